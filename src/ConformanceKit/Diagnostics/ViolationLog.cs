@@ -1,0 +1,51 @@
+using NetDma.ConformanceKit.Rules;
+
+namespace NetDma.ConformanceKit.Diagnostics;
+
+/// <summary>
+/// Where every simulated component reports a broken rule (the Driver Verifier analogue: record and go on instead of
+/// throwing into driver code). Scripts consume expected violations with <c>assert_violation</c>; whatever is left
+/// unconsumed at the end of a script fails it.
+/// </summary>
+public sealed class ViolationLog(CallTrace trace)
+{
+    private readonly List<Violation> _pending = [];
+    private readonly List<Violation> _all = [];
+
+    /// <summary>The call trace quoted by every violation.</summary>
+    public CallTrace Trace { get; } = trace;
+
+    /// <summary>Every violation reported, in order.</summary>
+    public IReadOnlyList<Violation> All => _all;
+
+    /// <summary>Violations not yet consumed by an <c>assert_violation</c>.</summary>
+    public IReadOnlyList<Violation> Pending => _pending;
+
+    /// <summary>Records a violation of <paramref name="rule"/>.</summary>
+    /// <param name="rule">The rule broken.</param>
+    /// <param name="expected">What the contract required.</param>
+    /// <param name="actual">What happened.</param>
+    /// <param name="page">The DDI's page, when more specific than the rule's.</param>
+    /// <returns>The recorded violation.</returns>
+    public Violation Report(Rule rule, string expected, string actual, string? page = null)
+    {
+        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail());
+        _pending.Add(violation);
+        _all.Add(violation);
+        return violation;
+    }
+
+    /// <summary>Removes and returns the first pending violation of rule <paramref name="ruleId"/>, if any.</summary>
+    public Violation? Consume(string ruleId)
+    {
+        var index = _pending.FindIndex(v => v.Rule.Id == ruleId);
+        if (index < 0)
+        {
+            return null;
+        }
+
+        var violation = _pending[index];
+        _pending.RemoveAt(index);
+        return violation;
+    }
+}

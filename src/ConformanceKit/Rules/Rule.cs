@@ -1,0 +1,16 @@
+namespace NetDma.ConformanceKit.Rules;
+
+/// <summary>
+/// One documented requirement with a stable ID: <c>NDMA</c> + 4 digits, where the first digit is the area
+/// (1 IRQL, 2 NTSTATUS, 3 NetDMA lifecycle and channels, 4 WDM adapter channel and map registers, 5 memory and
+/// descriptors). Analyzer diagnostics and run-time violations cite the same IDs.
+/// </summary>
+/// <param name="Id">The stable ID, e.g. <c>NDMA3004</c>.</param>
+/// <param name="Level">MUST or SHOULD.</param>
+/// <param name="Statement">The requirement in one line, in the kit's words.</param>
+/// <param name="Page">The spec page it comes from (file name under <c>shared/spec/ddi</c> or <c>shared/spec/guides</c>).</param>
+public sealed record Rule(string Id, RuleLevel Level, string Statement, string Page)
+{
+    /// <inheritdoc/>
+    public override string ToString() => $"{Id} ({Level}): {Statement} [{Page}]";
+}

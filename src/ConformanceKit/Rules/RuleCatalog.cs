@@ -1,0 +1,14 @@
+namespace NetDma.ConformanceKit.Rules;
+
+/// <summary>The one catalog of rule IDs: every area's rules, in ID order, with lookup by ID.</summary>
+public static class RuleCatalog
+{
+    /// <summary>All rules, in ID order.</summary>
+    public static IReadOnlyList<Rule> All { get; } =
+        [.. IrqlRules.All, .. StatusRules.All, .. LifecycleRules.All, .. AdapterRules.All, .. MemoryRules.All];
+
+    private static readonly Dictionary<string, Rule> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
+
+    /// <summary>Finds a rule by ID (<c>NDMA3004</c>).</summary>
+    public static bool TryGet(string id, out Rule rule) => ById.TryGetValue(id, out rule!);
+}

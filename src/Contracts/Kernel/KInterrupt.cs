@@ -1,0 +1,6 @@
+namespace NetDma.Contracts.Kernel;
+
+/// <summary>An interrupt object (<c>KINTERRUPT</c>) returned by IoConnectInterruptEx. Opaque.</summary>
+public sealed class KInterrupt
+{
+}
