@@ -1,1 +1,61 @@
-return 0;
+using System.CommandLine;
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Cli;
+using NetDma.ConformanceKit.Reporting;
+using NetDma.ConformanceKit.Running;
+using Spectre.Console;
+
+var providerOption = new Option<FileInfo?>("--provider")
+{
+    Description = "Provider assembly (.dll) holding a public INetDmaProviderDriver and/or IWdmDmaDriver class. Default: the bundled reference provider and WDM sample.",
+};
+var providerTypeOption = new Option<string?>("--provider-type")
+{
+    Description = "Full or short name of the driver class, when the assembly holds several of one kind.",
+};
+var scriptsOption = new Option<string>("--scripts")
+{
+    Description = "A script file (.ndma) or a folder of scripts. Default: the bundled scripts.",
+    DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "Scripts"),
+};
+var reportOption = new Option<FileInfo?>("--report")
+{
+    Description = "Write a JUnit XML report to this path.",
+};
+var timeoutOption = new Option<int>("--timeout")
+{
+    Description = "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
+    DefaultValueFactory = _ => (int)ScriptRunner.DefaultWatchdog.TotalSeconds,
+};
+
+var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
+{
+    providerOption, providerTypeOption, scriptsOption, reportOption, timeoutOption,
+};
+run.SetAction(parse => RunCommand.Execute(
+    AnsiConsole.Console,
+    parse.GetValue(providerOption),
+    parse.GetValue(providerTypeOption),
+    parse.GetValue(scriptsOption)!,
+    parse.GetValue(reportOption),
+    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeoutOption)))));
+
+var formatOption = new Option<string>("--format")
+{
+    Description = "Output format of the catalog.",
+    DefaultValueFactory = _ => "json",
+};
+formatOption.AcceptOnlyFromAmong("json");
+var contracts = new Command("contracts", "Print the contract catalog (every DDI with its IRQL, statuses, parameters and page) read from the Contracts assembly.")
+{
+    formatOption,
+};
+contracts.SetAction(_ =>
+{
+    ContractCatalogJson.Write(Console.Out);
+    Console.Out.WriteLine();
+    return 0;
+});
+
+var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts };
+return root.Parse(args).Invoke();

@@ -63,11 +63,16 @@ public static class LifecycleRules
     public static readonly Rule NothingAfterFree = new("NDMA3015", RuleLevel.MUST,
         "After ProviderFreeDmaChannel returns, the provider makes no DMA access and no NetDMA call for that channel.", "nc-netdma-dma_channel_free_handler.md");
 
+    /// <summary>Providers report only power transitions.</summary>
+    public static readonly Rule PnPEventPowerCodesOnly = new("NDMA3016", RuleLevel.MUST,
+        "NetDmaPnPEventNotify reports only NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
     [
         RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu,
         LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax,
         VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree,
+        PnPEventPowerCodesOnly,
     ];
 }

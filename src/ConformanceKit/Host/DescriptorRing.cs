@@ -1,0 +1,108 @@
+using NetDma.ConformanceKit.Memory;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// The descriptor memory of one channel, where the host (as NetDMA) writes the chains it submits, 64-byte descriptors
+/// back to back. NetDMA 1.x chains end with a NULL NextDescriptor and an append links the previous last descriptor to
+/// the new chain; NetDMA 2.0 chains are not NULL-terminated: every last descriptor's NextDescriptor already names the
+/// slot the next append will use (nc-netdma-dma_start_handler.md, nc-netdma-dma_append_handler.md).
+/// </summary>
+/// <remarks>
+/// Slots not yet submitted hold a poison descriptor whose addresses lie outside every buffer, so an engine that walks
+/// past the DescriptorCount NetDMA gave it is caught by the guard checks (NDMA5001) instead of silently copying nothing.
+/// </remarks>
+public sealed class DescriptorRing
+{
+    /// <summary>Descriptors a ring holds.</summary>
+    public const int Capacity = 512;
+
+    /// <summary>Source and destination of the poison descriptor: far outside any simulated buffer.</summary>
+    public static readonly PhysicalAddress PoisonAddress = new(0x00DE_AD00_0000_0000);
+
+    private readonly PhysicalMemory _memory;
+    private readonly bool _unterminated;
+    private int _next;
+    private PhysicalAddress? _lastDescriptor;
+
+    /// <summary>Allocates the ring for channel <paramref name="channelName"/> and fills it with poison descriptors.</summary>
+    /// <param name="memory">Physical memory to allocate from.</param>
+    /// <param name="channelName">The script's channel name, for buffer names in reports.</param>
+    /// <param name="unterminated">True for NetDMA 2.0 chains (not NULL-terminated).</param>
+    public DescriptorRing(PhysicalMemory memory, string channelName, bool unterminated)
+    {
+        _memory = memory;
+        _unterminated = unterminated;
+        Buffer = memory.Allocate($"{channelName}.descriptors", Capacity * NetDmaDescriptor.SizeInBytes, MemoryKind.DescriptorRing, NetDmaDescriptor.SizeInBytes);
+        var poison = new NetDmaDescriptor { TransferSize = 64, SourceAddress = PoisonAddress, DestinationAddress = PoisonAddress };
+        for (var slot = 0; slot < Capacity; slot++)
+        {
+            Write(slot, poison);
+        }
+    }
+
+    /// <summary>The ring's memory.</summary>
+    public MemoryBuffer Buffer { get; }
+
+    /// <summary>
+    /// Writes <paramref name="descriptors"/> at the next free slots. For an append (<paramref name="linkToPrevious"/>)
+    /// of a NULL-terminated chain, the previous chain's last descriptor is linked to the new first one.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The ring is full (the script submits more than <see cref="Capacity"/> descriptors to one channel).</exception>
+    public SubmittedChain Submit(IReadOnlyList<DescriptorSpec> descriptors, bool linkToPrevious)
+    {
+        if (descriptors.Count == 0 || _next + descriptors.Count >= Capacity)
+        {
+            throw new InvalidOperationException(
+                $"channel descriptor ring holds {Capacity - 1} descriptors; {_next} used, {descriptors.Count} more requested");
+        }
+
+        var first = _next;
+        var addresses = new List<PhysicalAddress>(descriptors.Count);
+        for (var i = 0; i < descriptors.Count; i++)
+        {
+            var spec = descriptors[i];
+            var slot = first + i;
+            var isLast = i == descriptors.Count - 1;
+            var next = isLast && !_unterminated ? PhysicalAddress.Null : SlotPhysical(slot + 1);
+            Write(slot, new NetDmaDescriptor
+            {
+                TransferSize = spec.Length,
+                ControlFlags = spec.Flags,
+                SourceAddress = spec.Source,
+                DestinationAddress = spec.Destination,
+                NextDescriptor = next,
+            });
+            addresses.Add(SlotPhysical(slot));
+        }
+
+        if (linkToPrevious && !_unterminated && _lastDescriptor is { } previous)
+        {
+            // NetDMA links the old last descriptor to the new chain before calling ProviderAppendDma.
+            var slot = (int)((previous.QuadPart - Buffer.PhysicalBase.QuadPart) / NetDmaDescriptor.SizeInBytes);
+            var descriptor = Read(slot);
+            descriptor.NextDescriptor = addresses[0];
+            Write(slot, descriptor);
+        }
+
+        _next += descriptors.Count;
+        _lastDescriptor = addresses[^1];
+        return new SubmittedChain(SlotVirtual(first), addresses[0], (uint)descriptors.Count, addresses);
+    }
+
+    private PhysicalAddress SlotPhysical(int slot) => Buffer.PhysicalBase.Offset((ulong)(slot * NetDmaDescriptor.SizeInBytes));
+
+    private VirtualAddress SlotVirtual(int slot) => Buffer.VirtualBase.Offset((ulong)(slot * NetDmaDescriptor.SizeInBytes));
+
+    private void Write(int slot, NetDmaDescriptor descriptor)
+    {
+        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
+        descriptor.Write(image);
+        _memory.WriteBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
+    }
+
+    private NetDmaDescriptor Read(int slot) =>
+        NetDmaDescriptor.Read(_memory.ReadBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), NetDmaDescriptor.SizeInBytes));
+}

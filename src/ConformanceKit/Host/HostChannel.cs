@@ -1,0 +1,55 @@
+using NetDma.ConformanceKit.Memory;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// One channel as the NetDMA host tracks it: the script's name for it, NetDMA's handle, the provider's context and
+/// the parameters it was allocated with (including the CpuNumber the provider reported), its completion-status
+/// buffer, its descriptor ring, and what the provider reported back through NetDmaIsr and NetDmaInterruptDpc.
+/// </summary>
+public sealed class HostChannel
+{
+    internal HostChannel(string name, NetDmaChannelHandle handle, NetDmaChannelParameters parameters, MemoryBuffer completion, DescriptorRing ring)
+    {
+        Name = name;
+        Handle = handle;
+        Parameters = parameters;
+        Completion = completion;
+        Ring = ring;
+    }
+
+    /// <summary>The script's name for the channel (<c>ch0</c>).</summary>
+    public string Name { get; }
+
+    /// <summary>NetDMA's handle for the channel.</summary>
+    public NetDmaChannelHandle Handle { get; }
+
+    /// <summary>The parameters passed to ProviderAllocateDmaChannel, with the provider's CpuNumber.</summary>
+    public NetDmaChannelParameters Parameters { get; }
+
+    /// <summary>The 8-byte completion status location (CompletionVirtualAddress/CompletionPhysicalAddress).</summary>
+    public MemoryBuffer Completion { get; }
+
+    /// <summary>The descriptor memory NetDMA builds this channel's chains in.</summary>
+    public DescriptorRing Ring { get; }
+
+    /// <summary>The provider's channel context (pProviderChannelContext); null until allocation succeeds.</summary>
+    public object? ProviderContext { get; internal set; }
+
+    /// <summary>Where the channel is in its lifecycle.</summary>
+    public ChannelState State { get; internal set; } = ChannelState.NeedsStart;
+
+    /// <summary>NetDmaIsr calls made for this channel.</summary>
+    public int IsrCount { get; internal set; }
+
+    /// <summary>The processor of each NetDmaInterruptDpc call for this channel, in order.</summary>
+    public List<uint> DpcProcessors { get; } = [];
+
+    /// <summary>Every descriptor physical address NetDMA submitted on this channel.</summary>
+    public HashSet<PhysicalAddress> Submitted { get; } = [];
+
+    /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
+    public PhysicalAddress LastReportedDescriptor { get; internal set; }
+}

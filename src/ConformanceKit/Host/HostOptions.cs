@@ -1,0 +1,18 @@
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// The simulated platform a run uses: processor count, whether MSI-X is available, and the NetDMA interface version
+/// the host reports through NetDmaGetVersion (nf-netdma-netdmagetversion.md).
+/// </summary>
+/// <param name="ProcessorCount">Active processors; CPU numbers are 0 .. count-1.</param>
+/// <param name="MsiX">True when the platform supports MSI-X (ProviderSetDmaChannelCpuAffinity is then called inside NetDmaRegisterProvider).</param>
+/// <param name="NetDmaMajor">Major version of the NetDMA interface (1 or 2).</param>
+/// <param name="NetDmaMinor">Minor version of the NetDMA interface.</param>
+public sealed record HostOptions(int ProcessorCount = 4, bool MsiX = true, uint NetDmaMajor = 2, uint NetDmaMinor = 0)
+{
+    /// <summary>The NetDmaGetVersion value: major in the high 16 bits, minor in the low 16 bits.</summary>
+    public uint Version => (NetDmaMajor << 16) | NetDmaMinor;
+
+    /// <summary>NetDMA 2.0 and later: descriptor chains are not NULL-terminated (nc-netdma-dma_start_handler.md).</summary>
+    public bool UnterminatedChains => NetDmaMajor >= 2;
+}

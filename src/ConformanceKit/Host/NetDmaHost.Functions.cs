@@ -1,0 +1,245 @@
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+
+namespace NetDma.ConformanceKit.Host;
+
+// The INetDma functions a provider calls, each checked against its page.
+public sealed partial class NetDmaHost
+{
+    /// <inheritdoc/>
+    public NtStatus NetDmaRegisterProvider(object ProviderContext, out NetDmaProviderHandle pNetDmaProviderHandle, NetDmaProviderCharacteristics ProviderCharacteristics)
+    {
+        var contract = EnterFunction(nameof(NetDmaRegisterProvider), $"MaxDmaChannelCount={ProviderCharacteristics?.MaxDmaChannelCount}");
+        pNetDmaProviderHandle = default;
+
+        if (!InAddDevice)
+        {
+            Log.Report(LifecycleRules.RegisterInAddDevice, "a call from the driver's AddDevice routine", "a call outside AddDevice", contract.Page);
+        }
+
+        if (Provider is { State: not ProviderState.Deregistered })
+        {
+            Log.Report(LifecycleRules.RegisterInAddDevice, "one registration per device", $"a second NetDmaRegisterProvider while {Provider.Handle} is registered", contract.Page);
+            return Returned(NtStatus.STATUS_UNSUCCESSFUL);
+        }
+
+        if (ProviderCharacteristics is null || !CharacteristicsComplete(ProviderCharacteristics) || !VersionSupported(ProviderCharacteristics))
+        {
+            return Returned(NtStatus.STATUS_UNSUCCESSFUL);
+        }
+
+        var registration = new ProviderRegistration(new NetDmaProviderHandle(_nextProviderHandle++), ProviderContext, ProviderCharacteristics);
+        Provider = registration;
+        pNetDmaProviderHandle = registration.Handle;
+
+        if (Options.MsiX)
+        {
+            // With MSI-X, NetDMA calls ProviderSetDmaChannelCpuAffinity while still inside NetDmaRegisterProvider,
+            // for MaxDmaChannelCount channels (nc-netdma-dma_channels_cpu_affinity_handler.md).
+            var affinities = Enumerable.Range(0, (int)ProviderCharacteristics.MaxDmaChannelCount)
+                .Select(i => new NetDmaChannelCpuAffinity((uint)i, (uint)(i % Options.ProcessorCount)))
+                .ToArray();
+            registration.CpuAffinities = affinities;
+            var handler = ProviderCharacteristics.SetDmaChannelCpuAffinity!;
+            CallProvider(SetAffinityContract, $"{affinities.Length} entries", new CallSite(Kernel.CurrentProcessor, Irql.PASSIVE_LEVEL),
+                () => handler(ProviderContext, affinities, (uint)affinities.Length));
+        }
+
+        return Returned(NtStatus.STATUS_SUCCESS);
+    }
+
+    private bool CharacteristicsComplete(NetDmaProviderCharacteristics c)
+    {
+        var missing = new List<string>();
+        if (c.AllocateDmaChannel is null) missing.Add("AllocateDmaChannel");
+        if (c.FreeDmaChannel is null) missing.Add("FreeDmaChannel");
+        if (c.StartDma is null) missing.Add("StartDma");
+        if (c.AppendDma is null) missing.Add("AppendDma");
+        if (c.SetDmaChannelCpuAffinity is null) missing.Add("SetDmaChannelCpuAffinity");
+        if (c.SuspendDma is not null && c.ResumeDma is null) missing.Add("ResumeDma (SuspendDma is set)");
+        if (c.MaxDmaChannelCount == 0) missing.Add("MaxDmaChannelCount >= 1");
+        if (missing.Count == 0)
+        {
+            return true;
+        }
+
+        Log.Report(LifecycleRules.CompleteCharacteristics, "every required entry point set, ResumeDma with SuspendDma, MaxDmaChannelCount >= 1",
+            $"missing: {string.Join(", ", missing)}");
+        return false;
+    }
+
+    private bool VersionSupported(NetDmaProviderCharacteristics c)
+    {
+        var provider = ((uint)c.MajorVersion << 16) | c.MinorVersion;
+        if (provider <= Options.Version)
+        {
+            return true;
+        }
+
+        Log.Report(LifecycleRules.VersionNotAboveInterface, $"a provider version <= {Options.NetDmaMajor}.{Options.NetDmaMinor} (NetDmaGetVersion)",
+            $"MajorVersion.MinorVersion = {c.MajorVersion}.{c.MinorVersion}");
+        return false;
+    }
+
+    private NtStatus Returned(NtStatus status)
+    {
+        Trace($"    <- {NtStatusFacts.Describe(status)}");
+        return status;
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaDeregisterProvider(NetDmaProviderHandle NetDmaProviderHandle)
+    {
+        var contract = EnterFunction(nameof(NetDmaDeregisterProvider), NetDmaProviderHandle.ToString());
+        if (!CheckProviderHandle(NetDmaProviderHandle, contract))
+        {
+            return;
+        }
+
+        if (Provider!.State == ProviderState.Started)
+        {
+            Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStop before NetDmaDeregisterProvider", "NetDmaDeregisterProvider while the provider is started", contract.Page);
+        }
+
+        Provider.State = ProviderState.Deregistered;
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes)
+    {
+        var contract = EnterFunction(nameof(NetDmaProviderStart), $"DmaChannelCount={ProviderAttributes?.DmaChannelCount}");
+        if (!CheckProviderHandle(NetDmaProviderHandle, contract))
+        {
+            return;
+        }
+
+        if (Provider!.State == ProviderState.Started)
+        {
+            Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStart once per start (after registration or NetDmaProviderStop)", "NetDmaProviderStart while already started", contract.Page);
+            return;
+        }
+
+        if (ProviderAttributes is null)
+        {
+            Log.Report(LifecycleRules.ProviderStateOrder, "a NET_DMA_PROVIDER_ATTRIBUTES structure", "ProviderAttributes = NULL", contract.Page);
+            return;
+        }
+
+        if (ProviderAttributes.DmaChannelCount > Provider.Characteristics.MaxDmaChannelCount)
+        {
+            Log.Report(LifecycleRules.ChannelCountWithinMax, $"DmaChannelCount <= MaxDmaChannelCount ({Provider.Characteristics.MaxDmaChannelCount})",
+                $"DmaChannelCount = {ProviderAttributes.DmaChannelCount}", "ns-netdma-_net_dma_provider_attributes.md");
+        }
+
+        Provider.Attributes = ProviderAttributes;
+        Provider.State = ProviderState.Started;
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaProviderStop(NetDmaProviderHandle NetDmaProviderHandle)
+    {
+        var contract = EnterFunction(nameof(NetDmaProviderStop), NetDmaProviderHandle.ToString());
+        if (!CheckProviderHandle(NetDmaProviderHandle, contract))
+        {
+            return;
+        }
+
+        if (Provider!.State != ProviderState.Started)
+        {
+            Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStop after NetDmaProviderStart", $"NetDmaProviderStop while the provider is {Provider.State}", contract.Page);
+            return;
+        }
+
+        // NetDMA frees every allocated channel before NetDmaProviderStop returns (nf-netdma-netdmaproviderstop.md).
+        foreach (var channel in _channelsByName.Values.ToList())
+        {
+            FreeChannel(channel.Name, new CallSite(Kernel.CurrentProcessor, Kernel.CurrentIrql));
+        }
+
+        Provider.State = ProviderState.Stopped;
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaIsr(NetDmaChannelHandle NetDmaChannelHandle, PhysicalAddress DmaDescriptor, out uint pCpuNumber)
+    {
+        var contract = EnterFunction(nameof(NetDmaIsr), $"{NetDmaChannelHandle}, DmaDescriptor={DmaDescriptor}");
+        pCpuNumber = 0;
+        if (LiveChannel(NetDmaChannelHandle, contract) is not { } channel)
+        {
+            return;
+        }
+
+        channel.IsrCount++;
+        channel.LastReportedDescriptor = DmaDescriptor;
+        pCpuNumber = channel.Parameters.CpuNumber;
+        Trace($"    <- pCpuNumber={pCpuNumber}");
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaInterruptDpc(NetDmaChannelHandle NetDmaChannelHandle, PhysicalAddress? DmaDescriptor)
+    {
+        var contract = EnterFunction(nameof(NetDmaInterruptDpc), $"{NetDmaChannelHandle}, DmaDescriptor={DmaDescriptor?.ToString() ?? "NULL"}");
+        if (LiveChannel(NetDmaChannelHandle, contract) is not { } channel)
+        {
+            return;
+        }
+
+        var cpu = Kernel.CurrentProcessor;
+        channel.DpcProcessors.Add(cpu);
+        if (DmaDescriptor is { } descriptor)
+        {
+            channel.LastReportedDescriptor = descriptor;
+        }
+
+        if (cpu != channel.Parameters.CpuNumber)
+        {
+            Log.Report(LifecycleRules.DpcOnReportedCpu, $"the interrupt DPC of {channel.Name} on CPU {channel.Parameters.CpuNumber} (its CpuNumber)",
+                $"NetDmaInterruptDpc on CPU {cpu}", "nc-netdma-dma_channel_allocate_handler.md");
+        }
+    }
+
+    /// <inheritdoc/>
+    public uint NetDmaGetVersion()
+    {
+        EnterFunction(nameof(NetDmaGetVersion), "");
+        return Options.Version;
+    }
+
+    /// <inheritdoc/>
+    public void NetDmaPnPEventNotify(NetDmaProviderHandle NetDmaProviderHandle, NetDmaPnPNotification PnPEvent)
+    {
+        var contract = EnterFunction(nameof(NetDmaPnPEventNotify), $"{PnPEvent?.NotificationCode}");
+        if (!CheckProviderHandle(NetDmaProviderHandle, contract))
+        {
+            return;
+        }
+
+        if (PnPEvent?.NotificationCode is not (NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown or NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp))
+        {
+            Log.Report(LifecycleRules.PnPEventPowerCodesOnly, "NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp",
+                PnPEvent is null ? "PnPEvent = NULL" : PnPEvent.NotificationCode.ToString(), contract.Page);
+        }
+    }
+
+    /// <summary>The live channel with <paramref name="handle"/>, or null after reporting NDMA3015 (freed) or NDMA3006 (unknown).</summary>
+    private HostChannel? LiveChannel(NetDmaChannelHandle handle, DdiContract contract)
+    {
+        if (!_channelsByHandle.TryGetValue(handle, out var channel))
+        {
+            Log.Report(LifecycleRules.LiveChannelHandle, $"a channel handle NetDMA passed to ProviderAllocateDmaChannel, in {contract.Name}", $"{handle}, which NetDMA never issued", contract.Page);
+            return null;
+        }
+
+        if (channel.State == ChannelState.Freed)
+        {
+            Log.Report(LifecycleRules.NothingAfterFree, $"no {contract.Name} for {channel.Name} after ProviderFreeDmaChannel", $"{contract.Name}({handle}) after the channel was freed", "nc-netdma-dma_channel_free_handler.md");
+            return null;
+        }
+
+        return channel;
+    }
+}

@@ -1,0 +1,300 @@
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+
+namespace NetDma.ConformanceKit.Host;
+
+// NetDMA's side: calling the provider's handlers the way the pages describe, and checking every answer.
+public sealed partial class NetDmaHost
+{
+    private static readonly DdiContract SetAffinityContract = DdiContract.For<DmaChannelsCpuAffinityHandler>();
+    private static readonly DdiContract AllocateContract = DdiContract.For<DmaChannelAllocateHandler>();
+    private static readonly DdiContract FreeContract = DdiContract.For<DmaChannelFreeHandler>();
+    private static readonly DdiContract StartContract = DdiContract.For<DmaStartHandler>();
+    private static readonly DdiContract AppendContract = DdiContract.For<DmaAppendHandler>();
+    private static readonly DdiContract SuspendContract = DdiContract.For<DmaSuspendHandler>();
+    private static readonly DdiContract ResumeContract = DdiContract.For<DmaResumeHandler>();
+    private static readonly DdiContract AbortContract = DdiContract.For<DmaAbortHandler>();
+    private static readonly DdiContract ResetContract = DdiContract.For<DmaResetHandler>();
+
+    /// <summary>
+    /// Calls a provider handler on <paramref name="site"/> through the kernel (which checks the exit IRQL) and checks
+    /// the returned status against the handler's documented set (NDMA2001).
+    /// </summary>
+    private NtStatus CallProvider(DdiContract contract, string arguments, CallSite site, Func<NtStatus> call)
+    {
+        if (!contract.Irql.Allows(site.Irql))
+        {
+            throw new ScriptSequenceException($"NetDMA calls {contract.Role} at {contract.Irql.Describe()}; the script asks for {site.Irql.ToDdiName()}");
+        }
+
+        Trace($"cpu{site.Cpu} {site.Irql.ToDdiName()} NetDMA -> {contract.Role}({arguments})");
+        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call);
+        Trace($"    <- {NtStatusFacts.Describe(status)}");
+        if (!contract.Documents(status))
+        {
+            Log.Report(StatusRules.DocumentedStatusOnly, $"one of {contract.DescribeStatuses()} from {contract.Role}", NtStatusFacts.Describe(status), contract.Page);
+        }
+
+        return status;
+    }
+
+    private ProviderRegistration StartedProvider(string operation)
+    {
+        if (Provider is not { State: ProviderState.Started } provider)
+        {
+            throw new ScriptSequenceException($"NetDMA calls {operation} only on a started provider (after NetDmaProviderStart); the provider is {(Provider is null ? "not registered" : Provider.State.ToString())}");
+        }
+
+        return provider;
+    }
+
+    private HostChannel NamedChannel(string name, string operation)
+    {
+        if (!_channelsByName.TryGetValue(name, out var channel))
+        {
+            throw new ScriptSequenceException($"{operation}: channel '{name}' is not allocated (or was freed)");
+        }
+
+        return channel;
+    }
+
+    /// <summary>
+    /// NetDMA allocates channel <paramref name="name"/>: calls ProviderAllocateDmaChannel with a fresh handle, a
+    /// completion-status location and <paramref name="affinityMask"/>, then checks the status, the channel context
+    /// (NDMA3002) and CpuNumber (NDMA3003, NDMA3004). Source: nc-netdma-dma_channel_allocate_handler.md.
+    /// </summary>
+    /// <param name="name">The script's channel name.</param>
+    /// <param name="affinityMask">ProcessorAffinityMask: bit n set means CPU n may run the channel's DPC.</param>
+    /// <param name="priority">ChannelPriority.</param>
+    /// <param name="site">Processor and IRQL of the call (&lt;= DISPATCH_LEVEL).</param>
+    /// <returns>The provider's status.</returns>
+    public NtStatus AllocateChannel(string name, uint affinityMask, uint priority, CallSite site)
+    {
+        var provider = StartedProvider(AllocateContract.Role);
+        if (_channelsByName.ContainsKey(name))
+        {
+            throw new ScriptSequenceException($"channel '{name}' is already allocated");
+        }
+
+        var limit = provider.Attributes!.DmaChannelCount;
+        if (_channelsByName.Count >= limit)
+        {
+            throw new ScriptSequenceException($"NetDMA allocates at most DmaChannelCount = {limit} channels; {_channelsByName.Count} are live");
+        }
+
+        var completion = Kernel.Memory.Allocate($"{name}.completion", 8, MemoryKind.Completion);
+        var revision2 = Options.NetDmaMajor >= 2;
+        var parameters = new NetDmaChannelParameters
+        {
+            Revision = revision2 ? NetDmaChannelParameters.NET_DMA_CHANNEL_PARAMETERS_REVISION_2 : NetDmaChannelParameters.NET_DMA_CHANNEL_PARAMETERS_REVISION_1,
+            Size = revision2 ? NetDmaChannelParameters.SIZEOF_NET_DMA_CHANNEL_PARAMETERS_REVISION_2 : NetDmaChannelParameters.SIZEOF_NET_DMA_CHANNEL_PARAMETERS_REVISION_1,
+            CompletionVirtualAddress = completion.VirtualBase,
+            CompletionPhysicalAddress = completion.PhysicalBase,
+            ProcessorAffinityMask = affinityMask,
+            ProcessorAffinityMaskEx = revision2 ? new GroupAffinity(affinityMask, 0) : default,
+            ChannelPriority = priority,
+            CpuNumber = CpuNumberNotWritten,
+        };
+        var handle = new NetDmaChannelHandle(_nextChannelHandle++);
+        var allocate = provider.Characteristics.AllocateDmaChannel!;
+        object? context = null;
+        var status = CallProvider(AllocateContract, $"{name}={handle}, ProcessorAffinityMask={Hex(affinityMask)}, ChannelPriority={priority}", site,
+            () => allocate(provider.Context, parameters, handle, out context));
+
+        if (!NtStatusFacts.NT_SUCCESS(status))
+        {
+            Kernel.Memory.Free(completion);
+            return status;
+        }
+
+        CheckAllocatedChannel(name, parameters, context);
+        var channel = new HostChannel(name, handle, parameters, completion, new DescriptorRing(Kernel.Memory, name, Options.UnterminatedChains))
+        {
+            ProviderContext = context,
+        };
+        _channelsByName.Add(name, channel);
+        _channelsByHandle.Add(handle, channel);
+        return status;
+    }
+
+    private void CheckAllocatedChannel(string name, NetDmaChannelParameters parameters, object? context)
+    {
+        if (context is null)
+        {
+            Log.Report(LifecycleRules.DistinctChannelContext, $"a non-null pProviderChannelContext for {name} on success", "pProviderChannelContext = NULL", AllocateContract.Page);
+        }
+        else if (_channelsByName.Values.FirstOrDefault(c => ReferenceEquals(c.ProviderContext, context)) is { } twin)
+        {
+            Log.Report(LifecycleRules.DistinctChannelContext, $"a channel context for {name} distinct from every live channel's", $"the same context object as live channel {twin.Name}", AllocateContract.Page);
+        }
+
+        var cpu = parameters.CpuNumber;
+        var mask = parameters.ProcessorAffinityMask;
+        if (cpu == CpuNumberNotWritten)
+        {
+            Log.Report(LifecycleRules.CpuNumberReported, $"ChannelParameters->CpuNumber written for {name} before ProviderAllocateDmaChannel returns", "CpuNumber left unwritten", AllocateContract.Page);
+        }
+        else if (cpu >= Options.ProcessorCount || cpu >= 32 || (mask & (1u << (int)cpu)) == 0)
+        {
+            Log.Report(LifecycleRules.CpuNumberInMask, $"a CPU number whose bit is set in ProcessorAffinityMask {Hex(mask)} (active CPUs 0..{Options.ProcessorCount - 1})",
+                $"CpuNumber = {cpu}", LifecycleRules.CpuNumberInMask.Page);
+        }
+    }
+
+    /// <summary>NetDMA frees <paramref name="name"/>: calls ProviderFreeDmaChannel; afterwards nothing may touch the channel (nc-netdma-dma_channel_free_handler.md).</summary>
+    public void FreeChannel(string name, CallSite site)
+    {
+        var channel = NamedChannel(name, FreeContract.Role);
+        var free = Provider!.Characteristics.FreeDmaChannel!;
+        Trace($"cpu{site.Cpu} {site.Irql.ToDdiName()} NetDMA -> {FreeContract.Role}({name})");
+        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!));
+        channel.State = ChannelState.Freed;
+        _channelsByName.Remove(name);
+    }
+
+    /// <summary>NetDMA starts <paramref name="descriptors"/> on <paramref name="name"/> with ProviderStartDma (nc-netdma-dma_start_handler.md).</summary>
+    public NtStatus StartDma(string name, IReadOnlyList<DescriptorSpec> descriptors, CallSite site)
+    {
+        var provider = StartedProvider(StartContract.Role);
+        var channel = NamedChannel(name, StartContract.Role);
+        var chain = Submit(channel, descriptors, linkToPrevious: false);
+        var start = provider.Characteristics.StartDma!;
+        var status = CallProvider(StartContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
+            () => start(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+        if (NtStatusFacts.NT_SUCCESS(status))
+        {
+            channel.State = ChannelState.Started;
+        }
+
+        return status;
+    }
+
+    /// <summary>NetDMA appends <paramref name="descriptors"/> to the running chain of <paramref name="name"/> with ProviderAppendDma (nc-netdma-dma_append_handler.md).</summary>
+    public NtStatus AppendDma(string name, IReadOnlyList<DescriptorSpec> descriptors, CallSite site)
+    {
+        var provider = StartedProvider(AppendContract.Role);
+        var channel = NamedChannel(name, AppendContract.Role);
+        if (channel.State == ChannelState.NeedsStart)
+        {
+            throw new ScriptSequenceException($"NetDMA calls ProviderStartDma, not ProviderAppendDma, after allocate, abort or reset (channel '{name}')");
+        }
+
+        var chain = Submit(channel, descriptors, linkToPrevious: true);
+        var append = provider.Characteristics.AppendDma!;
+        return CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
+            () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+    }
+
+    private SubmittedChain Submit(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors, bool linkToPrevious)
+    {
+        try
+        {
+            var chain = channel.Ring.Submit(descriptors, linkToPrevious);
+            channel.Submitted.UnionWith(chain.Descriptors);
+            return chain;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ScriptSequenceException($"channel '{channel.Name}': {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// NetDMA suspends <paramref name="name"/> with ProviderSuspendDma and checks that pLastDescriptor names a submitted
+    /// descriptor (NDMA3012, nc-netdma-dma_suspend_handler.md).
+    /// </summary>
+    /// <exception cref="CapabilityMissingException">The provider has no ProviderSuspendDma.</exception>
+    public NtStatus SuspendDma(string name, CallSite site)
+    {
+        var provider = StartedProvider(SuspendContract.Role);
+        var channel = NamedChannel(name, SuspendContract.Role);
+        var suspend = provider.Characteristics.SuspendDma ?? throw new CapabilityMissingException(SuspendContract.Role);
+        if (channel.State != ChannelState.Started)
+        {
+            throw new ScriptSequenceException($"NetDMA suspends only a started channel; '{name}' is {channel.State}");
+        }
+
+        var last = PhysicalAddress.Null;
+        var status = CallProvider(SuspendContract, name, site, () => suspend(channel.ProviderContext!, out last));
+        if (!NtStatusFacts.NT_SUCCESS(status))
+        {
+            return status;
+        }
+
+        Trace($"    <- pLastDescriptor={last}");
+        if (!last.IsNull && !channel.Submitted.Contains(last))
+        {
+            Log.Report(LifecycleRules.SuspendHalts, $"pLastDescriptor = NULL or a descriptor submitted on {name}", $"pLastDescriptor = {last}", SuspendContract.Page);
+        }
+
+        channel.LastReportedDescriptor = last;
+        channel.State = ChannelState.Suspended;
+        return status;
+    }
+
+    /// <summary>NetDMA resumes a suspended channel with ProviderResumeDma (nc-netdma-dma_resume_handler.md).</summary>
+    /// <exception cref="CapabilityMissingException">The provider has no ProviderResumeDma.</exception>
+    public NtStatus ResumeDma(string name, CallSite site)
+    {
+        var provider = StartedProvider(ResumeContract.Role);
+        var channel = NamedChannel(name, ResumeContract.Role);
+        var resume = provider.Characteristics.ResumeDma ?? throw new CapabilityMissingException(ResumeContract.Role);
+        if (channel.State != ChannelState.Suspended)
+        {
+            throw new ScriptSequenceException($"NetDMA resumes only a suspended channel; '{name}' is {channel.State}");
+        }
+
+        var status = CallProvider(ResumeContract, name, site, () => resume(channel.ProviderContext!));
+        if (NtStatusFacts.NT_SUCCESS(status))
+        {
+            channel.State = ChannelState.Started;
+        }
+
+        return status;
+    }
+
+    /// <summary>NetDMA aborts every transfer of <paramref name="name"/> with ProviderAbortDma (nc-netdma-dma_abort_handler.md).</summary>
+    /// <exception cref="CapabilityMissingException">The provider has no ProviderAbortDma.</exception>
+    public NtStatus AbortDma(string name, CallSite site)
+    {
+        var provider = StartedProvider(AbortContract.Role);
+        var channel = NamedChannel(name, AbortContract.Role);
+        var abort = provider.Characteristics.AbortDma ?? throw new CapabilityMissingException(AbortContract.Role);
+        var status = CallProvider(AbortContract, name, site, () => abort(channel.ProviderContext!));
+        if (NtStatusFacts.NT_SUCCESS(status))
+        {
+            channel.State = ChannelState.NeedsStart;
+        }
+
+        return status;
+    }
+
+    /// <summary>NetDMA resets <paramref name="name"/> to its just-allocated state with ProviderResetChannel (nc-netdma-dma_reset_handler.md).</summary>
+    /// <exception cref="CapabilityMissingException">The provider has no ProviderResetChannel.</exception>
+    public NtStatus ResetChannel(string name, CallSite site)
+    {
+        var provider = StartedProvider(ResetContract.Role);
+        var channel = NamedChannel(name, ResetContract.Role);
+        var reset = provider.Characteristics.ResetChannel ?? throw new CapabilityMissingException(ResetContract.Role);
+        var status = CallProvider(ResetContract, name, site, () => reset(channel.ProviderContext!));
+        if (NtStatusFacts.NT_SUCCESS(status))
+        {
+            channel.State = ChannelState.NeedsStart;
+        }
+
+        return status;
+    }
+
+    /// <summary>Reads the 64-bit completion status of <paramref name="name"/>: last descriptor address | NET_DMA_TRANSFER_STATUS.</summary>
+    public ulong ReadCompletionStatus(string name)
+    {
+        var channel = _channelsByHandle.Values.LastOrDefault(c => c.Name == name)
+            ?? throw new ScriptSequenceException($"channel '{name}' was never allocated");
+        return BitConverter.ToUInt64(Kernel.Memory.ReadBytes(channel.Completion, 0, 8));
+    }
+}

@@ -1,0 +1,90 @@
+using System.Reflection;
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Kernel;
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// The simulated NetDMA interface. As <see cref="INetDma"/> it serves the functions a provider calls and checks each
+/// call (IRQL from the contract attributes, handles, lifecycle order); as NetDMA it calls the provider's handlers the
+/// way the pages describe and checks every answer (documented status, outputs set, CpuNumber in the mask, distinct
+/// channel contexts). Violations go to the kernel's <see cref="ViolationLog"/>; nothing is thrown into provider code.
+/// </summary>
+public sealed partial class NetDmaHost : INetDma
+{
+    /// <summary>The value CpuNumber holds until the provider writes it; no processor has this number.</summary>
+    public const uint CpuNumberNotWritten = 0xFFFF_FFFF;
+
+    private static readonly Dictionary<string, DdiContract> FunctionContracts = typeof(INetDma)
+        .GetMethods(BindingFlags.Public | BindingFlags.Instance)
+        .Select(DdiContract.TryRead)
+        .OfType<DdiContract>()
+        .ToDictionary(c => c.Name, StringComparer.Ordinal);
+
+    private readonly Dictionary<string, HostChannel> _channelsByName = new(StringComparer.Ordinal);
+    private readonly Dictionary<NetDmaChannelHandle, HostChannel> _channelsByHandle = [];
+    private ulong _nextProviderHandle = 0x1000;
+    private ulong _nextChannelHandle = 0x2000;
+
+    /// <summary>Creates the NetDMA side of a run on <paramref name="kernel"/>.</summary>
+    public NetDmaHost(SimulatedKernel kernel, HostOptions options)
+    {
+        Kernel = kernel;
+        Options = options;
+    }
+
+    /// <summary>The simulated kernel the host and the provider share.</summary>
+    public SimulatedKernel Kernel { get; }
+
+    /// <summary>The platform's options.</summary>
+    public HostOptions Options { get; }
+
+    /// <summary>Where violations are recorded.</summary>
+    public ViolationLog Log => Kernel.Log;
+
+    /// <summary>The registered provider, or null before registration.</summary>
+    public ProviderRegistration? Provider { get; private set; }
+
+    /// <summary>True while the PnP manager runs the driver's AddDevice (NetDmaRegisterProvider belongs there: NDMA3001).</summary>
+    public bool InAddDevice { get; set; }
+
+    /// <summary>The live channels by script name.</summary>
+    public IReadOnlyDictionary<string, HostChannel> Channels => _channelsByName;
+
+    /// <summary>Every channel ever allocated, live or freed, in allocation order.</summary>
+    public IEnumerable<HostChannel> AllChannels => _channelsByHandle.Values;
+
+    private void Trace(string entry) => Log.Trace.Record(entry);
+
+    /// <summary>Checks the provider's caller IRQL for the NetDMA function <paramref name="name"/> and traces the call.</summary>
+    private DdiContract EnterFunction(string name, string arguments)
+    {
+        var contract = FunctionContracts[name];
+        Trace($"cpu{Kernel.CurrentProcessor} {Kernel.CurrentIrql.ToDdiName()} provider -> {name}({arguments})");
+        Kernel.CheckCallerIrql(name, contract.Irql, contract.Page);
+        return contract;
+    }
+
+    private bool CheckProviderHandle(NetDmaProviderHandle handle, DdiContract contract)
+    {
+        if (Provider is { State: not ProviderState.Deregistered } provider && provider.Handle == handle)
+        {
+            return true;
+        }
+
+        var actual = Provider is null ? $"{handle} before any successful NetDmaRegisterProvider"
+            : Provider.State == ProviderState.Deregistered && Provider.Handle == handle ? $"{handle}, already deregistered"
+            : $"{handle}, but NetDmaRegisterProvider returned {Provider.Handle}";
+        Log.Report(LifecycleRules.ValidProviderHandle, $"the handle NetDmaRegisterProvider returned, to {contract.Name}", actual, contract.Page);
+        return false;
+    }
+
+    private static string Hex(uint value) => $"0x{value:X8}";
+}

@@ -1,0 +1,19 @@
+namespace NetDma.ConformanceKit.Running;
+
+/// <summary>The results of a conformance run: the driver under test and one result per script, in run order.</summary>
+/// <param name="Driver">Display name of the driver under test.</param>
+/// <param name="Scripts">One result per script.</param>
+public sealed record RunReport(string Driver, IReadOnlyList<ScriptResult> Scripts)
+{
+    /// <summary>Scripts that passed.</summary>
+    public int Passed => Scripts.Count(s => s.Outcome == ScriptOutcome.Passed);
+
+    /// <summary>Scripts that failed.</summary>
+    public int Failed => Scripts.Count(s => s.Outcome == ScriptOutcome.Failed);
+
+    /// <summary>Scripts that were skipped.</summary>
+    public int Skipped => Scripts.Count(s => s.Outcome == ScriptOutcome.Skipped);
+
+    /// <summary>True when no script failed: the CLI's exit code 0.</summary>
+    public bool Success => Failed == 0;
+}

@@ -1,0 +1,441 @@
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Host;
+using NetDma.ConformanceKit.Kernel;
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Rules;
+using NetDma.ConformanceKit.Scripting;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Running;
+
+/// <summary>
+/// One script against one fresh driver: a new simulated kernel, NetDMA host and driver instance, then each command in
+/// order. Assertions and failures become <see cref="CheckResult"/>s. A crash of driver code (an exception) is the bug
+/// check of this world: it is reported as NDMA2002 and ends the script; everything observed so far is kept.
+/// </summary>
+internal sealed class ScriptExecution
+{
+    private const string PnpPage = "registering-a-netdma-provider.md";
+    private readonly Script _script;
+    private readonly IDriverFactory _factory;
+    private readonly List<CheckResult> _checks = [];
+    private readonly Dictionary<string, MemoryBuffer> _buffers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ChainCommand> _chains = new(StringComparer.Ordinal);
+    private readonly List<Irp> _transfers = [];
+    private HostOptions _options = new();
+    private string _driverKind = "netdma";
+    private World? _world;
+    private NtStatus? _lastStatus;
+
+    public ScriptExecution(Script script, IDriverFactory factory)
+    {
+        _script = script;
+        _factory = factory;
+        Log = new ViolationLog(new CallTrace());
+    }
+
+    /// <summary>The violation log of this execution (also read by the watchdog when the script hangs).</summary>
+    public ViolationLog Log { get; }
+
+    /// <summary>Why the script was skipped, once it was.</summary>
+    public string? SkipReason { get; private set; }
+
+    public IReadOnlyList<CheckResult> Checks => _checks;
+
+    /// <summary>Runs every command; returns normally even when the driver crashes or the script is wrong.</summary>
+    public void Run()
+    {
+        ScriptCommand? current = null;
+        try
+        {
+            foreach (var command in _script.Commands)
+            {
+                current = command;
+                Execute(command);
+            }
+
+            ReportUnconsumedViolations(current?.Location ?? new SourceLocation(_script.File, 1, 1));
+        }
+        catch (CapabilityMissingException missing)
+        {
+            SkipReason = missing.Message;
+        }
+        catch (ScriptSequenceException sequence)
+        {
+            Fail(current!, "script error", [], $"{sequence.Message}. The NetDMA interface never makes this call; fix the script.");
+        }
+        catch (DriverUnavailableException unavailable)
+        {
+            SkipReason = unavailable.Message;
+        }
+        catch (Exception crash)
+        {
+            // Driver code threw: in kernel mode this is a bug check. Record it against the routine that was running.
+            var routine = Log.Trace.LastCall ?? "a driver routine";
+            Log.Report(StatusRules.CallbackReturns, "the routine returns to its caller",
+                $"{crash.GetType().Name} thrown ({crash.Message}) during: {routine.Trim()}");
+            ReportUnconsumedViolations(current?.Location ?? new SourceLocation(_script.File, 1, 1));
+        }
+    }
+
+    private void Execute(ScriptCommand command)
+    {
+        switch (command)
+        {
+            case TitleCommand:
+                break;
+            case PlatformCommand p:
+                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor);
+                break;
+            case DriverCommand d:
+                _driverKind = d.Kind;
+                break;
+            case BufferCommand b:
+                DeclareBuffer(b);
+                break;
+            case ChainCommand c:
+                _chains[c.Name] = c;
+                break;
+            case AddDeviceCommand:
+                AddDevice();
+                break;
+            case StartDeviceCommand:
+                StartDevice();
+                break;
+            case StopDeviceCommand:
+                StopDevice();
+                break;
+            case RemoveDeviceCommand:
+                RemoveDevice();
+                break;
+            case AllocateCommand a:
+                _lastStatus = World.Host.AllocateChannel(a.Channel, a.AffinityMask, a.Priority, Site(a.Site));
+                break;
+            case FreeCommand f:
+                World.Host.FreeChannel(f.Channel, Site(f.Site));
+                break;
+            case StartDmaCommand s:
+                _lastStatus = World.Host.StartDma(s.Channel, Descriptors(s.Chain), Site(s.Site));
+                break;
+            case AppendDmaCommand a:
+                _lastStatus = World.Host.AppendDma(a.Channel, Descriptors(a.Chain), Site(a.Site));
+                break;
+            case SuspendDmaCommand s:
+                _lastStatus = World.Host.SuspendDma(s.Channel, Site(s.Site));
+                break;
+            case ResumeDmaCommand r:
+                _lastStatus = World.Host.ResumeDma(r.Channel, Site(r.Site));
+                break;
+            case AbortDmaCommand a:
+                _lastStatus = World.Host.AbortDma(a.Channel, Site(a.Site));
+                break;
+            case ResetChannelCommand r:
+                _lastStatus = World.Host.ResetChannel(r.Channel, Site(r.Site));
+                break;
+            case RunCommand r:
+                RunHardware(r.MaxSteps);
+                break;
+            case TransferCommand t:
+                Transfer(t);
+                break;
+            default:
+                Assert(command);
+                break;
+        }
+    }
+
+    private static CallSite Site(ScriptCallSite site) => new(site.Cpu, site.Irql);
+
+    /// <summary>The simulated machine, created by the first command that needs it (after platform/driver lines).</summary>
+    private World World => _world ??= new World(_options, Log, _driverKind, _factory);
+
+    private void DeclareBuffer(BufferCommand command)
+    {
+        var buffer = World.Kernel.Memory.Allocate(command.Name, command.Size, MemoryKind.Data);
+        var bytes = command.Fill.Kind switch
+        {
+            BufferFillKind.Pattern => BufferPattern.For(command.Name, checked((int)command.Size)),
+            BufferFillKind.Byte => Enumerable.Repeat(command.Fill.Value, checked((int)command.Size)).ToArray(),
+            _ => new byte[command.Size],
+        };
+        World.Kernel.Memory.WriteBytes(buffer, 0, bytes);
+        _buffers[command.Name] = buffer;
+    }
+
+    private PhysicalAddress Physical(BufferRef reference) => _buffers[reference.Buffer].PhysicalBase.Offset(reference.Offset);
+
+    private IReadOnlyList<DescriptorSpec> Descriptors(string chainName)
+    {
+        var chain = _chains[chainName];
+        var specs = new List<DescriptorSpec>(chain.Descriptors.Count);
+        for (var i = 0; i < chain.Descriptors.Count; i++)
+        {
+            var descriptor = chain.Descriptors[i];
+            var flags = NetDmaDescriptorControlFlags.None;
+            var isLast = i == chain.Descriptors.Count - 1;
+            if (chain.Interrupt == InterruptMode.Each || (chain.Interrupt == InterruptMode.Last && isLast))
+            {
+                flags |= NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION;
+            }
+
+            if (chain.StatusUpdate)
+            {
+                flags |= NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION;
+            }
+
+            specs.Add(descriptor.IsNullTransfer
+                ? new DescriptorSpec(PhysicalAddress.Null, PhysicalAddress.Null, 0, flags | NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER)
+                : new DescriptorSpec(Physical(descriptor.Source), Physical(descriptor.Destination), descriptor.Length, flags));
+        }
+
+        return specs;
+    }
+
+    private void AddDevice()
+    {
+        var world = World;
+        if (world.NetDmaDriver is { } provider)
+        {
+            world.Host.InAddDevice = true;
+            try
+            {
+                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "AddDevice", PnpPage, () => provider.AddDevice(world.Environment));
+            }
+            finally
+            {
+                world.Host.InAddDevice = false;
+            }
+        }
+        else
+        {
+            var fdo = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "AddDevice", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.AddDevice(world.Environment));
+            world.Fdo = fdo;
+            _lastStatus = fdo is null ? NtStatus.STATUS_UNSUCCESSFUL : NtStatus.STATUS_SUCCESS;
+        }
+    }
+
+    private void StartDevice()
+    {
+        var world = World;
+        DeviceResources resources;
+        if (world.NetDmaDriver is { } provider && _options.MsiX)
+        {
+            // IRP_MN_FILTER_RESOURCE_REQUIREMENTS comes after AddDevice and before IRP_MN_START_DEVICE
+            // (nf-netdma-netdmaregisterprovider.md); the platform grants one MSI-X message per requested CPU.
+            var wanted = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "FilterResourceRequirements (IRP_MN_FILTER_RESOURCE_REQUIREMENTS)",
+                "setting-the-netdma-interrupt-cpu-affinities.md", provider.FilterResourceRequirements);
+            var messages = wanted.Select((cpu, i) => new InterruptMessage((uint)i, cpu < (uint)_options.ProcessorCount ? cpu : 0)).ToList();
+            resources = new DeviceResources(true, messages);
+        }
+        else
+        {
+            resources = new DeviceResources(false, [new InterruptMessage(0, 0)]);
+        }
+
+        world.Kernel.SetInterruptResources(world.Pdo, resources);
+        _lastStatus = world.NetDmaDriver is { } netDma
+            ? world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md", () => netDma.StartDevice(resources))
+            : world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
+    }
+
+    private void StopDevice()
+    {
+        var driver = World.NetDmaDriver ?? throw new ScriptSequenceException("stop_device applies to NetDMA provider drivers");
+        World.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StopDevice (IRP_MN_STOP_DEVICE)", "stopping-a-netdma-provider.md", driver.StopDevice);
+    }
+
+    private void RemoveDevice()
+    {
+        var world = World;
+        if (world.NetDmaDriver is { } provider)
+        {
+            world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "RemoveDevice (IRP_MN_REMOVE_DEVICE)", "stopping-a-netdma-provider.md", provider.RemoveDevice);
+            if (world.Host.Provider is { State: not ProviderState.Deregistered } registration)
+            {
+                Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE",
+                    $"the provider is still {registration.State} after removal", "nf-netdma-netdmaderegisterprovider.md");
+            }
+        }
+        else
+        {
+            world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "RemoveDevice (IRP_MN_REMOVE_DEVICE)", "nc-wdm-pput_dma_adapter.md", world.WdmDriver!.RemoveDevice);
+        }
+
+        world.Kernel.CheckNoPoolLeaks(_factory.Name);
+    }
+
+    private void RunHardware(int maxSteps)
+    {
+        var run = World.Kernel.RunHardware(maxSteps);
+        if (!run.Idle)
+        {
+            Log.Report(StatusRules.CallbackTerminates, $"the DMA engine idle within {maxSteps} steps of the submitted descriptors",
+                $"still busy after {run.StepsTaken} steps (does the engine follow NextDescriptor past DescriptorCount?)", "nc-netdma-dma_start_handler.md");
+        }
+    }
+
+    private void Transfer(TransferCommand command)
+    {
+        var world = World;
+        if (world.Fdo is null)
+        {
+            throw new ScriptSequenceException("transfer needs a WDM driver whose AddDevice returned a device object");
+        }
+
+        var buffer = _buffers[command.Buffer.Buffer];
+        var mdl = new Mdl(buffer.VirtualBase.Offset(command.Buffer.Offset), buffer.PhysicalBase.Offset(command.Buffer.Offset), command.Length);
+        var irp = new Irp(mdl, command.WriteToDevice);
+        _transfers.Add(irp);
+        world.Kernel.StartPacket(world.Fdo, irp, world.WdmDriver!.StartIo);
+    }
+
+    private void Assert(ScriptCommand command)
+    {
+        switch (command)
+        {
+            case AssertStatusCommand s:
+                Check(s, $"assert_status {NtStatusFacts.Name(s.Expected)}", [], _lastStatus == s.Expected,
+                    $"expected {NtStatusFacts.Describe(s.Expected)}, the last call returned {(_lastStatus is { } last ? NtStatusFacts.Describe(last) : "nothing yet")}");
+                break;
+            case AssertCpuInMaskCommand m:
+                AssertCpuInMask(m);
+                break;
+            case AssertCpuCommand c:
+                var cpu = Channel(c.Channel).Parameters.CpuNumber;
+                Check(c, $"assert_cpu {c.Channel} {c.Cpu}", [LifecycleRules.CpuNumberReported.Id], cpu == c.Cpu, $"expected CpuNumber {c.Cpu}, the provider reported {cpu}");
+                break;
+            case AssertDpcCpuCommand d:
+                AssertDpcCpu(d);
+                break;
+            case AssertCopiedCommand c:
+                AssertCopied(c);
+                break;
+            case AssertBytesCommand b:
+                AssertBytes(b);
+                break;
+            case AssertCompletionCommand c:
+                AssertCompletion(c);
+                break;
+            case AssertInterruptsCommand i:
+                var isrs = Channel(i.Channel).IsrCount;
+                Check(i, $"assert_interrupts {i.Channel} {i.Count}", [LifecycleRules.InterruptOnCompletionDelivered.Id], isrs == i.Count,
+                    $"expected {i.Count} NetDmaIsr call(s) for {i.Channel}, saw {isrs}");
+                break;
+            case AssertViolationCommand v:
+                AssertViolations(v);
+                break;
+            case AssertNoViolationCommand n:
+                var pending = Log.Pending;
+                Check(n, "assert_no_violation", [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
+                    pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(Describe)));
+                break;
+            case AssertIrpCommand irp:
+                AssertIrp(irp);
+                break;
+            default:
+                throw new InvalidOperationException($"{command.Location}: the runner has no case for {command.GetType().Name}");
+        }
+    }
+
+    private HostChannel Channel(string name) =>
+        World.Host.AllChannels.LastOrDefault(c => c.Name == name) ?? throw new ScriptSequenceException($"channel '{name}' was never allocated");
+
+    private void AssertCpuInMask(AssertCpuInMaskCommand command)
+    {
+        var parameters = Channel(command.Channel).Parameters;
+        var cpu = parameters.CpuNumber;
+        var inMask = cpu < 32 && cpu < _options.ProcessorCount && (parameters.ProcessorAffinityMask & (1u << (int)cpu)) != 0;
+        Check(command, $"assert_cpu_in_mask {command.Channel}", [LifecycleRules.CpuNumberInMask.Id], inMask,
+            $"expected a CpuNumber in ProcessorAffinityMask 0x{parameters.ProcessorAffinityMask:X8}, the provider reported {(cpu == NetDmaHost.CpuNumberNotWritten ? "nothing (unwritten)" : cpu.ToString())}");
+    }
+
+    private void AssertDpcCpu(AssertDpcCpuCommand command)
+    {
+        var channel = Channel(command.Channel);
+        var expected = channel.Parameters.CpuNumber;
+        var ok = channel.DpcProcessors.Count > 0 && channel.DpcProcessors.All(c => c == expected);
+        Check(command, $"assert_dpc_cpu {command.Channel}", [LifecycleRules.DpcOnReportedCpu.Id], ok,
+            channel.DpcProcessors.Count == 0
+                ? $"expected NetDmaInterruptDpc calls for {command.Channel} on CPU {expected}; there were none"
+                : $"expected every NetDmaInterruptDpc for {command.Channel} on CPU {expected}; they ran on CPU(s) {string.Join(", ", channel.DpcProcessors)}");
+    }
+
+    private void AssertCopied(AssertCopiedCommand command)
+    {
+        var memory = World.Kernel.Memory;
+        var source = memory.ReadBytes(_buffers[command.Source.Buffer], command.Source.Offset, (int)command.Length);
+        var destination = memory.ReadBytes(_buffers[command.Destination.Buffer], command.Destination.Offset, (int)command.Length);
+        var first = FirstDifference(source, destination);
+        Check(command, $"assert_copied {command.Source} {command.Destination} {command.Length}", [MemoryRules.DataCopiedExactly.Id], first < 0,
+            first < 0 ? $"{command.Length} bytes equal"
+                : $"byte {first} differs: source 0x{source[first]:X2}, destination 0x{destination[first]:X2} ({CountDifferences(source, destination)} of {command.Length} bytes differ)");
+    }
+
+    private void AssertBytes(AssertBytesCommand command)
+    {
+        var bytes = World.Kernel.Memory.ReadBytes(_buffers[command.At.Buffer], command.At.Offset, (int)command.Length);
+        var first = Array.FindIndex(bytes, b => b != command.Value);
+        Check(command, $"assert_bytes {command.At} {command.Length} 0x{command.Value:X2}", [MemoryRules.DataCopiedExactly.Id], first < 0,
+            first < 0 ? $"{command.Length} bytes are 0x{command.Value:X2}" : $"byte {first} is 0x{bytes[first]:X2}, expected 0x{command.Value:X2}");
+    }
+
+    private void AssertCompletion(AssertCompletionCommand command)
+    {
+        var word = World.Host.ReadCompletionStatus(command.Channel);
+        var status = (NetDmaTransferStatus)(word & 0x7);
+        Check(command, $"assert_completion {command.Channel} {command.Status}", [MemoryRules.CompletionStatusWritten.Id], status == command.Status,
+            $"expected {command.Status}, the completion status is 0x{word:X16} ({status})");
+    }
+
+    private void AssertViolations(AssertViolationCommand command)
+    {
+        foreach (var rule in command.Rules)
+        {
+            var found = Log.Consume(rule.Id);
+            Check(command, $"assert_violation {rule.Id}", [rule.Id], found is not null,
+                found is not null ? found.Message
+                    : $"expected a violation of {rule.Id} ({rule.Statement}); none was reported" +
+                      (Log.Pending.Count > 0 ? $"; pending instead: {string.Join(", ", Log.Pending.Select(p => p.Rule.Id))}" : ""));
+        }
+    }
+
+    private void AssertIrp(AssertIrpCommand command)
+    {
+        var ok = command.Index < _transfers.Count && _transfers[command.Index].CompletionStatus == command.Status;
+        var actual = command.Index >= _transfers.Count ? $"there are only {_transfers.Count} transfers"
+            : _transfers[command.Index].CompletionStatus is { } s ? $"it completed with {NtStatusFacts.Describe(s)}" : "it was not completed";
+        Check(command, $"assert_irp {command.Index} {NtStatusFacts.Name(command.Status)}", [], ok, $"expected transfer {command.Index} completed with {NtStatusFacts.Describe(command.Status)}; {actual}");
+    }
+
+    private static int FirstDifference(byte[] a, byte[] b)
+    {
+        var index = a.AsSpan().CommonPrefixLength(b);
+        return index == a.Length ? -1 : index;
+    }
+
+    private static int CountDifferences(byte[] a, byte[] b) => a.Zip(b).Count(p => p.First != p.Second);
+
+    private void Check(ScriptCommand command, string step, IReadOnlyList<string> rules, bool passed, string message) =>
+        _checks.Add(new CheckResult(command.Location, step, passed, rules, message));
+
+    private void Fail(ScriptCommand command, string step, IReadOnlyList<string> rules, string message) =>
+        _checks.Add(new CheckResult(command.Location, step, false, rules, message));
+
+    private void ReportUnconsumedViolations(SourceLocation end)
+    {
+        foreach (var violation in Log.Pending)
+        {
+            // A SHOULD rule is reported but does not fail the script.
+            var passes = violation.Rule.Level == RuleLevel.SHOULD;
+            _checks.Add(new CheckResult(end, passes ? "warning" : "unexpected violation", passes, [violation.Rule.Id], Describe(violation)));
+        }
+    }
+
+    private static string Describe(Violation violation) =>
+        violation.Message + Environment.NewLine + "  call sequence (oldest first):" + Environment.NewLine +
+        string.Join(Environment.NewLine, violation.CallSequence.Select(c => "    " + c));
+}

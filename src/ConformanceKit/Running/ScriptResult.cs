@@ -1,0 +1,22 @@
+using NetDma.ConformanceKit.Diagnostics;
+
+namespace NetDma.ConformanceKit.Running;
+
+/// <summary>The result of running one script against one provider.</summary>
+/// <param name="File">The script file (as given).</param>
+/// <param name="Name">The script name (file name without extension).</param>
+/// <param name="Title">The script's title line, if any.</param>
+/// <param name="Outcome">Passed, failed or skipped.</param>
+/// <param name="Checks">Every assertion and failure, in script order.</param>
+/// <param name="Violations">Every violation the run recorded, expected or not.</param>
+/// <param name="SkipReason">Why the script was skipped, when it was.</param>
+public sealed record ScriptResult(
+    string File, string Name, string? Title, ScriptOutcome Outcome, IReadOnlyList<CheckResult> Checks,
+    IReadOnlyList<Violation> Violations, string? SkipReason)
+{
+    /// <summary>The failed checks.</summary>
+    public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Passed);
+
+    /// <summary>Every rule ID the script's checks concern, sorted.</summary>
+    public IReadOnlyList<string> RuleIds => [.. Checks.SelectMany(c => c.RuleIds).Distinct().Order(StringComparer.Ordinal)];
+}

@@ -1,0 +1,20 @@
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Running;
+
+/// <summary>Creates drivers from types with public parameterless constructors.</summary>
+/// <param name="netDmaDriver">A type implementing <see cref="INetDmaProviderDriver"/>, or null.</param>
+/// <param name="wdmDriver">A type implementing <see cref="IWdmDmaDriver"/>, or null.</param>
+public sealed class TypeDriverFactory(Type? netDmaDriver, Type? wdmDriver) : IDriverFactory
+{
+    /// <inheritdoc/>
+    public string Name => string.Join(" + ", new[] { netDmaDriver, wdmDriver }.OfType<Type>().Select(t => t.FullName));
+
+    /// <inheritdoc/>
+    public INetDmaProviderDriver? CreateNetDmaDriver() =>
+        netDmaDriver is null ? null : (INetDmaProviderDriver)Activator.CreateInstance(netDmaDriver)!;
+
+    /// <inheritdoc/>
+    public IWdmDmaDriver? CreateWdmDriver() =>
+        wdmDriver is null ? null : (IWdmDmaDriver)Activator.CreateInstance(wdmDriver)!;
+}
