@@ -15,8 +15,8 @@ var providerTypeOption = new Option<string?>("--provider-type")
 };
 var scriptsOption = new Option<string>("--scripts")
 {
-    Description = "A script file (.ndma) or a folder of scripts. Default: the bundled scripts.",
-    DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "Scripts"),
+    Description = "A script file (.ndma) or a folder of scripts. Default: the bundled conformance scripts.",
+    DefaultValueFactory = _ => Path.Combine(AppContext.BaseDirectory, "Scripts", "conformance"),
 };
 var reportOption = new Option<FileInfo?>("--report")
 {

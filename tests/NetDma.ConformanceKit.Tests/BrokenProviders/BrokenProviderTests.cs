@@ -1,0 +1,107 @@
+using NetDma.ConformanceKit.Cli;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Tests.Support;
+
+namespace NetDma.ConformanceKit.Tests.BrokenProviders;
+
+/// <summary>
+/// The kit tested against deliberately broken providers (the reactive-streams TCK way): each one breaks one rule, and
+/// the kit must catch it with that rule ID, a message naming the page, and the call sequence, while the reference
+/// provider is not accused of it.
+/// </summary>
+public sealed class BrokenProviderTests
+{
+    private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(20);
+
+    public static TheoryData<Type, string, string, string> Cases => new()
+    {
+        { typeof(UndocumentedStatusProvider), "ndma2001-undocumented-status", "NDMA2001", "nc-netdma-dma_channel_allocate_handler.md" },
+        { typeof(CpuOutsideMaskProvider), "ndma3004-cpu-outside-mask", "NDMA3004", "ns-netdma-_net_dma_channel_parameters.md" },
+        { typeof(CpuNumberNotWrittenProvider), "ndma3003-cpu-not-written", "NDMA3003", "nc-netdma-dma_channel_allocate_handler.md" },
+        { typeof(NullChannelContextProvider), "ndma3002-null-channel-context", "NDMA3002", "nc-netdma-dma_channel_allocate_handler.md" },
+        { typeof(WaitAtDispatchProvider), "ndma1002-wait-at-dispatch", "NDMA1002", "managing-hardware-priorities.md" },
+        { typeof(PagedPoolAtDispatchProvider), "ndma1003-paged-pool-at-dispatch", "NDMA1003", "managing-hardware-priorities.md" },
+        { typeof(DmaOverrunProvider), "ndma5001-dma-overrun", "NDMA5001", "dma-verification.md" },
+        { typeof(DpcAfterFreeProvider), "ndma3015-dpc-after-free", "NDMA3015", "nc-netdma-dma_channel_free_handler.md" },
+        { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
+        { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
+    };
+
+    private static IDriverFactory FactoryFor(Type broken) =>
+        typeof(Contracts.Platform.IWdmDmaDriver).IsAssignableFrom(broken)
+            ? new TypeDriverFactory(null, broken)
+            : new TypeDriverFactory(broken, null);
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Self_test_script_observes_the_broken_rule(Type broken, string script, string ruleId, string page)
+    {
+        var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], FactoryFor(broken), Watchdog).Scripts.Single();
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, Explain(result));
+        var violation = Assert.Single(result.Violations, v => v.Rule.Id == ruleId);
+        Assert.Equal(page, violation.Page);
+        Assert.Contains(ruleId, violation.Message);
+        Assert.Contains(page, violation.Message);
+        Assert.NotEmpty(violation.CallSequence);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Self_test_script_fails_against_the_reference_drivers(Type broken, string script, string ruleId, string page)
+    {
+        _ = broken;
+        _ = page;
+        var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], RunCommand.ReferenceDrivers, Watchdog).Scripts.Single();
+
+        Assert.Equal(ScriptOutcome.Failed, result.Outcome);
+        var failure = Assert.Single(result.Failures);
+        Assert.Equal($"assert_violation {ruleId}", failure.Step);
+        Assert.Contains("none was reported", failure.Message);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Conformance_suite_fails_the_broken_provider_with_its_rule(Type broken, string script, string ruleId, string page)
+    {
+        _ = script;
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, FactoryFor(broken), Watchdog);
+
+        Assert.False(report.Success);
+        var failures = report.Scripts.SelectMany(s => s.Failures).Where(f => f.RuleIds.Contains(ruleId)).ToList();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Contains(page, f.Message));
+    }
+
+    [Fact]
+    public void Throwing_handler_is_reported_as_NDMA2002_with_the_routine_and_the_run_goes_on()
+    {
+        var files = new[] { BundledScripts.SelfTestFile("ndma2002-provider-throws"), BundledScripts.ConformanceFiles[0] };
+        var report = ConformanceRun.Run(files, new TypeDriverFactory(typeof(ThrowingProvider), null), Watchdog);
+
+        var crashed = report.Scripts[0];
+        Assert.Equal(ScriptOutcome.Failed, crashed.Outcome);
+        var violation = Assert.Single(crashed.Violations, v => v.Rule.Id == "NDMA2002");
+        Assert.Contains("InvalidOperationException", violation.Actual);
+        Assert.Contains("ProviderStartDma", violation.Actual);
+        Assert.DoesNotContain("   at ", violation.Message);
+        Assert.Equal(ScriptOutcome.Passed, report.Scripts[1].Outcome);
+    }
+
+    [Fact]
+    public void Hanging_handler_is_reported_as_NDMA2003_with_the_call_in_progress_and_the_run_goes_on()
+    {
+        var files = new[] { BundledScripts.SelfTestFile("ndma2003-provider-hangs"), BundledScripts.ConformanceFiles[0] };
+        var report = ConformanceRun.Run(files, new TypeDriverFactory(typeof(HangingProvider), null), TimeSpan.FromMilliseconds(500));
+
+        var hung = report.Scripts[0];
+        Assert.Equal(ScriptOutcome.Failed, hung.Outcome);
+        var violation = Assert.Single(hung.Violations);
+        Assert.Equal("NDMA2003", violation.Rule.Id);
+        Assert.Contains("ProviderAllocateDmaChannel", violation.Actual);
+        Assert.Equal(ScriptOutcome.Passed, report.Scripts[1].Outcome);
+    }
+
+    private static string Explain(ScriptResult result) =>
+        $"{result.Name}: {result.Outcome} {result.SkipReason}\n" + string.Join("\n", result.Failures.Select(f => $"{f.Location} {f.Step}: {f.Message}"));
+}
