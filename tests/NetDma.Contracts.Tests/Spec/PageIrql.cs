@@ -4,7 +4,7 @@ using NetDma.Contracts.Annotations;
 namespace NetDma.Contracts.Tests.Spec;
 
 /// <summary>How a requirement bounds the IRQL.</summary>
-internal enum IrqlBound
+public enum IrqlBound
 {
     /// <summary>Any level: no requirement.</summary>
     Any,
