@@ -48,7 +48,7 @@ public sealed class ContractFidelityTests
         var report = new StringBuilder();
         if (unexplained.Count > 0)
         {
-            report.AppendLine($"{unexplained.Count} difference(s) between the reference pages (spec root {SpecDirectory.Path}) and the contracts:");
+            report.AppendLine($"{unexplained.Count} difference(s) between the reference pages (spec root {SpecDirectory.Root}) and the contracts:");
             foreach (var mismatch in unexplained.OrderBy(mismatch => mismatch.Page, StringComparer.Ordinal))
             {
                 report.AppendLine($"  {mismatch}");

@@ -11,29 +11,33 @@ internal static class SpecDirectory
     public const string EnvironmentVariable = "NETDMA_SPEC_DIR";
     private const string SolutionFile = "NetDmaConformance.sln";
 
-    private static readonly Lazy<string> Root = new(Locate);
+    private static readonly Lazy<string> Located = new(() => Locate(Environment.GetEnvironmentVariable(EnvironmentVariable), AppContext.BaseDirectory));
 
     /// <summary>The spec root (holds <c>ddi/netdma</c>, <c>ddi/wdm</c>, <c>guides</c>).</summary>
-    public static string Path => Root.Value;
+    public static string Root => Located.Value;
 
     /// <summary>The DDI page folders the fidelity test covers.</summary>
-    public static IReadOnlyList<string> DdiFolders => [System.IO.Path.Combine(Path, "ddi", "netdma"), System.IO.Path.Combine(Path, "ddi", "wdm")];
+    public static IReadOnlyList<string> DdiFolders => [Path.Combine(Root, "ddi", "netdma"), Path.Combine(Root, "ddi", "wdm")];
 
     /// <summary>Every DDI reference page of <see cref="DdiFolders"/>, without the folders' TOC.md and index.md.</summary>
     public static IReadOnlyList<string> DdiPages() =>
         [.. DdiFolders
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.md"))
-            .Where(file => System.IO.Path.GetFileName(file) is not ("TOC.md" or "index.md"))
-            .OrderBy(file => System.IO.Path.GetFileName(file), StringComparer.Ordinal)];
+            .Where(file => Path.GetFileName(file) is not ("TOC.md" or "index.md"))
+            .OrderBy(file => Path.GetFileName(file), StringComparer.Ordinal)];
 
-    private static string Locate()
+    /// <summary>
+    /// The spec root for a <c>NETDMA_SPEC_DIR</c> value (<paramref name="fromEnvironment"/>, null when unset) and a
+    /// folder inside the repository (<paramref name="startDirectory"/>, the test binaries' folder).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Neither place holds the pages; the message names both and how to set the variable.</exception>
+    internal static string Locate(string? fromEnvironment, string startDirectory)
     {
-        var fromEnvironment = Environment.GetEnvironmentVariable(EnvironmentVariable);
-        var repoRoot = FindRepoRoot();
-        var besideRepo = repoRoot is null ? null : System.IO.Path.GetFullPath(System.IO.Path.Combine(repoRoot, "..", "shared", "spec"));
+        var repoRoot = FindRepoRoot(startDirectory);
+        var besideRepo = repoRoot is null ? null : Path.GetFullPath(Path.Combine(repoRoot, "..", "shared", "spec"));
 
         var candidate = string.IsNullOrWhiteSpace(fromEnvironment) ? besideRepo : fromEnvironment;
-        if (candidate is not null && Directory.Exists(System.IO.Path.Combine(candidate, "ddi", "netdma")))
+        if (candidate is not null && Directory.Exists(Path.Combine(candidate, "ddi", "netdma")))
         {
             return candidate;
         }
@@ -41,15 +45,15 @@ internal static class SpecDirectory
         throw new InvalidOperationException(
             "The NetDMA reference pages (shared/spec with ddi/netdma and ddi/wdm) were not found. Looked at: " +
             $"${EnvironmentVariable} = {(string.IsNullOrWhiteSpace(fromEnvironment) ? "(not set)" : fromEnvironment)}; " +
-            $"<repo root>/../shared/spec = {besideRepo ?? $"(no folder holding {SolutionFile} above {AppContext.BaseDirectory})"}. " +
+            $"<repo root>/../shared/spec = {besideRepo ?? $"(no folder holding {SolutionFile} above {startDirectory})"}. " +
             $"Set {EnvironmentVariable} to the spec folder, e.g. {EnvironmentVariable}=/work/shared/spec dotnet test tests/NetDma.Contracts.Tests.");
     }
 
-    private static string? FindRepoRoot()
+    private static string? FindRepoRoot(string startDirectory)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(startDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, SolutionFile)))
+            if (File.Exists(Path.Combine(dir.FullName, SolutionFile)))
             {
                 return dir.FullName;
             }
