@@ -30,6 +30,12 @@ internal static class Aspects
     /// <summary>The status set of <c>## -returns</c> against the contract's <c>[DdiStatuses]</c>.</summary>
     public const string Statuses = "statuses";
 
+    /// <summary>The order of the statuses: <c>[DdiStatuses]</c> lists them in the page's order.</summary>
+    public const string StatusOrder = "status order";
+
+    /// <summary>The page's return value (none, an NTSTATUS set, something else) against the contract's return type.</summary>
+    public const string ReturnType = "return type";
+
     /// <summary>A page status spelling that is not an <c>ntstatus.h</c> name and is not recorded for that page in DocumentedStatusSpellings.</summary>
     public const string StatusSpelling = "status spelling";
 

@@ -1,3 +1,4 @@
+using System.Reflection;
 using NetDma.ConformanceKit.Catalog;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Status;
@@ -169,6 +170,25 @@ internal sealed class ContractFidelity(ContractCatalog catalog, IReadOnlyDiction
         if (!pageSet.SequenceEqual(contractSet))
         {
             Report(file, ddi.Name, Aspects.Statuses, Describe(page.ReturnStatusSpellings, documented), Describe(ddi.Statuses));
+        }
+        else if (!documented.Distinct().SequenceEqual(ddi.Statuses))
+        {
+            Report(file, ddi.Name, Aspects.StatusOrder, Describe(documented.Distinct().ToList()), Describe(ddi.Statuses));
+        }
+
+        var returnType = ddi.Member switch
+        {
+            MethodInfo method => method.ReturnType,
+            Type type => type.GetMethod("Invoke")!.ReturnType,
+            _ => typeof(void),
+        };
+        var pageSays = page.ReturnsNothing ? "no return value" : documented.Count > 0 ? "an NTSTATUS" : "a value that is not an NTSTATUS";
+        var contractAgrees = page.ReturnsNothing ? returnType == typeof(void)
+            : documented.Count > 0 ? returnType == typeof(NtStatus)
+            : returnType != typeof(void) && returnType != typeof(NtStatus);
+        if (!contractAgrees)
+        {
+            Report(file, ddi.Name, Aspects.ReturnType, pageSays, returnType.Name);
         }
     }
 

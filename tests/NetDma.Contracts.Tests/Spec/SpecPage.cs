@@ -17,6 +17,7 @@ internal sealed partial record SpecPage(
     IReadOnlyList<SpecParameter> Parameters,
     bool HasParametersSection,
     IReadOnlyList<string> ReturnStatusSpellings,
+    string? ReturnsText,
     IReadOnlyList<SpecField> Fields)
 {
     /// <summary><c>UID</c>, e.g. <c>NC:netdma.DMA_CHANNEL_ALLOCATE_HANDLER</c>.</summary>
@@ -44,6 +45,14 @@ internal sealed partial record SpecPage(
     public IReadOnlyList<string> DdiCompliance =>
         [.. SplitList(Scalar("req.ddi-compliance")).Select(rule => rule.Split('(')[0].Trim()).Distinct()];
 
+    /// <summary>
+    /// True when the page documents no return value: it has no <c>## -returns</c> section, or the section says
+    /// <c>None</c> or that the routine does not return a value.
+    /// </summary>
+    public bool ReturnsNothing => ReturnsText is null
+        || ReturnsText.Trim().TrimEnd('.') == "None"
+        || ReturnsText.Contains("does not return a value", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>Reads and parses the page at <paramref name="path"/>.</summary>
     public static SpecPage Load(string path) => Parse(Path.GetFileName(path), File.ReadAllText(path));
 
@@ -69,9 +78,8 @@ internal sealed partial record SpecPage(
         var parameters = sections.GetValueOrDefault("-parameters") is { } parameterLines
             ? Headings(parameterLines, "### -param ").Select(heading => ParseParameter(fileName, heading.Heading)).ToList()
             : [];
-        var statuses = sections.GetValueOrDefault("-returns") is { } returnLines
-            ? StatusWord().Matches(string.Join("\n", returnLines)).Select(match => match.Value).Distinct().ToList()
-            : [];
+        var returns = sections.GetValueOrDefault("-returns") is { } returnLines ? string.Join("\n", returnLines) : null;
+        var statuses = returns is null ? [] : StatusWord().Matches(returns).Select(match => match.Value).Distinct().ToList();
         var fieldLines = sections.GetValueOrDefault("-struct-fields") ?? sections.GetValueOrDefault("-enum-fields");
         var fields = fieldLines is null
             ? []
@@ -79,7 +87,7 @@ internal sealed partial record SpecPage(
                 .Select(heading => new SpecField(heading.Heading.Trim(), LinkedPages(heading.Body)))
                 .ToList();
 
-        return new SpecPage(fileName, scalars, lists, parameters, sections.ContainsKey("-parameters"), statuses, fields);
+        return new SpecPage(fileName, scalars, lists, parameters, sections.ContainsKey("-parameters"), statuses, returns, fields);
     }
 
     /// <summary>The reference pages linked from <paramref name="text"/>, as file names (<c>nc-wdm-pput_dma_adapter.md</c>).</summary>

@@ -107,6 +107,24 @@ public sealed class SpecPageTests
             ["STATUS_SUCCESS", "STATUS_RESOURCES", "STATUS_BUFFER_TOO_SMALL"],
             SpecPage.Parse("nf-wdm-example.md", FunctionPage).ReturnStatusSpellings);
 
+    [Theory]
+    [InlineData("None")]
+    [InlineData("None.")]
+    [InlineData("This function does not return a value.")]
+    public void Returns_section_saying_none_means_no_return_value(string returns)
+    {
+        var text = $"---\nUID: NF:netdma.Example\n---\n\n## -returns\n\n{returns}\n\n## -remarks\n";
+
+        Assert.True(SpecPage.Parse("nf-netdma-example.md", text).ReturnsNothing);
+    }
+
+    [Fact]
+    public void Page_without_returns_section_returns_nothing_and_page_with_statuses_returns_something()
+    {
+        Assert.True(SpecPage.Parse("ns-netdma-_example_struct.md", StructPage).ReturnsNothing);
+        Assert.False(SpecPage.Parse("nf-wdm-example.md", FunctionPage).ReturnsNothing);
+    }
+
     [Fact]
     public void Struct_fields_keep_dotted_headings_and_their_page_links()
     {
