@@ -46,14 +46,18 @@ public sealed class ContractCatalog
         ArgumentNullException.ThrowIfNull(assembly);
         var types = assembly.GetExportedTypes();
 
+        // DdiContract is the one reader of [Ddi]; a method whose contract comes from another member ([ContractOf])
+        // is that member's contract, already listed through its delegate type.
         var delegates = types
-            .Where(type => typeof(Delegate).IsAssignableFrom(type) && type.IsDefined(typeof(DdiAttribute), inherit: false))
-            .Select(type => DdiContract.Read(type));
+            .Where(type => typeof(Delegate).IsAssignableFrom(type))
+            .Select(type => DdiContract.TryRead(type))
+            .OfType<DdiContract>();
         var functions = types
             .Where(type => type.IsInterface)
             .SelectMany(type => type.GetMethods())
-            .Where(method => method.IsDefined(typeof(DdiAttribute), inherit: false))
-            .Select(method => DdiContract.Read(method));
+            .Select(method => (Method: method, Contract: DdiContract.TryRead(method)))
+            .Where(pair => pair.Contract is not null && pair.Contract.Member.Equals(pair.Method))
+            .Select(pair => pair.Contract!);
         var ddis = SortedUnique(delegates.Concat(functions), ddi => ddi.Name, "DDI");
 
         var structs = SortedUnique(

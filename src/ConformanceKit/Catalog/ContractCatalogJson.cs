@@ -119,6 +119,8 @@ public static class ContractCatalogJson
         writer.WriteString("header", ddi.Header);
 
         writer.WriteStartObject("irql");
+
+        // An exact DIRQL requirement spans DIRQL..DIRQL_MAX; both ends print as DIRQL, so max is the exact level.
         WriteLevel(writer, "max", ddi.Irql.Exact ? ddi.Irql.Min : ddi.Irql.Max);
         WriteLevel(writer, "min", ddi.Irql.Min);
         writer.WriteBoolean("exact", ddi.Irql.Exact);
@@ -152,7 +154,6 @@ public static class ContractCatalogJson
         writer.WriteEndObject();
     }
 
-    // An exact DIRQL requirement spans DIRQL..DIRQL_MAX; both ends print as DIRQL, so max uses the exact level.
     private static void WriteLevel(Utf8JsonWriter writer, string name, Irql? level)
     {
         if (level is { } value)
