@@ -36,4 +36,11 @@ internal sealed class ProviderChannel(int index)
 
     /// <summary>The allocation that owns the channel, or null when it is free.</summary>
     public ProviderChannelContext? Owner { get; set; }
+
+    /// <summary>
+    /// Set by the ISR after NetDmaIsr, read and cleared by the DPC, cleared by ProviderFreeDmaChannel. The DPC reports
+    /// for whoever owns the channel when it runs, so a DPC queued for an earlier owner neither reports for a freed
+    /// channel nor loses a completion of the channel's next owner (KeInsertQueueDpc does not queue a DPC twice).
+    /// </summary>
+    public bool DpcRequested { get; set; }
 }

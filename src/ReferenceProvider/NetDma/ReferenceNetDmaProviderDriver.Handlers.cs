@@ -129,6 +129,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
             context.Freed = true;
             Engine.Release(channel.Index);
             channel.Owner = null;
+            channel.DpcRequested = false;
         }
 
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);

@@ -14,10 +14,10 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </summary>
     /// <remarks>
     /// No spin lock is taken: KeAcquireSpinLock requires IRQL &lt;= DISPATCH_LEVEL. The interrupt status is the
-    /// engine's read-to-clear register, and <see cref="ProviderChannel.Owner"/> is read as one reference. A driver on
-    /// real hardware would serialize with ProviderFreeDmaChannel through the interrupt spin lock
-    /// (KeSynchronizeExecution), which the kit's kernel does not model; the simulated platform runs an ISR
-    /// atomically with respect to the handlers.
+    /// engine's read-to-clear register, <see cref="ProviderChannel.Owner"/> is read as one reference and
+    /// <see cref="ProviderChannel.DpcRequested"/> is only set here. A driver on real hardware would serialize these
+    /// with ProviderFreeDmaChannel and the DPC through the interrupt spin lock (KeSynchronizeExecution), which the
+    /// kit's kernel does not model; the simulated platform runs an ISR atomically with respect to other code.
     /// </remarks>
     private bool OnInterrupt(KInterrupt Interrupt, object? ServiceContext, uint MessageId)
     {
@@ -57,9 +57,9 @@ public sealed partial class ReferenceNetDmaProviderDriver
                 channel.DpcTargetCpu = cpuNumber;
             }
 
-            // The owner travels with the DPC so that it can tell whether the channel was freed (or freed and
-            // reallocated) before it ran. If the DPC is already queued, that earlier request reports this completion too.
-            Kernel.KeInsertQueueDpc(channel.InterruptDpc, owner, null);
+            // If the DPC is already queued, that queued run reports this completion too.
+            channel.DpcRequested = true;
+            Kernel.KeInsertQueueDpc(channel.InterruptDpc, null, null);
         }
 
         return claimed;
@@ -72,24 +72,29 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </summary>
     private void OnInterruptDpc(KDpc Dpc, object? DeferredContext, object? SystemArgument1, object? SystemArgument2)
     {
-        if (DeferredContext is not ProviderChannel channel || SystemArgument1 is not ProviderChannelContext owner)
+        if (DeferredContext is not ProviderChannel channel)
         {
             return;
         }
 
         var kernel = Kernel;
         kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var live = ReferenceEquals(channel.Owner, owner) && !owner.Freed;
+        var owner = channel.Owner;
+        var requested = channel.DpcRequested;
+        channel.DpcRequested = false;
         var faulted = Engine.GetState(channel.Index) == CopyEngineChannelState.Faulted;
         var lastProcessed = Engine.GetLastProcessedDescriptor(channel.Index);
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
 
+        // Freed after the ISR queued this DPC (which cleared the request): nothing may be reported (rule NDMA3015).
+        // A DPC of a previous start finds its channel object unowned.
+        if (owner is null || !requested)
+        {
+            return;
+        }
+
         // Call NetDMA without the lock: it may call back into ProviderAppendDma or ProviderStartDma for this
         // channel, which take the same lock (rule NDMA1006).
-        if (!live)
-        {
-            return; // Freed after the ISR queued this DPC: nothing may be reported for it (rule NDMA3015).
-        }
 
         PhysicalAddress? dmaDescriptor = faulted || lastProcessed.IsNull ? null : lastProcessed;
         NetDmaInterface.NetDmaInterruptDpc(owner.NetDmaChannelHandle, dmaDescriptor);
