@@ -43,7 +43,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
             claimed = true;
             if (channel.Owner is not { } owner)
             {
-                continue; // Freed since the engine signaled: nothing may be reported for it (nc-netdma-dma_channel_free_handler.md).
+                continue; // Not allocated: nothing may be reported for it (nc-netdma-dma_channel_free_handler.md).
             }
 
             NetDmaInterface.NetDmaIsr(owner.NetDmaChannelHandle, descriptor, out var cpuNumber);
@@ -51,7 +51,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
             // handling-a-netdma-interrupt.md: "The NetDMA provider must use the CPU number that pCpuNumber specifies as
             // the target CPU for the interrupt DPC." It is normally the CpuNumber reported at allocation (the MSI-X
             // message's CPU, or the DPC's target), so the DPC is moved only when NetDMA names another active CPU.
-            if (cpuNumber != channel.DpcTargetCpu && cpuNumber < Kernel.KeQueryActiveProcessorCount())
+            if (cpuNumber != channel.DpcTargetCpu && cpuNumber <= byte.MaxValue && cpuNumber < Kernel.KeQueryActiveProcessorCount())
             {
                 Kernel.KeSetTargetProcessorDpc(channel.InterruptDpc, (byte)cpuNumber);
                 channel.DpcTargetCpu = cpuNumber;
