@@ -1,0 +1,288 @@
+using NetDma.Contracts.Kernel;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+
+namespace NetDma.ReferenceProvider.NetDma;
+
+/// <summary>The nine ProviderXxx handlers NetDMA calls (INetDmaProvider).</summary>
+public sealed partial class ReferenceNetDmaProviderDriver
+{
+    /// <inheritdoc/>
+    /// <remarks>
+    /// PASSIVE_LEVEL, inside NetDmaRegisterProvider, MSI-X platforms only. Records the CPU number of each channel's
+    /// interrupt for FilterResourceRequirements (nc-netdma-dma_channels_cpu_affinity_handler.md). NetDMA sizes the
+    /// array for MaxDmaChannelCount; entries for channels this engine lacks are ignored. CpuAffinityArraySize counts
+    /// entries (the contract's reading; the page says bytes), and is bounded by the array's real length.
+    /// </remarks>
+    public NtStatus SetDmaChannelCpuAffinity(object ProviderContext, NetDmaChannelCpuAffinity[] CpuAffinityArray, uint CpuAffinityArraySize)
+    {
+        if (CpuAffinityArray is null)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var entries = Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length);
+        for (var i = 0; i < entries; i++)
+        {
+            var affinity = CpuAffinityArray[i];
+            if (affinity.DmaChannel < (uint)_channelCount)
+            {
+                _affinityCpuByChannel[affinity.DmaChannel] = affinity.CpuNumber;
+            }
+        }
+
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. Takes a free channel whose MSI-X interrupt targets a CPU in
+    /// ProcessorAffinityMask; otherwise any free channel, steering its DPC with KeSetTargetProcessorDpc to the lowest
+    /// active CPU in the mask (nc-netdma-dma_channel_allocate_handler.md). Always reports that CPU number in
+    /// ChannelParameters.CpuNumber. STATUS_INSUFFICIENT_RESOURCES (the page's STATUS_RESOURCES) when no channel is
+    /// free, the mask names no active CPU, or the context's non-paged pool block cannot be allocated.
+    /// </remarks>
+    public NtStatus AllocateDmaChannel(object ProviderContext, NetDmaChannelParameters ChannelParameters, NetDmaChannelHandle NetDmaChannelHandle, out object? pProviderChannelContext)
+    {
+        pProviderChannelContext = null;
+        if (!_started || ChannelParameters is null)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var interruptCpus = new uint?[_channels.Length];
+        for (var index = 0; index < _channels.Length; index++)
+        {
+            interruptCpus[index] = _channels[index].InterruptCpu;
+        }
+
+        var candidates = ChannelSelection.Rank(interruptCpus, ChannelParameters.ProcessorAffinityMask, kernel.KeQueryActiveProcessorCount());
+        if (candidates.Count == 0)
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        // Non-paged: NetDMA may call every handler at DISPATCH_LEVEL, where paged memory must not be touched.
+        var poolBlock = kernel.ExAllocatePool2(PoolType.NonPagedPoolNx, ProviderChannelContext.PoolBlockSize, ChannelContextPoolTag);
+        if (poolBlock.IsNull)
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        foreach (var candidate in candidates)
+        {
+            var channel = _channels[candidate.Channel];
+            ProviderChannelContext? context = null;
+            kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+            if (channel.Owner is null)
+            {
+                context = new ProviderChannelContext(
+                    channel,
+                    NetDmaChannelHandle,
+                    poolBlock,
+                    ChannelParameters.CompletionVirtualAddress,
+                    ChannelParameters.CompletionPhysicalAddress);
+                channel.Owner = context;
+                Engine.Assign(channel.Index, ChannelParameters.CompletionPhysicalAddress);
+
+                // The DPC must run on the CPU reported in CpuNumber (rule NDMA3005). With a matching MSI-X message
+                // that is the message's CPU, where the ISR runs too; otherwise only the DPC moves into the mask.
+                kernel.KeSetTargetProcessorDpc(channel.InterruptDpc, (byte)candidate.CpuNumber);
+                channel.DpcTargetCpu = candidate.CpuNumber;
+            }
+
+            kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+            if (context is not null)
+            {
+                ChannelParameters.CpuNumber = candidate.CpuNumber;
+                pProviderChannelContext = context;
+                return NtStatus.STATUS_SUCCESS;
+            }
+        }
+
+        // allocating-a-netdma-channel.md: on failure, release what the allocation took.
+        kernel.ExFreePool(poolBlock);
+        return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. NetDMA has no outstanding operation on the channel; it calls nothing for it
+    /// afterwards (nc-netdma-dma_channel_free_handler.md). Stops the hardware channel without another memory access,
+    /// drops its pending interrupt, frees it for the next allocation and frees the context's pool block.
+    /// </remarks>
+    public void FreeDmaChannel(object ProviderChannelContext)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context)
+        {
+            return;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var wasLive = !context.Freed;
+        if (wasLive)
+        {
+            context.Freed = true;
+            Engine.Release(channel.Index);
+            channel.Owner = null;
+            channel.DpcRequested = false;
+        }
+
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        if (wasLive)
+        {
+            kernel.ExFreePool(context.PoolBlock);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. Discards the current chain and runs the one at DescriptorPhysicalAddress; valid
+    /// after allocation, abort and reset as well as on a running channel (nc-netdma-dma_start_handler.md).
+    /// STATUS_UNSUCCESSFUL for a NULL or misaligned descriptor address or a freed context.
+    /// </remarks>
+    public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context || !IsDescriptorAddress(DescriptorPhysicalAddress))
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var live = !context.Freed;
+        if (live)
+        {
+            Engine.Start(channel.Index, DescriptorPhysicalAddress, DescriptorCount);
+        }
+
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. Extends the started chain; if the engine already reached its end it rereads the last
+    /// descriptor, whose NextDescriptor NetDMA has linked to the new chain (nc-netdma-dma_append_handler.md). NetDMA
+    /// 2.0 chains are counted by DescriptorCount. STATUS_UNSUCCESSFUL when the channel has no started chain (never
+    /// started, or aborted or reset since), for a NULL or misaligned address, or a freed context.
+    /// </remarks>
+    public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context || !IsDescriptorAddress(DescriptorPhysicalAddress))
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var appended = !context.Freed && Engine.Append(channel.Index, DescriptorCount);
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        return appended ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. The engine completes whole descriptors only, so the current one is done; it stops,
+    /// writes NetDmaTransferStatusSuspend when status reporting is enabled, and pLastDescriptor receives the last
+    /// processed descriptor (nc-netdma-dma_suspend_handler.md). STATUS_UNSUCCESSFUL when the channel is not running.
+    /// </remarks>
+    public NtStatus SuspendDma(object ProviderChannelContext, out PhysicalAddress pLastDescriptor)
+    {
+        pLastDescriptor = PhysicalAddress.Null;
+        if (ProviderChannelContext is not ProviderChannelContext context)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        var lastDescriptor = PhysicalAddress.Null;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var suspended = !context.Freed && Engine.Suspend(channel.Index, out lastDescriptor);
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        pLastDescriptor = lastDescriptor;
+        return suspended ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. The engine rereads the last processed descriptor for its new NextDescriptor and
+    /// continues (nc-netdma-dma_resume_handler.md). STATUS_UNSUCCESSFUL when the channel is not suspended.
+    /// </remarks>
+    public NtStatus ResumeDma(object ProviderChannelContext)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var resumed = !context.Freed && Engine.Resume(channel.Index);
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        return resumed ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. Stops at once without finishing a descriptor, writes NetDmaTransferStatusHalted when
+    /// status reporting is enabled, forgets the chain; the channel then waits for ProviderStartDma
+    /// (nc-netdma-dma_abort_handler.md).
+    /// </remarks>
+    public NtStatus AbortDma(object ProviderChannelContext)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var live = !context.Freed;
+        if (live)
+        {
+            Engine.Abort(channel.Index);
+        }
+
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// IRQL &lt;= DISPATCH_LEVEL. As ProviderAbortDma, then the channel is back in its just-allocated state: no
+    /// previously submitted descriptor is touched again and no interrupt is pending (nc-netdma-dma_reset_handler.md).
+    /// </remarks>
+    public NtStatus ResetChannel(object ProviderChannelContext)
+    {
+        if (ProviderChannelContext is not ProviderChannelContext context)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
+        }
+
+        var kernel = Kernel;
+        var channel = context.Channel;
+        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        var live = !context.Freed;
+        if (live)
+        {
+            Engine.Reset(channel.Index);
+        }
+
+        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <summary>A descriptor is 64 bytes and 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
+    private static bool IsDescriptorAddress(PhysicalAddress address) =>
+        !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
+}
