@@ -57,5 +57,8 @@ contracts.SetAction(_ =>
     return 0;
 });
 
-var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts };
+var rules = new Command("rules", "List the rule catalog: every NDMA rule ID with its level, requirement and source page.");
+rules.SetAction(_ => RulesCommand.Execute(AnsiConsole.Console));
+
+var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules };
 return root.Parse(args).Invoke();
