@@ -33,22 +33,25 @@ public sealed partial class SimulatedKernel
     {
         ArgumentNullException.ThrowIfNull(Dpc);
         ArgumentNullException.ThrowIfNull(DeferredRoutine);
-        if (_dpcs.TryGetValue(Dpc, out var state))
+        var known = _dpcs.TryGetValue(Dpc, out var state);
+        var number = known ? state!.Number : _dpcs.Count + 1;
+        if (!Enter(nameof(KeInitializeDpc), $"dpc#{number} ({DeferredRoutine.Method.Name})"))
         {
-            state.Routine = DeferredRoutine;
-            state.Context = DeferredContext;
-            if (!state.Queued)
-            {
-                state.TargetProcessor = null;
-            }
-        }
-        else
-        {
-            state = new DpcState(_dpcs.Count + 1, DeferredRoutine, DeferredContext);
-            _dpcs.Add(Dpc, state);
+            return;
         }
 
-        Enter(nameof(KeInitializeDpc), $"{state}");
+        if (!known)
+        {
+            _dpcs.Add(Dpc, new DpcState(number, DeferredRoutine, DeferredContext));
+            return;
+        }
+
+        state!.Routine = DeferredRoutine;
+        state.Context = DeferredContext;
+        if (!state.Queued)
+        {
+            state.TargetProcessor = null;
+        }
     }
 
     /// <inheritdoc/>

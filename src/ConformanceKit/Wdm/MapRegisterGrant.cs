@@ -23,8 +23,18 @@ internal sealed class MapRegisterGrant(MapRegisterBase mapRegisterBase, uint cou
     /// <summary>Who holds the registers now.</summary>
     public MapRegisterGrantState State { get; set; } = MapRegisterGrantState.InAdapterControl;
 
+    /// <summary>What released the registers (e.g. <c>AdapterControl returned DeallocateObject</c>); null while held.</summary>
+    public string? FreedBy { get; private set; }
+
     /// <summary>Mapped, not yet flushed transfers.</summary>
     public List<MappedTransfer> Mapped { get; } = [];
+
+    /// <summary>Marks the registers released by <paramref name="freedBy"/>.</summary>
+    public void Free(string freedBy)
+    {
+        State = MapRegisterGrantState.Freed;
+        FreedBy = freedBy;
+    }
 
     /// <summary>Map registers the unflushed transfers occupy.</summary>
     public uint PagesInUse => (uint)Mapped.Sum(m => m.Pages);

@@ -106,7 +106,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         CheckFlushed(grant, FreeAdapterChannelContract.Page, "FreeAdapterChannel");
-        grant.State = MapRegisterGrantState.Freed;
+        grant.Free("FreeAdapterChannel");
         ReleaseChannel();
     }
 
@@ -134,7 +134,7 @@ public sealed partial class SimulatedDmaAdapter
         {
             Report(AdapterRules.FreeOnceAndMatching, FreeMapRegistersContract, Expected, grant.State switch
             {
-                MapRegisterGrantState.Freed => $"FreeMapRegisters of {grant}, which were already freed; ignored",
+                MapRegisterGrantState.Freed => $"FreeMapRegisters of {grant}, which were already freed by {grant.FreedBy}; ignored",
                 MapRegisterGrantState.InAdapterControl => $"FreeMapRegisters of {grant} inside AdapterControl, before it returned DeallocateObjectKeepRegisters; ignored",
                 _ => $"FreeMapRegisters of {grant}, held with the adapter channel because AdapterControl returned KeepObject (release them with FreeAdapterChannel); ignored",
             });
@@ -148,7 +148,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         CheckFlushed(grant, FreeMapRegistersContract.Page, "FreeMapRegisters");
-        grant.State = MapRegisterGrantState.Freed;
+        grant.Free("FreeMapRegisters");
     }
 
     private NtStatus RequestChannel(DdiContract contract, DeviceObject device, uint numberOfMapRegisters, DriverControl routine,
@@ -219,7 +219,7 @@ public sealed partial class SimulatedDmaAdapter
         }
         catch
         {
-            grant.State = MapRegisterGrantState.Freed;
+            grant.Free("the kernel, after AdapterControl threw");
             _owner = null;
             throw;
         }
@@ -255,7 +255,7 @@ public sealed partial class SimulatedDmaAdapter
                 break;
             default:
                 CheckFlushed(grant, page: null, "AdapterControl returning DeallocateObject");
-                grant.State = MapRegisterGrantState.Freed;
+                grant.Free("the I/O manager, because AdapterControl returned DeallocateObject");
                 ReleaseChannel();
                 break;
         }

@@ -40,7 +40,7 @@ public sealed partial class SimulatedDmaAdapter
         {
             ReportMapping(Expected, grant is null
                 ? $"MapTransfer with {MapRegisterBase}, which {this} never granted; nothing mapped"
-                : $"MapTransfer with {grant}, which were freed; nothing mapped");
+                : $"MapTransfer with {grant}, which were freed by {grant.FreedBy}; nothing mapped");
             Length = 0;
             return PhysicalAddress.Null;
         }

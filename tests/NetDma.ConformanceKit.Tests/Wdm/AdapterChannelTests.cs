@@ -199,7 +199,7 @@ public sealed class AdapterChannelTests
             kit.Ops.FreeMapRegisters!(kit.Adapter, bases[0], 2);
         });
 
-        Assert.Contains("already freed", kit.Kit.Single("NDMA4005").Actual);
+        Assert.Contains("already freed by the I/O manager, because AdapterControl returned DeallocateObject", kit.Kit.Single("NDMA4005").Actual);
     }
 
     [Fact]
