@@ -1,0 +1,40 @@
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>
+/// A device's side of the simulated PCI bus (<see cref="IDeviceBus"/>), returned by
+/// <see cref="SimulatedKernel.AttachDevice"/>. DMA goes to the kernel's <see cref="Memory.PhysicalMemory"/> with the
+/// device's name as initiator (checked: NDMA5001, NDMA5002); interrupts are queued for delivery to the connected ISR;
+/// the engine joins the kernel's hardware clock (<see cref="SimulatedKernel.RunHardware"/>).
+/// </summary>
+public sealed class DeviceBus : IDeviceBus
+{
+    private readonly SimulatedKernel _kernel;
+
+    internal DeviceBus(SimulatedKernel kernel, DeviceObject device)
+    {
+        _kernel = kernel;
+        Device = device;
+    }
+
+    /// <summary>The device (its PDO) this bus belongs to; its name is the initiator in reports.</summary>
+    public DeviceObject Device { get; }
+
+    /// <inheritdoc/>
+    public bool DmaRead(PhysicalAddress address, Span<byte> destination) =>
+        _kernel.Memory.DmaRead(address, destination, Device.Name);
+
+    /// <inheritdoc/>
+    public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source) =>
+        _kernel.Memory.DmaWrite(address, source, Device.Name);
+
+    /// <inheritdoc/>
+    /// <remarks>The interrupt is delivered by <see cref="SimulatedKernel.DeliverInterrupts"/>, which
+    /// <see cref="SimulatedKernel.RunHardware"/> calls after every engine step.</remarks>
+    public void RequestInterrupt(uint messageId) => _kernel.QueueInterrupt(this, messageId);
+
+    /// <inheritdoc/>
+    public void AttachEngine(ISimulatedEngine engine) => _kernel.AttachEngine(this, engine);
+}

@@ -1,0 +1,14 @@
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>What one <see cref="SimulatedKernel.RunHardware"/> did.</summary>
+/// <param name="StepsTaken">Engine steps taken (idle steps included).</param>
+/// <param name="Idle">True when it stopped because a full round of steps did no work, delivered no interrupt and ran
+/// no DPC; false when it stopped at the step limit.</param>
+public sealed record HardwareRun(int StepsTaken, bool Idle)
+{
+    /// <summary>Interrupts delivered to ISRs during the run.</summary>
+    public int InterruptsDelivered { get; init; }
+
+    /// <summary>DPC routines run during the run.</summary>
+    public int DpcsRun { get; init; }
+}

@@ -1,0 +1,87 @@
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>The hardware clock: engines attached through <see cref="DeviceBus.AttachEngine"/> and <see cref="RunHardware"/>.</summary>
+public sealed partial class SimulatedKernel
+{
+    private readonly List<(DeviceBus Bus, ISimulatedEngine Engine)> _engines = [];
+
+    /// <summary>Number of engines on the hardware clock.</summary>
+    public int EngineCount => _engines.Count;
+
+    /// <summary>
+    /// Lets hardware run: steps each attached engine once, in attach order, round after round; after every step it
+    /// delivers the interrupts requested (<see cref="DeliverInterrupts"/>) and runs the DPCs queued
+    /// (<see cref="DrainDpcs"/>). Pending interrupts and DPCs are handled once before the first step. Stops when a
+    /// full round did no work (no engine step returned true, no interrupt was delivered, no DPC ran), or after
+    /// <paramref name="maxSteps"/> engine steps. Engine steps run with no processor context: a kernel routine called
+    /// from one is reported (NDMA1001, "hardware context") and refused; an engine that throws is reported (NDMA2002)
+    /// and its step counts as idle.
+    /// </summary>
+    /// <param name="maxSteps">Most engine steps to take (idle steps included).</param>
+    /// <returns>Steps taken and whether the hardware went idle.</returns>
+    public HardwareRun RunHardware(int maxSteps)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
+        var steps = 0;
+        var interrupts = DeliverInterrupts();
+        var dpcs = DrainDpcs();
+        while (true)
+        {
+            var worked = false;
+            foreach (var (bus, engine) in _engines.ToArray())
+            {
+                if (steps >= maxSteps)
+                {
+                    return new HardwareRun(steps, Idle: false) { InterruptsDelivered = interrupts, DpcsRun = dpcs };
+                }
+
+                worked |= Step(bus, engine);
+                steps++;
+                var delivered = DeliverInterrupts();
+                var ran = DrainDpcs();
+                interrupts += delivered;
+                dpcs += ran;
+                worked |= delivered > 0 || ran > 0;
+            }
+
+            if (!worked)
+            {
+                return new HardwareRun(steps, Idle: true) { InterruptsDelivered = interrupts, DpcsRun = dpcs };
+            }
+        }
+    }
+
+    internal void AttachEngine(DeviceBus bus, ISimulatedEngine engine)
+    {
+        ArgumentNullException.ThrowIfNull(engine);
+        if (_engines.Any(e => ReferenceEquals(e.Engine, engine)))
+        {
+            throw new InvalidOperationException($"This engine of {bus.Device} is already attached.");
+        }
+
+        _engines.Add((bus, engine));
+    }
+
+    private bool Step(DeviceBus bus, ISimulatedEngine engine)
+    {
+        _frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, $"engine of {bus.Device}", "ISimulatedEngine.Step", _lockSequence, Hardware: true));
+        try
+        {
+            return engine.Step();
+        }
+        catch (Exception exception)
+        {
+            Log.Report(StatusRules.CallbackReturns, $"the engine of {bus.Device} returns from ISimulatedEngine.Step",
+                $"the engine of {bus.Device} threw {exception.GetType().Name}: {exception.Message}; the step counted as idle");
+            return false;
+        }
+        finally
+        {
+            _frames.RemoveAt(_frames.Count - 1);
+        }
+    }
+}

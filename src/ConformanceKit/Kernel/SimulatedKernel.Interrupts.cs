@@ -1,0 +1,256 @@
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Kernel;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>
+/// Devices and interrupts: AttachDevice, SetInterruptResources, IoConnectInterruptEx, IoDisconnectInterruptEx and
+/// the delivery of requested interrupts to the connected ISR.
+/// </summary>
+/// <remarks>
+/// A requested interrupt that cannot reach an ISR (a message the device was not granted, or no ISR connected) is
+/// reported under NDMA3014 (InterruptOnCompletionDelivered) and dropped: the consequence of either mistake is exactly
+/// what that rule forbids, a completion whose interrupt never reaches NetDmaIsr and the DPC (nf-netdma-netdmaisr.md).
+/// </remarks>
+public sealed partial class SimulatedKernel
+{
+    /// <summary>The routine name ISRs run under in traces and reports.</summary>
+    public const string IsrRoutineName = "ISR (KMESSAGE_SERVICE_ROUTINE)";
+
+    /// <summary>The device IRQL ISRs run at (a DIRQL, 5).</summary>
+    public const Irql InterruptIrql = (Irql)5;
+
+    /// <summary>Most interrupts one <see cref="DeliverInterrupts"/> delivers before it reports an interrupt storm (NDMA2003).</summary>
+    public const int InterruptDeliveryBudget = 100_000;
+
+    private const string IsrPage = "managing-hardware-priorities.md";
+
+    private readonly Dictionary<DeviceObject, DeviceBus> _devices = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DeviceObject, DeviceResources> _resources = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<DeviceObject, InterruptConnection> _connections = new(ReferenceEqualityComparer.Instance);
+    private readonly Queue<(DeviceBus Bus, uint MessageId)> _pendingInterrupts = new();
+    private bool _delivering;
+
+    /// <summary>Interrupts requested and not yet delivered.</summary>
+    public int PendingInterruptCount => _pendingInterrupts.Count;
+
+    /// <summary>
+    /// Plugs a device in: returns its bus, through which its engine does DMA, raises interrupts and joins the hardware
+    /// clock.
+    /// </summary>
+    /// <param name="pdo">The device's PDO; its name is the DMA initiator in reports.</param>
+    /// <returns>The device's bus.</returns>
+    /// <exception cref="InvalidOperationException">The device is already attached.</exception>
+    public DeviceBus AttachDevice(DeviceObject pdo)
+    {
+        ArgumentNullException.ThrowIfNull(pdo);
+        if (_devices.ContainsKey(pdo))
+        {
+            throw new InvalidOperationException($"Device {pdo} is already attached.");
+        }
+
+        var bus = new DeviceBus(this, pdo);
+        _devices.Add(pdo, bus);
+        return bus;
+    }
+
+    /// <summary>
+    /// Fixes the interrupts the platform granted the device at IRP_MN_START_DEVICE: what IoConnectInterruptEx
+    /// connects, each message delivered on its <see cref="InterruptMessage.TargetProcessor"/>.
+    /// </summary>
+    /// <param name="pdo">An attached device.</param>
+    /// <param name="resources">The granted interrupts.</param>
+    /// <exception cref="InvalidOperationException">The device is not attached.</exception>
+    /// <exception cref="ArgumentException">A target processor that does not exist.</exception>
+    public void SetInterruptResources(DeviceObject pdo, DeviceResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(pdo);
+        ArgumentNullException.ThrowIfNull(resources);
+        if (!_devices.ContainsKey(pdo))
+        {
+            throw new InvalidOperationException($"Device {pdo} is not attached.");
+        }
+
+        foreach (var message in resources.Interrupts.Where(m => m.TargetProcessor >= ProcessorCount))
+        {
+            throw new ArgumentException(
+                $"Message {message.MessageId} targets cpu{message.TargetProcessor}; there are {ProcessorCount} processors.", nameof(resources));
+        }
+
+        _resources[pdo] = resources;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Connects <paramref name="MessageServiceRoutine"/> to every interrupt granted by
+    /// <see cref="SetInterruptResources"/>. Returns STATUS_INSUFFICIENT_RESOURCES when the device has no granted
+    /// interrupts or already has an ISR connected.
+    /// </remarks>
+    public NtStatus IoConnectInterruptEx(DeviceObject PhysicalDeviceObject, KMessageServiceRoutine MessageServiceRoutine,
+        object? ServiceContext, out KInterrupt? InterruptObject)
+    {
+        ArgumentNullException.ThrowIfNull(PhysicalDeviceObject);
+        ArgumentNullException.ThrowIfNull(MessageServiceRoutine);
+        InterruptObject = null;
+        if (!Enter(nameof(IoConnectInterruptEx), $"{PhysicalDeviceObject}"))
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if (!_resources.TryGetValue(PhysicalDeviceObject, out var resources) || resources.Interrupts.Count == 0)
+        {
+            Log.Trace.Record($"  IoConnectInterruptEx: {PhysicalDeviceObject} has no granted interrupts = STATUS_INSUFFICIENT_RESOURCES");
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if (_connections.ContainsKey(PhysicalDeviceObject))
+        {
+            Log.Trace.Record($"  IoConnectInterruptEx: {PhysicalDeviceObject} already has an ISR connected = STATUS_INSUFFICIENT_RESOURCES");
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        InterruptObject = new KInterrupt();
+        _connections.Add(PhysicalDeviceObject,
+            new InterruptConnection(PhysicalDeviceObject, InterruptObject, MessageServiceRoutine, ServiceContext));
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Interrupts the device requested and that were not delivered yet are dropped with the connection. Disconnecting
+    /// an interrupt object that is not connected is traced and ignored (no catalog rule covers it).
+    /// </remarks>
+    public void IoDisconnectInterruptEx(KInterrupt InterruptObject)
+    {
+        ArgumentNullException.ThrowIfNull(InterruptObject);
+        if (!Enter(nameof(IoDisconnectInterruptEx), string.Empty))
+        {
+            return;
+        }
+
+        var connection = _connections.Values.FirstOrDefault(c => ReferenceEquals(c.Interrupt, InterruptObject));
+        if (connection is null)
+        {
+            Log.Trace.Record("  IoDisconnectInterruptEx: the interrupt object is not connected; ignored");
+            return;
+        }
+
+        _connections.Remove(connection.Device);
+        var kept = _pendingInterrupts.Where(p => !ReferenceEquals(p.Bus.Device, connection.Device)).ToList();
+        _pendingInterrupts.Clear();
+        kept.ForEach(_pendingInterrupts.Enqueue);
+    }
+
+    /// <summary>
+    /// Delivers every requested interrupt: on the message's target processor, raised to <see cref="InterruptIrql"/>,
+    /// the connected ISR runs through <see cref="InvokeDriver{T}"/> (routine <see cref="IsrRoutineName"/>). An interrupt
+    /// whose target processor is already at or above that IRQL stays pending (masked). An ISR that throws is reported
+    /// as NDMA2002. Interrupts requested by an ISR are delivered too, up to <see cref="InterruptDeliveryBudget"/>.
+    /// A nested call (from inside an ISR) does nothing.
+    /// </summary>
+    /// <returns>The number of ISR calls made.</returns>
+    public int DeliverInterrupts()
+    {
+        if (_delivering)
+        {
+            return 0;
+        }
+
+        _delivering = true;
+        var delivered = 0;
+        var masked = new List<(DeviceBus Bus, uint MessageId)>();
+        try
+        {
+            while (_pendingInterrupts.TryDequeue(out var pending))
+            {
+                if (delivered >= InterruptDeliveryBudget)
+                {
+                    Log.Report(StatusRules.CallbackTerminates,
+                        $"ISRs that stop requesting interrupts (at most {InterruptDeliveryBudget} deliveries at a time)",
+                        $"{delivered} interrupts delivered and {_pendingInterrupts.Count + 1} still pending; these were dropped", IsrPage);
+                    _pendingInterrupts.Clear();
+                    break;
+                }
+
+                if (Deliver(pending.Bus, pending.MessageId) is { } outcome)
+                {
+                    delivered += outcome ? 1 : 0;
+                    if (!outcome)
+                    {
+                        masked.Add(pending);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            masked.ForEach(_pendingInterrupts.Enqueue);
+            _delivering = false;
+        }
+
+        return delivered;
+    }
+
+    internal void QueueInterrupt(DeviceBus bus, uint messageId)
+    {
+        Log.Trace.Record($"{(InHardwareContext ? "hardware" : Where)} {bus.Device} -> interrupt message {messageId}");
+        _pendingInterrupts.Enqueue((bus, messageId));
+    }
+
+    /// <returns>True when the ISR ran, false when the target processor masks it, null when it was dropped.</returns>
+    private bool? Deliver(DeviceBus bus, uint messageId)
+    {
+        var device = bus.Device;
+        var granted = _resources.TryGetValue(device, out var resources) ? resources.Interrupts : [];
+        if (!granted.Any(m => m.MessageId == messageId))
+        {
+            var list = granted.Count == 0 ? "none" : string.Join(", ", granted.Select(m => $"message {m.MessageId} -> cpu{m.TargetProcessor}"));
+            Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+                "interrupts signalled only on messages granted in the device's start resources",
+                $"{device} signalled interrupt message {messageId}, which it was not granted (granted: {list}); the interrupt was dropped");
+            return null;
+        }
+
+        if (!_connections.TryGetValue(device, out var connection))
+        {
+            Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+                "an ISR connected with IoConnectInterruptEx before the device signals interrupts",
+                $"{device} signalled interrupt message {messageId} with no ISR connected; the interrupt was dropped");
+            return null;
+        }
+
+        var cpu = granted.First(m => m.MessageId == messageId).TargetProcessor;
+        if (_processors[cpu].Irql >= InterruptIrql)
+        {
+            return false;
+        }
+
+        CallSystemRoutine(cpu, InterruptIrql, IsrRoutineName, IsrPage, () =>
+        {
+            var claimed = connection.ServiceRoutine(connection.Interrupt, connection.ServiceContext, messageId);
+            Log.Trace.Record($"cpu{cpu} {InterruptIrql.ToDdiName()} <- {IsrRoutineName}(message {messageId}) = {(claimed ? "TRUE" : "FALSE")}");
+        });
+        return true;
+    }
+
+    /// <summary>
+    /// Calls a driver routine the system itself starts (DPC, ISR): like <see cref="InvokeDriver"/>, but an exception is
+    /// reported as NDMA2002 instead of propagating, since no driver caller is there to receive it.
+    /// </summary>
+    private void CallSystemRoutine(uint cpu, Irql irql, string routine, string page, Action body)
+    {
+        try
+        {
+            InvokeDriver(cpu, irql, routine, page, body);
+        }
+        catch (Exception exception)
+        {
+            Log.Report(StatusRules.CallbackReturns, $"{routine} returns to the kernel",
+                $"{routine} on cpu{cpu} threw {exception.GetType().Name}: {exception.Message}", page);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>
+/// The I/O manager's side for WDM drivers: the device queue behind StartIo (IoStartPacket, IoStartNextPacket) and
+/// IRP completion (IoCompleteRequest).
+/// </summary>
+public sealed partial class SimulatedKernel
+{
+    /// <summary>The routine name StartIo runs under in traces and reports.</summary>
+    public const string StartIoRoutineName = "StartIo (DRIVER_STARTIO)";
+
+    private const string StartIoPage = "nc-wdm-driver_startio.md";
+
+    private readonly Dictionary<DeviceObject, (Queue<Irp> Pending, Action<DeviceObject, Irp> StartIo)> _deviceQueues =
+        new(ReferenceEqualityComparer.Instance);
+
+    private readonly List<Irp> _completedIrps = [];
+    private readonly HashSet<Irp> _completedSet = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>IRPs completed with IoCompleteRequest, in completion order (each once).</summary>
+    public IReadOnlyList<Irp> CompletedIrps => _completedIrps;
+
+    /// <summary>IRPs queued behind the device's current IRP.</summary>
+    public int QueuedIrpCount(DeviceObject fdo) => _deviceQueues.TryGetValue(fdo, out var queue) ? queue.Pending.Count : 0;
+
+    /// <summary>
+    /// IoStartPacket: when <paramref name="fdo"/> has no current IRP, make <paramref name="irp"/> its CurrentIrp and
+    /// call <paramref name="startIo"/> at DISPATCH_LEVEL on processor 0 (routine <see cref="StartIoRoutineName"/>,
+    /// nc-wdm-driver_startio.md); otherwise queue the IRP until IoStartNextPacket. An exception from StartIo propagates.
+    /// </summary>
+    /// <param name="fdo">The device object the IRP is sent to.</param>
+    /// <param name="irp">The request.</param>
+    /// <param name="startIo">The driver's StartIo routine (DRIVER_STARTIO).</param>
+    public void StartPacket(DeviceObject fdo, Irp irp, Action<DeviceObject, Irp> startIo)
+    {
+        ArgumentNullException.ThrowIfNull(fdo);
+        ArgumentNullException.ThrowIfNull(irp);
+        ArgumentNullException.ThrowIfNull(startIo);
+        var queue = _deviceQueues.TryGetValue(fdo, out var existing) ? existing.Pending : new Queue<Irp>();
+        _deviceQueues[fdo] = (queue, startIo);
+        Log.Trace.Record($"I/O manager -> IoStartPacket({fdo}, {DescribeIrp(irp)})");
+        if (fdo.CurrentIrp is null)
+        {
+            StartIrp(0, fdo, irp, startIo);
+        }
+        else
+        {
+            queue.Enqueue(irp);
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Calls StartIo with the next queued IRP at DISPATCH_LEVEL on the calling processor (nested inside the caller,
+    /// as the I/O manager does), or clears <see cref="DeviceObject.CurrentIrp"/> when none is queued.
+    /// </remarks>
+    public void IoStartNextPacket(DeviceObject DeviceObject)
+    {
+        ArgumentNullException.ThrowIfNull(DeviceObject);
+        if (!Enter(nameof(IoStartNextPacket), $"{DeviceObject}"))
+        {
+            return;
+        }
+
+        if (_deviceQueues.TryGetValue(DeviceObject, out var queue) && queue.Pending.TryDequeue(out var next))
+        {
+            StartIrp(CurrentProcessor, DeviceObject, next, queue.StartIo);
+        }
+        else
+        {
+            DeviceObject.CurrentIrp = null;
+        }
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Records <paramref name="Status"/> and <paramref name="Information"/> on the IRP and appends it to
+    /// <see cref="CompletedIrps"/>. A second completion of the same IRP is traced and ignored: no rule in the catalog
+    /// covers it yet.
+    /// </remarks>
+    public void IoCompleteRequest(Irp Irp, NtStatus Status, ulong Information)
+    {
+        ArgumentNullException.ThrowIfNull(Irp);
+        if (!Enter(nameof(IoCompleteRequest), $"{DescribeIrp(Irp)}, {NtStatusFacts.Name(Status)}, {Information} bytes"))
+        {
+            return;
+        }
+
+        if (!_completedSet.Add(Irp))
+        {
+            Log.Trace.Record($"  IoCompleteRequest: {DescribeIrp(Irp)} was already completed; ignored");
+            return;
+        }
+
+        Irp.CompletionStatus = Status;
+        Irp.Information = Information;
+        _completedIrps.Add(Irp);
+    }
+
+    private void StartIrp(uint cpu, DeviceObject fdo, Irp irp, Action<DeviceObject, Irp> startIo)
+    {
+        fdo.CurrentIrp = irp;
+        InvokeDriver(cpu, Irql.DISPATCH_LEVEL, StartIoRoutineName, StartIoPage, () => startIo(fdo, irp));
+    }
+
+    private static string DescribeIrp(Irp irp) =>
+        $"IRP {(irp.WriteToDevice ? "write" : "read")} of {irp.MdlAddress.ByteCount} bytes at {irp.MdlAddress.StartVa}";
+}

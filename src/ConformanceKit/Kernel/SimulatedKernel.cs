@@ -1,0 +1,216 @@
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Kernel;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>
+/// The simulated Windows kernel, the Driver Verifier analogue: <see cref="ProcessorCount"/> processors, each with an
+/// IRQL, spin locks and a DPC queue; pool; physical memory; devices with interrupts and hardware engines; the I/O
+/// manager's StartIo queue; and the WDM DMA adapters (<see cref="IoGetDmaAdapter"/>). Every <see cref="IWdmKernel"/>
+/// routine checks its caller's IRQL against the routine's contract attributes and its own rules, records a violation
+/// in <see cref="Log"/> instead of crashing the caller, and goes on.
+/// </summary>
+/// <remarks>
+/// Single-threaded and deterministic: code runs one call at a time. The "current processor" and its IRQL are state of
+/// the simulation, set by <see cref="InvokeDriver{T}"/> for driver code the system calls (a stack: calls nest). Code
+/// outside any <see cref="InvokeDriver{T}"/> runs as processor 0 at its IRQL (PASSIVE_LEVEL when idle). Hardware
+/// engine steps (<see cref="RunHardware"/>) run with no processor at all: a kernel routine called from there is
+/// reported (NDMA1001, "hardware context") and refused.
+/// </remarks>
+public sealed partial class SimulatedKernel : IWdmKernel
+{
+    /// <summary>The most processors a KAFFINITY mask can name (64).</summary>
+    public const int MaximumProcessorCount = 64;
+
+    private readonly ProcessorState[] _processors;
+    private readonly List<DriverFrame> _frames = [];
+
+    /// <summary>Creates a kernel with <paramref name="processorCount"/> processors, all idle at PASSIVE_LEVEL.</summary>
+    /// <param name="processorCount">Number of processors, 1..64; CPU numbers are 0 .. count-1.</param>
+    /// <param name="log">Where violations are reported and calls traced.</param>
+    public SimulatedKernel(int processorCount, ViolationLog log)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(processorCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(processorCount, MaximumProcessorCount);
+        ArgumentNullException.ThrowIfNull(log);
+        ProcessorCount = processorCount;
+        Log = log;
+        Memory = new PhysicalMemory(log);
+        _processors = [.. Enumerable.Range(0, processorCount).Select(i => new ProcessorState((uint)i))];
+    }
+
+    /// <summary>Number of processors; CPU numbers are 0 .. <see cref="ProcessorCount"/>-1.</summary>
+    public int ProcessorCount { get; }
+
+    /// <summary>Where every violation is reported; its <see cref="ViolationLog.Trace"/> records every call.</summary>
+    public ViolationLog Log { get; }
+
+    /// <summary>The machine's physical memory (buffers, pool blocks, common buffers).</summary>
+    public PhysicalMemory Memory { get; }
+
+    /// <summary>The CPU number the current driver code runs on (0 outside any driver call).</summary>
+    public uint CurrentProcessor => _frames.Count > 0 ? _frames[^1].Cpu : 0;
+
+    /// <summary>The current processor's IRQL.</summary>
+    public Irql CurrentIrql => _processors[CurrentProcessor].Irql;
+
+    /// <summary>True while a hardware engine step runs (no processor context).</summary>
+    public bool InHardwareContext => _frames.Count > 0 && _frames[^1].Hardware;
+
+    /// <summary>The innermost driver routine running (its role name), or null outside any driver call.</summary>
+    public string? CurrentRoutine => _frames.Count > 0 ? _frames[^1].Routine : null;
+
+    /// <summary>How deeply driver calls are nested right now (0 outside any).</summary>
+    public int CallDepth => _frames.Count;
+
+    /// <summary>The IRQL processor <paramref name="cpu"/> is at.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
+    public Irql GetProcessorIrql(uint cpu) => Processor(cpu).Irql;
+
+    /// <summary>
+    /// Runs driver code as the system calls it: on processor <paramref name="cpu"/> at <paramref name="irql"/>, as
+    /// routine <paramref name="routine"/> (traced <c>cpu{n} {IRQL} -&gt; {routine}</c>). When the body returns, the
+    /// processor must be back at <paramref name="irql"/> with every spin lock taken inside released; otherwise
+    /// NDMA1005 is reported (citing <paramref name="page"/>) and the state repaired (locks released, IRQL restored) so
+    /// the run goes on. Calls nest. An exception from the body propagates after the state is restored (without an
+    /// NDMA1005 report: the exception is the failure).
+    /// </summary>
+    /// <typeparam name="T">The routine's result type.</typeparam>
+    /// <param name="cpu">CPU number the routine runs on.</param>
+    /// <param name="irql">The IRQL the system calls it at.</param>
+    /// <param name="routine">Role name for reports, e.g. <c>ProviderAllocateDmaChannel</c>.</param>
+    /// <param name="page">The page of the routine's contract.</param>
+    /// <param name="body">The driver code.</param>
+    /// <returns>What the body returned.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
+    public T InvokeDriver<T>(uint cpu, Irql irql, string routine, string page, Func<T> body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        var processor = Processor(cpu);
+        var previousIrql = processor.Irql;
+        processor.Irql = irql;
+        Log.Trace.Record($"cpu{cpu} {irql.ToDdiName()} -> {routine}");
+        var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
+        _frames.Add(frame);
+        var returned = false;
+        try
+        {
+            var result = body();
+            returned = true;
+            return result;
+        }
+        finally
+        {
+            LeaveFrame(frame, processor, returned);
+            processor.Irql = previousIrql;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="InvokeDriver{T}"/> for a routine with no result (DPCs, StartIo, ISR wrappers, PnP entry points).
+    /// </summary>
+    /// <param name="cpu">CPU number the routine runs on.</param>
+    /// <param name="irql">The IRQL the system calls it at.</param>
+    /// <param name="routine">Role name for reports.</param>
+    /// <param name="page">The page of the routine's contract.</param>
+    /// <param name="body">The driver code.</param>
+    public void InvokeDriver(uint cpu, Irql irql, string routine, string page, Action body)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        InvokeDriver(cpu, irql, routine, page, () =>
+        {
+            body();
+            return true;
+        });
+    }
+
+    /// <summary>
+    /// Checks that the current IRQL satisfies <paramref name="requirement"/> for a call of
+    /// <paramref name="routine"/>; otherwise reports NDMA1001 (expected the requirement, actual the current IRQL
+    /// and processor, or "hardware context" during an engine step) citing <paramref name="page"/>.
+    /// </summary>
+    /// <param name="routine">The DDI called, e.g. <c>NetDmaInterruptDpc</c>.</param>
+    /// <param name="requirement">Its IRQL requirement (from its contract attributes).</param>
+    /// <param name="page">Its reference page.</param>
+    /// <returns>True when the call is allowed here.</returns>
+    public bool CheckCallerIrql(string routine, IrqlRequirement requirement, string page)
+    {
+        ArgumentNullException.ThrowIfNull(requirement);
+        if (InHardwareContext)
+        {
+            Log.Report(IrqlRules.CallAtContractIrql, $"{routine} called by driver code at {requirement.Describe()}",
+                $"{routine} called from hardware context (a simulated engine step, which has no processor or IRQL)", page);
+            return false;
+        }
+
+        var irql = CurrentIrql;
+        if (requirement.Allows(irql))
+        {
+            return true;
+        }
+
+        Log.Report(IrqlRules.CallAtContractIrql, $"{routine} called at {requirement.Describe()}",
+            $"{routine} called at {irql.ToDdiName()} ({DescribeContext()})", page);
+        return false;
+    }
+
+    /// <summary>Report form of where code runs now: <c>cpu1, in DPC (KDEFERRED_ROUTINE)</c>.</summary>
+    internal string DescribeContext() => InHardwareContext
+        ? "hardware context"
+        : CurrentRoutine is { } routine ? $"cpu{CurrentProcessor}, in {routine}" : $"cpu{CurrentProcessor}, outside any driver routine";
+
+    /// <summary>Trace prefix of a call made now: <c>cpu0 DISPATCH_LEVEL</c>, or <c>hardware</c>.</summary>
+    internal string Where => InHardwareContext ? "hardware" : $"cpu{CurrentProcessor} {CurrentIrql.ToDdiName()}";
+
+    /// <summary>
+    /// Traces a call of <see cref="IWdmKernel"/> routine <paramref name="routine"/> and checks the caller's IRQL
+    /// against its contract.
+    /// </summary>
+    /// <returns>False only in hardware context: the call is refused. An IRQL violation is reported and the call goes on.</returns>
+    private bool Enter(string routine, string arguments)
+    {
+        var contract = KernelRoutineContract.Of(routine);
+        Log.Trace.Record($"{Where} driver -> {routine}({arguments})");
+        return CheckCallerIrql(routine, contract.Irql, contract.Page) || !InHardwareContext;
+    }
+
+    private ProcessorState Processor(uint cpu)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(cpu, (uint)ProcessorCount);
+        return _processors[cpu];
+    }
+
+    private ProcessorState CurrentProcessorState => _processors[CurrentProcessor];
+
+    private void LeaveFrame(DriverFrame frame, ProcessorState processor, bool returned)
+    {
+        var leaked = processor.HeldLocks.Where(h => h.Sequence > frame.LockSequenceAtEntry).ToList();
+        if (processor.Irql != frame.EntryIrql || leaked.Count > 0)
+        {
+            if (returned)
+            {
+                var held = leaked.Count == 0
+                    ? "no spin lock held"
+                    : "still holding " + string.Join(", ", leaked.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})"));
+                Log.Report(IrqlRules.ReturnAtEntryIrql,
+                    $"{frame.Routine} returns at its entry IRQL {frame.EntryIrql.ToDdiName()} with every spin lock it acquired released",
+                    $"{frame.Routine} returned on cpu{frame.Cpu} at {processor.Irql.ToDdiName()}, {held}; the kernel released the locks and restored {frame.EntryIrql.ToDdiName()}",
+                    frame.Page);
+            }
+
+            foreach (var hold in Enumerable.Reverse(leaked))
+            {
+                ReleaseHold(processor, hold);
+            }
+
+            processor.Irql = frame.EntryIrql;
+        }
+
+        // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
+        _frames.RemoveAt(_frames.Count - 1);
+    }
+}

@@ -1,0 +1,321 @@
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Memory;
+
+/// <summary>
+/// The simulated machine's physical memory. Buffers are placed at deterministic addresses, physical from
+/// <see cref="PhysicalStart"/> and virtual from <see cref="VirtualStart"/> upward (virtual = physical + a fixed
+/// offset), each between two <see cref="GuardBandSize"/>-byte guard bands that belong to no buffer. Freed addresses
+/// are never reused, so a late access names the freed buffer.
+/// </summary>
+/// <remarks>
+/// Two kinds of access: host-side (<see cref="ReadBytes"/>, <see cref="WriteBytes"/>, <see cref="Fill(MemoryBuffer, byte)"/>) is the kit's own
+/// CPU access and is not checked against the rules (misuse throws, it is a kit bug); device-side
+/// (<see cref="DmaRead"/>, <see cref="DmaWrite"/>) is a bus-master access and is checked like Driver Verifier's DMA
+/// verification (dma-verification.md): a range that is not inside one live buffer is reported as NDMA5001 and not
+/// performed (a write is dropped, a read returns zeros).
+/// </remarks>
+public sealed class PhysicalMemory(ViolationLog log)
+{
+    /// <summary>Physical address of the first allocation's guard band: 0x0000_0001_0000_0000 (above 4 GiB, so 32-bit truncation shows).</summary>
+    public static readonly PhysicalAddress PhysicalStart = new(0x0000_0001_0000_0000);
+
+    /// <summary>Virtual address that <see cref="PhysicalStart"/> maps to: 0xFFFF_A000_0000_0000 (system space).</summary>
+    public static readonly VirtualAddress VirtualStart = new(0xFFFF_A000_0000_0000);
+
+    /// <summary>Bytes of guard band on each side of every buffer (256).</summary>
+    public const ulong GuardBandSize = 256;
+
+    /// <summary>Default placement alignment in bytes (64, a cache line and a NET_DMA_DESCRIPTOR).</summary>
+    public const ulong DefaultAlignment = 64;
+
+    /// <summary>Size in bytes of a NET_DMA_DESCRIPTOR (ns-netdma-_net_dma_descriptor.md).</summary>
+    public const int DescriptorSize = 64;
+
+    /// <summary>Largest single buffer in bytes (1 GiB); larger requests fail.</summary>
+    public const ulong MaximumBufferSize = 1UL << 30;
+
+    private readonly List<MemoryBuffer> _buffers = [];
+    private ulong _cursor = PhysicalStart.QuadPart;
+
+    /// <summary>Where device-access violations are reported.</summary>
+    public ViolationLog Log { get; } = log;
+
+    /// <summary>Every buffer ever allocated, live or freed, in address order.</summary>
+    public IReadOnlyList<MemoryBuffer> Buffers => _buffers;
+
+    /// <summary>
+    /// Allocates <paramref name="size"/> bytes (zero-filled) at the next free address aligned to
+    /// <paramref name="alignment"/> bytes, between guard bands.
+    /// </summary>
+    /// <param name="name">Name for reports.</param>
+    /// <param name="size">Length in bytes (at most <see cref="MaximumBufferSize"/>).</param>
+    /// <param name="kind">What the buffer holds; a <see cref="MemoryKind.DescriptorRing"/> needs an alignment of at least 64.</param>
+    /// <param name="alignment">Placement alignment in bytes, a power of two.</param>
+    /// <returns>The buffer.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">Size too large, or alignment not a power of two.</exception>
+    /// <exception cref="ArgumentException">A descriptor ring with an alignment below 64.</exception>
+    public MemoryBuffer Allocate(string name, ulong size, MemoryKind kind, ulong alignment = DefaultAlignment)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaximumBufferSize);
+        if (alignment == 0 || (alignment & (alignment - 1)) != 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(alignment), alignment, "Alignment must be a power of two.");
+        }
+
+        if (kind == MemoryKind.DescriptorRing && alignment < DescriptorSize)
+        {
+            throw new ArgumentException(
+                "Descriptor rings are 64-byte aligned (ns-netdma-_net_dma_descriptor.md).", nameof(alignment));
+        }
+
+        var guardStart = _cursor;
+        var physicalBase = AlignUp(guardStart + GuardBandSize, alignment);
+        var guardEnd = physicalBase + size + GuardBandSize;
+        var buffer = new MemoryBuffer(name, kind, new PhysicalAddress(physicalBase),
+            new VirtualAddress(VirtualStart.Value + (physicalBase - PhysicalStart.QuadPart)), size, alignment,
+            guardStart, guardEnd);
+        _buffers.Add(buffer);
+        _cursor = guardEnd;
+        return buffer;
+    }
+
+    /// <summary>Frees a live buffer; its bytes are dropped and its addresses are never handed out again.</summary>
+    /// <exception cref="InvalidOperationException">The buffer was already freed (callers detect driver double frees first).</exception>
+    public void Free(MemoryBuffer buffer)
+    {
+        if (!buffer.Live)
+        {
+            throw new InvalidOperationException($"Buffer {buffer.Describe()} was already freed.");
+        }
+
+        buffer.Release();
+    }
+
+    /// <summary>The live buffer whose bytes include <paramref name="address"/>, or null.</summary>
+    public MemoryBuffer? Find(PhysicalAddress address) =>
+        FindRegion(address.QuadPart) is { Live: true } buffer && buffer.Contains(address) ? buffer : null;
+
+    /// <summary>The live buffer whose bytes include virtual address <paramref name="address"/>, or null.</summary>
+    public MemoryBuffer? Find(VirtualAddress address) =>
+        TryTranslate(address, out var physical) ? Find(physical) : null;
+
+    /// <summary>Translates a virtual address inside a live buffer to its physical address.</summary>
+    /// <returns>False when the address lies in no live buffer.</returns>
+    public bool TryToPhysical(VirtualAddress address, out PhysicalAddress physical) =>
+        TryTranslate(address, out physical) && Find(physical) is not null;
+
+    /// <summary>The physical address of a virtual address inside a live buffer.</summary>
+    /// <exception cref="ArgumentException">The address lies in no live buffer.</exception>
+    public PhysicalAddress ToPhysical(VirtualAddress address) =>
+        TryToPhysical(address, out var physical)
+            ? physical
+            : throw new ArgumentException($"Virtual address {address} lies in no live buffer.", nameof(address));
+
+    /// <summary>Translates a physical address inside a live buffer to its virtual address.</summary>
+    /// <returns>False when the address lies in no live buffer.</returns>
+    public bool TryToVirtual(PhysicalAddress address, out VirtualAddress virtualAddress)
+    {
+        virtualAddress = Find(address) is { } buffer
+            ? buffer.VirtualBase.Offset(address.QuadPart - buffer.PhysicalBase.QuadPart)
+            : VirtualAddress.Null;
+        return !virtualAddress.IsNull;
+    }
+
+    /// <summary>The virtual address of a physical address inside a live buffer.</summary>
+    /// <exception cref="ArgumentException">The address lies in no live buffer.</exception>
+    public VirtualAddress ToVirtual(PhysicalAddress address) =>
+        TryToVirtual(address, out var virtualAddress)
+            ? virtualAddress
+            : throw new ArgumentException($"Physical address {address} lies in no live buffer.", nameof(address));
+
+    /// <summary>Host-side (CPU) read of <paramref name="count"/> bytes at <paramref name="offset"/>; not rule-checked.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the buffer.</exception>
+    /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
+    public byte[] ReadBytes(MemoryBuffer buffer, ulong offset, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        CheckHostRange(buffer, offset, (ulong)count);
+        return buffer.Storage.AsSpan((int)offset, count).ToArray();
+    }
+
+    /// <summary>Host-side (CPU) write of <paramref name="source"/> at <paramref name="offset"/>; not rule-checked.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the buffer.</exception>
+    /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
+    public void WriteBytes(MemoryBuffer buffer, ulong offset, ReadOnlySpan<byte> source)
+    {
+        CheckHostRange(buffer, offset, (ulong)source.Length);
+        source.CopyTo(buffer.Storage.AsSpan((int)offset));
+    }
+
+    /// <summary>Host-side fill of the whole buffer with <paramref name="value"/>.</summary>
+    public void Fill(MemoryBuffer buffer, byte value) => Fill(buffer, 0, buffer.Size, value);
+
+    /// <summary>Host-side fill of <paramref name="count"/> bytes at <paramref name="offset"/> with <paramref name="value"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the buffer.</exception>
+    public void Fill(MemoryBuffer buffer, ulong offset, ulong count, byte value)
+    {
+        CheckHostRange(buffer, offset, count);
+        buffer.Storage.AsSpan((int)offset, (int)count).Fill(value);
+    }
+
+    /// <summary>
+    /// Bus-master read by <paramref name="initiator"/>: copies <paramref name="destination"/>.Length bytes from
+    /// <paramref name="address"/>. The range must lie inside one live buffer (NDMA5001), else nothing is read and
+    /// <paramref name="destination"/> is zeroed. From a <see cref="MemoryKind.DescriptorRing"/> the read must be whole
+    /// 64-byte descriptors at a 64-byte-aligned address (NDMA5002); a misshaped fetch is reported and still performed.
+    /// </summary>
+    /// <param name="address">Physical address of the first byte.</param>
+    /// <param name="destination">Receives the bytes.</param>
+    /// <param name="initiator">The device, for reports (e.g. <c>\Device\NetDmaPdo0</c>).</param>
+    /// <returns>True when the range was inside one live buffer and was read.</returns>
+    public bool DmaRead(PhysicalAddress address, Span<byte> destination, string initiator)
+    {
+        var length = (ulong)destination.Length;
+        if (!CheckDeviceRange(address, length, initiator, "read", out var buffer))
+        {
+            destination.Clear();
+            return false;
+        }
+
+        var offset = address.QuadPart - buffer.PhysicalBase.QuadPart;
+        if (buffer.Kind == MemoryKind.DescriptorRing
+            && (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0))
+        {
+            Log.Report(MemoryRules.DescriptorAlignment,
+                "whole 64-byte NET_DMA_DESCRIPTORs fetched at 64-byte-aligned physical addresses",
+                $"{initiator} DMA read of {length} bytes at {address}, offset {offset} in descriptor ring {buffer.Describe()}");
+        }
+
+        buffer.Storage.AsSpan((int)offset, destination.Length).CopyTo(destination);
+        return true;
+    }
+
+    /// <summary>
+    /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.
+    /// The range must lie inside one live buffer (NDMA5001), else nothing is written.
+    /// </summary>
+    /// <param name="address">Physical address of the first byte.</param>
+    /// <param name="source">The bytes.</param>
+    /// <param name="initiator">The device, for reports.</param>
+    /// <returns>True when the range was inside one live buffer and was written.</returns>
+    public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source, string initiator)
+    {
+        if (!CheckDeviceRange(address, (ulong)source.Length, initiator, "write", out var buffer))
+        {
+            return false;
+        }
+
+        source.CopyTo(buffer.Storage.AsSpan((int)(address.QuadPart - buffer.PhysicalBase.QuadPart)));
+        return true;
+    }
+
+    /// <summary>
+    /// Where the physical range [<paramref name="address"/>, +<paramref name="length"/>) falls, in report words:
+    /// <c>inside buffer 'x' [...]</c>, <c>16 bytes past the end of buffer 'dst' [...]</c>,
+    /// <c>in the guard band before 'src' [...]</c>, <c>in freed buffer 'x' [...]</c>, <c>outside any buffer</c>.
+    /// </summary>
+    public string DescribeRange(PhysicalAddress address, ulong length)
+    {
+        var start = address.QuadPart;
+        if (length > ulong.MaxValue - start)
+        {
+            return "outside any buffer (the range wraps past the top of the address space)";
+        }
+
+        var end = start + length;
+        if (FindRegion(start) is not { } buffer)
+        {
+            return "outside any buffer";
+        }
+
+        var baseAddress = buffer.PhysicalBase.QuadPart;
+        var bufferEnd = buffer.PhysicalEnd.QuadPart;
+        if (!buffer.Live)
+        {
+            return $"in freed buffer {buffer.Describe()}";
+        }
+
+        if (start < baseAddress)
+        {
+            return $"in the guard band before {buffer.Describe()}, starting {baseAddress - start} bytes before it";
+        }
+
+        if (start > bufferEnd || (start == bufferEnd && length > 0))
+        {
+            return $"starting {start - bufferEnd} bytes past the end of buffer {buffer.Describe()}, in its guard band";
+        }
+
+        return end > bufferEnd
+            ? $"{end - bufferEnd} bytes past the end of buffer {buffer.Describe()}"
+            : $"inside buffer {buffer.Describe()}";
+    }
+
+    private bool CheckDeviceRange(PhysicalAddress address, ulong length, string initiator, string direction,
+        out MemoryBuffer buffer)
+    {
+        if (FindRegion(address.QuadPart) is { Live: true } candidate && candidate.Contains(address, length))
+        {
+            buffer = candidate;
+            return true;
+        }
+
+        var end = length == 0 || length - 1 > ulong.MaxValue - address.QuadPart
+            ? string.Empty
+            : $"-{new PhysicalAddress(address.QuadPart + length - 1)}";
+        Log.Report(MemoryRules.DmaInsideBuffers, "a range inside one allocated buffer",
+            $"{initiator} DMA {direction} of {length} bytes at {address}{end}: {DescribeRange(address, length)}; the {direction} was not performed");
+        buffer = null!;
+        return false;
+    }
+
+    private static void CheckHostRange(MemoryBuffer buffer, ulong offset, ulong count)
+    {
+        if (!buffer.Live)
+        {
+            throw new InvalidOperationException($"Buffer {buffer.Describe()} has been freed.");
+        }
+
+        if (offset > buffer.Size || count > buffer.Size - offset)
+        {
+            throw new ArgumentOutOfRangeException(nameof(offset),
+                $"Bytes {offset}..{offset + count} leave buffer {buffer.Describe()}.");
+        }
+    }
+
+    /// <summary>The buffer whose reserved region (guard bands included) holds <paramref name="address"/>, or null.</summary>
+    private MemoryBuffer? FindRegion(ulong address)
+    {
+        int low = 0, high = _buffers.Count - 1;
+        while (low <= high)
+        {
+            var mid = low + ((high - low) / 2);
+            var candidate = _buffers[mid];
+            if (address < candidate.GuardStart)
+            {
+                high = mid - 1;
+            }
+            else if (address >= candidate.GuardEnd)
+            {
+                low = mid + 1;
+            }
+            else
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool TryTranslate(VirtualAddress address, out PhysicalAddress physical)
+    {
+        var inRange = address.Value >= VirtualStart.Value;
+        physical = inRange ? new PhysicalAddress(PhysicalStart.QuadPart + (address.Value - VirtualStart.Value)) : default;
+        return inRange;
+    }
+
+    private static ulong AlignUp(ulong value, ulong alignment) => (value + alignment - 1) & ~(alignment - 1);
+}

@@ -1,0 +1,286 @@
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Wdm;
+
+/// <summary>
+/// The adapter channel and map registers: AllocateAdapterChannel(Ex), the AdapterControl call and its
+/// IO_ALLOCATION_ACTION, FreeAdapterChannel, FreeMapRegisters.
+/// </summary>
+public sealed partial class SimulatedDmaAdapter
+{
+    /// <summary>The routine name AdapterControl runs under in traces and reports.</summary>
+    public const string AdapterControlRoutineName = "AdapterControl (DRIVER_CONTROL)";
+
+    /// <summary><c>DMA_SYNCHRONOUS_CALLBACK</c> (0x1), the one flag AllocateAdapterChannelEx supports.</summary>
+    public const uint DMA_SYNCHRONOUS_CALLBACK = 0x1;
+
+    private const string AdapterControlPage = "nc-wdm-driver_control.md";
+
+    private static readonly DdiContract AllocateAdapterChannelContract = DdiContract.For<PAllocateAdapterChannel>();
+    private static readonly DdiContract AllocateAdapterChannelExContract = DdiContract.For<PAllocateAdapterChannelEx>();
+    private static readonly DdiContract FreeAdapterChannelContract = DdiContract.For<PFreeAdapterChannel>();
+    private static readonly DdiContract FreeMapRegistersContract = DdiContract.For<PFreeMapRegisters>();
+
+    private readonly Queue<AdapterChannelRequest> _waiting = new();
+    private readonly Dictionary<ulong, MapRegisterGrant> _grants = [];
+    private AdapterChannelRequest? _owner;
+    private int _adapterControlDepth;
+    private uint _grantCount;
+
+    /// <summary>True while the adapter channel is held (AdapterControl running, or it returned KeepObject).</summary>
+    public bool ChannelHeld => _owner is not null;
+
+    /// <summary>AllocateAdapterChannel requests waiting for the channel.</summary>
+    public int WaitingRequestCount => _waiting.Count;
+
+    /// <summary>
+    /// AllocateAdapterChannel (nc-wdm-pallocate_adapter_channel.md). Refused with STATUS_INSUFFICIENT_RESOURCES, and
+    /// AdapterControl not queued, when called from inside AdapterControl (NDMA4002), while the device object has a
+    /// request still waiting (NDMA4001), or for more map registers than IoGetDmaAdapter returned (NDMA4003).
+    /// Otherwise AdapterControl runs at once if the channel is free, else when it is released.
+    /// </summary>
+    private NtStatus AllocateAdapterChannel(DmaAdapter DmaAdapter, DeviceObject DeviceObject, uint NumberOfMapRegisters,
+        DriverControl ExecutionRoutine, object? Context)
+    {
+        if (!Enter(AllocateAdapterChannelContract, DmaAdapter, $", {DeviceObject}, NumberOfMapRegisters = {NumberOfMapRegisters}"))
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        return RequestChannel(AllocateAdapterChannelContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine, Context, synchronous: false);
+    }
+
+    /// <summary>
+    /// AllocateAdapterChannelEx (nc-wdm-pallocate_adapter_channel_ex.md), with the checks of AllocateAdapterChannel.
+    /// Flags other than DMA_SYNCHRONOUS_CALLBACK, or no ExecutionRoutine without it, are STATUS_INVALID_PARAMETER
+    /// (the page's STATUS_INVALID_PARAMETERS). With DMA_SYNCHRONOUS_CALLBACK a busy channel fails with
+    /// STATUS_INSUFFICIENT_RESOURCES. The routine-less synchronous form also returns STATUS_INVALID_PARAMETER: its
+    /// resources are released with FreeAdapterObject, which this adapter does not model.
+    /// </summary>
+    private NtStatus AllocateAdapterChannelEx(DmaAdapter DmaAdapter, DeviceObject DeviceObject, object DmaTransferContext,
+        uint NumberOfMapRegisters, uint Flags, DriverControl? ExecutionRoutine, object? ExecutionContext, out MapRegisterBase? MapRegisterBase)
+    {
+        MapRegisterBase = null;
+        if (!Enter(AllocateAdapterChannelExContract, DmaAdapter,
+                $", {DeviceObject}, NumberOfMapRegisters = {NumberOfMapRegisters}, Flags = 0x{Flags:X}"))
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if ((Flags & ~DMA_SYNCHRONOUS_CALLBACK) != 0 || ExecutionRoutine is null)
+        {
+            Kernel.Log.Trace.Record(ExecutionRoutine is null
+                ? "  AllocateAdapterChannelEx without an ExecutionRoutine (needs FreeAdapterObject, not modelled) = STATUS_INVALID_PARAMETER"
+                : $"  AllocateAdapterChannelEx with unsupported Flags 0x{Flags:X} = STATUS_INVALID_PARAMETER");
+            return NtStatus.STATUS_INVALID_PARAMETER;
+        }
+
+        return RequestChannel(AllocateAdapterChannelExContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine,
+            ExecutionContext, synchronous: (Flags & DMA_SYNCHRONOUS_CALLBACK) != 0);
+    }
+
+    /// <summary>
+    /// FreeAdapterChannel (nc-wdm-pfree_adapter_channel.md): only after an AdapterControl that returned KeepObject
+    /// (else NDMA4005, ignored); a mapped transfer not flushed is NDMA4004. Releases the channel and its map
+    /// registers, then grants the next waiting request.
+    /// </summary>
+    private void FreeAdapterChannel(DmaAdapter DmaAdapter)
+    {
+        if (!Enter(FreeAdapterChannelContract, DmaAdapter, string.Empty))
+        {
+            return;
+        }
+
+        if (_owner?.Grant is not { State: MapRegisterGrantState.WithChannel } grant)
+        {
+            Report(AdapterRules.FreeOnceAndMatching, FreeAdapterChannelContract,
+                "FreeAdapterChannel once, after an AdapterControl that returned KeepObject",
+                _owner is null
+                    ? $"FreeAdapterChannel({this}) while no adapter channel is held (freed already, or AdapterControl returned DeallocateObject/DeallocateObjectKeepRegisters); ignored"
+                    : $"FreeAdapterChannel({this}) inside AdapterControl, before it returned KeepObject; ignored");
+            return;
+        }
+
+        CheckFlushed(grant, FreeAdapterChannelContract.Page, "FreeAdapterChannel");
+        grant.Free("FreeAdapterChannel");
+        ReleaseChannel();
+    }
+
+    /// <summary>
+    /// FreeMapRegisters (nc-wdm-pfree_map_registers.md): only for registers kept by DeallocateObjectKeepRegisters,
+    /// once, with the allocated count (NDMA4005; an unknown, freed or not-kept base is ignored, a wrong count still
+    /// frees); a mapped transfer not flushed is NDMA4004.
+    /// </summary>
+    private void FreeMapRegisters(DmaAdapter DmaAdapter, MapRegisterBase MapRegisterBase, uint NumberOfMapRegisters)
+    {
+        if (!Enter(FreeMapRegistersContract, DmaAdapter, $", {MapRegisterBase}, NumberOfMapRegisters = {NumberOfMapRegisters}"))
+        {
+            return;
+        }
+
+        const string Expected = "FreeMapRegisters once, with the count AllocateAdapterChannel requested, for map registers AdapterControl kept with DeallocateObjectKeepRegisters";
+        if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant))
+        {
+            Report(AdapterRules.FreeOnceAndMatching, FreeMapRegistersContract, Expected,
+                $"FreeMapRegisters({MapRegisterBase}), a base {this} never granted; ignored");
+            return;
+        }
+
+        if (grant.State != MapRegisterGrantState.Kept)
+        {
+            Report(AdapterRules.FreeOnceAndMatching, FreeMapRegistersContract, Expected, grant.State switch
+            {
+                MapRegisterGrantState.Freed => $"FreeMapRegisters of {grant}, which were already freed by {grant.FreedBy}; ignored",
+                MapRegisterGrantState.InAdapterControl => $"FreeMapRegisters of {grant} inside AdapterControl, before it returned DeallocateObjectKeepRegisters; ignored",
+                _ => $"FreeMapRegisters of {grant}, held with the adapter channel because AdapterControl returned KeepObject (release them with FreeAdapterChannel); ignored",
+            });
+            return;
+        }
+
+        if (NumberOfMapRegisters != grant.Count)
+        {
+            Report(AdapterRules.FreeOnceAndMatching, FreeMapRegistersContract, Expected,
+                $"FreeMapRegisters({grant.Base}, NumberOfMapRegisters = {NumberOfMapRegisters}) for {grant.Count} map registers; they were freed");
+        }
+
+        CheckFlushed(grant, FreeMapRegistersContract.Page, "FreeMapRegisters");
+        grant.Free("FreeMapRegisters");
+    }
+
+    private NtStatus RequestChannel(DdiContract contract, DeviceObject device, uint numberOfMapRegisters, DriverControl routine,
+        object? context, bool synchronous)
+    {
+        if (_adapterControlDepth > 0)
+        {
+            Kernel.Log.Report(AdapterRules.NotFromAdapterControl, $"{contract.Role} never called from inside AdapterControl",
+                $"{contract.Role}({this}, {device}) called inside {AdapterControlRoutineName} ({Kernel.DescribeContext()}); refused with STATUS_INSUFFICIENT_RESOURCES",
+                AllocateAdapterChannelContract.Page);
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if (_waiting.Any(r => ReferenceEquals(r.Device, device)))
+        {
+            Kernel.Log.Report(AdapterRules.OneRequestPerDevice,
+                $"{contract.Role} for {device} only after the AdapterControl of its previous request has run",
+                $"a second {contract.Role}({this}, {device}) while the first request still waits for the adapter channel; the second was not queued (STATUS_INSUFFICIENT_RESOURCES)",
+                AllocateAdapterChannelContract.Page);
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if (numberOfMapRegisters > MaximumMapRegisters)
+        {
+            Kernel.Log.Report(AdapterRules.MapRegistersWithinMax,
+                $"NumberOfMapRegisters <= {MaximumMapRegisters}, the maximum IoGetDmaAdapter returned",
+                $"{contract.Role}({this}, {device}, NumberOfMapRegisters = {numberOfMapRegisters}); AdapterControl not queued (STATUS_INSUFFICIENT_RESOURCES)",
+                contract.Page);
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        var request = new AdapterChannelRequest(device, numberOfMapRegisters, routine, context, device.CurrentIrp);
+        if (_owner is null && _waiting.Count == 0)
+        {
+            Grant(request);
+        }
+        else if (synchronous)
+        {
+            Kernel.Log.Trace.Record($"  {contract.Role}: the adapter channel is busy and DMA_SYNCHRONOUS_CALLBACK is set = STATUS_INSUFFICIENT_RESOURCES");
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+        else
+        {
+            Kernel.Log.Trace.Record($"  {contract.Role}: the adapter channel is busy; the request of {device} waits");
+            _waiting.Enqueue(request);
+        }
+
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <summary>
+    /// Gives <paramref name="request"/> the channel and its map registers and calls AdapterControl at DISPATCH_LEVEL on
+    /// the current processor, then applies the IO_ALLOCATION_ACTION it returned. If AdapterControl throws, the
+    /// channel and registers are released (no waiting request is granted) and the exception propagates.
+    /// </summary>
+    private void Grant(AdapterChannelRequest request)
+    {
+        var grant = new MapRegisterGrant(new MapRegisterBase(((ulong)Number << 32) | ++_grantCount), request.NumberOfMapRegisters, request.Device);
+        _grants.Add(grant.Base.Value, grant);
+        request.Grant = grant;
+        _owner = request;
+        IoAllocationAction action;
+        _adapterControlDepth++;
+        try
+        {
+            action = Kernel.InvokeDriver(Kernel.CurrentProcessor, Irql.DISPATCH_LEVEL, AdapterControlRoutineName, AdapterControlPage,
+                () => request.Routine(request.Device, request.Irp, grant.Base, request.Context));
+        }
+        catch
+        {
+            grant.Free("the kernel, after AdapterControl threw");
+            _owner = null;
+            throw;
+        }
+        finally
+        {
+            _adapterControlDepth--;
+        }
+
+        Kernel.Log.Trace.Record($"cpu{Kernel.CurrentProcessor} {Irql.DISPATCH_LEVEL.ToDdiName()} <- {AdapterControlRoutineName} = {action}");
+        ApplyAllocationAction(grant, action);
+    }
+
+    private void ApplyAllocationAction(MapRegisterGrant grant, IoAllocationAction action)
+    {
+        if (!Enum.IsDefined(action) || (action == IoAllocationAction.KeepObject && IsBusMaster))
+        {
+            Kernel.Log.Report(AdapterRules.BusMasterAllocationAction,
+                IsBusMaster ? "AdapterControl of a bus-master adapter returns DeallocateObject or DeallocateObjectKeepRegisters" : "AdapterControl returns an IO_ALLOCATION_ACTION value",
+                Enum.IsDefined(action)
+                    ? $"AdapterControl for {grant.Device} on bus-master {this} returned KeepObject; the channel stays held until FreeAdapterChannel"
+                    : $"AdapterControl for {grant.Device} returned {(int)action}, not an IO_ALLOCATION_ACTION; treated as DeallocateObject",
+                AdapterControlPage);
+        }
+
+        switch (action)
+        {
+            case IoAllocationAction.KeepObject:
+                grant.State = MapRegisterGrantState.WithChannel;
+                break;
+            case IoAllocationAction.DeallocateObjectKeepRegisters:
+                grant.State = MapRegisterGrantState.Kept;
+                ReleaseChannel();
+                break;
+            default:
+                CheckFlushed(grant, page: null, "AdapterControl returning DeallocateObject");
+                grant.Free("the I/O manager, because AdapterControl returned DeallocateObject");
+                ReleaseChannel();
+                break;
+        }
+    }
+
+    private void ReleaseChannel()
+    {
+        _owner = null;
+        if (_waiting.TryDequeue(out var next))
+        {
+            Grant(next);
+        }
+    }
+
+    private void CheckFlushed(MapRegisterGrant grant, string? page, string freeing)
+    {
+        if (grant.Mapped.Count == 0)
+        {
+            return;
+        }
+
+        Kernel.Log.Report(AdapterRules.FlushBeforeFree,
+            $"FlushAdapterBuffers for every mapped transfer before {freeing} releases the map registers",
+            $"{freeing} released {grant} with {string.Join(", ", grant.Mapped)} mapped and not flushed",
+            page);
+        grant.Mapped.Clear();
+    }
+}

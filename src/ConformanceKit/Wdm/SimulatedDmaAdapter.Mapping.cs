@@ -1,0 +1,176 @@
+using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Wdm;
+
+/// <summary>Mapping transfers: MapTransfer, FlushAdapterBuffers, GetScatterGatherList, PutScatterGatherList.</summary>
+public sealed partial class SimulatedDmaAdapter
+{
+    /// <summary>The routine name AdapterListControl runs under in traces and reports.</summary>
+    public const string AdapterListControlRoutineName = "AdapterListControl (DRIVER_LIST_CONTROL)";
+
+    private static readonly DdiContract MapTransferContract = DdiContract.For<PMapTransfer>();
+    private static readonly DdiContract FlushAdapterBuffersContract = DdiContract.For<PFlushAdapterBuffers>();
+    private static readonly DdiContract GetScatterGatherListContract = DdiContract.For<PGetScatterGatherList>();
+    private static readonly DdiContract PutScatterGatherListContract = DdiContract.For<PPutScatterGatherList>();
+
+    private readonly List<ScatterGatherList> _scatterGatherLists = [];
+
+    /// <summary>
+    /// MapTransfer (nc-wdm-pmap_transfer.md): returns the logical (= physical) address of <paramref name="CurrentVa"/>
+    /// and maps <paramref name="Length"/> bytes. NDMA4006 when the base is not held (nothing mapped, Length 0, NULL
+    /// returned), when the range is empty or leaves the MDL (clipped to the MDL), or when the unflushed mappings would
+    /// span more pages (ADDRESS_AND_SIZE_TO_SPAN_PAGES) than the map registers granted (clipped to what they cover).
+    /// </summary>
+    private PhysicalAddress MapTransfer(DmaAdapter DmaAdapter, Mdl Mdl, MapRegisterBase MapRegisterBase, VirtualAddress CurrentVa,
+        ref uint Length, bool WriteToDevice)
+    {
+        if (!Enter(MapTransferContract, DmaAdapter, $", {MapRegisterBase}, CurrentVa = {CurrentVa}, Length = {Length}, {(WriteToDevice ? "to device" : "from device")}"))
+        {
+            Length = 0;
+            return PhysicalAddress.Null;
+        }
+
+        const string Expected = "MapTransfer with a MapRegisterBase the driver holds, a non-empty range inside the MDL, within the map registers granted";
+        if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant) || grant.State == MapRegisterGrantState.Freed)
+        {
+            ReportMapping(Expected, grant is null
+                ? $"MapTransfer with {MapRegisterBase}, which {this} never granted; nothing mapped"
+                : $"MapTransfer with {grant}, which were freed by {grant.FreedBy}; nothing mapped");
+            Length = 0;
+            return PhysicalAddress.Null;
+        }
+
+        var mdlEnd = Mdl.StartVa.Value + Mdl.ByteCount;
+        if (Length == 0 || CurrentVa.Value < Mdl.StartVa.Value || CurrentVa.Value >= mdlEnd)
+        {
+            ReportMapping(Expected,
+                $"MapTransfer of {Length} bytes at {CurrentVa}, {(Length == 0 ? "an empty range" : "outside")} the MDL [{Mdl.StartVa}, {Mdl.ByteCount} bytes]; nothing mapped");
+            Length = 0;
+            return PhysicalAddress.Null;
+        }
+
+        var offset = CurrentVa.Value - Mdl.StartVa.Value;
+        if (Length > mdlEnd - CurrentVa.Value)
+        {
+            var fits = (uint)(mdlEnd - CurrentVa.Value);
+            ReportMapping(Expected,
+                $"MapTransfer of {Length} bytes at {CurrentVa} runs {Length - fits} bytes past the end of the MDL [{Mdl.StartVa}, {Mdl.ByteCount} bytes]; {fits} bytes mapped");
+            Length = fits;
+        }
+
+        var free = grant.Count - Math.Min(grant.Count, grant.PagesInUse);
+        var pages = SpanPages(CurrentVa, Length);
+        if (pages > free)
+        {
+            var covered = free == 0 ? 0 : (uint)Math.Min(Length, ((ulong)free * PageSize) - (CurrentVa.Value % PageSize));
+            ReportMapping(Expected,
+                $"MapTransfer of {Length} bytes at {CurrentVa} spans {pages} pages, but {grant} has {free} free ({grant.PagesInUse} in use by unflushed transfers); {covered} bytes mapped");
+            Length = covered;
+            if (covered == 0)
+            {
+                return PhysicalAddress.Null;
+            }
+
+            pages = SpanPages(CurrentVa, Length);
+        }
+
+        grant.Mapped.Add(new MappedTransfer(CurrentVa, Length, WriteToDevice, pages));
+        return Mdl.PhysicalBase.Offset(offset);
+    }
+
+    /// <summary>
+    /// FlushAdapterBuffers (nc-wdm-pflush_adapter_buffers.md): flushes the transfers mapped through
+    /// <paramref name="MapRegisterBase"/> that start in [<paramref name="CurrentVa"/>, +<paramref name="Length"/>)
+    /// and returns TRUE; a base the driver does not hold returns FALSE (traced: no catalog rule covers a flush of
+    /// unmapped registers).
+    /// </summary>
+    private bool FlushAdapterBuffers(DmaAdapter DmaAdapter, Mdl Mdl, MapRegisterBase MapRegisterBase, VirtualAddress CurrentVa,
+        uint Length, bool WriteToDevice)
+    {
+        if (!Enter(FlushAdapterBuffersContract, DmaAdapter, $", {MapRegisterBase}, CurrentVa = {CurrentVa}, Length = {Length}, {(WriteToDevice ? "to device" : "from device")}"))
+        {
+            return false;
+        }
+
+        if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant) || grant.State == MapRegisterGrantState.Freed)
+        {
+            Kernel.Log.Trace.Record($"  FlushAdapterBuffers: {MapRegisterBase} is not held by the driver = FALSE");
+            return false;
+        }
+
+        var end = CurrentVa.Value + Math.Max(Length, 1u);
+        grant.Mapped.RemoveAll(m => m.CurrentVa.Value >= CurrentVa.Value && m.CurrentVa.Value < end);
+        return true;
+    }
+
+    /// <summary>
+    /// GetScatterGatherList (nc-wdm-pget_scatter_gather_list.md): builds one element per physically contiguous piece
+    /// (the simulation's MDLs are contiguous: one element) and calls <paramref name="ExecutionRoutine"/> at
+    /// DISPATCH_LEVEL on the current processor. A range that is empty or leaves the MDL is NDMA4006 and returns
+    /// STATUS_BUFFER_TOO_SMALL; more pages than the IoGetDmaAdapter maximum returns STATUS_INSUFFICIENT_RESOURCES, as
+    /// the page documents. Not subject to AllocateAdapterChannel's queueing rules.
+    /// </summary>
+    private NtStatus GetScatterGatherList(DmaAdapter DmaAdapter, DeviceObject DeviceObject, Mdl Mdl, VirtualAddress CurrentVa,
+        uint Length, DriverListControl ExecutionRoutine, object? Context, bool WriteToDevice)
+    {
+        if (!Enter(GetScatterGatherListContract, DmaAdapter, $", {DeviceObject}, CurrentVa = {CurrentVa}, Length = {Length}, {(WriteToDevice ? "to device" : "from device")}"))
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        var mdlEnd = Mdl.StartVa.Value + Mdl.ByteCount;
+        if (Length == 0 || CurrentVa.Value < Mdl.StartVa.Value || CurrentVa.Value >= mdlEnd || Length > mdlEnd - CurrentVa.Value)
+        {
+            Kernel.Log.Report(AdapterRules.MapWithinHeldRegisters, "GetScatterGatherList of a non-empty range inside the MDL",
+                $"GetScatterGatherList of {Length} bytes at {CurrentVa} for the MDL [{Mdl.StartVa}, {Mdl.ByteCount} bytes]; returned STATUS_BUFFER_TOO_SMALL",
+                GetScatterGatherListContract.Page);
+            return NtStatus.STATUS_BUFFER_TOO_SMALL;
+        }
+
+        var pages = SpanPages(CurrentVa, Length);
+        if (pages > MaximumMapRegisters)
+        {
+            Kernel.Log.Trace.Record($"  GetScatterGatherList: {pages} map registers needed, {MaximumMapRegisters} available = STATUS_INSUFFICIENT_RESOURCES");
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        var list = new ScatterGatherList([new ScatterGatherElement(Mdl.PhysicalBase.Offset(CurrentVa.Value - Mdl.StartVa.Value), Length)]);
+        _scatterGatherLists.Add(list);
+        Kernel.InvokeDriver(Kernel.CurrentProcessor, Irql.DISPATCH_LEVEL, AdapterListControlRoutineName, GetScatterGatherListContract.Page,
+            () => ExecutionRoutine(DeviceObject, DeviceObject.CurrentIrp, list, Context));
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <summary>
+    /// PutScatterGatherList (nc-wdm-pput_scatter_gather_list.md): releases a list GetScatterGatherList of this adapter
+    /// built; any other list, or one already put, is NDMA4005 and ignored.
+    /// </summary>
+    private void PutScatterGatherList(DmaAdapter DmaAdapter, ScatterGatherList ScatterGather, bool WriteToDevice)
+    {
+        if (!Enter(PutScatterGatherListContract, DmaAdapter, $", {ScatterGather.NumberOfElements} elements, {(WriteToDevice ? "to device" : "from device")}"))
+        {
+            return;
+        }
+
+        var index = _scatterGatherLists.FindIndex(l => ReferenceEquals(l, ScatterGather));
+        if (index >= 0)
+        {
+            _scatterGatherLists.RemoveAt(index);
+        }
+        else
+        {
+            Kernel.Log.Report(AdapterRules.FreeOnceAndMatching,
+                "PutScatterGatherList once, of a list GetScatterGatherList of this adapter built",
+                $"PutScatterGatherList({this}) of a list at {ScatterGather.Elements.FirstOrDefault().Address} that is not outstanding (already put, or not built by {this}); ignored",
+                PutScatterGatherListContract.Page);
+        }
+    }
+
+    private void ReportMapping(string expected, string actual) =>
+        Kernel.Log.Report(AdapterRules.MapWithinHeldRegisters, expected, actual, MapTransferContract.Page);
+}

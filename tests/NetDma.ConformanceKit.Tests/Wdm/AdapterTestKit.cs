@@ -1,0 +1,49 @@
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Tests.Kernel;
+using NetDma.ConformanceKit.Wdm;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Wdm;
+
+namespace NetDma.ConformanceKit.Tests.Wdm;
+
+/// <summary>A kernel with one device and its DMA adapter, obtained as a driver would at PASSIVE_LEVEL.</summary>
+internal sealed class AdapterTestKit
+{
+    public AdapterTestKit(bool master = true, uint maximumLength = 3 * 4096, uint version = DeviceDescription.DEVICE_DESCRIPTION_VERSION)
+    {
+        Pdo = new DeviceObject(@"\Device\Pdo0");
+        Fdo = new DeviceObject(@"\Device\Fdo0");
+        Kit.Kernel.AttachDevice(Pdo);
+        var description = new DeviceDescription { Version = version, Master = master, ScatterGather = true, Dma64BitAddresses = true, MaximumLength = maximumLength };
+        uint registers = 0;
+        DmaAdapter? adapter = null;
+        Kit.AtPassive(() => adapter = Kit.Kernel.IoGetDmaAdapter(Pdo, description, out registers));
+        Adapter = adapter!;
+        MaximumMapRegisters = registers;
+        Simulated = Kit.Kernel.FindDmaAdapter(Adapter)!;
+    }
+
+    public KernelTestKit Kit { get; } = new();
+
+    public DeviceObject Pdo { get; }
+
+    public DeviceObject Fdo { get; }
+
+    public DmaAdapter Adapter { get; }
+
+    public SimulatedDmaAdapter Simulated { get; }
+
+    public uint MaximumMapRegisters { get; }
+
+    public DmaOperations Ops => Adapter.DmaOperations;
+
+    public (Mdl Mdl, MemoryBuffer Buffer) NewTransferBuffer(uint bytes, string name = "xfer")
+    {
+        var buffer = Kit.Kernel.Memory.Allocate(name, bytes, MemoryKind.Data, alignment: 4096);
+        return (new Mdl(buffer.VirtualBase, buffer.PhysicalBase, bytes), buffer);
+    }
+
+    public void AtDispatch(Action body) => Kit.AtDispatch(body);
+
+    public Irql IrqlNow => Kit.Kernel.CurrentIrql;
+}
