@@ -56,5 +56,7 @@ public static class ScriptFormatter
     private static string OnOff(bool on) => on ? "on" : "off";
 
     private static string TransferStatusName(NetDmaTransferStatus status) =>
-        status.ToString()[nameof(NetDmaTransferStatus).Length..];
+        Enum.IsDefined(status)
+            ? status.ToString()[nameof(NetDmaTransferStatus).Length..]
+            : throw new ArgumentException($"{(ulong)status} is not a NET_DMA_TRANSFER_STATUS value.", nameof(status));
 }

@@ -41,7 +41,7 @@ internal sealed partial class ScriptReader
             throw new ScriptParseException(cursor.Peek.Location, "option mask= (the ProcessorAffinityMask)", cursor.Peek.Describe());
         }
 
-        _channels[channel.Text] = new ScriptChannelState(at, null);
+        _channels[channel.Text] = new ScriptChannelState(at, null, (ScriptKeywords.Allocate, at));
         RecordCall(ScriptKeywords.Allocate, at);
         return new AllocateCommand(at, channel.Text, mask.Value, priority, site);
     }
@@ -62,7 +62,7 @@ internal sealed partial class ScriptReader
     private FreeCommand ReadFree(SourceLocation at, LineCursor cursor)
     {
         var keyword = new ScriptToken(ScriptTokenKind.Word, ScriptKeywords.Free, at);
-        var command = ReadChannelOperation(keyword, cursor, (ch, site) => new FreeCommand(at, ch, site));
+        var command = ReadChannelOperation(keyword, cursor, (channel, site) => new FreeCommand(at, channel, site));
         _channels[command.Channel] = _channels[command.Channel] with { FreedAt = at };
         return command;
     }
@@ -73,13 +73,25 @@ internal sealed partial class ScriptReader
         var channel = ExpectAllocatedChannel(cursor);
         var site = ReadSite(keyword.Text, cursor);
         RecordCall(keyword.Text, keyword.Location);
-        return create(channel, site);
+        if (keyword.Text is ScriptKeywords.Abort or ScriptKeywords.Reset)
+        {
+            _channels[channel.Text] = _channels[channel.Text] with { NeedsStart = (keyword.Text, keyword.Location) };
+        }
+
+        return create(channel.Text, site);
     }
 
     private T ReadChainOperation<T>(ScriptToken keyword, LineCursor cursor, Func<string, string, CallSite, T> create)
         where T : ScriptCommand
     {
         var channel = ExpectAllocatedChannel(cursor);
+        var state = _channels[channel.Text];
+        if (keyword.Text == ScriptKeywords.Append && state.NeedsStart is { } since)
+        {
+            throw new ScriptParseException(channel.Location, "a started channel ('append' needs a 'start' after allocate, abort or reset)",
+                $"{channel.Describe()}, not started since '{since.Keyword}' at {At(since.Location)}");
+        }
+
         var chain = cursor.Expect(ScriptTokenKind.Word, "a chain name");
         if (!_declarations.TryGetValue(chain.Text, out var declaration))
         {
@@ -95,7 +107,12 @@ internal sealed partial class ScriptReader
 
         var site = ReadSite(keyword.Text, cursor);
         RecordCall(keyword.Text, keyword.Location);
-        return create(channel, chain.Text, site);
+        if (keyword.Text == ScriptKeywords.Start)
+        {
+            _channels[channel.Text] = state with { NeedsStart = null };
+        }
+
+        return create(channel.Text, chain.Text, site);
     }
 
     private RunCommand ReadRun(SourceLocation at, LineCursor cursor)
@@ -110,7 +127,7 @@ internal sealed partial class ScriptReader
     }
 
     /// <summary>A channel name whose latest <c>allocate</c> has not been freed (NetDMA calls nothing on a freed channel, freeing-a-netdma-channel.md).</summary>
-    private string ExpectAllocatedChannel(LineCursor cursor)
+    private ScriptToken ExpectAllocatedChannel(LineCursor cursor)
     {
         var channel = cursor.Expect(ScriptTokenKind.Word, "a channel name");
         if (!_channels.TryGetValue(channel.Text, out var state))
@@ -125,7 +142,7 @@ internal sealed partial class ScriptReader
                 $"{channel.Describe()}, freed at {At(freedAt)}", "allocate it again before using it");
         }
 
-        return channel.Text;
+        return channel;
     }
 
     /// <summary>A channel name allocated at some point earlier in the script (it may be freed since).</summary>
