@@ -91,7 +91,9 @@ internal sealed class LineCursor(List<ScriptToken> tokens)
             if (token.Kind != ScriptTokenKind.Option)
             {
                 var expected = allowed.Length == 0 ? "end of line" : $"an option of '{keyword}' ({list}) or end of line";
-                var hint = token.Text == "=" ? "options are written key=value with no spaces" : null;
+                var spacedOption = token.Text == "="
+                    || (token.Kind == ScriptTokenKind.Word && tokens[_index + 1] is { Kind: ScriptTokenKind.Other, Text: "=" });
+                var hint = spacedOption ? "options are written key=value with no spaces" : null;
                 throw new ScriptParseException(token.Location, expected, token.Describe(), hint);
             }
 

@@ -32,7 +32,8 @@ internal static class NearestName
                 distance = Math.Min(distance, 1);
             }
 
-            if (distance <= limit && distance < bestDistance)
+            // A suggestion must keep part of what was written: 'b' is not a typo of 'a'.
+            if (distance <= limit && distance < found.Length && distance < bestDistance)
             {
                 best = candidate;
                 bestDistance = distance;

@@ -126,6 +126,8 @@ internal sealed partial class ScriptReader
             return token.Text;
         }
 
-        throw new ScriptParseException(token.Location, expected, token.Describe(), NearestName.Hint(token.Text, choices));
+        // Suggest only for words: "did you mean '1.0'?" for netdma=3.0 would be noise.
+        var hint = token.Kind == ScriptTokenKind.Word ? NearestName.Hint(token.Text, choices) : null;
+        throw new ScriptParseException(token.Location, expected, token.Describe(), hint);
     }
 }
