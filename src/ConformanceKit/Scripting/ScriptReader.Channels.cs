@@ -9,6 +9,7 @@ internal sealed partial class ScriptReader
 
     private AllocateCommand ReadAllocate(SourceLocation at, LineCursor cursor)
     {
+        CheckDeviceStarted(new ScriptToken(ScriptTokenKind.Word, ScriptKeywords.Allocate, at));
         var channel = cursor.Expect(ScriptTokenKind.Word, "a channel name");
         if (_channels.TryGetValue(channel.Text, out var state) && state.FreedAt is null)
         {

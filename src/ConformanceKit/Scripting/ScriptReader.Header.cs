@@ -95,8 +95,16 @@ internal sealed partial class ScriptReader
 
     private ScriptCommand ReadPnP(ScriptToken keyword, LineCursor cursor, ScriptCommand command)
     {
+        CheckPnPOrder(keyword);
         cursor.ExpectEnd(keyword.Text);
         RecordCall(keyword.Text, keyword.Location);
+        _device = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice or ScriptKeywords.StopDevice => ScriptDeviceState.Added,
+            ScriptKeywords.StartDevice => ScriptDeviceState.Started,
+            _ => ScriptDeviceState.NotAdded,
+        };
+        _deviceSince = (keyword.Text, keyword.Location);
 
         // NetDMA frees every channel before NetDmaProviderStop returns, and a removed provider is stopped first
         // (stopping-a-netdma-provider.md, freeing-a-netdma-channel.md).
@@ -113,6 +121,50 @@ internal sealed partial class ScriptReader
 
         return command;
     }
+
+    /// <summary>The PnP manager's order: add, start/stop any number of times, remove; nothing before add or twice in a row.</summary>
+    private void CheckPnPOrder(ScriptToken keyword)
+    {
+        var allowed = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice => _device == ScriptDeviceState.NotAdded,
+            ScriptKeywords.StartDevice => _device == ScriptDeviceState.Added,
+            ScriptKeywords.StopDevice => _device == ScriptDeviceState.Started,
+            _ => _device != ScriptDeviceState.NotAdded,
+        };
+        if (allowed)
+        {
+            return;
+        }
+
+        var expected = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice => "'add_device' only when no device is added (again after 'remove_device')",
+            ScriptKeywords.StartDevice => "'start_device' only after 'add_device' or 'stop_device'",
+            ScriptKeywords.StopDevice => "'stop_device' only after 'start_device'",
+            _ => "'remove_device' only after 'add_device'",
+        };
+        throw new ScriptParseException(keyword.Location, expected, $"{keyword.Describe()} {DeviceStateText()}");
+    }
+
+    /// <summary>Requires a started device: NetDMA allocates channels only from a started provider and the I/O manager sends IRPs only to a started device.</summary>
+    private void CheckDeviceStarted(ScriptToken keyword)
+    {
+        if (_device != ScriptDeviceState.Started)
+        {
+            throw new ScriptParseException(keyword.Location, $"a started device before '{keyword.Text}' (add_device, then start_device)",
+                $"{keyword.Describe()} {DeviceStateText()}");
+        }
+    }
+
+    private string DeviceStateText() => _deviceSince is not { } since
+        ? "with no device added"
+        : _device switch
+        {
+            ScriptDeviceState.Started => $"while the device is started (by '{since.Keyword}' at {At(since.Location)})",
+            ScriptDeviceState.Added => $"while the device is added but not started (by '{since.Keyword}' at {At(since.Location)})",
+            _ => $"after the device was removed (by '{since.Keyword}' at {At(since.Location)})",
+        };
 
     /// <summary>The options of a line in the order they are written, so the leftmost bad one is reported first.</summary>
     private static IEnumerable<ScriptToken> InLineOrder(Dictionary<string, ScriptToken> options) =>

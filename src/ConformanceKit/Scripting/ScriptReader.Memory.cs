@@ -86,6 +86,7 @@ internal sealed partial class ScriptReader
 
     private TransferCommand ReadTransfer(SourceLocation at, LineCursor cursor)
     {
+        CheckDeviceStarted(new ScriptToken(ScriptTokenKind.Word, ScriptKeywords.Transfer, at));
         var buffer = ExpectBufferRef(cursor, "a buffer");
         var length = ExpectLength(cursor);
         CheckRange(buffer, length);

@@ -20,6 +20,8 @@ internal sealed partial class ScriptReader(string file)
     private int _processors = PlatformCommand.DefaultProcessors;
     private string _driverKind = DriverCommand.NetDma;
     private int _transfers;
+    private ScriptDeviceState _device = ScriptDeviceState.NotAdded;
+    private (string Keyword, SourceLocation Location)? _deviceSince;
 
     /// <summary>Parses every line of <paramref name="text"/>.</summary>
     public Script Read(string text)
@@ -91,7 +93,8 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.AssertInterrupts => ReadAssertInterrupts(at, cursor),
             ScriptKeywords.AssertViolation => ReadAssertViolation(at, cursor),
             ScriptKeywords.AssertNoViolation => ReadNoOperands(cursor, ScriptKeywords.AssertNoViolation, new AssertNoViolationCommand(at)),
-            _ => ReadAssertIrp(at, cursor),
+            ScriptKeywords.AssertIrp => ReadAssertIrp(at, cursor),
+            _ => throw new System.Diagnostics.UnreachableException($"keyword '{keyword.Text}' has no parser"),
         };
     }
 

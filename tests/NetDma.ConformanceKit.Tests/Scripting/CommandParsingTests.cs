@@ -197,9 +197,9 @@ public sealed class CommandParsingTests
     [Fact]
     public void Transfer_parses_buffer_length_and_direction()
     {
-        var commands = Parse("driver wdm\nbuffer src 16384\ntransfer src+0 8192 to_device\ntransfer src+8192 100 from_device\n").Commands;
-        Assert.Equal(new TransferCommand(new SourceLocation(FileName, 3, 1), new BufferRef("src", 0), 8192, true), commands[2]);
-        Assert.Equal(new TransferCommand(new SourceLocation(FileName, 4, 1), new BufferRef("src", 8192), 100, false), commands[3]);
+        var commands = Parse(WdmPrelude + "buffer src 16384\ntransfer src+0 8192 to_device\ntransfer src+8192 100 from_device\n").Commands;
+        Assert.Equal(new TransferCommand(new SourceLocation(FileName, 5, 1), new BufferRef("src", 0), 8192, true), commands[4]);
+        Assert.Equal(new TransferCommand(new SourceLocation(FileName, 6, 1), new BufferRef("src", 8192), 100, false), commands[5]);
     }
 
     [Theory]
@@ -278,7 +278,7 @@ public sealed class CommandParsingTests
     [Fact]
     public void Assert_irp_parses_index_and_status()
     {
-        var irp = Last<AssertIrpCommand>("driver wdm\nbuffer b 64\ntransfer b 64 to_device\ntransfer b 64 from_device\nassert_irp 1 STATUS_SUCCESS");
+        var irp = Last<AssertIrpCommand>(WdmPrelude + "buffer b 64\ntransfer b 64 to_device\ntransfer b 64 from_device\nassert_irp 1 STATUS_SUCCESS");
         Assert.Equal((1, NtStatus.STATUS_SUCCESS), (irp.Index, irp.Status));
     }
 
@@ -286,6 +286,13 @@ public sealed class CommandParsingTests
     public void Indented_command_is_located_at_its_keyword()
     {
         Assert.Equal(new SourceLocation(FileName, 2, 6), Parse("\n    \tadd_device").Commands[0].Location);
+    }
+
+    [Fact]
+    public void Device_may_be_started_and_stopped_repeatedly_and_added_again_after_removal()
+    {
+        var script = Parse("add_device\nstart_device\nstop_device\nstart_device\nremove_device\nadd_device\nstart_device\nremove_device\n");
+        Assert.Equal(8, script.Commands.Count);
     }
 
     [Fact]

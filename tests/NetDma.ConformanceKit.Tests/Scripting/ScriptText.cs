@@ -15,6 +15,9 @@ internal static class ScriptText
         "buffer dst 4096\n" +
         "chain c1 src+0->dst+0:512\n";
 
+    /// <summary>A started WDM driver (3 lines).</summary>
+    public const string WdmPrelude = "driver wdm\nadd_device\nstart_device\n";
+
     /// <summary><see cref="Prelude"/> plus channel ch0 allocated and started with c1.</summary>
     public const string WithChannel = Prelude + "allocate ch0 mask=0b0110\nstart ch0 c1\n";
 

@@ -11,6 +11,7 @@ public sealed class StaticCheckTests
 {
     private const string P = Prelude;
     private const string C = WithChannel; // 7 lines: ch0 allocated (line 6) and started (line 7)
+    private const string W = WdmPrelude;  // 3 lines: driver wdm, add_device, start_device
 
     public static TheoryData<string, string, string> Errors => new()
     {
@@ -34,7 +35,7 @@ public sealed class StaticCheckTests
         { "missing mask before a comment", P + "allocate ch0   # no mask", "t.ndma:6:16: expected option mask= (the ProcessorAffinityMask), found end of line" },
         { "missing chain name", C + "start ch0", "t.ndma:8:10: expected a chain name, found end of line" },
         { "missing buffer size", "buffer b", "t.ndma:1:9: expected a buffer size in bytes, 1..16777216 (16 MiB), found end of line" },
-        { "missing transfer direction", "driver wdm\nbuffer b 8\ntransfer b 8", "t.ndma:3:13: expected to_device or from_device, found end of line" },
+        { "missing transfer direction", W + "buffer b 8\ntransfer b 8", "t.ndma:5:13: expected to_device or from_device, found end of line" },
         { "missing rule ID", "assert_violation", "t.ndma:1:17: expected a rule ID of the catalog (NDMA1001 ...), found end of line" },
         { "missing title string", "title abc", "t.ndma:1:7: expected a quoted title, found 'abc'" },
 
@@ -76,7 +77,7 @@ public sealed class StaticCheckTests
         { "unknown rule", "assert_violation NDMA3004 NDMA3O04", "t.ndma:1:27: expected a rule ID of the catalog (NDMA1001 ...), found 'NDMA3O04'; did you mean 'NDMA3004'?" },
         { "transfer status in lower case", C + "assert_completion ch0 idle", "t.ndma:8:23: expected a transfer status (Active, Idle, Suspend, Halted, Armed), found 'idle'; did you mean 'Idle'?" },
         { "unknown driver kind", "driver ndis", "t.ndma:1:8: expected a driver kind (netdma or wdm), found 'ndis'" },
-        { "unknown direction", "driver wdm\nbuffer b 8\ntransfer b 8 to_dev", "t.ndma:3:14: expected to_device or from_device, found 'to_dev'; did you mean 'to_device'?" },
+        { "unknown direction", W + "buffer b 8\ntransfer b 8 to_dev", "t.ndma:5:14: expected to_device or from_device, found 'to_dev'; did you mean 'to_device'?" },
 
         // Declarations
         { "undeclared buffer with suggestion", P + "assert_copied src+0 dts+0 16", "t.ndma:6:21: expected a buffer declared earlier, found 'dts'; did you mean 'dst'?" },
@@ -106,7 +107,7 @@ public sealed class StaticCheckTests
         { "offset at the buffer's end", P + "chain c2 src+4096->dst:1", "t.ndma:6:14: expected an offset into 'src', 0..4095, found '4096'" },
         { "assert_copied beyond a buffer", P + "assert_copied src+0 dst+1 4096", "t.ndma:6:21: expected a range inside buffer 'dst' (4096 bytes), found 'dst+1' with length 4096, which ends at byte 4097" },
         { "assert_bytes beyond a buffer", P + "assert_bytes dst+4095 2 0", "t.ndma:6:14: expected a range inside buffer 'dst' (4096 bytes), found 'dst+4095' with length 2, which ends at byte 4097" },
-        { "transfer beyond a buffer", "driver wdm\nbuffer b 100\ntransfer b+50 51 to_device", "t.ndma:3:10: expected a range inside buffer 'b' (100 bytes), found 'b+50' with length 51, which ends at byte 101" },
+        { "transfer beyond a buffer", W + "buffer b 100\ntransfer b+50 51 to_device", "t.ndma:5:10: expected a range inside buffer 'b' (100 bytes), found 'b+50' with length 51, which ends at byte 101" },
 
         // Chain syntax
         { "chain without descriptors", P + "chain c2 interrupt=each", "t.ndma:6:10: expected a copy descriptor (source->destination:length, or null), found 'interrupt=each'" },
@@ -120,7 +121,18 @@ public sealed class StaticCheckTests
         { "assert_status after stop_device", "add_device\nstart_device\nstop_device\nassert_status STATUS_SUCCESS", "t.ndma:4:1: expected a call that returns NTSTATUS before 'assert_status', found 'stop_device' at t.ndma:3:1; INetDmaProviderDriver.StopDevice returns VOID" },
         { "assert_status after WDM add_device", "driver wdm\nadd_device\nassert_status STATUS_SUCCESS", "t.ndma:3:1: expected a call that returns NTSTATUS before 'assert_status', found 'add_device' at t.ndma:2:1; IWdmDmaDriver.AddDevice returns DeviceObject" },
         { "assert_irp before any transfer", "driver wdm\nassert_irp 0 STATUS_SUCCESS", "t.ndma:2:12: expected a transfer index, after at least one 'transfer', found '0'" },
-        { "assert_irp index past the transfers", "driver wdm\nbuffer b 1\ntransfer b 1 to_device\nassert_irp 1 STATUS_SUCCESS", "t.ndma:4:12: expected a transfer index, 0..0 (0-based, in order of the 'transfer' commands), found '1'" },
+        { "assert_irp index past the transfers", W + "buffer b 1\ntransfer b 1 to_device\nassert_irp 1 STATUS_SUCCESS", "t.ndma:6:12: expected a transfer index, 0..0 (0-based, in order of the 'transfer' commands), found '1'" },
+
+        // PnP order
+        { "allocate with no device", "allocate ch0 mask=1", "t.ndma:1:1: expected a started device before 'allocate' (add_device, then start_device), found 'allocate' with no device added" },
+        { "allocate before start_device", "add_device\nallocate ch0 mask=1", "t.ndma:2:1: expected a started device before 'allocate' (add_device, then start_device), found 'allocate' while the device is added but not started (by 'add_device' at t.ndma:1:1)" },
+        { "allocate after stop_device", "add_device\nstart_device\nstop_device\nallocate ch0 mask=1", "t.ndma:4:1: expected a started device before 'allocate' (add_device, then start_device), found 'allocate' while the device is added but not started (by 'stop_device' at t.ndma:3:1)" },
+        { "transfer before start_device", "driver wdm\nadd_device\nbuffer b 1\ntransfer b 1 to_device", "t.ndma:4:1: expected a started device before 'transfer' (add_device, then start_device), found 'transfer' while the device is added but not started (by 'add_device' at t.ndma:2:1)" },
+        { "start_device before add_device", "start_device", "t.ndma:1:1: expected 'start_device' only after 'add_device' or 'stop_device', found 'start_device' with no device added" },
+        { "start_device twice", "add_device\nstart_device\nstart_device", "t.ndma:3:1: expected 'start_device' only after 'add_device' or 'stop_device', found 'start_device' while the device is started (by 'start_device' at t.ndma:2:1)" },
+        { "add_device twice", "add_device\nadd_device", "t.ndma:2:1: expected 'add_device' only when no device is added (again after 'remove_device'), found 'add_device' while the device is added but not started (by 'add_device' at t.ndma:1:1)" },
+        { "stop_device before start_device", "add_device\nstop_device", "t.ndma:2:1: expected 'stop_device' only after 'start_device', found 'stop_device' while the device is added but not started (by 'add_device' at t.ndma:1:1)" },
+        { "remove_device twice", "add_device\nremove_device\nremove_device", "t.ndma:3:1: expected 'remove_device' only after 'add_device', found 'remove_device' after the device was removed (by 'remove_device' at t.ndma:2:1)" },
 
         // Header placement and driver kinds
         { "platform after a body command", "add_device\nplatform", "t.ndma:2:1: expected title, platform and driver only before any other command, found 'platform' after 'add_device' at t.ndma:1:1" },
