@@ -4,8 +4,8 @@ namespace NetDma.ConformanceKit.Scripting;
 
 /// <summary>
 /// One parse of one script: dispatches each line to its command's parser and keeps the static state the checks need
-/// (header commands seen, declared buffers and chains, channel names, transfers, the last call). Split by area over
-/// the ScriptReader.*.cs files.
+/// (header commands seen, the device's PnP state, declared buffers and chains, channel names, transfers, the last
+/// call). Split by area over the ScriptReader.*.cs files.
 /// </summary>
 /// <param name="file">The file name for locations.</param>
 internal sealed partial class ScriptReader(string file)
@@ -39,7 +39,7 @@ internal sealed partial class ScriptReader(string file)
             _commands.Add(ReadCommand(cursor));
         }
 
-        return new Script(file, _title, _commands);
+        return new Script(file, _title, _commands.AsReadOnly());
     }
 
     private ScriptCommand ReadCommand(LineCursor cursor)
