@@ -1,0 +1,10 @@
+namespace NetDma.ConformanceKit.Scripting;
+
+/// <summary>
+/// <c>abort ch0</c>: NetDMA calls ProviderAbortDma (nc-netdma-dma_abort_handler.md).
+/// </summary>
+/// <param name="Location">Where the command's keyword is.</param>
+/// <param name="Channel">An allocated channel.</param>
+/// <param name="Site">IRQL and CPU of the call.</param>
+public sealed record AbortDmaCommand(SourceLocation Location, string Channel, CallSite Site)
+    : ScriptCommand(Location);

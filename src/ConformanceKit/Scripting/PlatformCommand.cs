@@ -1,0 +1,29 @@
+namespace NetDma.ConformanceKit.Scripting;
+
+/// <summary>
+/// <c>platform processors=4 msix=on netdma=2.0</c>: the simulated machine. In the header, at most once; every
+/// option is optional (defaults below).
+/// </summary>
+/// <param name="Location">Where the command's keyword is.</param>
+/// <param name="Processors">Active processors, 1..64 (CPU numbers 0 .. Processors-1).</param>
+/// <param name="MsiX">Whether the platform grants MSI-X messages (with MSI-X, NetDMA calls ProviderSetDmaChannelCpuAffinity from NetDmaRegisterProvider; ns-netdma-_net_dma_channel_cpu_affinity.md).</param>
+/// <param name="NetDmaMajor">Major NetDMA interface version NetDmaGetVersion reports (1 or 2).</param>
+/// <param name="NetDmaMinor">Minor NetDMA interface version (1.0, 1.1 or 2.0 as a pair).</param>
+public sealed record PlatformCommand(SourceLocation Location, int Processors, bool MsiX, uint NetDmaMajor, uint NetDmaMinor)
+    : ScriptCommand(Location)
+{
+    /// <summary>Processors when the script has no <c>processors=</c>.</summary>
+    public const int DefaultProcessors = 4;
+
+    /// <summary>MSI-X when the script has no <c>msix=</c>.</summary>
+    public const bool DefaultMsiX = true;
+
+    /// <summary>NetDMA major version when the script has no <c>netdma=</c>.</summary>
+    public const uint DefaultNetDmaMajor = 2;
+
+    /// <summary>NetDMA minor version when the script has no <c>netdma=</c>.</summary>
+    public const uint DefaultNetDmaMinor = 0;
+
+    /// <summary>The most processors a platform may have.</summary>
+    public const int MaxProcessors = 64;
+}

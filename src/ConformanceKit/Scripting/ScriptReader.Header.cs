@@ -1,0 +1,185 @@
+namespace NetDma.ConformanceKit.Scripting;
+
+/// <summary>Header commands (title, platform, driver), their placement, and the driver-kind and PnP commands.</summary>
+internal sealed partial class ScriptReader
+{
+    private static readonly string[] OnOff = ["on", "off"];
+    private static readonly string[] NetDmaVersions = ["1.0", "1.1", "2.0"];
+    private static readonly string[] DriverKinds = [DriverCommand.NetDma, DriverCommand.Wdm];
+
+    private void CheckHeaderPlacement(ScriptToken keyword)
+    {
+        if (_firstBodyCommand is { } first)
+        {
+            throw new ScriptParseException(keyword.Location, "title, platform and driver only before any other command",
+                $"'{keyword.Text}' after '{first.Keyword}' at {At(first.Location)}");
+        }
+
+        if (_header.TryGetValue(keyword.Text, out var earlier))
+        {
+            throw new ScriptParseException(keyword.Location, $"at most one '{keyword.Text}'",
+                $"a second '{keyword.Text}' (the first is at {At(earlier)})");
+        }
+
+        _header.Add(keyword.Text, keyword.Location);
+    }
+
+    private void CheckDriverKind(ScriptToken keyword)
+    {
+        if (_driverKind == DriverCommand.NetDma && ScriptKeywords.WdmOnly.Contains(keyword.Text))
+        {
+            throw new ScriptParseException(keyword.Location, "a command of a NetDMA provider script", keyword.Describe(),
+                $"'{keyword.Text}' needs 'driver wdm' at the top of the script");
+        }
+
+        if (_driverKind == DriverCommand.Wdm && ScriptKeywords.NetDmaOnly.Contains(keyword.Text))
+        {
+            throw new ScriptParseException(keyword.Location, "a command of a WDM driver script", keyword.Describe(),
+                $"'{keyword.Text}' needs 'driver netdma' (the default)");
+        }
+
+        if (ScriptKeywords.PnP.Contains(keyword.Text) && ScriptEntryPoints.For(keyword.Text, _driverKind) is null)
+        {
+            var available = ScriptKeywords.PnP.Where(k => ScriptEntryPoints.For(k, _driverKind) is not null);
+            throw new ScriptParseException(keyword.Location,
+                $"a PnP command the {_driverKind} driver has ({string.Join(", ", available)})", keyword.Describe());
+        }
+    }
+
+    private TitleCommand ReadTitle(SourceLocation at, LineCursor cursor)
+    {
+        var text = cursor.Expect(ScriptTokenKind.String, "a quoted title");
+        if (string.IsNullOrWhiteSpace(text.Value))
+        {
+            throw new ScriptParseException(text.Location, "a non-empty title", text.Describe());
+        }
+
+        cursor.ExpectEnd(ScriptKeywords.Title);
+        _title = text.Value;
+        return new TitleCommand(at, text.Value);
+    }
+
+    private PlatformCommand ReadPlatform(SourceLocation at, LineCursor cursor)
+    {
+        var (processors, msix) = (PlatformCommand.DefaultProcessors, PlatformCommand.DefaultMsiX);
+        var (major, minor) = (PlatformCommand.DefaultNetDmaMajor, PlatformCommand.DefaultNetDmaMinor);
+        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma")))
+        {
+            switch (option.Text)
+            {
+                case "processors":
+                    processors = (int)LineCursor.NumberIn(option.ValueToken,
+                        $"a processor count, 1..{PlatformCommand.MaxProcessors}", 1, PlatformCommand.MaxProcessors);
+                    break;
+                case "msix":
+                    msix = Choice(option.ValueToken, OnOff, "on or off") == "on";
+                    break;
+                default:
+                    var version = Choice(option.ValueToken, NetDmaVersions, "a NetDMA version (1.0, 1.1 or 2.0)");
+                    (major, minor) = ((uint)(version[0] - '0'), (uint)(version[2] - '0'));
+                    break;
+            }
+        }
+
+        _processors = processors;
+        return new PlatformCommand(at, processors, msix, major, minor);
+    }
+
+    private DriverCommand ReadDriver(SourceLocation at, LineCursor cursor)
+    {
+        var kind = Choice(cursor.Next(), DriverKinds, "a driver kind (netdma or wdm)");
+        cursor.ExpectEnd(ScriptKeywords.Driver);
+        _driverKind = kind;
+        return new DriverCommand(at, kind);
+    }
+
+    private ScriptCommand ReadPnP(ScriptToken keyword, LineCursor cursor, ScriptCommand command)
+    {
+        CheckPnPOrder(keyword);
+        cursor.ExpectEnd(keyword.Text);
+        RecordCall(keyword.Text, keyword.Location);
+        _device = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice or ScriptKeywords.StopDevice => ScriptDeviceState.Added,
+            ScriptKeywords.StartDevice => ScriptDeviceState.Started,
+            _ => ScriptDeviceState.NotAdded,
+        };
+        _deviceSince = (keyword.Text, keyword.Location);
+
+        // NetDMA frees every channel before NetDmaProviderStop returns, and a removed provider is stopped first
+        // (stopping-a-netdma-provider.md, freeing-a-netdma-channel.md).
+        if (keyword.Text is ScriptKeywords.StopDevice or ScriptKeywords.RemoveDevice)
+        {
+            foreach (var (name, state) in _channels.ToList())
+            {
+                if (state.FreedAt is null)
+                {
+                    _channels[name] = state with { FreedAt = keyword.Location };
+                }
+            }
+        }
+
+        return command;
+    }
+
+    /// <summary>The PnP manager's order: add, start/stop any number of times, remove; nothing before add or twice in a row.</summary>
+    private void CheckPnPOrder(ScriptToken keyword)
+    {
+        var allowed = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice => _device == ScriptDeviceState.NotAdded,
+            ScriptKeywords.StartDevice => _device == ScriptDeviceState.Added,
+            ScriptKeywords.StopDevice => _device == ScriptDeviceState.Started,
+            _ => _device != ScriptDeviceState.NotAdded,
+        };
+        if (allowed)
+        {
+            return;
+        }
+
+        var expected = keyword.Text switch
+        {
+            ScriptKeywords.AddDevice => "'add_device' only when no device is added (again after 'remove_device')",
+            ScriptKeywords.StartDevice => "'start_device' only after 'add_device' or 'stop_device'",
+            ScriptKeywords.StopDevice => "'stop_device' only after 'start_device'",
+            _ => "'remove_device' only after 'add_device'",
+        };
+        throw new ScriptParseException(keyword.Location, expected, $"{keyword.Describe()} {DeviceStateText()}");
+    }
+
+    /// <summary>Requires a started device: NetDMA allocates channels only from a started provider and the I/O manager sends IRPs only to a started device.</summary>
+    private void CheckDeviceStarted(ScriptToken keyword)
+    {
+        if (_device != ScriptDeviceState.Started)
+        {
+            throw new ScriptParseException(keyword.Location, $"a started device before '{keyword.Text}' (add_device, then start_device)",
+                $"{keyword.Describe()} {DeviceStateText()}");
+        }
+    }
+
+    private string DeviceStateText() => _deviceSince is not { } since
+        ? "with no device added"
+        : _device switch
+        {
+            ScriptDeviceState.Started => $"while the device is started (by '{since.Keyword}' at {At(since.Location)})",
+            ScriptDeviceState.Added => $"while the device is added but not started (by '{since.Keyword}' at {At(since.Location)})",
+            _ => $"after the device was removed (by '{since.Keyword}' at {At(since.Location)})",
+        };
+
+    /// <summary>The options of a line in the order they are written, so the leftmost bad one is reported first.</summary>
+    private static IEnumerable<ScriptToken> InLineOrder(Dictionary<string, ScriptToken> options) =>
+        options.Values.OrderBy(o => o.Location.Column);
+
+    /// <summary>Reads <paramref name="token"/> as one of <paramref name="choices"/> (exact spelling).</summary>
+    private static string Choice(ScriptToken token, IReadOnlyList<string> choices, string expected)
+    {
+        if (token.Kind is ScriptTokenKind.Word or ScriptTokenKind.Number && choices.Contains(token.Text))
+        {
+            return token.Text;
+        }
+
+        // Suggest only for words: "did you mean '1.0'?" for netdma=3.0 would be noise.
+        var hint = token.Kind == ScriptTokenKind.Word ? NearestName.Hint(token.Text, choices) : null;
+        throw new ScriptParseException(token.Location, expected, token.Describe(), hint);
+    }
+}
