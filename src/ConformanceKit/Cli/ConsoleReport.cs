@@ -1,4 +1,3 @@
-using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Running;
 using Spectre.Console;
 
@@ -51,20 +50,25 @@ public static class ConsoleReport
         console.WriteLine();
     }
 
-    /// <summary>Writes the run summary: counts and the rules the run's checks touched.</summary>
+    /// <summary>Writes the run summary: the driver under test, script counts, checks and observed violations.</summary>
     public static void WriteSummary(IAnsiConsole console, RunReport report)
     {
-        var rules = report.Scripts.SelectMany(s => s.RuleIds).Distinct().Count();
+        var checks = report.Scripts.Sum(s => s.Checks.Count);
+        var violations = report.Scripts.Sum(s => s.Violations.Count);
+        var unexpected = report.Scripts.SelectMany(s => s.Failures).Any(f => f.Step == ScriptExecutionSteps.UnexpectedViolation);
+        console.MarkupLine($"Driver under test: [bold]{Markup.Escape(report.Driver)}[/]");
         var summary = new Table().Border(TableBorder.Rounded)
-            .AddColumn("Driver").AddColumn("Scripts").AddColumn("Passed").AddColumn("Failed").AddColumn("Skipped").AddColumn("Rules checked");
+            .AddColumn("Scripts").AddColumn("Passed").AddColumn("Failed").AddColumn("Skipped").AddColumn("Checks").AddColumn("Violations observed");
         summary.AddRow(
-            Markup.Escape(report.Driver),
-            report.Scripts.Count.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            Count(report.Scripts.Count),
             $"[green]{report.Passed}[/]",
             report.Failed == 0 ? "0" : $"[red]{report.Failed}[/]",
-            report.Skipped.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"{rules} of {RuleCatalog.All.Count}");
+            Count(report.Skipped),
+            Count(checks),
+            unexpected ? $"[red]{violations}[/]" : Count(violations));
         console.Write(summary);
         console.MarkupLine(report.Success ? "[green]Conformance run passed.[/]" : "[red]Conformance run failed.[/]");
     }
+
+    private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

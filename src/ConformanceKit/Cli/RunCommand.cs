@@ -16,7 +16,7 @@ public static class RunCommand
     public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, TimeSpan watchdog)
     {
         IDriverFactory factory;
-        IReadOnlyList<string> files;
+        IReadOnlyList<ScriptFile> files;
         try
         {
             factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);

@@ -45,7 +45,7 @@ public sealed partial class NetDmaHost
                 .ToArray();
             registration.CpuAffinities = affinities;
             var handler = ProviderCharacteristics.SetDmaChannelCpuAffinity!;
-            CallProvider(SetAffinityContract, $"{affinities.Length} entries", new CallSite(Kernel.CurrentProcessor, Irql.PASSIVE_LEVEL),
+            CallProvider(SetAffinityContract, $"{affinities.Length} entries", new CallSite(Irql.PASSIVE_LEVEL, Kernel.CurrentProcessor),
                 () => handler(ProviderContext, affinities, (uint)affinities.Length));
         }
 
@@ -157,7 +157,7 @@ public sealed partial class NetDmaHost
         // NetDMA frees every allocated channel before NetDmaProviderStop returns (nf-netdma-netdmaproviderstop.md).
         foreach (var channel in _channelsByName.Values.ToList())
         {
-            FreeChannel(channel.Name, new CallSite(Kernel.CurrentProcessor, Kernel.CurrentIrql));
+            FreeChannel(channel.Name, new CallSite(Kernel.CurrentIrql, Kernel.CurrentProcessor));
         }
 
         Provider.State = ProviderState.Stopped;

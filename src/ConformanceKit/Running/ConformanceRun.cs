@@ -12,13 +12,17 @@ public static class ConformanceRun
     /// <summary>The script file extension.</summary>
     public const string ScriptExtension = ".ndma";
 
-    /// <summary>The script files at <paramref name="path"/> (a file, or a folder searched recursively), in ordinal order.</summary>
+    /// <summary>
+    /// The script files at <paramref name="path"/> (a file, or a folder searched recursively), in ordinal order of their
+    /// display names, which are relative to the folder's parent (<c>conformance/05-copy.ndma</c>) or, for a single
+    /// file, its file name.
+    /// </summary>
     /// <exception cref="FileNotFoundException">Nothing exists at the path.</exception>
-    public static IReadOnlyList<string> FindScripts(string path)
+    public static IReadOnlyList<ScriptFile> FindScripts(string path)
     {
         if (File.Exists(path))
         {
-            return [path];
+            return [new ScriptFile(path, System.IO.Path.GetFileName(path))];
         }
 
         if (!Directory.Exists(path))
@@ -26,7 +30,10 @@ public static class ConformanceRun
             throw new FileNotFoundException($"no script file or folder at '{path}'", path);
         }
 
-        return [.. Directory.EnumerateFiles(path, "*" + ScriptExtension, SearchOption.AllDirectories).Order(StringComparer.Ordinal)];
+        var root = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path).TrimEnd(System.IO.Path.DirectorySeparatorChar)) ?? path;
+        return [.. Directory.EnumerateFiles(path, "*" + ScriptExtension, SearchOption.AllDirectories)
+            .Select(file => new ScriptFile(file, System.IO.Path.GetRelativePath(root, file).Replace('\\', '/')))
+            .OrderBy(file => file.DisplayName, StringComparer.Ordinal)];
     }
 
     /// <summary>Runs every script in <paramref name="scriptFiles"/> against <paramref name="factory"/>.</summary>
@@ -34,7 +41,7 @@ public static class ConformanceRun
     /// <param name="factory">Creates a fresh driver per script.</param>
     /// <param name="watchdog">How long one script may run before it is declared hung (NDMA2003).</param>
     /// <param name="progress">Called after each script, e.g. to print it.</param>
-    public static RunReport Run(IReadOnlyList<string> scriptFiles, IDriverFactory factory, TimeSpan watchdog, Action<ScriptResult>? progress = null)
+    public static RunReport Run(IReadOnlyList<ScriptFile> scriptFiles, IDriverFactory factory, TimeSpan watchdog, Action<ScriptResult>? progress = null)
     {
         var runner = new ScriptRunner(factory, watchdog);
         var results = new List<ScriptResult>(scriptFiles.Count);
@@ -43,12 +50,12 @@ public static class ConformanceRun
             ScriptResult result;
             try
             {
-                result = runner.Run(ScriptParser.ParseFile(file));
+                result = runner.Run(ScriptParser.Parse(File.ReadAllText(file.Path), file.DisplayName));
             }
             catch (ScriptParseException error)
             {
-                result = new ScriptResult(file, Path.GetFileNameWithoutExtension(file), null, ScriptOutcome.Failed,
-                    [new CheckResult(error.Location, "parse error", false, [], error.Message)], [], null);
+                result = new ScriptResult(file.DisplayName, System.IO.Path.GetFileNameWithoutExtension(file.Path), null, ScriptOutcome.Failed,
+                    [new CheckResult(error.Location, ScriptExecutionSteps.ParseError, false, [], error.Description)], [], null);
             }
 
             results.Add(result);

@@ -66,7 +66,7 @@ internal sealed class ScriptExecution
         }
         catch (ScriptSequenceException sequence)
         {
-            Fail(current!, "script error", [], $"{sequence.Message}. The NetDMA interface never makes this call; fix the script.");
+            Fail(current!, ScriptExecutionSteps.ScriptError, [], $"{sequence.Message}. The NetDMA interface never makes this call; fix the script.");
         }
         catch (DriverUnavailableException unavailable)
         {
@@ -113,31 +113,31 @@ internal sealed class ScriptExecution
                 RemoveDevice();
                 break;
             case AllocateCommand a:
-                _lastStatus = World.Host.AllocateChannel(a.Channel, a.AffinityMask, a.Priority, Site(a.Site));
+                _lastStatus = World.Host.AllocateChannel(a.Channel, a.AffinityMask, a.Priority, a.Site);
                 break;
             case FreeCommand f:
-                World.Host.FreeChannel(f.Channel, Site(f.Site));
+                World.Host.FreeChannel(f.Channel, f.Site);
                 break;
             case StartDmaCommand s:
-                _lastStatus = World.Host.StartDma(s.Channel, Descriptors(s.Chain), Site(s.Site));
+                _lastStatus = World.Host.StartDma(s.Channel, Descriptors(s.Chain), s.Site);
                 break;
             case AppendDmaCommand a:
-                _lastStatus = World.Host.AppendDma(a.Channel, Descriptors(a.Chain), Site(a.Site));
+                _lastStatus = World.Host.AppendDma(a.Channel, Descriptors(a.Chain), a.Site);
                 break;
             case SuspendDmaCommand s:
-                _lastStatus = World.Host.SuspendDma(s.Channel, Site(s.Site));
+                _lastStatus = World.Host.SuspendDma(s.Channel, s.Site);
                 break;
             case ResumeDmaCommand r:
-                _lastStatus = World.Host.ResumeDma(r.Channel, Site(r.Site));
+                _lastStatus = World.Host.ResumeDma(r.Channel, r.Site);
                 break;
             case AbortDmaCommand a:
-                _lastStatus = World.Host.AbortDma(a.Channel, Site(a.Site));
+                _lastStatus = World.Host.AbortDma(a.Channel, a.Site);
                 break;
             case ResetChannelCommand r:
-                _lastStatus = World.Host.ResetChannel(r.Channel, Site(r.Site));
+                _lastStatus = World.Host.ResetChannel(r.Channel, r.Site);
                 break;
             case RunCommand r:
-                RunHardware(r.MaxSteps);
+                RunHardware(r.Steps);
                 break;
             case TransferCommand t:
                 Transfer(t);
@@ -147,8 +147,6 @@ internal sealed class ScriptExecution
                 break;
         }
     }
-
-    private static CallSite Site(ScriptCallSite site) => new(site.Cpu, site.Irql);
 
     /// <summary>The simulated machine, created by the first command that needs it (after platform/driver lines).</summary>
     private World World => _world ??= new World(_options, Log, _driverKind, _factory);
@@ -268,12 +266,12 @@ internal sealed class ScriptExecution
         world.Kernel.CheckNoPoolLeaks(_factory.Name);
     }
 
-    private void RunHardware(int maxSteps)
+    private void RunHardware(int? steps)
     {
-        var run = World.Kernel.RunHardware(maxSteps);
-        if (!run.Idle)
+        var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
+        if (steps is null && !run.Idle)
         {
-            Log.Report(StatusRules.CallbackTerminates, $"the DMA engine idle within {maxSteps} steps of the submitted descriptors",
+            Log.Report(StatusRules.CallbackTerminates, $"the DMA engine idle within {RunCommand.IdleBound} steps of the submitted descriptors",
                 $"still busy after {run.StepsTaken} steps (does the engine follow NextDescriptor past DescriptorCount?)", "nc-netdma-dma_start_handler.md");
         }
     }
@@ -298,7 +296,7 @@ internal sealed class ScriptExecution
         switch (command)
         {
             case AssertStatusCommand s:
-                Check(s, $"assert_status {NtStatusFacts.Name(s.Expected)}", [], _lastStatus == s.Expected,
+                Check(s, ScriptFormatter.Format(s), [], _lastStatus == s.Expected,
                     $"expected {NtStatusFacts.Describe(s.Expected)}, the last call returned {(_lastStatus is { } last ? NtStatusFacts.Describe(last) : "nothing yet")}");
                 break;
             case AssertCpuInMaskCommand m:
@@ -306,7 +304,7 @@ internal sealed class ScriptExecution
                 break;
             case AssertCpuCommand c:
                 var cpu = Channel(c.Channel).Parameters.CpuNumber;
-                Check(c, $"assert_cpu {c.Channel} {c.Cpu}", [LifecycleRules.CpuNumberReported.Id], cpu == c.Cpu, $"expected CpuNumber {c.Cpu}, the provider reported {cpu}");
+                Check(c, ScriptFormatter.Format(c), [LifecycleRules.CpuNumberReported.Id], cpu == c.Cpu, $"expected CpuNumber {c.Cpu}, the provider reported {cpu}");
                 break;
             case AssertDpcCpuCommand d:
                 AssertDpcCpu(d);
@@ -322,7 +320,7 @@ internal sealed class ScriptExecution
                 break;
             case AssertInterruptsCommand i:
                 var isrs = Channel(i.Channel).IsrCount;
-                Check(i, $"assert_interrupts {i.Channel} {i.Count}", [LifecycleRules.InterruptOnCompletionDelivered.Id], isrs == i.Count,
+                Check(i, ScriptFormatter.Format(i), [LifecycleRules.InterruptOnCompletionDelivered.Id], isrs == i.Count,
                     $"expected {i.Count} NetDmaIsr call(s) for {i.Channel}, saw {isrs}");
                 break;
             case AssertViolationCommand v:
@@ -330,7 +328,7 @@ internal sealed class ScriptExecution
                 break;
             case AssertNoViolationCommand n:
                 var pending = Log.Pending;
-                Check(n, "assert_no_violation", [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
+                Check(n, ScriptFormatter.Format(n), [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
                     pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(Describe)));
                 break;
             case AssertIrpCommand irp:
@@ -349,7 +347,7 @@ internal sealed class ScriptExecution
         var parameters = Channel(command.Channel).Parameters;
         var cpu = parameters.CpuNumber;
         var inMask = cpu < 32 && cpu < _options.ProcessorCount && (parameters.ProcessorAffinityMask & (1u << (int)cpu)) != 0;
-        Check(command, $"assert_cpu_in_mask {command.Channel}", [LifecycleRules.CpuNumberInMask.Id], inMask,
+        Check(command, ScriptFormatter.Format(command), [LifecycleRules.CpuNumberInMask.Id], inMask,
             $"expected a CpuNumber in ProcessorAffinityMask 0x{parameters.ProcessorAffinityMask:X8}, the provider reported {(cpu == NetDmaHost.CpuNumberNotWritten ? "nothing (unwritten)" : cpu.ToString())}");
     }
 
@@ -358,7 +356,7 @@ internal sealed class ScriptExecution
         var channel = Channel(command.Channel);
         var expected = channel.Parameters.CpuNumber;
         var ok = channel.DpcProcessors.Count > 0 && channel.DpcProcessors.All(c => c == expected);
-        Check(command, $"assert_dpc_cpu {command.Channel}", [LifecycleRules.DpcOnReportedCpu.Id], ok,
+        Check(command, ScriptFormatter.Format(command), [LifecycleRules.DpcOnReportedCpu.Id], ok,
             channel.DpcProcessors.Count == 0
                 ? $"expected NetDmaInterruptDpc calls for {command.Channel} on CPU {expected}; there were none"
                 : $"expected every NetDmaInterruptDpc for {command.Channel} on CPU {expected}; they ran on CPU(s) {string.Join(", ", channel.DpcProcessors)}");
@@ -370,7 +368,7 @@ internal sealed class ScriptExecution
         var source = memory.ReadBytes(_buffers[command.Source.Buffer], command.Source.Offset, (int)command.Length);
         var destination = memory.ReadBytes(_buffers[command.Destination.Buffer], command.Destination.Offset, (int)command.Length);
         var first = FirstDifference(source, destination);
-        Check(command, $"assert_copied {command.Source} {command.Destination} {command.Length}", [MemoryRules.DataCopiedExactly.Id], first < 0,
+        Check(command, ScriptFormatter.Format(command), [MemoryRules.DataCopiedExactly.Id], first < 0,
             first < 0 ? $"{command.Length} bytes equal"
                 : $"byte {first} differs: source 0x{source[first]:X2}, destination 0x{destination[first]:X2} ({CountDifferences(source, destination)} of {command.Length} bytes differ)");
     }
@@ -379,7 +377,7 @@ internal sealed class ScriptExecution
     {
         var bytes = World.Kernel.Memory.ReadBytes(_buffers[command.At.Buffer], command.At.Offset, (int)command.Length);
         var first = Array.FindIndex(bytes, b => b != command.Value);
-        Check(command, $"assert_bytes {command.At} {command.Length} 0x{command.Value:X2}", [MemoryRules.DataCopiedExactly.Id], first < 0,
+        Check(command, ScriptFormatter.Format(command), [MemoryRules.DataCopiedExactly.Id], first < 0,
             first < 0 ? $"{command.Length} bytes are 0x{command.Value:X2}" : $"byte {first} is 0x{bytes[first]:X2}, expected 0x{command.Value:X2}");
     }
 
@@ -387,7 +385,7 @@ internal sealed class ScriptExecution
     {
         var word = World.Host.ReadCompletionStatus(command.Channel);
         var status = (NetDmaTransferStatus)(word & 0x7);
-        Check(command, $"assert_completion {command.Channel} {command.Status}", [MemoryRules.CompletionStatusWritten.Id], status == command.Status,
+        Check(command, ScriptFormatter.Format(command), [MemoryRules.CompletionStatusWritten.Id], status == command.Status,
             $"expected {command.Status}, the completion status is 0x{word:X16} ({status})");
     }
 
@@ -408,7 +406,7 @@ internal sealed class ScriptExecution
         var ok = command.Index < _transfers.Count && _transfers[command.Index].CompletionStatus == command.Status;
         var actual = command.Index >= _transfers.Count ? $"there are only {_transfers.Count} transfers"
             : _transfers[command.Index].CompletionStatus is { } s ? $"it completed with {NtStatusFacts.Describe(s)}" : "it was not completed";
-        Check(command, $"assert_irp {command.Index} {NtStatusFacts.Name(command.Status)}", [], ok, $"expected transfer {command.Index} completed with {NtStatusFacts.Describe(command.Status)}; {actual}");
+        Check(command, ScriptFormatter.Format(command), [], ok, $"expected transfer {command.Index} completed with {NtStatusFacts.Describe(command.Status)}; {actual}");
     }
 
     private static int FirstDifference(byte[] a, byte[] b)
@@ -431,7 +429,7 @@ internal sealed class ScriptExecution
         {
             // A SHOULD rule is reported but does not fail the script.
             var passes = violation.Rule.Level == RuleLevel.SHOULD;
-            _checks.Add(new CheckResult(end, passes ? "warning" : "unexpected violation", passes, [violation.Rule.Id], Describe(violation)));
+            _checks.Add(new CheckResult(end, passes ? ScriptExecutionSteps.Warning : ScriptExecutionSteps.UnexpectedViolation, passes, [violation.Rule.Id], Describe(violation)));
         }
     }
 

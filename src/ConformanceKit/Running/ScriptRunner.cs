@@ -29,7 +29,7 @@ public sealed class ScriptRunner(IDriverFactory factory, TimeSpan watchdog)
             var hang = new Diagnostics.Violation(StatusRules.CallbackTerminates, $"the routine returns within {watchdog.TotalSeconds:0} s",
                 $"no return from: {routine}", StatusRules.CallbackTerminates.Page, execution.Log.Trace.Tail());
             var check = new CheckResult(script.Commands.LastOrDefault()?.Location ?? new SourceLocation(script.File, 1, 1),
-                "driver hung", false, [hang.Rule.Id], hang.Message + Environment.NewLine + string.Join(Environment.NewLine, hang.CallSequence.Select(c => "    " + c)));
+                ScriptExecutionSteps.DriverHung, false, [hang.Rule.Id], hang.Message + Environment.NewLine + string.Join(Environment.NewLine, hang.CallSequence.Select(c => "    " + c)));
             return new ScriptResult(script.File, name, script.Title, ScriptOutcome.Failed, [check], [hang], null);
         }
 

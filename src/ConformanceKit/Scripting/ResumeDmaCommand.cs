@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Host;
 namespace NetDma.ConformanceKit.Scripting;
 
 /// <summary>

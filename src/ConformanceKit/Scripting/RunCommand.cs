@@ -1,14 +1,16 @@
 namespace NetDma.ConformanceKit.Scripting;
 
 /// <summary>
-/// <c>run</c> | <c>run steps=100</c>: let the simulated hardware, interrupts and DPCs run until everything is idle,
-/// or until <see cref="MaxSteps"/> steps have run.
+/// <c>run</c>: let the simulated hardware, interrupts and DPCs run until everything is idle; an engine still busy after
+/// <see cref="IdleBound"/> steps is reported as NDMA2003 (it never finishes the descriptors it was given).
+/// <c>run steps=2</c>: run at most that many engine steps and stop there, busy or not (to suspend or abort a channel
+/// in the middle of a chain).
 /// </summary>
 /// <param name="Location">Where the command's keyword is.</param>
-/// <param name="MaxSteps">The most steps to run, 1 .. int.MaxValue (default <see cref="DefaultMaxSteps"/>).</param>
-public sealed record RunCommand(SourceLocation Location, int MaxSteps)
+/// <param name="Steps">The most engine steps for a partial run (1 .. int.MaxValue), or null to run until idle.</param>
+public sealed record RunCommand(SourceLocation Location, int? Steps)
     : ScriptCommand(Location)
 {
-    /// <summary>Steps when the script has no <c>steps=</c>.</summary>
-    public const int DefaultMaxSteps = 10000;
+    /// <summary>How many steps a <c>run</c> without <c>steps=</c> allows before it declares the engine hung.</summary>
+    public const int IdleBound = 100_000;
 }

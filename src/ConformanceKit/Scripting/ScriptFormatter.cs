@@ -32,7 +32,7 @@ public static class ScriptFormatter
         ResumeDmaCommand c => $"{ScriptKeywords.Resume} {c.Channel} {c.Site}",
         AbortDmaCommand c => $"{ScriptKeywords.Abort} {c.Channel} {c.Site}",
         ResetChannelCommand c => $"{ScriptKeywords.Reset} {c.Channel} {c.Site}",
-        RunCommand c => $"{ScriptKeywords.Run} steps={c.MaxSteps}",
+        RunCommand c => c.Steps is { } steps ? $"{ScriptKeywords.Run} steps={steps}" : ScriptKeywords.Run,
         TransferCommand c => $"{ScriptKeywords.Transfer} {c.Buffer} {c.Length} {(c.WriteToDevice ? "to_device" : "from_device")}",
         AssertStatusCommand c => $"{ScriptKeywords.AssertStatus} {NtStatusFacts.Name(c.Expected)}",
         AssertCpuInMaskCommand c => $"{ScriptKeywords.AssertCpuInMask} {c.Channel}",

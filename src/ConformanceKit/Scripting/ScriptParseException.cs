@@ -13,7 +13,7 @@ public sealed class ScriptParseException : Exception
     /// <param name="found">What the script has there, e.g. <c>'mask=3'</c> or <c>end of line</c>.</param>
     /// <param name="hint">An optional suggestion, e.g. <c>did you mean 'allocate'?</c>.</param>
     public ScriptParseException(SourceLocation location, string expected, string found, string? hint = null)
-        : base(Format(location, expected, found, hint))
+        : base($"{location}: {Describe(expected, found, hint)}")
     {
         Location = location;
         Expected = expected;
@@ -33,8 +33,9 @@ public sealed class ScriptParseException : Exception
     /// <summary>A suggestion (a near keyword, option or name), or <see langword="null"/>.</summary>
     public string? Hint { get; }
 
-    private static string Format(SourceLocation location, string expected, string found, string? hint) =>
-        hint is null
-            ? $"{location}: expected {expected}, found {found}"
-            : $"{location}: expected {expected}, found {found}; {hint}";
+    /// <summary>The message without its location: <c>expected X, found Y</c>, plus the hint when there is one.</summary>
+    public string Description => Describe(Expected, Found, Hint);
+
+    private static string Describe(string expected, string found, string? hint) =>
+        hint is null ? $"expected {expected}, found {found}" : $"expected {expected}, found {found}; {hint}";
 }

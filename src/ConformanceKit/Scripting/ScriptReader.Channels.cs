@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Host;
 using NetDma.Contracts.Annotations;
 
 namespace NetDma.ConformanceKit.Scripting;
@@ -118,7 +119,7 @@ internal sealed partial class ScriptReader
 
     private RunCommand ReadRun(SourceLocation at, LineCursor cursor)
     {
-        var steps = RunCommand.DefaultMaxSteps;
+        int? steps = null;
         if (cursor.ReadOptions(ScriptKeywords.Run, "steps").TryGetValue("steps", out var option))
         {
             steps = (int)LineCursor.NumberIn(option.ValueToken, $"a step count, 1..{int.MaxValue}", 1, int.MaxValue);

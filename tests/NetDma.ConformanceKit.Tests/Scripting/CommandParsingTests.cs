@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Host;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Scripting;
 using NetDma.Contracts.Annotations;
@@ -185,13 +186,17 @@ public sealed class CommandParsingTests
     }
 
     [Theory]
-    [InlineData("run", RunCommand.DefaultMaxSteps)]
     [InlineData("run steps=100", 100)]
     [InlineData("run steps=2147483647", int.MaxValue)]
-    public void Run_parses_steps_with_default_10000(string line, int steps)
+    public void Run_with_steps_is_a_partial_run_of_that_many_steps(string line, int steps)
     {
-        Assert.Equal(steps, Last<RunCommand>(line).MaxSteps);
-        Assert.Equal(10000, RunCommand.DefaultMaxSteps);
+        Assert.Equal(steps, Last<RunCommand>(line).Steps);
+    }
+
+    [Fact]
+    public void Run_without_steps_runs_until_idle()
+    {
+        Assert.Null(Last<RunCommand>("run").Steps);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed class LexicalTests
     [Fact]
     public void Comment_directly_after_a_token_ends_the_line()
     {
-        Assert.Equal(100, Last<RunCommand>("run steps=100#fast").MaxSteps);
+        Assert.Equal(100, Last<RunCommand>("run steps=100#fast").Steps);
     }
 
     [Fact]

@@ -12,8 +12,9 @@ public static class BundledScripts
     public static string SelfTest => Path.Combine(AppContext.BaseDirectory, "Scripts", "selftest");
 
     /// <summary>Every conformance script file.</summary>
-    public static IReadOnlyList<string> ConformanceFiles => ConformanceRun.FindScripts(Conformance);
+    public static IReadOnlyList<ScriptFile> ConformanceFiles => ConformanceRun.FindScripts(Conformance);
 
     /// <summary>One self-test script by name (without extension).</summary>
-    public static string SelfTestFile(string name) => Path.Combine(SelfTest, name + ConformanceRun.ScriptExtension);
+    public static ScriptFile SelfTestFile(string name) =>
+        ConformanceRun.FindScripts(Path.Combine(SelfTest, name + ConformanceRun.ScriptExtension)).Single();
 }
