@@ -57,7 +57,10 @@ public sealed partial class NetDmaHost
     {
         if (!_channelsByName.TryGetValue(name, out var channel))
         {
-            throw new ScriptSequenceException($"{operation}: channel '{name}' is not allocated (or was freed)");
+            var why = _failedAllocations.TryGetValue(name, out var status)
+                ? $"its ProviderAllocateDmaChannel returned {NtStatusFacts.Describe(status)}"
+                : "it was freed";
+            throw new ScriptSequenceException($"{operation} on channel '{name}' cannot be called: {why}");
         }
 
         return channel;
@@ -109,9 +112,11 @@ public sealed partial class NetDmaHost
         if (!NtStatusFacts.NT_SUCCESS(status))
         {
             Kernel.Memory.Free(completion);
+            _failedAllocations[name] = status;
             return status;
         }
 
+        _failedAllocations.Remove(name);
         CheckAllocatedChannel(name, parameters, context);
         var channel = new HostChannel(name, handle, parameters, completion, new DescriptorRing(Kernel.Memory, name, Options.UnterminatedChains))
         {

@@ -30,6 +30,7 @@ public sealed partial class NetDmaHost : INetDma
 
     private readonly Dictionary<string, HostChannel> _channelsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<NetDmaChannelHandle, HostChannel> _channelsByHandle = [];
+    private readonly Dictionary<string, NtStatus> _failedAllocations = new(StringComparer.Ordinal);
     private ulong _nextProviderHandle = 0x1000;
     private ulong _nextChannelHandle = 0x2000;
 

@@ -56,21 +56,23 @@ internal sealed class ScriptExecution
             {
                 current = command;
                 Execute(command);
-            }
 
-            ReportUnconsumedViolations(current?.Location ?? new SourceLocation(_script.File, 1, 1));
+                // Between script lines the machine is idle: every processor drops below DISPATCH_LEVEL, so queued
+                // DPCs run now, as they would on Windows (managing-hardware-priorities.md).
+                _world?.Kernel.DrainDpcs();
+            }
         }
         catch (CapabilityMissingException missing)
         {
             SkipReason = missing.Message;
         }
-        catch (ScriptSequenceException sequence)
-        {
-            Fail(current!, ScriptExecutionSteps.ScriptError, [], $"{sequence.Message}. The NetDMA interface never makes this call; fix the script.");
-        }
         catch (DriverUnavailableException unavailable)
         {
             SkipReason = unavailable.Message;
+        }
+        catch (ScriptSequenceException sequence)
+        {
+            Fail(current!, ScriptExecutionSteps.ScriptError, [], $"{sequence.Message}; the script stops here.");
         }
         catch (Exception crash)
         {
@@ -78,6 +80,10 @@ internal sealed class ScriptExecution
             var routine = Log.Trace.LastCall ?? "a driver routine";
             Log.Report(StatusRules.CallbackReturns, "the routine returns to its caller",
                 $"{crash.GetType().Name} thrown ({crash.Message}) during: {routine.Trim()}");
+        }
+
+        if (SkipReason is null)
+        {
             ReportUnconsumedViolations(current?.Location ?? new SourceLocation(_script.File, 1, 1));
         }
     }
@@ -417,8 +423,22 @@ internal sealed class ScriptExecution
 
     private static int CountDifferences(byte[] a, byte[] b) => a.Zip(b).Count(p => p.First != p.Second);
 
-    private void Check(ScriptCommand command, string step, IReadOnlyList<string> rules, bool passed, string message) =>
+    /// <summary>Records an assertion; a failed one cites each rule it concerns with its statement and source page.</summary>
+    private void Check(ScriptCommand command, string step, IReadOnlyList<string> rules, bool passed, string message)
+    {
+        if (!passed)
+        {
+            foreach (var id in rules)
+            {
+                if (RuleCatalog.TryGet(id, out var rule) && !message.Contains(rule.Page, StringComparison.Ordinal))
+                {
+                    message += $" [{rule.Id} ({rule.Level}): {rule.Statement} Source: {rule.Page}.]";
+                }
+            }
+        }
+
         _checks.Add(new CheckResult(command.Location, step, passed, rules, message));
+    }
 
     private void Fail(ScriptCommand command, string step, IReadOnlyList<string> rules, string message) =>
         _checks.Add(new CheckResult(command.Location, step, false, rules, message));

@@ -39,11 +39,15 @@ public sealed class BrokenProviderTests
         var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], FactoryFor(broken), Watchdog).Scripts.Single();
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, Explain(result));
-        var violation = Assert.Single(result.Violations, v => v.Rule.Id == ruleId);
-        Assert.Equal(page, violation.Page);
-        Assert.Contains(ruleId, violation.Message);
-        Assert.Contains(page, violation.Message);
-        Assert.NotEmpty(violation.CallSequence);
+        var violations = result.Violations.Where(v => v.Rule.Id == ruleId).ToList();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, violation =>
+        {
+            Assert.Equal(page, violation.Page);
+            Assert.Contains(ruleId, violation.Message);
+            Assert.Contains(page, violation.Message);
+            Assert.NotEmpty(violation.CallSequence);
+        });
     }
 
     [Theory]
@@ -55,9 +59,9 @@ public sealed class BrokenProviderTests
         var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], RunCommand.ReferenceDrivers, Watchdog).Scripts.Single();
 
         Assert.Equal(ScriptOutcome.Failed, result.Outcome);
-        var failure = Assert.Single(result.Failures);
-        Assert.Equal($"assert_violation {ruleId}", failure.Step);
-        Assert.Contains("none was reported", failure.Message);
+        var failures = result.Failures.Where(f => f.Step == $"assert_violation {ruleId}").ToList();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f => Assert.Contains("none was reported", f.Message));
     }
 
     [Theory]

@@ -1,10 +1,11 @@
+using NetDma.Contracts.Kernel;
 using NetDma.Contracts.NetDma;
 
 namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 
 /// <summary>
-/// Breaks NDMA3015: a stale interrupt DPC reports the channel to NetDMA after ProviderFreeDmaChannel returned
-/// (the provider freed the channel without flushing its queued DPC).
+/// Breaks NDMA3015: on free, it queues a "flush" DPC that reports the channel to NetDMA (NetDmaInterruptDpc) — but the
+/// DPC runs after ProviderFreeDmaChannel has returned, when NetDMA has forgotten the channel.
 /// </summary>
 public sealed class DpcAfterFreeProvider : BrokenNetDmaProvider
 {
@@ -26,9 +27,9 @@ public sealed class DpcAfterFreeProvider : BrokenNetDmaProvider
         characteristics.FreeDmaChannel = context =>
         {
             free(context);
-            Environment.Kernel.KeRaiseIrql(Contracts.Annotations.Irql.DISPATCH_LEVEL, out var old);
-            Environment.NetDma.NetDmaInterruptDpc(handles[context], null);
-            Environment.Kernel.KeLowerIrql(old);
+            var stale = new KDpc();
+            Environment.Kernel.KeInitializeDpc(stale, (_, handle, _, _) => Environment.NetDma.NetDmaInterruptDpc((NetDmaChannelHandle)handle!, null), handles[context]);
+            Environment.Kernel.KeInsertQueueDpc(stale, null, null);
         };
     }
 }

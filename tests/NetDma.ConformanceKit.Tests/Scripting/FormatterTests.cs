@@ -78,7 +78,7 @@ public sealed class FormatterTests
 
     [Theory]
     [InlineData("allocate ch1 mask=0b0110 cpu=1", "allocate ch1 mask=0x6 priority=0 irql=DISPATCH_LEVEL cpu=1")]
-    [InlineData("run", "run steps=10000")]
+    [InlineData("run", "run")]
     [InlineData("assert_bytes dst+512 512 0", "assert_bytes dst+512 512 0x00")]
     [InlineData("assert_copied src dst 1", "assert_copied src+0 dst+0 1")]
     [InlineData("chain c2 src->dst:1 null", "chain c2 src+0->dst+0:1 null interrupt=last status=on")]
