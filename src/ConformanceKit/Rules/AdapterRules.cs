@@ -9,11 +9,17 @@ public static class AdapterRules
 
     /// <summary>Not from inside AdapterControl.</summary>
     public static readonly Rule NotFromAdapterControl = new("NDMA4002", RuleLevel.MUST,
-        "AllocateAdapterChannel is never called from inside an AdapterControl routine.", "nc-wdm-pallocate_adapter_channel.md");
+        "AllocateAdapterChannel is never called from inside an AdapterControl routine.", "nc-wdm-pallocate_adapter_channel.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
 
     /// <summary>Map registers within the IoGetDmaAdapter maximum.</summary>
     public static readonly Rule MapRegistersWithinMax = new("NDMA4003", RuleLevel.MUST,
-        "NumberOfMapRegisters does not exceed the maximum IoGetDmaAdapter returned.", "nf-wdm-iogetdmaadapter.md");
+        "NumberOfMapRegisters does not exceed the maximum IoGetDmaAdapter returned.", "nf-wdm-iogetdmaadapter.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
 
     /// <summary>Flush before freeing map registers.</summary>
     public static readonly Rule FlushBeforeFree = new("NDMA4004", RuleLevel.MUST,

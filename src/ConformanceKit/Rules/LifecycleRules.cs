@@ -5,15 +5,24 @@ public static class LifecycleRules
 {
     /// <summary>Registration from AddDevice, once per device.</summary>
     public static readonly Rule RegisterInAddDevice = new("NDMA3001", RuleLevel.MUST,
-        "NetDmaRegisterProvider is called from AddDevice, once per device.", "nf-netdma-netdmaregisterprovider.md");
+        "NetDmaRegisterProvider is called from AddDevice, once per device.", "nf-netdma-netdmaregisterprovider.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
 
     /// <summary>A successful allocation returns a distinct, non-null channel context.</summary>
     public static readonly Rule DistinctChannelContext = new("NDMA3002", RuleLevel.MUST,
-        "A successful ProviderAllocateDmaChannel returns a non-null channel context distinct from every live channel's.", "nc-netdma-dma_channel_allocate_handler.md");
+        "A successful ProviderAllocateDmaChannel returns a non-null channel context distinct from every live channel's.", "nc-netdma-dma_channel_allocate_handler.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
 
     /// <summary>CpuNumber written before returning.</summary>
     public static readonly Rule CpuNumberReported = new("NDMA3003", RuleLevel.MUST,
-        "A successful ProviderAllocateDmaChannel writes the interrupt DPC's CPU number to ChannelParameters->CpuNumber.", "nc-netdma-dma_channel_allocate_handler.md");
+        "A successful ProviderAllocateDmaChannel writes the interrupt DPC's CPU number to ChannelParameters->CpuNumber.", "nc-netdma-dma_channel_allocate_handler.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
 
     /// <summary>CpuNumber within the affinity mask.</summary>
     public static readonly Rule CpuNumberInMask = new("NDMA3004", RuleLevel.MUST,

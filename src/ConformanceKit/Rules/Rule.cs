@@ -11,6 +11,9 @@ namespace NetDma.ConformanceKit.Rules;
 /// <param name="Page">The spec page it comes from (file name under <c>shared/spec/ddi</c> or <c>shared/spec/guides</c>).</param>
 public sealed record Rule(string Id, RuleLevel Level, string Statement, string Page)
 {
+    /// <summary>Where the rule is enforced (run time unless stated).</summary>
+    public RuleEnforcement Enforcement { get; init; } = RuleEnforcement.RunTime;
+
     /// <inheritdoc/>
     public override string ToString() => $"{Id} ({Level}): {Statement} [{Page}]";
 }
