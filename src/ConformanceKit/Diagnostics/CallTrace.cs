@@ -47,7 +47,7 @@ public sealed class CallTrace
     }
 
     /// <summary>The last <paramref name="count"/> entries, oldest first.</summary>
-    public IReadOnlyList<string> Tail(int count = 24)
+    public IReadOnlyList<string> Tail(int count = 16)
     {
         lock (_gate)
         {

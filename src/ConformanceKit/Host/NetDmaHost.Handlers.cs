@@ -32,8 +32,8 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA calls {contract.Role} at {contract.Irql.Describe()}; the script asks for {site.Irql.ToDdiName()}");
         }
 
-        Trace($"cpu{site.Cpu} {site.Irql.ToDdiName()} NetDMA -> {contract.Role}({arguments})");
-        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call);
+        // The kernel traces the entry ("cpuN LEVEL -> routine(arguments)"); the host adds what came back.
+        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call, arguments);
         Trace($"    <- {NtStatusFacts.Describe(status)}");
         if (!contract.Documents(status))
         {
@@ -156,8 +156,7 @@ public sealed partial class NetDmaHost
     {
         var channel = NamedChannel(name, FreeContract.Role);
         var free = Provider!.Characteristics.FreeDmaChannel!;
-        Trace($"cpu{site.Cpu} {site.Irql.ToDdiName()} NetDMA -> {FreeContract.Role}({name})");
-        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!));
+        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
         channel.State = ChannelState.Freed;
         _channelsByName.Remove(name);
     }

@@ -85,15 +85,16 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <param name="routine">Role name for reports, e.g. <c>ProviderAllocateDmaChannel</c>.</param>
     /// <param name="page">The page of the routine's contract.</param>
     /// <param name="body">The driver code.</param>
+    /// <param name="arguments">The call's arguments as the trace shows them (<c>ch0, mask=0x2</c>), or null.</param>
     /// <returns>What the body returned.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
-    public T InvokeDriver<T>(uint cpu, Irql irql, string routine, string page, Func<T> body)
+    public T InvokeDriver<T>(uint cpu, Irql irql, string routine, string page, Func<T> body, string? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         var processor = Processor(cpu);
         var previousIrql = processor.Irql;
         processor.Irql = irql;
-        Log.Trace.Record($"cpu{cpu} {irql.ToDdiName()} -> {routine}");
+        Log.Trace.Record(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} -> {routine}({arguments})");
         var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
         _frames.Add(frame);
         var returned = false;
@@ -118,14 +119,15 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <param name="routine">Role name for reports.</param>
     /// <param name="page">The page of the routine's contract.</param>
     /// <param name="body">The driver code.</param>
-    public void InvokeDriver(uint cpu, Irql irql, string routine, string page, Action body)
+    /// <param name="arguments">The call's arguments as the trace shows them, or null.</param>
+    public void InvokeDriver(uint cpu, Irql irql, string routine, string page, Action body, string? arguments = null)
     {
         ArgumentNullException.ThrowIfNull(body);
         InvokeDriver(cpu, irql, routine, page, () =>
         {
             body();
             return true;
-        });
+        }, arguments);
     }
 
     /// <summary>

@@ -333,7 +333,9 @@ internal sealed class ScriptExecution
                 AssertViolations(v);
                 break;
             case AssertNoViolationCommand n:
-                var pending = Log.Pending;
+                // Consumed here so the end of the script does not report the same violations a second time.
+                var pending = Log.Pending.ToList();
+                pending.ForEach(p => Log.Consume(p.Rule.Id));
                 Check(n, ScriptFormatter.Format(n), [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
                     pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(Describe)));
                 break;

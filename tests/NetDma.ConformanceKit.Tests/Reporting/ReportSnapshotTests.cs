@@ -1,0 +1,89 @@
+using System.Text;
+using NetDma.ConformanceKit.Cli;
+using NetDma.ConformanceKit.Reporting;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Tests.BrokenProviders;
+using NetDma.ConformanceKit.Tests.Support;
+using NetDma.ReferenceProvider.NetDma;
+using Snapshooter.Xunit;
+using Spectre.Console;
+
+namespace NetDma.ConformanceKit.Tests.Reporting;
+
+/// <summary>
+/// Snapshots of what users read: the console report and the JUnit XML, for a passing run, a run with a broken provider
+/// (failed assertions, an unexpected violation with its call sequence) and a skipped script. Reports are deterministic
+/// (no timings, script names relative to the scripts folder), so any change shows as a snapshot diff.
+/// </summary>
+public sealed class ReportSnapshotTests
+{
+    private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(20);
+
+    private static IReadOnlyList<ScriptFile> Conformance(params string[] names) =>
+        [.. BundledScripts.ConformanceFiles.Where(f => names.Any(n => f.DisplayName.EndsWith(n + ConformanceRun.ScriptExtension, StringComparison.Ordinal)))];
+
+    private static string Render(RunReport report)
+    {
+        var output = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+        foreach (var script in report.Scripts)
+        {
+            ConsoleReport.WriteScript(console, script);
+        }
+
+        ConsoleReport.WriteSummary(console, report);
+        return output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static RunReport PassingRun() =>
+        ConformanceRun.Run(Conformance("05-copy-single-descriptor", "14-wdm-bus-master"), RunCommand.ReferenceDrivers, Watchdog);
+
+    private static RunReport BrokenRun() =>
+        ConformanceRun.Run(Conformance("03-allocate-msix-affinity", "14-wdm-bus-master"), new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), Watchdog);
+
+    [Fact]
+    public void Console_report_of_a_passing_run()
+    {
+        Snapshot.Match(Render(PassingRun()));
+    }
+
+    [Fact]
+    public void Console_report_of_a_broken_provider_names_rules_pages_and_call_sequence()
+    {
+        var text = Render(BrokenRun());
+
+        Assert.Contains("NDMA3004", text);
+        Assert.Contains("ns-netdma-_net_dma_channel_parameters.md", text);
+        Assert.Contains("call sequence", text);
+        Snapshot.Match(text);
+    }
+
+    [Fact]
+    public void JUnit_report_of_a_passing_run()
+    {
+        Snapshot.Match(JUnitReportWriter.ToXml(PassingRun()).ToString());
+    }
+
+    [Fact]
+    public void JUnit_report_of_a_broken_provider_with_a_skipped_script()
+    {
+        var xml = JUnitReportWriter.ToXml(BrokenRun());
+
+        Assert.Single(xml.Descendants("skipped"));
+        Assert.Single(xml.Descendants("failure"));
+        Snapshot.Match(xml.ToString());
+    }
+
+    [Fact]
+    public void Reference_provider_type_is_the_bundled_default()
+    {
+        Assert.Contains(typeof(ReferenceNetDmaProviderDriver).FullName!, RunCommand.ReferenceDrivers.Name);
+    }
+}
