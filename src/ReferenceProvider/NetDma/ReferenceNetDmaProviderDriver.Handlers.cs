@@ -145,25 +145,14 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// after allocation, abort and reset as well as on a running channel (nc-netdma-dma_start_handler.md).
     /// STATUS_UNSUCCESSFUL for a NULL or misaligned descriptor address or a freed context.
     /// </remarks>
-    public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount)
-    {
-        if (ProviderChannelContext is not ProviderChannelContext context || !IsDescriptorAddress(DescriptorPhysicalAddress))
-        {
-            return NtStatus.STATUS_UNSUCCESSFUL;
-        }
-
-        var kernel = Kernel;
-        var channel = context.Channel;
-        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var live = !context.Freed;
-        if (live)
-        {
-            Engine.Start(channel.Index, DescriptorPhysicalAddress, DescriptorCount);
-        }
-
-        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
-        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
-    }
+    public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        IsDescriptorAddress(DescriptorPhysicalAddress)
+            ? CommandChannel(ProviderChannelContext, index =>
+            {
+                Engine.Start(index, DescriptorPhysicalAddress, DescriptorCount);
+                return true;
+            })
+            : NtStatus.STATUS_UNSUCCESSFUL;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -172,20 +161,10 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// 2.0 chains are counted by DescriptorCount. STATUS_UNSUCCESSFUL when the channel has no started chain (never
     /// started, or aborted or reset since), for a NULL or misaligned address, or a freed context.
     /// </remarks>
-    public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount)
-    {
-        if (ProviderChannelContext is not ProviderChannelContext context || !IsDescriptorAddress(DescriptorPhysicalAddress))
-        {
-            return NtStatus.STATUS_UNSUCCESSFUL;
-        }
-
-        var kernel = Kernel;
-        var channel = context.Channel;
-        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var appended = !context.Freed && Engine.Append(channel.Index, DescriptorCount);
-        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
-        return appended ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
-    }
+    public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        IsDescriptorAddress(DescriptorPhysicalAddress)
+            ? CommandChannel(ProviderChannelContext, index => Engine.Append(index, DescriptorCount))
+            : NtStatus.STATUS_UNSUCCESSFUL;
 
     /// <inheritdoc/>
     /// <remarks>
@@ -195,20 +174,10 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </remarks>
     public NtStatus SuspendDma(object ProviderChannelContext, out PhysicalAddress pLastDescriptor)
     {
-        pLastDescriptor = PhysicalAddress.Null;
-        if (ProviderChannelContext is not ProviderChannelContext context)
-        {
-            return NtStatus.STATUS_UNSUCCESSFUL;
-        }
-
-        var kernel = Kernel;
-        var channel = context.Channel;
         var lastDescriptor = PhysicalAddress.Null;
-        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var suspended = !context.Freed && Engine.Suspend(channel.Index, out lastDescriptor);
-        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
+        var status = CommandChannel(ProviderChannelContext, index => Engine.Suspend(index, out lastDescriptor));
         pLastDescriptor = lastDescriptor;
-        return suspended ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+        return status;
     }
 
     /// <inheritdoc/>
@@ -216,20 +185,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// IRQL &lt;= DISPATCH_LEVEL. The engine rereads the last processed descriptor for its new NextDescriptor and
     /// continues (nc-netdma-dma_resume_handler.md). STATUS_UNSUCCESSFUL when the channel is not suspended.
     /// </remarks>
-    public NtStatus ResumeDma(object ProviderChannelContext)
-    {
-        if (ProviderChannelContext is not ProviderChannelContext context)
-        {
-            return NtStatus.STATUS_UNSUCCESSFUL;
-        }
-
-        var kernel = Kernel;
-        var channel = context.Channel;
-        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var resumed = !context.Freed && Engine.Resume(channel.Index);
-        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
-        return resumed ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
-    }
+    public NtStatus ResumeDma(object ProviderChannelContext) => CommandChannel(ProviderChannelContext, Engine.Resume);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -237,32 +193,30 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// status reporting is enabled, forgets the chain; the channel then waits for ProviderStartDma
     /// (nc-netdma-dma_abort_handler.md).
     /// </remarks>
-    public NtStatus AbortDma(object ProviderChannelContext)
+    public NtStatus AbortDma(object ProviderChannelContext) => CommandChannel(ProviderChannelContext, index =>
     {
-        if (ProviderChannelContext is not ProviderChannelContext context)
-        {
-            return NtStatus.STATUS_UNSUCCESSFUL;
-        }
-
-        var kernel = Kernel;
-        var channel = context.Channel;
-        kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var live = !context.Freed;
-        if (live)
-        {
-            Engine.Abort(channel.Index);
-        }
-
-        kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
-        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
-    }
+        Engine.Abort(index);
+        return true;
+    });
 
     /// <inheritdoc/>
     /// <remarks>
     /// IRQL &lt;= DISPATCH_LEVEL. As ProviderAbortDma, then the channel is back in its just-allocated state: no
     /// previously submitted descriptor is touched again and no interrupt is pending (nc-netdma-dma_reset_handler.md).
     /// </remarks>
-    public NtStatus ResetChannel(object ProviderChannelContext)
+    public NtStatus ResetChannel(object ProviderChannelContext) => CommandChannel(ProviderChannelContext, index =>
+    {
+        Engine.Reset(index);
+        return true;
+    });
+
+    /// <summary>
+    /// Gives the engine one command for a live channel, under the channel's spin lock (so the handler runs the command
+    /// at DISPATCH_LEVEL whatever IRQL NetDMA called it at, and returns at that IRQL). STATUS_SUCCESS when the
+    /// channel is live and the engine accepted the command, else STATUS_UNSUCCESSFUL (both documented by every
+    /// per-channel handler page).
+    /// </summary>
+    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command)
     {
         if (ProviderChannelContext is not ProviderChannelContext context)
         {
@@ -272,14 +226,9 @@ public sealed partial class ReferenceNetDmaProviderDriver
         var kernel = Kernel;
         var channel = context.Channel;
         kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var live = !context.Freed;
-        if (live)
-        {
-            Engine.Reset(channel.Index);
-        }
-
+        var accepted = !context.Freed && command(channel.Index);
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
-        return live ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+        return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
     }
 
     /// <summary>A descriptor is 64 bytes and 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
