@@ -27,7 +27,13 @@ public sealed partial class NetDmaHost
             return Returned(NtStatus.STATUS_UNSUCCESSFUL);
         }
 
-        if (ProviderCharacteristics is null || !CharacteristicsComplete(ProviderCharacteristics) || !VersionSupported(ProviderCharacteristics))
+        if (ProviderCharacteristics is null)
+        {
+            Log.Report(LifecycleRules.CompleteCharacteristics, "a NET_DMA_PROVIDER_CHARACTERISTICS structure", "ProviderCharacteristics = NULL");
+            return Returned(NtStatus.STATUS_UNSUCCESSFUL);
+        }
+
+        if (!CharacteristicsComplete(ProviderCharacteristics) || !VersionSupported(ProviderCharacteristics))
         {
             return Returned(NtStatus.STATUS_UNSUCCESSFUL);
         }
@@ -154,10 +160,11 @@ public sealed partial class NetDmaHost
             return;
         }
 
-        // NetDMA frees every allocated channel before NetDmaProviderStop returns (nf-netdma-netdmaproviderstop.md).
+        // NetDMA frees every allocated channel before NetDmaProviderStop returns (nf-netdma-netdmaproviderstop.md),
+        // from the stop's own context: PASSIVE_LEVEL, the IRQL the stop page documents.
         foreach (var channel in _channelsByName.Values.ToList())
         {
-            FreeChannel(channel.Name, new CallSite(Kernel.CurrentIrql, Kernel.CurrentProcessor));
+            FreeChannel(channel.Name, new CallSite(Irql.PASSIVE_LEVEL, Kernel.CurrentProcessor));
         }
 
         Provider.State = ProviderState.Stopped;

@@ -27,11 +27,7 @@ public sealed partial class NetDmaHost
     /// </summary>
     private NtStatus CallProvider(DdiContract contract, string arguments, CallSite site, Func<NtStatus> call)
     {
-        if (!contract.Irql.Allows(site.Irql))
-        {
-            throw new ScriptSequenceException($"NetDMA calls {contract.Role} at {contract.Irql.Describe()}; the script asks for {site.Irql.ToDdiName()}");
-        }
-
+        RequireContractIrql(contract, site);
         // The kernel traces the entry ("cpuN LEVEL -> routine(arguments)"); the host adds what came back.
         var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call, arguments);
         Trace($"    <- {NtStatusFacts.Describe(status)}");
@@ -41,6 +37,15 @@ public sealed partial class NetDmaHost
         }
 
         return status;
+    }
+
+    /// <summary>NetDMA never calls a handler outside the handler's own IRQL contract; a script that asks for it is wrong.</summary>
+    private static void RequireContractIrql(DdiContract contract, CallSite site)
+    {
+        if (!contract.Irql.Allows(site.Irql))
+        {
+            throw new ScriptSequenceException($"NetDMA calls {contract.Role} at {contract.Irql.Describe()}; the script asks for {site.Irql.ToDdiName()}");
+        }
     }
 
     private ProviderRegistration StartedProvider(string operation)
@@ -155,6 +160,7 @@ public sealed partial class NetDmaHost
     public void FreeChannel(string name, CallSite site)
     {
         var channel = NamedChannel(name, FreeContract.Role);
+        RequireContractIrql(FreeContract, site);
         var free = Provider!.Characteristics.FreeDmaChannel!;
         Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
         channel.State = ChannelState.Freed;

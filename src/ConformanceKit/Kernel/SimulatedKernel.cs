@@ -73,7 +73,7 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
     /// <summary>
     /// Runs driver code as the system calls it: on processor <paramref name="cpu"/> at <paramref name="irql"/>, as
-    /// routine <paramref name="routine"/> (traced <c>cpu{n} {IRQL} -&gt; {routine}</c>). When the body returns, the
+    /// routine <paramref name="routine"/> (traced <c>cpu{n} {IRQL} system -&gt; {routine}</c>). When the body returns, the
     /// processor must be back at <paramref name="irql"/> with every spin lock taken inside released; otherwise
     /// NDMA1005 is reported (citing <paramref name="page"/>) and the state repaired (locks released, IRQL restored) so
     /// the run goes on. Calls nest. An exception from the body propagates after the state is restored (without an
@@ -94,7 +94,7 @@ public sealed partial class SimulatedKernel : IWdmKernel
         var processor = Processor(cpu);
         var previousIrql = processor.Irql;
         processor.Irql = irql;
-        Log.Trace.Record(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} -> {routine}({arguments})");
+        Log.Trace.Record(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} system -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} system -> {routine}({arguments})");
         var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
         _frames.Add(frame);
         var returned = false;

@@ -231,7 +231,7 @@ public sealed class RegistrationTests
         // The affinity call sits between the provider's call of NetDmaRegisterProvider and its return.
         var trace = kit.Log.Trace.Tail(100).ToList();
         var register = trace.FindIndex(e => e.Contains("provider -> NetDmaRegisterProvider", StringComparison.Ordinal));
-        var affinity = trace.FindIndex(e => e.Contains("NetDMA -> ProviderSetDmaChannelCpuAffinity(3 entries)", StringComparison.Ordinal));
+        var affinity = trace.FindIndex(e => e.Contains("system -> ProviderSetDmaChannelCpuAffinity(3 entries)", StringComparison.Ordinal));
         Assert.InRange(register, 0, affinity - 1);
         Assert.Contains("<- STATUS_SUCCESS (0x00000000)", trace[^1]);
     }

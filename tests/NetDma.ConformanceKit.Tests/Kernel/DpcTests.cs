@@ -33,7 +33,7 @@ public sealed class DpcTests
         Assert.Equal(1, _kit.Kernel.DrainDpcs());
 
         Assert.Equal(["a cpu3 DISPATCH_LEVEL a-ctx arg1"], _runs);
-        Assert.Contains("cpu3 DISPATCH_LEVEL -> DPC (KDEFERRED_ROUTINE)", _kit.Log.Trace.Tail());
+        Assert.Contains("cpu3 DISPATCH_LEVEL system -> DPC (KDEFERRED_ROUTINE)", _kit.Log.Trace.Tail());
         Assert.Empty(_kit.Log.All);
     }
 

@@ -41,7 +41,7 @@ public sealed class InterruptTests
 
         Assert.Equal(["msg1 cpu3 5 ctx", "msg0 cpu1 5 ctx"], _isrCalls);
         Assert.Equal(Irql.PASSIVE_LEVEL, _kit.Kernel.GetProcessorIrql(3));
-        Assert.Contains("cpu3 DIRQL -> ISR (KMESSAGE_SERVICE_ROUTINE)", _kit.Log.Trace.Tail(50));
+        Assert.Contains("cpu3 DIRQL system -> ISR (KMESSAGE_SERVICE_ROUTINE)", _kit.Log.Trace.Tail(50));
         Assert.Empty(_kit.Log.All);
     }
 

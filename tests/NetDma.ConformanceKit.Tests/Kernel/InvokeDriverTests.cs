@@ -17,7 +17,7 @@ public sealed class InvokeDriverTests
         Assert.Equal((2u, Irql.DISPATCH_LEVEL, 2u), seen);
         Assert.Equal(Irql.PASSIVE_LEVEL, _kit.Kernel.GetProcessorIrql(2));
         Assert.Equal(0, _kit.Kernel.CallDepth);
-        Assert.Contains("cpu2 DISPATCH_LEVEL -> ProviderStartDma", _kit.Log.Trace.Tail());
+        Assert.Contains("cpu2 DISPATCH_LEVEL system -> ProviderStartDma", _kit.Log.Trace.Tail());
         Assert.Contains("cpu2 DISPATCH_LEVEL driver -> KeGetCurrentProcessorNumber()", _kit.Log.Trace.Tail());
         Assert.Empty(_kit.Log.All);
     }

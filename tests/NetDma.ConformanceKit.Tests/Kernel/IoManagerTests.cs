@@ -35,7 +35,7 @@ public sealed class IoManagerTests
         Assert.Equal([$"cpu0 DISPATCH_LEVEL {first.MdlAddress.StartVa}"], _started);
         Assert.Same(first, _fdo.CurrentIrp);
         Assert.Equal(1, _kit.Kernel.QueuedIrpCount(_fdo));
-        Assert.Contains("cpu0 DISPATCH_LEVEL -> StartIo (DRIVER_STARTIO)", _kit.Log.Trace.Tail());
+        Assert.Contains("cpu0 DISPATCH_LEVEL system -> StartIo (DRIVER_STARTIO)", _kit.Log.Trace.Tail());
     }
 
     [Fact]

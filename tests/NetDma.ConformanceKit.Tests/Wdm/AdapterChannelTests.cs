@@ -33,7 +33,7 @@ public sealed class AdapterChannelTests
         Assert.Equal([@"ac \Device\Fdo0 cpu3 DISPATCH_LEVEL ctx irp=100"], _calls);
         Assert.NotEqual(0UL, bases[0].Value);
         Assert.False(kit.Simulated.ChannelHeld);
-        Assert.Contains("cpu3 DISPATCH_LEVEL -> AdapterControl (DRIVER_CONTROL)", kit.Kit.Log.Trace.Tail(50));
+        Assert.Contains("cpu3 DISPATCH_LEVEL system -> AdapterControl (DRIVER_CONTROL)", kit.Kit.Log.Trace.Tail(50));
         Assert.Empty(kit.Kit.Log.All);
     }
 

@@ -131,6 +131,6 @@ public sealed class PacketDmaDriverTests
 
         Assert.Equal(irps.Length, kit.Kit.Log.All.Count);
         Assert.All(kit.Kit.Log.All, v => Assert.Equal("NDMA4004", v.Rule.Id));
-        Assert.All(kit.Kit.Log.All, v => Assert.Contains("cpu2 DISPATCH_LEVEL -> DPC (KDEFERRED_ROUTINE)", string.Join("\n", v.CallSequence)));
+        Assert.All(kit.Kit.Log.All, v => Assert.Contains("cpu2 DISPATCH_LEVEL system -> DPC (KDEFERRED_ROUTINE)", string.Join("\n", v.CallSequence)));
     }
 }
