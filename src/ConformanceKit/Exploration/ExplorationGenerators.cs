@@ -1,0 +1,92 @@
+using CsCheck;
+using NetDma.ConformanceKit.Scripting;
+using NetDma.Contracts.Annotations;
+
+namespace NetDma.ConformanceKit.Exploration;
+
+/// <summary>
+/// The CsCheck generators of exploration cases. Every field is drawn from a bounded range, so CsCheck's Size order
+/// (fewer steps first, then smaller values) makes a shrunk case a shorter script with shorter chains, fewer
+/// processors and smaller transfers.
+/// </summary>
+public static class ExplorationGenerators
+{
+    /// <summary>Most processors a generated platform has.</summary>
+    public const int MaxProcessors = 8;
+
+    /// <summary>Most descriptors in one generated chain.</summary>
+    public const int MaxChainLength = 4;
+
+    /// <summary>Most engine steps of a generated <c>run steps=k</c>.</summary>
+    public const int MaxRunSteps = 8;
+
+    /// <summary>The platform: 1..8 processors, MSI-X on or off, NetDMA 1.1 or 2.0.</summary>
+    public static Gen<ExplorationPlatform> Platform { get; } =
+        Gen.Select(Gen.Int[1, MaxProcessors], Gen.Bool, Gen.Bool, (processors, msix, v2) =>
+            v2 ? new ExplorationPlatform(processors, msix, 2, 0) : new ExplorationPlatform(processors, msix, 1, 1));
+
+    /// <summary>One copy descriptor: 1..4096 bytes from a raw source offset.</summary>
+    public static Gen<GeneratedDescriptor> Descriptor { get; } =
+        Gen.Select(Gen.Int[1, NetDmaSequenceModel.MaxTransferSize], Gen.Int[0, NetDmaSequenceModel.SourceSize - 1],
+            (length, offset) => new GeneratedDescriptor(length, offset));
+
+    /// <summary>
+    /// One step. The operation kinds are weighted towards data movement (start, append, run); suspend/resume, abort
+    /// and reset appear only when <paramref name="capabilities"/> has them.
+    /// </summary>
+    /// <param name="channelCount">Most channels live at once (raw channel choices are 0 .. channelCount-1).</param>
+    /// <param name="capabilities">The provider's optional handlers.</param>
+    public static Gen<GeneratedOperation> Operation(int channelCount, ProviderCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(capabilities);
+        ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
+        var kinds = new List<(int, OperationKind)>
+        {
+            (4, OperationKind.Start),
+            (3, OperationKind.Append),
+            (4, OperationKind.Run),
+            (2, OperationKind.RunSteps),
+            (2, OperationKind.Allocate),
+            (2, OperationKind.Free),
+            (1, OperationKind.RestartDevice),
+        };
+        if (capabilities.SuspendResume)
+        {
+            kinds.Add((2, OperationKind.Suspend));
+            kinds.Add((2, OperationKind.Resume));
+        }
+
+        if (capabilities.Abort)
+        {
+            kinds.Add((2, OperationKind.Abort));
+        }
+
+        if (capabilities.Reset)
+        {
+            kinds.Add((2, OperationKind.Reset));
+        }
+
+        return Gen.Select(
+            Gen.Frequency([.. kinds]),
+            Gen.Int[0, channelCount - 1],
+            Gen.UInt[1, (1u << MaxProcessors) - 1],
+            Gen.OneOf(Irql.PASSIVE_LEVEL, Irql.APC_LEVEL, Irql.DISPATCH_LEVEL),
+            Gen.Int[0, MaxProcessors - 1],
+            Descriptor.Array[1, MaxChainLength],
+            Gen.OneOf(InterruptMode.Last, InterruptMode.Each, InterruptMode.None),
+            Gen.Bool,
+            Gen.Int[1, MaxRunSteps],
+            (kind, channel, mask, irql, cpu, descriptors, interrupt, status, steps) =>
+                new GeneratedOperation(kind, channel, mask, irql, cpu, descriptors, interrupt, status, steps));
+    }
+
+    /// <summary>A whole case: a platform and 0 .. <see cref="ExplorationOptions.MaxOperations"/> steps.</summary>
+    /// <param name="options">Channel count and step bound.</param>
+    /// <param name="capabilities">The provider's optional handlers.</param>
+    public static Gen<ExplorationCase> Case(ExplorationOptions options, ProviderCapabilities capabilities)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Gen.Select(Platform, Operation(options.ChannelCount, capabilities).Array[0, options.MaxOperations],
+            (platform, operations) => new ExplorationCase(platform, operations));
+    }
+}
