@@ -31,8 +31,10 @@ public static class ExplorationGenerators
             (length, offset) => new GeneratedDescriptor(length, offset));
 
     /// <summary>
-    /// One step. The operation kinds are weighted towards data movement (start, append, run); suspend/resume, abort
-    /// and reset appear only when <paramref name="capabilities"/> has them.
+    /// One step. Each kind draws only the parameters it uses (a run draws nothing, an allocation no chain), so
+    /// CsCheck's Size of a step is the size of what the step really does and shrinking favours simpler steps. The
+    /// kinds are weighted towards data movement (start, append, run); suspend/resume, abort and reset appear only when
+    /// <paramref name="capabilities"/> has them.
     /// </summary>
     /// <param name="channelCount">Most channels live at once (raw channel choices are 0 .. channelCount-1).</param>
     /// <param name="capabilities">The provider's optional handlers.</param>
@@ -40,45 +42,54 @@ public static class ExplorationGenerators
     {
         ArgumentNullException.ThrowIfNull(capabilities);
         ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
-        var kinds = new List<(int, OperationKind)>
+        var channel = Gen.Int[0, channelCount - 1];
+        var irql = Gen.OneOf(Irql.PASSIVE_LEVEL, Irql.APC_LEVEL, Irql.DISPATCH_LEVEL);
+        var cpu = Gen.Int[0, MaxProcessors - 1];
+        var chain = Gen.Select(Descriptor.Array[1, MaxChainLength], Gen.OneOf(InterruptMode.Last, InterruptMode.Each, InterruptMode.None), Gen.Bool,
+            (descriptors, interrupt, status) => (Descriptors: descriptors, Interrupt: interrupt, Status: status));
+
+        Gen<GeneratedOperation> OnChannel(OperationKind kind) =>
+            Gen.Select(channel, irql, cpu, (c, level, on) => Step(kind) with { Channel = c, Irql = level, Cpu = on });
+
+        Gen<GeneratedOperation> Submit(OperationKind kind) =>
+            Gen.Select(channel, irql, cpu, chain, (c, level, on, submitted) => Step(kind) with
+            {
+                Channel = c, Irql = level, Cpu = on, Descriptors = submitted.Descriptors, Interrupt = submitted.Interrupt, StatusUpdate = submitted.Status,
+            });
+
+        var kinds = new List<(int, IGen<GeneratedOperation>)>
         {
-            (4, OperationKind.Start),
-            (3, OperationKind.Append),
-            (4, OperationKind.Run),
-            (2, OperationKind.RunSteps),
-            (2, OperationKind.Allocate),
-            (2, OperationKind.Free),
-            (1, OperationKind.RestartDevice),
+            (4, Submit(OperationKind.Start)),
+            (3, Submit(OperationKind.Append)),
+            (4, Gen.Const(Step(OperationKind.Run))),
+            (2, Gen.Int[1, MaxRunSteps].Select(steps => Step(OperationKind.RunSteps) with { Steps = steps })),
+            (2, Gen.Select(channel, Gen.UInt[1, (1u << MaxProcessors) - 1], irql, cpu,
+                (c, mask, level, on) => Step(OperationKind.Allocate) with { Channel = c, Mask = mask, Irql = level, Cpu = on })),
+            (2, OnChannel(OperationKind.Free)),
+            (1, Gen.Const(Step(OperationKind.RestartDevice))),
         };
         if (capabilities.SuspendResume)
         {
-            kinds.Add((2, OperationKind.Suspend));
-            kinds.Add((2, OperationKind.Resume));
+            kinds.Add((2, OnChannel(OperationKind.Suspend)));
+            kinds.Add((2, OnChannel(OperationKind.Resume)));
         }
 
         if (capabilities.Abort)
         {
-            kinds.Add((2, OperationKind.Abort));
+            kinds.Add((2, OnChannel(OperationKind.Abort)));
         }
 
         if (capabilities.Reset)
         {
-            kinds.Add((2, OperationKind.Reset));
+            kinds.Add((2, OnChannel(OperationKind.Reset)));
         }
 
-        return Gen.Select(
-            Gen.Frequency([.. kinds]),
-            Gen.Int[0, channelCount - 1],
-            Gen.UInt[1, (1u << MaxProcessors) - 1],
-            Gen.OneOf(Irql.PASSIVE_LEVEL, Irql.APC_LEVEL, Irql.DISPATCH_LEVEL),
-            Gen.Int[0, MaxProcessors - 1],
-            Descriptor.Array[1, MaxChainLength],
-            Gen.OneOf(InterruptMode.Last, InterruptMode.Each, InterruptMode.None),
-            Gen.Bool,
-            Gen.Int[1, MaxRunSteps],
-            (kind, channel, mask, irql, cpu, descriptors, interrupt, status, steps) =>
-                new GeneratedOperation(kind, channel, mask, irql, cpu, descriptors, interrupt, status, steps));
+        return Gen.Frequency([.. kinds]);
     }
+
+    /// <summary>A step of <paramref name="kind"/> with the defaults of the parameters it does not draw.</summary>
+    private static GeneratedOperation Step(OperationKind kind) =>
+        new(kind, 0, 1, Irql.DISPATCH_LEVEL, 0, [], InterruptMode.Last, true, 1);
 
     /// <summary>A whole case: a platform and 0 .. <see cref="ExplorationOptions.MaxOperations"/> steps.</summary>
     /// <param name="options">Channel count and step bound.</param>

@@ -56,7 +56,7 @@ public static class Explorer
         for (var i = 0; i < options.Iterations; i++)
         {
             var caseSeed = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
-            var (result, commands) = RunText(runner, RenderSeed(caseSeed, options, gen), caseSeed);
+            var (result, commands) = RunText(runner, RenderSeed(caseSeed, options, gen, out _), caseSeed);
             run++;
             options.Progress?.Invoke(new ExplorationProgress(ExplorationPhase.Exploring, i, caseSeed, result.Outcome, commands));
             switch (result.Outcome)
@@ -171,39 +171,45 @@ public static class Explorer
         var signature = Signature(failingResult);
         var minSeed = failingSeed;
         var minResult = failingResult;
-        gen.Generate(PCG.Parse(failingSeed), null!, out var minSize);
+        var minCommands = CommandCount(RenderSeed(failingSeed, options, gen, out var minSize));
         var failing = PCG.Parse(failingSeed);
         var pcg = new PCG(failing.Stream ^ 0x5EEDu, failing.Seed);
         int shrinks = 0, runs = 0;
         for (var i = 0; i < options.ShrinkIterations; i++)
         {
             var state = pcg.State;
-            var @case = gen.Generate(pcg, minSize, out var size);
-            if (!Size.IsLessThan(size, minSize))
+            var @case = gen.Generate(pcg, null!, out var size);
+            var seed = pcg.ToString(state);
+            var text = Render(@case, seed, options.ChannelCount);
+            var commands = CommandCount(text);
+            if (commands > minCommands || (commands == minCommands && !Size.IsLessThan(size, minSize)))
             {
                 continue;
             }
 
-            var seed = pcg.ToString(state);
-            var (result, commands) = RunText(runner, Render(@case, seed, options.ChannelCount), seed);
+            var (result, _) = RunText(runner, text, seed);
             options.Progress?.Invoke(new ExplorationProgress(ExplorationPhase.Shrinking, runs, seed, result.Outcome, commands));
             runs++;
             if (result.Outcome == ScriptOutcome.Failed && Signature(result).Overlaps(signature))
             {
                 minSeed = seed;
                 minSize = size;
+                minCommands = commands;
                 minResult = result;
                 shrinks++;
             }
         }
 
-        var script = RenderSeed(minSeed, options, gen);
+        var script = RenderSeed(minSeed, options, gen, out _);
         var (reproduced, report) = Replay(runner, gen, minSeed, options.ChannelCount);
         return (new ExplorationFailure(minSeed, failingSeed, script, minResult, shrinks, reproduced, report), runs);
     }
 
-    private static string RenderSeed(string seed, ExplorationOptions options, Gen<ExplorationCase> gen) =>
-        Render(gen.Generate(PCG.Parse(seed), null!, out _), seed, options.ChannelCount);
+    /// <summary>Commands in a rendered script: the model writes one per line.</summary>
+    private static int CommandCount(string text) => text.Count(c => c == '\n');
+
+    private static string RenderSeed(string seed, ExplorationOptions options, Gen<ExplorationCase> gen, out Size size) =>
+        Render(gen.Generate(PCG.Parse(seed), null!, out size), seed, options.ChannelCount);
 
     /// <summary>Replays the case of <paramref name="seed"/> through CsCheck's <c>Check.Sample</c>, which must fail.</summary>
     private static (bool Reproduced, string? Report) Replay(ScriptRunner runner, Gen<ExplorationCase> gen, string seed, int channelCount)
