@@ -124,10 +124,14 @@ public static class ExploreCommand
             return 0;
         }
 
-        WriteFailure(console, result, failure, provider, providerType);
         if (output is not null)
         {
             File.WriteAllText(output.FullName, failure.Script);
+        }
+
+        WriteFailure(console, result, failure, provider, providerType, output);
+        if (output is not null)
+        {
             console.MarkupLine($"Minimal failing script written to {Markup.Escape(output.FullName)}");
         }
 
@@ -155,7 +159,7 @@ public static class ExploreCommand
         }
     }
 
-    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType)
+    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType, FileInfo? output)
     {
         var commands = failure.Script.Count(c => c == '\n');
         console.MarkupLine(
@@ -194,7 +198,7 @@ public static class ExploreCommand
         // Commands and the script go out unwrapped, so they can be copied as they are.
         var raw = console.Profile.Out.Writer;
         raw.WriteLine($"Reproduce: netdma-kit explore --seed {failure.Seed}{driverArguments}");
-        raw.WriteLine($"Replay:    netdma-kit run --scripts <file with the script below>{driverArguments}");
+        raw.WriteLine($"Replay:    netdma-kit run --scripts {output?.FullName ?? "<file with the script below>"}{driverArguments}");
         console.MarkupLine("[bold]Minimal failing script:[/]");
         raw.Write(failure.Script);
         raw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {commands} commands"));

@@ -65,7 +65,7 @@ public sealed class ExploreCommandTests : IDisposable
         var replay = new ScriptRunner(new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), ScriptRunner.DefaultWatchdog)
             .Run(ScriptParser.Parse(script, file.Name));
         Assert.Equal(ScriptOutcome.Failed, replay.Outcome);
-        Assert.Contains("NDMA3004", replay.RuleIds);
+        Assert.Contains(replay.Failures, f => f.RuleIds.Contains("NDMA3004"));
     }
 
     [Fact]
