@@ -32,8 +32,9 @@ public sealed record ExplorationOptions
     public int MaxOperations { get; init; } = 24;
 
     /// <summary>
-    /// Smaller candidates CsCheck generates after a failure, 0..1 000 000 (default 2000). Only candidates smaller than the
-    /// current minimum (CsCheck's Size order) are run; the others cost only their generation.
+    /// Candidates CsCheck generates after a failure, 0..1 000 000 (default 2000). Only a candidate whose script has fewer
+    /// commands than the current minimum, or as many and a smaller CsCheck Size, is run; the others cost only their
+    /// generation and rendering.
     /// </summary>
     public int ShrinkIterations { get; init; } = 2000;
 

@@ -17,10 +17,12 @@ namespace NetDma.ConformanceKit.Exploration;
 /// <para>
 /// Everything is deterministic for a given first seed: case i is generated from the PCG with the first seed's stream
 /// plus i and the same seed value, and shrinking draws its candidates from a PCG derived from the failing case's seed.
-/// Shrinking is CsCheck's: a candidate is generated with the current minimum's <see cref="Size"/> as the bound and run
-/// only when <see cref="Size.IsLessThan"/> says it is smaller; a smaller candidate replaces the minimum when it fails
+/// Shrinking uses CsCheck's generation and Size order: further candidates are drawn with CsCheck generators from a PCG
+/// derived from the failing seed, and a candidate is run when its script has fewer commands than the current minimum,
+/// or as many and a smaller <see cref="Size"/> (<see cref="Size.IsLessThan"/>). It replaces the minimum when it fails
 /// with at least one of the rule IDs (or, for checks without one, the same assertion keyword) of the first failure,
-/// so the minimal script shows the same bug. The minimal case is finally replayed with <c>Check.Sample</c> from its
+/// so the minimal script shows the same bug. A case whose driver hung (NDMA2003) is not shrunk: each hanging candidate
+/// would cost a whole watchdog period. The minimal case is finally replayed with <c>Check.Sample</c> from its
 /// seed string, which confirms that the seed reproduces it and yields CsCheck's own report.
 /// (<c>Check.Sample</c> alone cannot shrink deterministically: after the seeded first iteration it draws from a
 /// timer-seeded thread PCG.)
@@ -86,6 +88,7 @@ public static class Explorer
     /// <exception cref="FormatException">The seed is not a CsCheck seed.</exception>
     public static string ScriptFor(string seed, ExplorationOptions options, ProviderCapabilities capabilities)
     {
+        ArgumentNullException.ThrowIfNull(seed);
         Validate(options);
         ArgumentNullException.ThrowIfNull(capabilities);
         var pcg = ParseSeed(seed);
@@ -104,7 +107,7 @@ public static class Explorer
 
         try
         {
-            PCG.Parse(seed);
+            PCG.Parse(seed.Trim());
             return true;
         }
         catch (CsCheckException)
@@ -169,13 +172,17 @@ public static class Explorer
         ScriptResult failingResult, ExplorationOptions options)
     {
         var signature = Signature(failingResult);
+
+        // Every hanging candidate would cost a whole watchdog period and leave its thread blocked: a hang is reported
+        // as first found.
+        var budget = failingResult.Checks.Any(c => c.Step == ScriptExecutionSteps.DriverHung) ? 0 : options.ShrinkIterations;
         var minSeed = failingSeed;
         var minResult = failingResult;
         var minCommands = CommandCount(RenderSeed(failingSeed, options, gen, out var minSize));
         var failing = PCG.Parse(failingSeed);
         var pcg = new PCG(failing.Stream ^ 0x5EEDu, failing.Seed);
         int shrinks = 0, runs = 0;
-        for (var i = 0; i < options.ShrinkIterations; i++)
+        for (var i = 0; i < budget; i++)
         {
             var state = pcg.State;
             var @case = gen.Generate(pcg, null!, out var size);

@@ -74,6 +74,7 @@ public sealed class ExplorerTests
         { typeof(NullChannelContextProvider), "NDMA3002" },
         { typeof(UndocumentedStatusProvider), "NDMA2001" },
         { typeof(DpcAfterFreeProvider), "NDMA3015" },
+        { typeof(ThrowingProvider), "NDMA2002" },
     };
 
     [Theory]
@@ -140,6 +141,19 @@ public sealed class ExplorerTests
         var again = Explorer.Explore(Factory<DmaOverrunProvider>(), options with { Seed = failure.Seed });
         Assert.Equal(1, again.CasesRun);
         Assert.True(again.Failure!.Script.Split('\n').Length <= failure.Script.Split('\n').Length, Describe(again));
+    }
+
+    [Fact]
+    public void A_hanging_provider_is_reported_with_NDMA2003_and_not_shrunk()
+    {
+        var options = new ExplorationOptions { Seed = Seed, Iterations = 50, Watchdog = TimeSpan.FromMilliseconds(500), Capabilities = ProviderCapabilities.All };
+        var result = Explorer.Explore(Factory<HangingProvider>(), options);
+
+        var failure = Assert.IsType<ExplorationFailure>(result.Failure);
+        Assert.Contains("NDMA2003", failure.BrokenRules);
+        Assert.Equal(0, result.ShrinkRuns);
+        Assert.Equal(failure.FirstFailingSeed, failure.Seed);
+        Assert.True(failure.Reproduced, Describe(result));
     }
 
     [Fact]
