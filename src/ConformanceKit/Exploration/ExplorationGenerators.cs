@@ -1,6 +1,8 @@
 using CsCheck;
+using NetDma.ConformanceKit.Catalog;
 using NetDma.ConformanceKit.Scripting;
 using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
 
 namespace NetDma.ConformanceKit.Exploration;
 
@@ -19,6 +21,16 @@ public static class ExplorationGenerators
 
     /// <summary>Most engine steps of a generated <c>run steps=k</c>.</summary>
     public const int MaxRunSteps = 8;
+
+    /// <summary>
+    /// The IRQLs NetDMA may call every channel handler at, read from the handlers' contract attributes: those every
+    /// one of ProviderAllocateDmaChannel, ProviderFreeDmaChannel, ProviderStartDma, ProviderAppendDma,
+    /// ProviderSuspendDma, ProviderResumeDma, ProviderAbortDma and ProviderResetChannel allows (each page says
+    /// IRQL &lt;= DISPATCH_LEVEL, so PASSIVE_LEVEL, APC_LEVEL and DISPATCH_LEVEL).
+    /// </summary>
+    public static IReadOnlyList<Irql> CallIrqls => ChannelIrqls;
+
+    private static readonly Irql[] ChannelIrqls = ChannelHandlerIrqls();
 
     /// <summary>The platform: 1..8 processors, MSI-X on or off, NetDMA 1.1 or 2.0.</summary>
     public static Gen<ExplorationPlatform> Platform { get; } =
@@ -43,7 +55,7 @@ public static class ExplorationGenerators
         ArgumentNullException.ThrowIfNull(capabilities);
         ArgumentOutOfRangeException.ThrowIfLessThan(channelCount, 1);
         var channel = Gen.Int[0, channelCount - 1];
-        var irql = Gen.OneOf(Irql.PASSIVE_LEVEL, Irql.APC_LEVEL, Irql.DISPATCH_LEVEL);
+        var irql = Gen.OneOf(ChannelIrqls);
         var cpu = Gen.Int[0, MaxProcessors - 1];
         var chain = Gen.Select(Descriptor.Array[1, MaxChainLength], Gen.OneOf(InterruptMode.Last, InterruptMode.Each, InterruptMode.None), Gen.Bool,
             (descriptors, interrupt, status) => (Descriptors: descriptors, Interrupt: interrupt, Status: status));
@@ -85,6 +97,17 @@ public static class ExplorationGenerators
         }
 
         return Gen.Frequency([.. kinds]);
+    }
+
+    private static Irql[] ChannelHandlerIrqls()
+    {
+        DdiContract[] handlers =
+        [
+            DdiContract.For<DmaChannelAllocateHandler>(), DdiContract.For<DmaChannelFreeHandler>(), DdiContract.For<DmaStartHandler>(),
+            DdiContract.For<DmaAppendHandler>(), DdiContract.For<DmaSuspendHandler>(), DdiContract.For<DmaResumeHandler>(),
+            DdiContract.For<DmaAbortHandler>(), DdiContract.For<DmaResetHandler>(),
+        ];
+        return [.. Enum.GetValues<Irql>().Where(level => handlers.All(h => h.Irql.Allows(level)))];
     }
 
     /// <summary>A step of <paramref name="kind"/> with the defaults of the parameters it does not draw.</summary>

@@ -218,6 +218,12 @@ public sealed class SequenceModelTests
     }
 
     [Fact]
+    public void Calls_are_generated_at_the_IRQLs_every_channel_handler_contract_allows()
+    {
+        Assert.Equal([Irql.PASSIVE_LEVEL, Irql.APC_LEVEL, Irql.DISPATCH_LEVEL], ExplorationGenerators.CallIrqls);
+    }
+
+    [Fact]
     public void Render_refuses_a_channel_count_or_platform_out_of_range()
     {
         var empty = new ExplorationCase(FourCpus, []);
