@@ -60,5 +60,7 @@ contracts.SetAction(_ =>
 var rules = new Command("rules", "List the rule catalog: every NDMA rule ID with its level, requirement and source page.");
 rules.SetAction(_ => RulesCommand.Execute(AnsiConsole.Console));
 
-var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules };
+var explore = ExploreCommand.Create();
+
+var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, explore };
 return root.Parse(args).Invoke();

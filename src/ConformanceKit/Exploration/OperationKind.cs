@@ -1,0 +1,42 @@
+namespace NetDma.ConformanceKit.Exploration;
+
+/// <summary>
+/// What one generated step asks NetDMA to do. The model (<see cref="NetDmaSequenceModel"/>) turns each step into the
+/// script lines NetDMA would produce at that point, adapting or dropping a step that the current state does not allow
+/// (NetDMA never appends to a channel it has not started, never resumes a channel it has not suspended ...).
+/// </summary>
+public enum OperationKind
+{
+    /// <summary>ProviderAllocateDmaChannel for a channel name that is not allocated (nc-netdma-dma_channel_allocate_handler.md).</summary>
+    Allocate,
+
+    /// <summary>ProviderFreeDmaChannel, after NetDMA has waited for the channel's outstanding descriptors (freeing-a-netdma-channel.md).</summary>
+    Free,
+
+    /// <summary>ProviderStartDma with a fresh chain; allocates a channel first when none is live (nc-netdma-dma_start_handler.md).</summary>
+    Start,
+
+    /// <summary>ProviderAppendDma with a fresh chain on a started channel; a start when no channel is started (nc-netdma-dma_append_handler.md).</summary>
+    Append,
+
+    /// <summary>ProviderSuspendDma on a started channel (nc-netdma-dma_suspend_handler.md); only for providers that have it.</summary>
+    Suspend,
+
+    /// <summary>ProviderResumeDma on a suspended channel (nc-netdma-dma_resume_handler.md); only for providers that have it.</summary>
+    Resume,
+
+    /// <summary>ProviderAbortDma on a started or suspended channel (nc-netdma-dma_abort_handler.md); only for providers that have it.</summary>
+    Abort,
+
+    /// <summary>ProviderResetChannel on a started or suspended channel (nc-netdma-dma_reset_handler.md); only for providers that have it.</summary>
+    Reset,
+
+    /// <summary>The hardware runs until idle (<c>run</c>); the model asserts every descriptor that must have been copied.</summary>
+    Run,
+
+    /// <summary>The hardware runs a few engine steps (<c>run steps=k</c>); what ran is unknown to the model.</summary>
+    RunSteps,
+
+    /// <summary>IRP_MN_STOP_DEVICE then IRP_MN_START_DEVICE: NetDMA waits for outstanding transfers and frees every channel (stopping-a-netdma-provider.md).</summary>
+    RestartDevice,
+}
