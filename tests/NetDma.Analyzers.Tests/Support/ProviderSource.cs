@@ -9,6 +9,7 @@ public static class ProviderSource
     /// <summary>The usings every provider source starts with.</summary>
     public const string Usings = """
         using System;
+        using System.Collections.Generic;
         using NetDma.Contracts.Annotations;
         using NetDma.Contracts.Kernel;
         using NetDma.Contracts.NetDma;
