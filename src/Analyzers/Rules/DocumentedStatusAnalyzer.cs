@@ -24,6 +24,9 @@ public sealed class DocumentedStatusAnalyzer : DiagnosticAnalyzer
     /// <summary>Diagnostic property: the undocumented status' name, or its hexadecimal value.</summary>
     public const string StatusProperty = "Status";
 
+    /// <summary>Diagnostic property: the undocumented status' 32-bit value, in decimal.</summary>
+    public const string ValueProperty = "Value";
+
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIdentifiers.DocumentedStatusOnly,
         "A provider callback returns only a status its reference page documents",
@@ -86,7 +89,7 @@ public sealed class DocumentedStatusAnalyzer : DiagnosticAnalyzer
             report(Diagnostic.Create(
                 Rule,
                 source.GetLocation(),
-                properties.Add(StatusProperty, names.Name(value.Constant)),
+                properties.Add(StatusProperty, names.Name(value.Constant)).Add(ValueProperty, value.Constant.ToString(System.Globalization.CultureInfo.InvariantCulture)),
                 contract.Role,
                 names.Describe(value.Constant),
                 everyPath ? "all" : "some",
