@@ -33,7 +33,7 @@ public sealed class InspectResultAnalyzer : DiagnosticAnalyzer
     /// <summary>An out value of the call is read before the result.</summary>
     public const string OutputFirstKind = "OutputFirst";
 
-    /// <summary>Where _Must_inspect_result_ is described, for routines without a page of their own.</summary>
+    /// <summary>The page the kit's catalog cites for NDMA2004, for routines without a page of their own.</summary>
     private const string AnnotationPage = "irql-annotations-for-drivers.md";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
