@@ -1,3 +1,4 @@
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetDma.Analyzers.Contracts;
 
@@ -31,12 +32,24 @@ internal sealed record EntryPoint(IMethodSymbol Routine, MethodContract Contract
 
         foreach (var implemented in ContractReader.ImplementedInterfaceMembers(method))
         {
-            if (reader.Read(implemented) is { } contract)
+            if (!IsSystemSide(implemented.ContainingType, reader) && reader.Read(implemented) is { } contract)
             {
                 return contract;
             }
         }
 
-        return method.OverriddenMethod is { } overridden ? reader.Read(overridden) : null;
+        return method.OverriddenMethod is { } overridden && !IsSystemSide(overridden.ContainingType, reader) ? reader.Read(overridden) : null;
     }
+
+    /// <summary>
+    /// A type whose members include a <c>[Ddi]</c> of kind Function (INetDma, IWdmKernel): the system's side of the
+    /// interface. Implementing it (a simulated kernel, a forwarding wrapper) is not driver code the system calls into.
+    /// </summary>
+    private static bool IsSystemSide(INamedTypeSymbol? type, ContractReader reader) =>
+        type is not null && type.GetMembers().OfType<IMethodSymbol>().Any(member =>
+            ContractReader.Find(member, reader.Symbols.Ddi) is { ConstructorArguments.Length: >= 2 } ddi
+            && ddi.ConstructorArguments[1].Value is int kind && kind == FunctionKind);
+
+    /// <summary>The value of <c>DdiKind.Function</c> (an nf- page: a routine the system implements).</summary>
+    private const int FunctionKind = 1;
 }

@@ -24,7 +24,7 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
         RuleIdentifiers.CpuNumberReported,
         "A successful ProviderAllocateDmaChannel writes the interrupt DPC's CPU number to ChannelParameters->CpuNumber",
-        "{0} returns {1} without writing {2}.CpuNumber on {3} paths to this return; a successful allocation reports the CPU number of the channel's interrupt DPC ({4})",
+        "{0} returns {1} without writing {2} on {3} paths to this return; a successful allocation reports the CPU number of the channel's interrupt DPC ({4})",
         RuleDescriptors.ProtocolCategory,
         "NetDMA reads NET_DMA_CHANNEL_PARAMETERS.CpuNumber after a successful ProviderAllocateDmaChannel to know where the channel's interrupt DPC runs; a success path that never writes it reports a stale CPU (the kit's run-time check NDMA3003 reports the same). Source: nc-netdma-dma_channel_allocate_handler.md.");
 
@@ -74,13 +74,18 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
+            // A discarded parameter (`_`) cannot be written: say so, and offer no fix.
+            var parameter = handler.ChannelParameters;
+            var properties = parameter.IsDiscard
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(ChannelParametersProperty, parameter.Name);
             report(Diagnostic.Create(
                 Rule,
                 atReturn.Key.GetLocation(),
-                ImmutableDictionary<string, string?>.Empty.Add(ChannelParametersProperty, handler.ChannelParameters.Name),
+                properties,
                 handler.Contract.Role,
                 names.List(missing.Select(p => p.Value.Constant).Distinct()),
-                handler.ChannelParameters.Name,
+                parameter.IsDiscard ? $"CpuNumber (its {parameter.Type.Name} parameter is discarded)" : $"{parameter.Name}.{PathExplorer.CpuNumberMember}",
                 missing.Count == atReturn.Count() ? "all" : "some",
                 handler.Contract.Page ?? handler.Contract.Name));
         }

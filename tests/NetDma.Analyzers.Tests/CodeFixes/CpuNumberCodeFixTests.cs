@@ -9,7 +9,7 @@ public sealed class CpuNumberCodeFixTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3003(string paths) =>
         Verify.Diagnostic(Analyzers.RuleIdentifiers.CpuNumberReported).WithLocation(0)
-            .WithArguments("ProviderAllocateDmaChannel", "STATUS_SUCCESS", "ChannelParameters", paths, "nc-netdma-dma_channel_allocate_handler.md");
+            .WithArguments("ProviderAllocateDmaChannel", "STATUS_SUCCESS", "ChannelParameters.CpuNumber", paths, "nc-netdma-dma_channel_allocate_handler.md");
 
     [Fact]
     public async Task A_return_in_a_block_gets_the_write_before_it()
@@ -47,5 +47,23 @@ public sealed class CpuNumberCodeFixTests
                     return NtStatus.STATUS_UNSUCCESSFUL;
             """);
         await Verify.VerifyAsync(before, after, [Ndma3003("all")], CpuNumberCodeFixProvider.EquivalenceKey);
+    }
+
+    [Fact]
+    public async Task No_fix_is_offered_for_a_discarded_ChannelParameters_parameter()
+    {
+        var source = ProviderSource.Usings + """
+            public static class Handlers
+            {
+                public static DmaChannelAllocateHandler Allocate { get; } = (object _, NetDmaChannelParameters _, NetDmaChannelHandle _, out object? channel) =>
+                {
+                    channel = new object();
+                    {|#0:return NtStatus.STATUS_SUCCESS;|}
+                };
+            }
+            """;
+        var expected = Verify.Diagnostic(Analyzers.RuleIdentifiers.CpuNumberReported).WithLocation(0).WithArguments(
+            "ProviderAllocateDmaChannel", "STATUS_SUCCESS", "CpuNumber (its NetDmaChannelParameters parameter is discarded)", "all", "nc-netdma-dma_channel_allocate_handler.md");
+        await Verify.VerifyAsync(source, source, [expected]);
     }
 }

@@ -10,7 +10,7 @@ public sealed class CpuNumberAnalyzerTests
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3003(int location, string status, string parameter, string paths) =>
         Verify.Diagnostic(RuleIdentifiers.CpuNumberReported).WithLocation(location)
-            .WithArguments("ProviderAllocateDmaChannel", status, parameter, paths, Page);
+            .WithArguments("ProviderAllocateDmaChannel", status, parameter + ".CpuNumber", paths, Page);
 
     [Fact]
     public async Task Success_without_a_CpuNumber_write_reports_NDMA3003_on_all_paths()
@@ -147,6 +147,24 @@ public sealed class CpuNumberAnalyzerTests
             }
             """;
         await Verify.VerifyAsync(source, Ndma3003(0, "STATUS_SUCCESS", "parameters", "all"));
+    }
+
+    [Fact]
+    public async Task A_discarded_ChannelParameters_parameter_is_named_by_its_type()
+    {
+        var source = ProviderSource.Usings + """
+            public static class Handlers
+            {
+                public static DmaChannelAllocateHandler Allocate { get; } = (object _, NetDmaChannelParameters _, NetDmaChannelHandle _, out object? channel) =>
+                {
+                    channel = new object();
+                    {|#0:return NtStatus.STATUS_SUCCESS;|}
+                };
+            }
+            """;
+        var expected = Verify.Diagnostic(RuleIdentifiers.CpuNumberReported).WithLocation(0).WithArguments(
+            "ProviderAllocateDmaChannel", "STATUS_SUCCESS", "CpuNumber (its NetDmaChannelParameters parameter is discarded)", "all", Page);
+        await Verify.VerifyAsync(source, expected);
     }
 
     [Fact]
