@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -44,6 +45,15 @@ internal static class ContractRoutines
 
         start.RegisterOperationBlockAction(context =>
         {
+            // Building control-flow graphs costs: only for blocks that hold a routine the analysis may care about.
+            var owner = context.OwningSymbol as IMethodSymbol;
+            var interesting = (owner is not null && (reader.Read(owner) is { } own ? applies(own) : owner.MethodKind == MethodKind.Ordinary && isCandidate(owner)))
+                || context.OperationBlocks.Any(block => block.DescendantsAndSelf().Any(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation));
+            if (!interesting)
+            {
+                return;
+            }
+
             foreach (var routine in FlowRoutines.Collect(context, reader))
             {
                 if (routine.Contract is { } contract)
