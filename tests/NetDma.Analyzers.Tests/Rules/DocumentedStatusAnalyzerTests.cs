@@ -249,6 +249,68 @@ public sealed class DocumentedStatusAnalyzerTests
     }
 
     [Fact]
+    public async Task A_return_in_a_catch_block_is_analyzed()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = null;
+                    try
+                    {
+                        pProviderChannelContext = new object();
+                        ChannelParameters.CpuNumber = checked(ChannelParameters.ProcessorAffinityMask - 1);
+                    }
+                    catch (OverflowException)
+                    {
+                        return {|#0:NtStatus.STATUS_INVALID_PARAMETER|};
+                    }
+
+                    return NtStatus.STATUS_SUCCESS;
+            """);
+        await Verify.VerifyAsync(source, Ndma2001(0, "ProviderAllocateDmaChannel", "STATUS_INVALID_PARAMETER (0xC000000D)", "some", AllocateDocumented));
+    }
+
+    [Fact]
+    public async Task Constants_are_followed_around_loops()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    var status = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                    var mask = ChannelParameters.ProcessorAffinityMask;
+                    while (mask != 0)
+                    {
+                        if ((mask & 1) != 0)
+                        {
+                            status = {|#0:NtStatus.STATUS_PENDING|};
+                        }
+
+                        mask >>= 1;
+                    }
+
+                    ChannelParameters.CpuNumber = 0;
+                    return status;
+            """);
+        await Verify.VerifyAsync(source, Ndma2001(0, "ProviderAllocateDmaChannel", "STATUS_PENDING (0x00000103)", "some", AllocateDocumented));
+    }
+
+    [Fact]
+    public async Task A_routine_whose_finally_block_changes_the_status_is_not_analyzed()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    var status = NtStatus.STATUS_NOT_SUPPORTED;
+                    try
+                    {
+                        ChannelParameters.CpuNumber = 0;
+                        return status;
+                    }
+                    finally
+                    {
+                        status = NtStatus.STATUS_SUCCESS;
+                    }
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Methods_without_a_status_contract_stay_silent()
     {
         var source = ProviderSource.Usings + """

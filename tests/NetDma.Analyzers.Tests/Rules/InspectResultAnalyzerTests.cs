@@ -109,6 +109,40 @@ public sealed class InspectResultAnalyzerTests
     }
 
     [Fact]
+    public async Task AllocateAdapterChannel_through_a_conditional_invoke_as_a_statement_reports_NDMA2004()
+    {
+        var source = ProviderSource.Usings + """
+            public static class Transfer
+            {
+                public static void Start(DmaAdapter adapter, DeviceObject device, DriverControl adapterControl)
+                {
+                    adapter.DmaOperations.AllocateAdapterChannel?{|#0:.Invoke(adapter, device, 1, adapterControl, null)|};
+                }
+            }
+            """;
+        await Verify.VerifyAsync(source, Ndma2004(0, "AllocateAdapterChannel", "is discarded", "nc-wdm-pallocate_adapter_channel.md"));
+    }
+
+    [Fact]
+    public async Task A_status_read_in_a_catch_handler_counts_as_inspected()
+    {
+        var source = Driver("""
+                    var status = environment.NetDma.NetDmaRegisterProvider(provider, out _handle, NetDmaProviderCharacteristics.For(provider));
+                    try
+                    {
+                        GC.KeepAlive(provider);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                        return status;
+                    }
+
+                    return NtStatus.STATUS_SUCCESS;
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task ExAllocatePool2_discarded_cites_the_annotation_page()
     {
         var source = ProviderSource.Usings + """
