@@ -69,6 +69,13 @@ internal static class FlowRoutines
                         when reader.Read(type) is { } bound:
                         localBindings[local.OriginalDefinition] = bound;
                         break;
+                    // A local aliased by a ref local or its address can change behind the analysis' back: not tracked.
+                    case ISimpleAssignmentOperation { IsRef: true, Value: ILocalReferenceOperation aliased }:
+                        captured.Add(aliased.Local);
+                        break;
+                    case IAddressOfOperation { Reference: ILocalReferenceOperation addressed }:
+                        captured.Add(addressed.Local);
+                        break;
                     case ILocalReferenceOperation reference when current.Symbol is { } nested && !ReferenceEquals(nested, owner)
                         && !SymbolEqualityComparer.Default.Equals(reference.Local.ContainingSymbol, nested):
                         captured.Add(reference.Local);

@@ -60,6 +60,20 @@ public sealed class DocumentedStatusAnalyzerTests
     }
 
     [Fact]
+    public async Task A_local_written_through_a_ref_alias_is_not_tracked()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    var status = NtStatus.STATUS_NOT_SUPPORTED;
+                    ref var alias = ref status;
+                    alias = NtStatus.STATUS_SUCCESS;
+                    ChannelParameters.CpuNumber = 0;
+                    return status;
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_branch_the_constants_decide_is_not_followed()
     {
         var source = ProviderSource.WithAllocate("""
