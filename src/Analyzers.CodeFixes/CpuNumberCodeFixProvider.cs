@@ -16,7 +16,8 @@ namespace NetDma.Analyzers.CodeFixes;
 /// <summary>
 /// NDMA3003 "Write CpuNumber": inserts <c>ChannelParameters.CpuNumber = (uint)System.Numerics.BitOperations.TrailingZeroCount(ChannelParameters.ProcessorAffinityMask);</c>
 /// before the success return: the lowest CPU number whose bit is set in the mask (a CPU number, not a mask; the
-/// interrupt DPC must then run there, rule NDMA3005). A return that is the body of an <c>if</c> without braces gets a
+/// interrupt DPC must then run there, rule NDMA3005). Offered only when no path to that return writes CpuNumber (the
+/// analyzer omits the parameter property otherwise). A return that is the body of an <c>if</c> without braces gets a
 /// block. Expression-bodied returns are not rewritten.
 /// </summary>
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(CpuNumberCodeFixProvider))]

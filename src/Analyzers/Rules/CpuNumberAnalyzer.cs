@@ -18,7 +18,7 @@ namespace NetDma.Analyzers.Rules;
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
 {
-    /// <summary>Diagnostic property: the name of the NetDmaChannelParameters parameter (for the code fix).</summary>
+    /// <summary>Diagnostic property: the name of the NetDmaChannelParameters parameter, present when the code fix applies (no path to the return writes CpuNumber).</summary>
     public const string ChannelParametersProperty = "ChannelParameters";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
@@ -74,9 +74,12 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
                 continue;
             }
 
-            // A discarded parameter (`_`) cannot be written: say so, and offer no fix.
+            // The fix writes CpuNumber unconditionally before the return: offered only when no path to the return
+            // writes it (a write on some paths is the author's choice of CPU, which the fix would overwrite), and not
+            // for a discarded parameter (`_`), which cannot be written.
             var parameter = handler.ChannelParameters;
-            var properties = parameter.IsDiscard
+            var allPaths = missing.Count == atReturn.Count();
+            var properties = parameter.IsDiscard || !allPaths
                 ? ImmutableDictionary<string, string?>.Empty
                 : ImmutableDictionary<string, string?>.Empty.Add(ChannelParametersProperty, parameter.Name);
             report(Diagnostic.Create(
@@ -86,7 +89,7 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
                 handler.Contract.Role,
                 names.List(missing.Select(p => p.Value.Constant).Distinct()),
                 parameter.IsDiscard ? $"CpuNumber (its {parameter.Type.Name} parameter is discarded)" : $"{parameter.Name}.{PathExplorer.CpuNumberMember}",
-                missing.Count == atReturn.Count() ? "all" : "some",
+                allPaths ? "all" : "some",
                 handler.Contract.Page ?? handler.Contract.Name));
         }
     }

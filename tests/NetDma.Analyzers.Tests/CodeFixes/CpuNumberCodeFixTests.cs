@@ -66,4 +66,19 @@ public sealed class CpuNumberCodeFixTests
             "ProviderAllocateDmaChannel", "STATUS_SUCCESS", "CpuNumber (its NetDmaChannelParameters parameter is discarded)", "all", "nc-netdma-dma_channel_allocate_handler.md");
         await Verify.VerifyAsync(source, source, [expected]);
     }
+
+    [Fact]
+    public async Task No_fix_is_offered_when_some_paths_to_the_return_already_write_CpuNumber()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    if (ChannelParameters.ProcessorAffinityMask > 1)
+                    {
+                        ChannelParameters.CpuNumber = 1;
+                    }
+
+                    {|#0:return NtStatus.STATUS_SUCCESS;|}
+            """);
+        await Verify.VerifyAsync(source, source, [Ndma3003("some")]);
+    }
 }
