@@ -16,8 +16,4 @@ namespace NetDma.Analyzers.Flow;
 /// <param name="Graph">Its control-flow graph.</param>
 /// <param name="Contract">The contract it runs under, or null.</param>
 /// <param name="Captured">Locals and parameters whose values are not tracked: those of enclosing routines that nested lambdas or local functions reference, and locals aliased by a ref local or an address.</param>
-internal sealed record FlowRoutine(IMethodSymbol Symbol, ControlFlowGraph Graph, MethodContract? Contract, ImmutableHashSet<ISymbol> Captured)
-{
-    /// <summary>The name messages use: the method or local function name, or <c>lambda</c>.</summary>
-    public string DisplayName => Symbol.MethodKind == MethodKind.AnonymousFunction ? "lambda" : Symbol.Name;
-}
+internal sealed record FlowRoutine(IMethodSymbol Symbol, ControlFlowGraph Graph, MethodContract? Contract, ImmutableHashSet<ISymbol> Captured);

@@ -53,14 +53,16 @@ internal sealed class PathExplorer
         while (work.Count > 0)
         {
             var (block, state) = work.Pop();
-            SeedHandlers(block, state, work, seen);
+            var handlers = CatchHandlers(block);
             foreach (var operation in block.Operations)
             {
+                Seed(handlers, operation, state, work, seen);
                 state = Apply(operation, state);
             }
 
             if (block.BranchValue is { } branch)
             {
+                Seed(handlers, branch, state, work, seen);
                 state = Apply(branch, state);
             }
 
@@ -113,25 +115,63 @@ internal sealed class PathExplorer
         return true;
     }
 
-    /// <summary>Code in a try block may jump to its catch handlers anywhere: each handler starts from every state seen in the try.</summary>
-    private void SeedHandlers(BasicBlock block, PathState state, Stack<(BasicBlock, PathState)> work, HashSet<(int, PathState)> seen)
+    /// <summary>The first blocks of the catch handlers of the try regions around <paramref name="block"/>.</summary>
+    private ImmutableArray<BasicBlock> CatchHandlers(BasicBlock block)
     {
+        var handlers = ImmutableArray.CreateBuilder<BasicBlock>();
         for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
         {
-            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
+            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
             {
-                continue;
-            }
-
-            foreach (var handler in tryAndCatch.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler))
-            {
-                var first = _graph.Blocks[handler.FirstBlockOrdinal];
-                if (seen.Add((first.Ordinal, state)))
-                {
-                    work.Push((first, state));
-                }
+                handlers.AddRange(tryAndCatch.NestedRegions
+                    .Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
+                    .Select(r => _graph.Blocks[r.FirstBlockOrdinal]));
             }
         }
+
+        return handlers.ToImmutable();
+    }
+
+    /// <summary>
+    /// An operation in a try block that can throw sends the path, in its state before the operation, to every catch
+    /// handler. Storing a constant or a local into a local cannot throw, so a handler never sees a value that the
+    /// following assignment has already replaced.
+    /// </summary>
+    private static void Seed(ImmutableArray<BasicBlock> handlers, IOperation operation, PathState state, Stack<(BasicBlock, PathState)> work, HashSet<(int, PathState)> seen)
+    {
+        if (handlers.IsEmpty || CannotThrow(operation))
+        {
+            return;
+        }
+
+        foreach (var handler in handlers)
+        {
+            if (seen.Add((handler.Ordinal, state)))
+            {
+                work.Push((handler, state));
+            }
+        }
+    }
+
+    private static bool CannotThrow(IOperation operation)
+    {
+        if (operation is IExpressionStatementOperation statement)
+        {
+            operation = statement.Operation;
+        }
+
+        var value = operation switch
+        {
+            ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment => assignment.Value,
+            IFlowCaptureOperation capture => capture.Value,
+            _ => null,
+        };
+        while (value is IConversionOperation { Conversion.IsImplicit: true } conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value is not null && (value.ConstantValue.HasValue || value is ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation);
     }
 
     /// <summary>Finally and filter blocks are not on the explored paths: a routine whose finally writes tracked state is not analyzed.</summary>

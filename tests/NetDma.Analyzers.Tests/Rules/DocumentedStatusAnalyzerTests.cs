@@ -283,6 +283,28 @@ public sealed class DocumentedStatusAnalyzerTests
     }
 
     [Fact]
+    public async Task A_catch_block_sees_the_status_assigned_before_the_call_that_throws()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    var status = NtStatus.STATUS_NOT_SUPPORTED;
+                    try
+                    {
+                        status = NtStatus.STATUS_UNSUCCESSFUL;
+                        ChannelParameters.CpuNumber = checked(ChannelParameters.ProcessorAffinityMask - 1);
+                        status = NtStatus.STATUS_SUCCESS;
+                    }
+                    catch (OverflowException)
+                    {
+                        return status;
+                    }
+
+                    return status;
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Constants_are_followed_around_loops()
     {
         var source = ProviderSource.WithAllocate("""
