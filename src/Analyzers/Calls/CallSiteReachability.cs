@@ -1,0 +1,182 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using NetDma.Analyzers.Contracts;
+
+namespace NetDma.Analyzers.Calls;
+
+/// <summary>
+/// "Routine X must (not) be called from entry points of kind Y", checked directly and through the compilation's own
+/// helpers. A call site (an invocation whose contract matches) directly inside a reported entry point is reported
+/// while typing; calls reached through helpers (bounded, <see cref="CallGraph.MaximumDepth"/>) and entry points known
+/// only from a method group elsewhere are reported at compilation end, at the call in the entry point that leads to the
+/// site, with the chain in the message. The search does not pass through another reported entry point: that one gets
+/// its own report.
+/// </summary>
+internal sealed class CallSiteReachability
+{
+    private readonly ContractReader _reader;
+    private readonly Compilation _compilation;
+    private readonly Func<MethodContract, bool> _isSite;
+    private readonly Func<EntryPoint, bool> _isReported;
+    private readonly Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> _create;
+    private readonly CallGraph _graph = new();
+    private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _entries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, MethodContract> _boundByMethodGroup = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>> _sites = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _reportedDirectly = new(SymbolEqualityComparer.Default);
+
+    private CallSiteReachability(
+        ContractReader reader,
+        Compilation compilation,
+        Func<MethodContract, bool> isSite,
+        Func<EntryPoint, bool> isReported,
+        Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> create)
+    {
+        _reader = reader;
+        _compilation = compilation;
+        _isSite = isSite;
+        _isReported = isReported;
+        _create = create;
+    }
+
+    /// <param name="start">The compilation.</param>
+    /// <param name="reader">Its contract reader.</param>
+    /// <param name="isSite">The contracts of the calls the rule is about (NetDmaRegisterProvider, AllocateAdapterChannel).</param>
+    /// <param name="isReported">The entry points the calls must not happen in.</param>
+    /// <param name="create">The diagnostic for a site reached from an entry point: the chain (empty when direct) and the location.</param>
+    public static void Register(
+        CompilationStartAnalysisContext start,
+        ContractReader reader,
+        Func<MethodContract, bool> isSite,
+        Func<EntryPoint, bool> isReported,
+        Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> create)
+    {
+        var analysis = new CallSiteReachability(reader, start.Compilation, isSite, isReported, create);
+        start.RegisterOperationBlockAction(analysis.AnalyzeBlock);
+        start.RegisterCompilationEndAction(analysis.AnalyzeCompilation);
+    }
+
+    private void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        var owner = context.OwningSymbol as IMethodSymbol;
+        var local = new Dictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
+        if (owner is not null && EntryPoint.DeclaredContract(owner, _reader) is { } declared)
+        {
+            local[owner] = new EntryPoint(owner, declared);
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            foreach (var creation in block.DescendantsAndSelf().OfType<IDelegateCreationOperation>())
+            {
+                if (creation.Type is not { } type || _reader.Read(type) is not { } contract)
+                {
+                    continue;
+                }
+
+                switch (creation.Target)
+                {
+                    case IAnonymousFunctionOperation lambda:
+                        local[lambda.Symbol] = new EntryPoint(lambda.Symbol, contract);
+                        break;
+                    case IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } function }:
+                        local[function] = new EntryPoint(function, contract);
+                        break;
+                    case IMethodReferenceOperation { Method: var method } when IsInCompilation(method):
+                        _boundByMethodGroup.TryAdd(CallGraph.Node(method), contract);
+                        break;
+                }
+            }
+        }
+
+        foreach (var entry in local.Values)
+        {
+            _entries[entry.Routine] = entry;
+        }
+
+        foreach (var block in context.OperationBlocks)
+        {
+            RoutineWalker.Walk(block, owner, (operation, routine) =>
+            {
+                if (routine is null || operation is not IInvocationOperation invocation)
+                {
+                    return;
+                }
+
+                if (_reader.Read(invocation.TargetMethod) is { } contract && _isSite(contract))
+                {
+                    var site = new CallSite(contract, invocation.Syntax.GetLocation());
+                    _sites.GetOrAdd(routine, _ => new ConcurrentQueue<CallSite>()).Enqueue(site);
+                    if (local.TryGetValue(routine, out var entry) && _isReported(entry))
+                    {
+                        _reportedDirectly[routine] = true;
+                        context.ReportDiagnostic(_create(entry, site, ImmutableArray<CallEdge>.Empty, site.Location));
+                    }
+                }
+                else if (IsInCompilation(invocation.TargetMethod))
+                {
+                    _graph.Add(new CallEdge(routine, CallGraph.Node(invocation.TargetMethod), invocation.Syntax.GetLocation()));
+                }
+            });
+        }
+    }
+
+    private void AnalyzeCompilation(CompilationAnalysisContext context)
+    {
+        var entries = new Dictionary<IMethodSymbol, EntryPoint>(_entries, SymbolEqualityComparer.Default);
+        foreach (var bound in _boundByMethodGroup)
+        {
+            if (!entries.ContainsKey(bound.Key))
+            {
+                entries[bound.Key] = new EntryPoint(bound.Key, bound.Value);
+            }
+        }
+
+        bool IsReportedEntry(IMethodSymbol routine) => entries.TryGetValue(routine, out var entry) && _isReported(entry);
+
+        foreach (var entry in entries.Values.Where(_isReported))
+        {
+            if (!_reportedDirectly.ContainsKey(entry.Routine) && _sites.TryGetValue(entry.Routine, out var direct))
+            {
+                foreach (var site in direct)
+                {
+                    context.ReportDiagnostic(_create(entry, site, ImmutableArray<CallEdge>.Empty, site.Location));
+                }
+            }
+
+            var firstCalls = new HashSet<Location>();
+            foreach (var first in _graph.Callees(entry.Routine))
+            {
+                if (IsReportedEntry(first.Callee) || !firstCalls.Add(first.Location))
+                {
+                    continue;
+                }
+
+                var chain = _sites.ContainsKey(first.Callee)
+                    ? ImmutableArray.Create(first)
+                    : _graph.FindChain(first.Callee, _sites.ContainsKey, IsReportedEntry) is { IsEmpty: false } rest ? rest.Insert(0, first) : ImmutableArray<CallEdge>.Empty;
+                if (chain.IsEmpty || !_sites.TryGetValue(chain[chain.Length - 1].Callee, out var sites) || !sites.TryPeek(out var reached))
+                {
+                    continue;
+                }
+
+                context.ReportDiagnostic(_create(entry, reached, chain, first.Location));
+            }
+        }
+    }
+
+    private bool IsInCompilation(IMethodSymbol method) =>
+        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsDefaultOrEmpty;
+
+    /// <summary>The chain as messages show it: <c>StartDevice → RegisterWithNetDma → NetDmaRegisterProvider</c>.</summary>
+    public static string DescribeChain(EntryPoint entry, CallSite site, ImmutableArray<CallEdge> chain) =>
+        string.Join(" → ", new[] { RoutineWalker.DisplayName(entry.Routine) }
+            .Concat(chain.Select(edge => RoutineWalker.DisplayName(edge.Callee)))
+            .Concat(new[] { site.Contract.Role }));
+}
