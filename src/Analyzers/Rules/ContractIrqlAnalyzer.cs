@@ -50,7 +50,23 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
             var reader = new ContractReader(symbols);
             var reported = new ConcurrentDictionary<(ISymbol, string), byte>();
             start.RegisterSymbolAction(symbol => CheckMethod(symbol, reader, reported), SymbolKind.Method);
-            start.RegisterOperationAction(operation => CheckConversion(operation, reader, reported), OperationKind.DelegateCreation);
+
+            // A method group of the type's own method is reported at that method's attribute once the whole type has
+            // been seen (a symbol-end action keeps the diagnostic local to the type, so the code fix applies); a
+            // method group of another type's method is reported where it is converted.
+            start.RegisterSymbolStartAction(typeStart =>
+            {
+                var type = (INamedTypeSymbol)typeStart.Symbol;
+                var conversions = new ConcurrentQueue<(IMethodSymbol Method, MethodContract Contract)>();
+                typeStart.RegisterOperationAction(operation => CheckConversion(operation, type, reader, reported, conversions), OperationKind.DelegateCreation);
+                typeStart.RegisterSymbolEndAction(end =>
+                {
+                    foreach (var (method, contract) in conversions)
+                    {
+                        Check(end.ReportDiagnostic, method, contract, reader, reported, location: null);
+                    }
+                });
+            }, SymbolKind.NamedType);
         });
     }
 
@@ -63,11 +79,13 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
 
         foreach (var implemented in ImplementedContracts(method, reader))
         {
-            Check(context.ReportDiagnostic, method, implemented, reader, reported);
+            Check(context.ReportDiagnostic, method, implemented, reader, reported, location: null);
         }
     }
 
-    private static void CheckConversion(OperationAnalysisContext context, ContractReader reader, ConcurrentDictionary<(ISymbol, string), byte> reported)
+    private static void CheckConversion(
+        OperationAnalysisContext context, INamedTypeSymbol type, ContractReader reader, ConcurrentDictionary<(ISymbol, string), byte> reported,
+        ConcurrentQueue<(IMethodSymbol, MethodContract)> conversions)
     {
         var creation = (IDelegateCreationOperation)context.Operation;
         if (creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } delegateType || reader.Read(delegateType) is not { Irql: not null } contract)
@@ -75,15 +93,17 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var target = creation.Target switch
+        switch (creation.Target)
         {
-            IMethodReferenceOperation reference => reference.Method.OriginalDefinition,
-            IAnonymousFunctionOperation lambda => lambda.Symbol,
-            _ => null,
-        };
-        if (target is not null)
-        {
-            Check(context.ReportDiagnostic, target, contract, reader, reported);
+            case IAnonymousFunctionOperation lambda:
+                Check(context.ReportDiagnostic, lambda.Symbol, contract, reader, reported, location: null);
+                break;
+            case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, type):
+                conversions.Enqueue((reference.Method.OriginalDefinition, contract));
+                break;
+            case IMethodReferenceOperation reference:
+                Check(context.ReportDiagnostic, reference.Method.OriginalDefinition, contract, reader, reported, reference.Syntax.GetLocation());
+                break;
         }
     }
 
@@ -111,12 +131,13 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
         }
     }
 
+    /// <summary>Reports <paramref name="implementation"/> when its own IRQL is weaker than <paramref name="contract"/>'s, at its attribute unless <paramref name="location"/> is given.</summary>
     private static void Check(
         System.Action<Diagnostic> report, IMethodSymbol implementation, MethodContract contract, ContractReader reader,
-        ConcurrentDictionary<(ISymbol, string), byte> reported)
+        ConcurrentDictionary<(ISymbol, string), byte> reported, Location? location)
     {
         if (contract.Irql is not { } required || reader.ReadDeclared(implementation) is not { Irql: { } declared }
-            || declared.Contains(required) || IrqlAttribute(implementation, reader.Symbols) is not { } attribute
+            || declared.Contains(required) || (location ?? IrqlAttribute(implementation, reader.Symbols)) is not { } attribute
             || !reported.TryAdd((implementation, contract.Role), 0))
         {
             return;
