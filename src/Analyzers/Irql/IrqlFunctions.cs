@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -50,10 +51,23 @@ internal static class IrqlFunctions
             return ImmutableArray<IrqlFunction>.Empty;
         }
 
-        var functions = new List<IrqlFunction>();
-        var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, context.CancellationToken);
-        Nested(functions, root, effects, resolver, context.CancellationToken);
-        return functions.ToImmutableArray();
+        // Every IRQL analyzer analyzes the same bodies, and the analyzer driver hands them the same graph: the first
+        // one to get there runs the flow analysis, the others reuse it (it depends only on the contract attributes).
+        return Shared.GetValue(graph, _ =>
+        {
+            var functions = new List<IrqlFunction>();
+            var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, context.CancellationToken);
+            Nested(functions, root, effects, resolver, context.CancellationToken);
+            return new AnalyzedBody(functions.ToImmutableArray());
+        }).Functions;
+    }
+
+    private static readonly ConditionalWeakTable<ControlFlowGraph, AnalyzedBody> Shared = new();
+
+    /// <summary>The functions of one graph, boxed for the weak table.</summary>
+    private sealed class AnalyzedBody(ImmutableArray<IrqlFunction> functions)
+    {
+        public ImmutableArray<IrqlFunction> Functions { get; } = functions;
     }
 
     private static void Nested(List<IrqlFunction> functions, IrqlFunction parent, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)

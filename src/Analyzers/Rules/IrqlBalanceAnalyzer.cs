@@ -10,12 +10,12 @@ using NetDma.Analyzers.Irql;
 namespace NetDma.Analyzers.Rules;
 
 /// <summary>
-/// NDMA1004 and NDMA1005, the PREfast C28156-C28167 family, over the same control-flow analysis as NDMA1001:
-/// a function that can exit at another IRQL than it was entered at (a raise without its restore on some path, C28167);
-/// a restore whose argument is no level an <c>[IrqlSaves]</c> parameter saved (C28157); KeRaiseIrql to a constant
-/// below the current level and KeLowerIrql to a constant above it. Functions that declare <c>[IrqlRaises]</c> or an
-/// <c>[IrqlRestores]</c> parameter change the IRQL on purpose and are not held to NDMA1005. Exceptional exits are not
-/// followed. Source: irql-annotations-for-drivers.md.
+/// NDMA1004 and NDMA1005, the PREfast C28141-C28167 family, over the same control-flow analysis as NDMA1001:
+/// a function that can exit at another IRQL than it was entered at (a raise without its restore on some path, C28167,
+/// C28166); a restore whose argument is no level an <c>[IrqlSaves]</c> parameter saved (C28158's situation seen from
+/// the restore); KeRaiseIrql to a constant below the current level (C28141) and KeLowerIrql to a constant above it.
+/// Functions that declare <c>[IrqlRaises]</c> or an <c>[IrqlRestores]</c> parameter change the IRQL on purpose and
+/// are not held to NDMA1005. Exceptional exits are not followed. Source: irql-annotations-for-drivers.md.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
@@ -28,7 +28,7 @@ public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
         "{0} {1} on {2} paths ({3})",
         RuleDescriptors.IrqlCategory,
         "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it; a restore (KeLowerIrql, "
-        + "KeReleaseSpinLock) takes the level an [IrqlSaves] parameter saved (irql-annotations-for-drivers.md; PREfast C28157).");
+        + "KeReleaseSpinLock) takes the level an [IrqlSaves] parameter saved (irql-annotations-for-drivers.md; PREfast C28141, C28158).");
 
     internal static readonly DiagnosticDescriptor ReturnAtEntryIrqlRule = RuleDescriptors.Create(
         RuleIdentifiers.ReturnAtEntryIrql,
@@ -36,7 +36,7 @@ public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
         "{0} exits at {1} on {2} paths, entered at {3} ({4})",
         RuleDescriptors.IrqlCategory,
         "A driver routine returns at the IRQL it was called at, with every spin lock it took released "
-        + "(irql-annotations-for-drivers.md; PREfast C28158, C28167).");
+        + "(irql-annotations-for-drivers.md; PREfast C28166, C28167).");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(RaiseUpLowerDownRule, ReturnAtEntryIrqlRule);

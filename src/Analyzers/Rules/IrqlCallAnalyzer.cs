@@ -7,7 +7,7 @@ namespace NetDma.Analyzers.Rules;
 
 /// <summary>
 /// NDMA1001: a call to a member whose contract requires a maximum, exact or minimum IRQL, from code that can run at an
-/// IRQL outside it (PREfast C28121/C28122/C28123). The calling code's IRQL comes from the contract it implements,
+/// IRQL outside it (PREfast C28120/C28121/C28122/C28123). The calling code's IRQL comes from the contract it implements,
 /// the contract delegate it is converted to, raises inside it tracked through its control-flow graph, and, for
 /// private and internal helpers, local functions and lambdas, from its callers (reported at the call that brings the
 /// IRQL in, with the chain). Source: irql-annotations-for-drivers.md.
