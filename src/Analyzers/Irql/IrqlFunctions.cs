@@ -16,6 +16,8 @@ namespace NetDma.Analyzers.Irql;
 /// <summary>
 /// Finds the function bodies of one operation block (a method, accessor or constructor body, with its local
 /// functions and lambdas, each its own control-flow graph) and runs <see cref="IrqlFlowAnalysis"/> over each.
+/// Bodies with errors are analyzed too (as the IDE shows half-typed code); the graph builder turns what does not bind
+/// into invalid operations, which carry no contract and change no IRQL.
 /// </summary>
 internal static class IrqlFunctions
 {
@@ -34,7 +36,7 @@ internal static class IrqlFunctions
         // constructor body), so attribute and parameter-default blocks are skipped.
         var block = context.OperationBlocks.FirstOrDefault(b => Root(b) is IMethodBodyOperation or IConstructorBodyOperation)
             ?? context.OperationBlocks.FirstOrDefault(b => Root(b) is IBlockOperation);
-        if (block is null || HasErrors(Root(block)))
+        if (block is null)
         {
             return ImmutableArray<IrqlFunction>.Empty;
         }
@@ -122,10 +124,6 @@ internal static class IrqlFunctions
 
         return operation;
     }
-
-    /// <summary>True when the body has a syntax or binding error: half-typed code is not analyzed (no guesses on broken trees).</summary>
-    private static bool HasErrors(IOperation body) =>
-        body.Syntax.ContainsDiagnostics && body.Syntax.GetDiagnostics().Any(d => d.Severity == DiagnosticSeverity.Error);
 
     /// <summary>The function's name token when the symbol has one in this tree, else the start of its syntax.</summary>
     private static Location NameLocation(IMethodSymbol symbol, SyntaxNode syntax)

@@ -31,12 +31,13 @@ public sealed class AnalyzerRunner
 
     private readonly CSharpCompilation _base;
 
-    /// <summary>A runner whose compilations reference .NET 10 and NetDma.Contracts, with nullable reference types on.</summary>
-    public AnalyzerRunner()
+    /// <summary>A runner whose compilations reference .NET 10 and (unless <paramref name="referenceContracts"/> is false) NetDma.Contracts, with nullable reference types on.</summary>
+    public AnalyzerRunner(bool referenceContracts = true)
     {
+        var framework = Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>();
         _base = CSharpCompilation.Create(
             "AnalyzedCode",
-            references: Basic.Reference.Assemblies.Net100.References.All.Cast<MetadataReference>().Append(TestReferences.Contracts),
+            references: referenceContracts ? framework.Append(TestReferences.Contracts) : framework,
             options: new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
     }
 
