@@ -440,4 +440,64 @@ public sealed class IrqlCallAnalyzerTests
             """);
         await Verifier.VerifyAsync(source);
     }
+
+    [Fact]
+    public async Task A_local_function_given_to_KeInitializeDpc_runs_at_DISPATCH_LEVEL()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Start()
+                {
+                    Kernel.KeInitializeDpc(_dpc, Deferred, null);
+
+                    void Deferred(KDpc Dpc, object? DeferredContext, object? SystemArgument1, object? SystemArgument2) =>
+                        {|#0:NetDma.NetDmaProviderStop(_handle)|};
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "NetDmaProviderStop", "IRQL = PASSIVE_LEVEL (nf-netdma-netdmaproviderstop.md)", "DISPATCH_LEVEL", "all", "",
+                "KDeferredRoutine runs at IRQL = DISPATCH_LEVEL"));
+    }
+
+    [Fact]
+    public async Task A_recursive_helper_is_followed_once()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.DISPATCH_LEVEL)]
+                public void Dpc() => {|#0:Drain(3)|};
+
+                private void Drain(int remaining)
+                {
+                    if (remaining > 0)
+                    {
+                        Drain(remaining - 1);
+                    }
+
+                    Kernel.IoDisconnectInterruptEx(_interrupt);
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "IoDisconnectInterruptEx", "IRQL = PASSIVE_LEVEL", "DISPATCH_LEVEL", "all", " through Dpc -> Drain -> IoDisconnectInterruptEx",
+                "Dpc runs at IRQL = DISPATCH_LEVEL"));
+    }
+
+    [Fact]
+    public async Task A_minimum_IRQL_is_checked_too()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Start()
+                {
+                    {|#0:Complete()|};
+                    Kernel.KeRaiseIrql(Irql.DISPATCH_LEVEL, out var oldIrql);
+                    Complete();
+                    Kernel.KeLowerIrql(oldIrql);
+                }
+
+                [IrqlRequiresMin(Irql.APC_LEVEL)]
+                private void Complete() => _handle = default;
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "Complete", "IRQL >= APC_LEVEL", "PASSIVE_LEVEL", "all", "", "Start runs at IRQL = PASSIVE_LEVEL"));
+    }
 }
