@@ -1,0 +1,150 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace NetDma.Analyzers.Irql;
+
+/// <summary>
+/// Finds the function bodies of one operation block (a method, accessor or constructor body, with its local
+/// functions and lambdas, each its own control-flow graph) and runs <see cref="IrqlFlowAnalysis"/> over each.
+/// Bodies with errors are analyzed too (as the IDE shows half-typed code); the graph builder turns what does not bind
+/// into invalid operations, which carry no contract and change no IRQL.
+/// </summary>
+internal static class IrqlFunctions
+{
+    /// <summary>Most nested bodies analyzed per member, a guard for generated-looking code.</summary>
+    private const int MaxFunctions = 256;
+
+    /// <summary>The analyzed bodies of <paramref name="context"/>'s member, outermost first; empty when it has no body.</summary>
+    public static ImmutableArray<IrqlFunction> Analyze(OperationBlockAnalysisContext context, IrqlCallEffects effects, IrqlContextResolver resolver)
+    {
+        if (context.OwningSymbol is not IMethodSymbol method)
+        {
+            return ImmutableArray<IrqlFunction>.Empty;
+        }
+
+        // The graph is asked for with one of the operation blocks; it is built for that block's root (the method or
+        // constructor body), so attribute and parameter-default blocks are skipped.
+        var block = context.OperationBlocks.FirstOrDefault(b => Root(b) is IMethodBodyOperation or IConstructorBodyOperation)
+            ?? context.OperationBlocks.FirstOrDefault(b => Root(b) is IBlockOperation);
+        if (block is null)
+        {
+            return ImmutableArray<IrqlFunction>.Empty;
+        }
+
+        var body = Root(block);
+        ControlFlowGraph graph;
+        try
+        {
+            graph = context.GetControlFlowGraph(block);
+        }
+        catch (ArgumentException)
+        {
+            // Not a root the graph builder accepts (for example an initializer block): nothing to analyze.
+            return ImmutableArray<IrqlFunction>.Empty;
+        }
+
+        // Every IRQL analyzer analyzes the same bodies, and the analyzer driver hands them the same graph: the first
+        // one to get there runs the flow analysis, the others reuse it (it depends only on the contract attributes).
+        return Shared.GetValue(graph, _ =>
+        {
+            var functions = new List<IrqlFunction>();
+            var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, context.CancellationToken);
+            Nested(functions, root, effects, resolver, context.CancellationToken);
+            return new AnalyzedBody(functions.ToImmutableArray());
+        }).Functions;
+    }
+
+    private static readonly ConditionalWeakTable<ControlFlowGraph, AnalyzedBody> Shared = new();
+
+    /// <summary>The functions of one graph, boxed for the weak table.</summary>
+    private sealed class AnalyzedBody(ImmutableArray<IrqlFunction> functions)
+    {
+        public ImmutableArray<IrqlFunction> Functions { get; } = functions;
+    }
+
+    private static void Nested(List<IrqlFunction> functions, IrqlFunction parent, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
+    {
+        var graph = parent.Flow.Graph;
+        foreach (var local in graph.LocalFunctions)
+        {
+            if (functions.Count >= MaxFunctions)
+            {
+                return;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var localGraph = graph.GetLocalFunctionControlFlowGraph(local, cancellationToken);
+            var function = Add(functions, localGraph, local, local.Name, NameLocation(local, localGraph.OriginalOperation.Syntax),
+                resolver.ContractEntry(local), parent, effects, cancellationToken);
+            Nested(functions, function, effects, resolver, cancellationToken);
+        }
+
+        foreach (var observation in parent.Flow.Observations)
+        {
+            if (observation.Operation is not IFlowAnonymousFunctionOperation lambda || functions.Count >= MaxFunctions)
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var lambdaGraph = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
+            var function = Add(functions, lambdaGraph, lambda.Symbol, "lambda", LambdaLocation(lambda.Syntax),
+                resolver.LambdaEntry(lambda.Symbol, lambda), parent, effects, cancellationToken);
+            Nested(functions, function, effects, resolver, cancellationToken);
+        }
+    }
+
+    private static IrqlFunction Add(
+        List<IrqlFunction> functions, ControlFlowGraph graph, IMethodSymbol symbol, string name, Location location,
+        IrqlEntry? contractEntry, IrqlFunction? parent, IrqlCallEffects effects, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var function = new IrqlFunction(symbol, name, location, IrqlFlowAnalysis.Run(graph, effects), contractEntry, parent);
+        functions.Add(function);
+        return function;
+    }
+
+    /// <summary>The operation block's root: the method or constructor body around a block.</summary>
+    private static IOperation Root(IOperation operation)
+    {
+        while (operation.Parent is { } parent)
+        {
+            operation = parent;
+        }
+
+        return operation;
+    }
+
+    /// <summary>The function's name token when the symbol has one in this tree, else the start of its syntax.</summary>
+    private static Location NameLocation(IMethodSymbol symbol, SyntaxNode syntax)
+    {
+        foreach (var location in symbol.Locations)
+        {
+            if (location.IsInSource && location.SourceTree == syntax.SyntaxTree && syntax.FullSpan.Contains(location.SourceSpan))
+            {
+                return location;
+            }
+        }
+
+        return symbol.Locations.FirstOrDefault(l => l.IsInSource) ?? syntax.GetFirstToken().GetLocation();
+    }
+
+    /// <summary>A lambda's parameters and arrow (<c>(a, b) =&gt;</c>), or an anonymous method's <c>delegate</c> keyword and parameters.</summary>
+    public static Location LambdaLocation(SyntaxNode syntax) => syntax switch
+    {
+        LambdaExpressionSyntax lambda => Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(lambda.SpanStart, lambda.ArrowToken.Span.End)),
+        AnonymousMethodExpressionSyntax anonymous => Location.Create(syntax.SyntaxTree, Microsoft.CodeAnalysis.Text.TextSpan.FromBounds(
+            anonymous.DelegateKeyword.SpanStart, anonymous.ParameterList?.Span.End ?? anonymous.DelegateKeyword.Span.End)),
+        _ => syntax.GetFirstToken().GetLocation(),
+    };
+}

@@ -1,0 +1,255 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
+using Microsoft.CodeAnalysis.Operations;
+using NetDma.Analyzers.Contracts;
+
+namespace NetDma.Analyzers.Irql;
+
+/// <summary>
+/// Runs an <see cref="IrqlRequirementRule"/> over a compilation, VSTHRD010-style. Each member's body (with its local
+/// functions and lambdas) is analyzed in an operation-block action, which reports what that body alone decides: a
+/// requirement broken under the function's own contract or after a raise inside it, and chains through its own local
+/// functions and lambdas. The block action also records a summary (sites, calls, method-group conversions); the
+/// compilation-end action joins the summaries into a caller→callee map and reports what needs the whole compilation:
+/// private and internal helpers called (up to <see cref="MaxDepth"/> calls deep) from a function whose IRQL is known,
+/// and methods whose IRQL comes from a method group converted to a contract delegate elsewhere. Chains are reported
+/// at the call site in the function that brings the IRQL in, with the chain in the message.
+/// </summary>
+/// <remarks>
+/// Compilation-end actions run in <c>dotnet build</c> and in the IDE's full-solution analysis, but not in every host's
+/// live (open-document) analysis: there only the block-action diagnostics appear.
+/// </remarks>
+internal sealed class IrqlRequirementEngine
+{
+    /// <summary>Most calls followed from the function that brings the IRQL in.</summary>
+    public const int MaxDepth = 8;
+
+    /// <summary>Most functions visited per starting call, a guard against call graphs with many paths.</summary>
+    private const int MaxVisitsPerCall = 512;
+
+    private readonly IrqlRequirementRule _rule;
+    private readonly IrqlCallEffects _effects;
+    private readonly IrqlContextResolver _resolver;
+    private readonly IAssemblySymbol _assembly;
+    private readonly ConcurrentDictionary<IMethodSymbol, IrqlFunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<string, byte> _reported = new();
+
+    private IrqlRequirementEngine(IrqlRequirementRule rule, IrqlCallEffects effects, IAssemblySymbol assembly)
+    {
+        _rule = rule;
+        _effects = effects;
+        _resolver = new IrqlContextResolver(effects.Reader);
+        _assembly = assembly;
+    }
+
+    /// <summary>Registers <paramref name="rule"/>'s compilation actions (the analyzer's Initialize sets concurrency and generated-code handling); the analyzer stays silent when NetDma.Contracts is not referenced.</summary>
+    public static void Register(AnalysisContext context, IrqlRequirementRule rule)
+    {
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            {
+                return;
+            }
+
+            var engine = new IrqlRequirementEngine(rule, new IrqlCallEffects(new ContractReader(symbols)), start.Compilation.Assembly);
+            start.RegisterOperationBlockAction(engine.AnalyzeBlock);
+            start.RegisterCompilationEndAction(engine.AnalyzeCompilationEnd);
+        });
+    }
+
+    private void AnalyzeBlock(OperationBlockAnalysisContext context)
+    {
+        var functions = IrqlFunctions.Analyze(context, _effects, _resolver);
+        if (functions.IsEmpty)
+        {
+            return;
+        }
+
+        var summaries = functions.Select(Summarize).ToList();
+        var graph = new Dictionary<IMethodSymbol, IrqlFunctionSummary>(SymbolEqualityComparer.Default);
+        foreach (var summary in summaries)
+        {
+            graph[summary.Symbol] = summary;
+        }
+
+        var conversions = ConversionEntries(summaries);
+        foreach (var summary in summaries)
+        {
+            Propagate(summary, EntryOf(summary, conversions), graph, context.ReportDiagnostic);
+        }
+
+        foreach (var summary in summaries)
+        {
+            _summaries[summary.Symbol] = summary;
+        }
+    }
+
+    private void AnalyzeCompilationEnd(CompilationAnalysisContext context)
+    {
+        var summaries = _summaries.Values.OrderBy(s => s.Order, System.StringComparer.Ordinal).ToList();
+        var graph = new Dictionary<IMethodSymbol, IrqlFunctionSummary>(_summaries, SymbolEqualityComparer.Default);
+        var conversions = ConversionEntries(summaries);
+        foreach (var summary in summaries)
+        {
+            context.CancellationToken.ThrowIfCancellationRequested();
+            Propagate(summary, EntryOf(summary, conversions), graph, context.ReportDiagnostic);
+        }
+    }
+
+    private static IrqlEntry EntryOf(IrqlFunctionSummary summary, Dictionary<IMethodSymbol, IrqlEntry> conversions) =>
+        summary.ContractEntry ?? (conversions.TryGetValue(summary.Symbol, out var converted) ? converted : IrqlEntry.Unresolved);
+
+    private static Dictionary<IMethodSymbol, IrqlEntry> ConversionEntries(IEnumerable<IrqlFunctionSummary> summaries)
+    {
+        var entries = new Dictionary<IMethodSymbol, IrqlEntry>(SymbolEqualityComparer.Default);
+        foreach (var (target, entry) in summaries.SelectMany(s => s.Conversions))
+        {
+            entries[target] = entries.TryGetValue(target, out var known) ? known.Join(entry) : entry;
+        }
+
+        return entries;
+    }
+
+    private IrqlFunctionSummary Summarize(IrqlFunction function)
+    {
+        var calls = ImmutableArray.CreateBuilder<IrqlCallEdge>();
+        var conversions = ImmutableArray.CreateBuilder<(IMethodSymbol, IrqlEntry)>();
+        foreach (var observation in function.Flow.Observations)
+        {
+            switch (observation.Operation)
+            {
+                case IInvocationOperation invocation when IsOwnCode(invocation.TargetMethod):
+                    var callee = invocation.TargetMethod.OriginalDefinition;
+                    calls.Add(new IrqlCallEdge(callee, callee.Name, invocation.Syntax.GetLocation(), observation.Before));
+                    break;
+                case IFlowAnonymousFunctionOperation lambda when RunsWhereCreated(lambda):
+                    calls.Add(new IrqlCallEdge(lambda.Symbol, "lambda", IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
+                    break;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } creation when IsOwnCode(reference.Method):
+                    var method = reference.Method.OriginalDefinition;
+                    if (_resolver.DelegateEntry(creation.Type) is { } entry)
+                    {
+                        conversions.Add((method, entry));
+                    }
+                    else if (RunsWhereCreated(creation))
+                    {
+                        calls.Add(new IrqlCallEdge(method, method.Name, reference.Syntax.GetLocation(), observation.Before));
+                    }
+
+                    break;
+            }
+        }
+
+        return new IrqlFunctionSummary(function, _rule.SitesOf(function, _effects).ToImmutableArray(), calls.ToImmutable(), conversions.ToImmutable());
+    }
+
+    private bool IsOwnCode(IMethodSymbol method) =>
+        method.MethodKind is MethodKind.LocalFunction
+        || (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) && method.Locations.Any(l => l.IsInSource));
+
+    /// <summary>
+    /// A lambda or method group given to a delegate type without a contract is assumed to run during the call it is
+    /// passed to (<c>Array.ForEach</c>, <c>List.Sort</c>) or in the function that stores it in a local: at the IRQL
+    /// where it is created. Stored in a field or returned, its IRQL is unknown.
+    /// </summary>
+    private static bool RunsWhereCreated(IOperation operation)
+    {
+        var creation = operation is IDelegateCreationOperation ? operation : IrqlContextResolver.DelegateCreation(operation);
+        var parent = creation?.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation or ISimpleAssignmentOperation { Target: ILocalReferenceOperation } or IVariableInitializerOperation;
+    }
+
+    private void Propagate(IrqlFunctionSummary root, IrqlEntry entry, Dictionary<IMethodSymbol, IrqlFunctionSummary> graph, System.Action<Diagnostic> report)
+    {
+        foreach (var site in root.Sites)
+        {
+            var verdict = IrqlVerdict.Evaluate(site.State, entry, site.Allowed, countRaises: true);
+            if (verdict.Violates)
+            {
+                Report(report, site.Location, site, verdict, chain: null);
+            }
+        }
+
+        foreach (var call in root.Calls)
+        {
+            if (!graph.TryGetValue(call.Callee, out var callee) || !callee.Inherits || SymbolEqualityComparer.Default.Equals(callee.Symbol, root.Symbol))
+            {
+                continue;
+            }
+
+            var calleeEntry = IrqlVerdict.EntryOfCallee(call.State, entry, countRaises: true);
+            if (!calleeEntry.IsKnown)
+            {
+                continue;
+            }
+
+            var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root.Symbol, callee.Symbol };
+            var budget = MaxVisitsPerCall;
+            Walk(callee, calleeEntry, [root.Name, call.CalleeName], call, visited, depth: 1, ref budget, graph, report);
+        }
+    }
+
+    private void Walk(
+        IrqlFunctionSummary function, IrqlEntry entry, List<string> chain, IrqlCallEdge first, HashSet<IMethodSymbol> visited,
+        int depth, ref int budget, Dictionary<IMethodSymbol, IrqlFunctionSummary> graph, System.Action<Diagnostic> report)
+    {
+        foreach (var site in function.Sites)
+        {
+            var verdict = IrqlVerdict.Evaluate(site.State, entry, site.Allowed, countRaises: false);
+            if (verdict.Violates)
+            {
+                Report(report, first.Location, site, verdict, [.. chain, site.ShortName]);
+            }
+        }
+
+        if (depth >= MaxDepth)
+        {
+            return;
+        }
+
+        foreach (var call in function.Calls)
+        {
+            if (!graph.TryGetValue(call.Callee, out var callee) || !callee.Inherits || visited.Contains(callee.Symbol) || --budget <= 0)
+            {
+                continue;
+            }
+
+            var calleeEntry = IrqlVerdict.EntryOfCallee(call.State, entry, countRaises: false);
+            if (!calleeEntry.IsKnown)
+            {
+                continue;
+            }
+
+            visited.Add(callee.Symbol);
+            Walk(callee, calleeEntry, [.. chain, call.CalleeName], first, visited, depth + 1, ref budget, graph, report);
+            visited.Remove(callee.Symbol);
+        }
+    }
+
+    private void Report(System.Action<Diagnostic> report, Location location, IrqlSite site, IrqlVerdict verdict, List<string>? chain)
+    {
+        var key = $"{location.SourceTree?.FilePath}|{location.SourceSpan}|{site.Location.SourceTree?.FilePath}|{site.Location.SourceSpan}";
+        if (!_reported.TryAdd(key, 0))
+        {
+            return;
+        }
+
+        var properties = (chain is null ? site.Properties : ImmutableDictionary<string, string?>.Empty)
+            .SetItem(IrqlDiagnosticProperties.Direct, chain is null ? "true" : "false")
+            .SetItem(IrqlDiagnosticProperties.HighestLevel, verdict.Levels.Highest.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var chainText = chain is null ? string.Empty : " through " + string.Join(" -> ", chain);
+        report(Diagnostic.Create(_rule.Descriptor, location, properties,
+            site.Subject, site.Requirement, verdict.Levels.Describe(), verdict.PathsWord, chainText, verdict.Origins));
+    }
+}
