@@ -21,8 +21,8 @@ public sealed class ContractsPackageTests : IDisposable
     {
         var feed = Path.Combine(_root, "feed");
         var (packExit, packOutput) = await DotnetProcess.RunAsync(
-            RepositoryRoot.Path, Timeout,
-            "pack", Path.Combine(RepositoryRoot.Path, "src", "Contracts"), "-o", feed,
+            RepositoryFiles.Root, Timeout,
+            "pack", Path.Combine(RepositoryFiles.Root, "src", "Contracts"), "-o", feed,
             "--artifacts-path", Path.Combine(_root, "artifacts"), "--disable-build-servers");
         Assert.True(packExit == 0, "dotnet pack src/Contracts failed:\n" + packOutput);
 

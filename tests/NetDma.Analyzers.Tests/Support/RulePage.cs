@@ -52,6 +52,24 @@ public sealed partial class RulePage
     }
 
     /// <summary>The spec pages (<c>something.md</c>) that section <paramref name="heading"/> names.</summary>
+    /// <summary>
+    /// The diagnostic message a page quotes for its example under <paramref name="heading"/>: the paragraph right after
+    /// the code block when it is written in backticks, or null when the page quotes none.
+    /// </summary>
+    public string? QuotedMessage(string heading)
+    {
+        var text = string.Join("\n", Section(heading));
+        var block = CSharpFence().Match(text);
+        if (!block.Success)
+        {
+            return null;
+        }
+
+        var after = text[(block.Index + block.Length)..].TrimStart('\n');
+        var paragraphEnd = after.IndexOf("\n\n", StringComparison.Ordinal);
+        return after.StartsWith('`') ? after[..(paragraphEnd < 0 ? after.Length : paragraphEnd)].Trim().Replace('\n', ' ').Trim('`') : null;
+    }
+
     public IReadOnlyList<string> PagesNamedIn(string heading) =>
         SpecPage().Matches(string.Join("\n", Section(heading))).Select(m => m.Value).Distinct().ToList();
 
