@@ -7,7 +7,7 @@ namespace NetDma.Analyzers.Tests;
 
 /// <summary>
 /// Half-typed code, as an IDE sees it: every analyzer of the assembly runs over every prefix of every test source
-/// (<see cref="TestSourceCorpus"/>) and every file of src/ReferenceProvider, cut at every line boundary and at every
+/// (<see cref="TestSourceCorpus"/>), every file of src/ReferenceProvider and of samples/, cut at every line boundary and at every
 /// 97th character, and throws nothing (no analyzer exception, no AD0001). All analyzers run together per prefix.
 /// </summary>
 public sealed class TruncationRobustnessTests(ITestOutputHelper output)
@@ -15,11 +15,11 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
     private const int CharacterStep = 97;
 
     [Fact]
-    public async Task Every_analyzer_survives_every_prefix_of_every_test_source_and_reference_provider_file()
+    public async Task Every_analyzer_survives_every_prefix_of_every_test_sample_and_reference_provider_file()
     {
         var sources = TestSourceCorpus.Load().ToList();
         Assert.NotEmpty(sources);
-        var providerFiles = RepositoryFiles.CSharpFiles("src/ReferenceProvider");
+        var providerFiles = RepositoryFiles.CSharpFiles("src/ReferenceProvider").Concat(RepositoryFiles.CSharpFiles("samples")).ToList();
         Assert.NotEmpty(providerFiles);
         sources.AddRange(providerFiles.Select(path => (Path.GetRelativePath(RepositoryFiles.Root, path), File.ReadAllText(path))));
 
@@ -42,7 +42,7 @@ public sealed class TruncationRobustnessTests(ITestOutputHelper output)
             }
         });
 
-        output.WriteLine($"{work.Count} truncations of {sources.Count} sources ({providerFiles.Count} reference provider files), {analyzers.Length} analyzers each: {failures.Count} analyzer exceptions.");
+        output.WriteLine($"{work.Count} truncations of {sources.Count} sources ({providerFiles.Count} reference provider and sample files), {analyzers.Length} analyzers each: {failures.Count} analyzer exceptions.");
         Assert.True(failures.IsEmpty, string.Join(Environment.NewLine + Environment.NewLine, failures.Take(5)));
     }
 
