@@ -50,6 +50,12 @@ public sealed class HostChannel
     /// <summary>Every descriptor physical address NetDMA submitted on this channel.</summary>
     public HashSet<PhysicalAddress> Submitted { get; } = [];
 
+    /// <summary>
+    /// Descriptors a successful ProviderAbortDma or ProviderResetChannel discarded: the engine must never fetch them
+    /// again (NDMA3013). Each entry names the handler that discarded it.
+    /// </summary>
+    public Dictionary<PhysicalAddress, string> Discarded { get; } = [];
+
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }
 }

@@ -278,7 +278,7 @@ public sealed partial class NetDmaHost
         var status = CallProvider(AbortContract, name, site, () => abort(channel.ProviderContext!));
         if (NtStatusFacts.NT_SUCCESS(status))
         {
-            channel.State = ChannelState.NeedsStart;
+            Discard(channel, AbortContract);
         }
 
         return status;
@@ -294,10 +294,45 @@ public sealed partial class NetDmaHost
         var status = CallProvider(ResetContract, name, site, () => reset(channel.ProviderContext!));
         if (NtStatusFacts.NT_SUCCESS(status))
         {
-            channel.State = ChannelState.NeedsStart;
+            Discard(channel, ResetContract);
         }
 
         return status;
+    }
+
+    /// <summary>After a successful abort or reset, every descriptor submitted so far is dead to the engine.</summary>
+    private static void Discard(HostChannel channel, DdiContract by)
+    {
+        foreach (var descriptor in channel.Submitted)
+        {
+            channel.Discarded.TryAdd(descriptor, by.Role);
+        }
+
+        channel.State = ChannelState.NeedsStart;
+    }
+
+    /// <summary>
+    /// Watches the engine's descriptor fetches: none from a freed channel's descriptor memory (NDMA3015), none of a
+    /// descriptor an abort or reset discarded (NDMA3013).
+    /// </summary>
+    private void CheckDescriptorFetch(DescriptorFetch fetch)
+    {
+        if (_channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Ring.Buffer, fetch.Buffer)) is not { } channel)
+        {
+            return;
+        }
+
+        if (channel.State == ChannelState.Freed)
+        {
+            Log.Report(LifecycleRules.NothingAfterFree, $"no DMA access for {channel.Name} after ProviderFreeDmaChannel",
+                $"{fetch.Initiator} fetched the descriptor at {fetch.Address} of freed channel {channel.Name}", FreeContract.Page);
+        }
+        else if (channel.Discarded.TryGetValue(fetch.Address, out var discardedBy))
+        {
+            var page = discardedBy == AbortContract.Role ? AbortContract.Page : ResetContract.Page;
+            Log.Report(LifecycleRules.AbortResetForget, $"no fetch of a descriptor submitted on {channel.Name} before {discardedBy}",
+                $"{fetch.Initiator} fetched the descriptor at {fetch.Address} after {discardedBy} returned STATUS_SUCCESS", page);
+        }
     }
 
     /// <summary>Reads the 64-bit completion status of <paramref name="name"/>: last descriptor address | NET_DMA_TRANSFER_STATUS.</summary>

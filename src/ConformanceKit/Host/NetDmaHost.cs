@@ -39,6 +39,7 @@ public sealed partial class NetDmaHost : INetDma
     {
         Kernel = kernel;
         Options = options;
+        kernel.Memory.DescriptorFetched += CheckDescriptorFetch;
     }
 
     /// <summary>The simulated kernel the host and the provider share.</summary>

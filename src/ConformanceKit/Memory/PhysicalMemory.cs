@@ -190,8 +190,19 @@ public sealed class PhysicalMemory(ViolationLog log)
         }
 
         buffer.Storage.AsSpan((int)offset, destination.Length).CopyTo(destination);
+        if (buffer.Kind == MemoryKind.DescriptorRing)
+        {
+            DescriptorFetched?.Invoke(new DescriptorFetch(address, length, buffer, initiator));
+        }
+
         return true;
     }
+
+    /// <summary>
+    /// Raised after every device read from descriptor memory, so the NetDMA host can tell which descriptors an engine
+    /// fetches (after an abort, a reset or a free it must fetch none of the channel's earlier descriptors).
+    /// </summary>
+    public event Action<DescriptorFetch>? DescriptorFetched;
 
     /// <summary>
     /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.

@@ -25,6 +25,7 @@ public sealed class BrokenProviderTests
         { typeof(DpcAfterFreeProvider), "ndma3015-dpc-after-free", "NDMA3015", "nc-netdma-dma_channel_free_handler.md" },
         { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
         { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
+        { typeof(AbortIgnoredProvider), "ndma3013-abort-ignored", "NDMA3013", "nc-netdma-dma_abort_handler.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>
