@@ -22,6 +22,10 @@ var reportOption = new Option<FileInfo?>("--report")
 {
     Description = "Write a JUnit XML report to this path.",
 };
+var sarifOption = new Option<FileInfo?>("--sarif")
+{
+    Description = "Write a SARIF 2.1.0 report (one result per failed check, at its script line) to this path.",
+};
 var timeoutOption = new Option<int>("--timeout")
 {
     Description = "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
@@ -30,7 +34,7 @@ var timeoutOption = new Option<int>("--timeout")
 
 var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
 {
-    providerOption, providerTypeOption, scriptsOption, reportOption, timeoutOption,
+    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, timeoutOption,
 };
 run.SetAction(parse => RunCommand.Execute(
     AnsiConsole.Console,
@@ -38,6 +42,7 @@ run.SetAction(parse => RunCommand.Execute(
     parse.GetValue(providerTypeOption),
     parse.GetValue(scriptsOption)!,
     parse.GetValue(reportOption),
+    parse.GetValue(sarifOption),
     TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeoutOption)))));
 
 var formatOption = new Option<string>("--format")

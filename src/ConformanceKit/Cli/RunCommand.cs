@@ -13,7 +13,7 @@ public static class RunCommand
     public static IDriverFactory ReferenceDrivers { get; } = new TypeDriverFactory(typeof(ReferenceNetDmaProviderDriver), typeof(BusMasterSampleDriver));
 
     /// <summary>Runs and reports; returns the process exit code (0 all passed, 1 a script failed, 2 bad input).</summary>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, TimeSpan watchdog)
+    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog)
     {
         IDriverFactory factory;
         IReadOnlyList<ScriptFile> files;
@@ -42,6 +42,12 @@ public static class RunCommand
         {
             JUnitReportWriter.Write(result, report.FullName);
             console.MarkupLine($"JUnit report: {Markup.Escape(report.FullName)}");
+        }
+
+        if (sarif is not null)
+        {
+            SarifReportWriter.Write(result, sarif.FullName);
+            console.MarkupLine($"SARIF report: {Markup.Escape(sarif.FullName)}");
         }
 
         return result.Success ? 0 : 1;

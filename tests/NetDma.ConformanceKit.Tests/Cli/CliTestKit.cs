@@ -38,9 +38,9 @@ internal sealed class CliTestKit : IDisposable
     public static string TestAssembly => typeof(BrokenProviders.CpuOutsideMaskProvider).Assembly.Location;
 
     /// <summary>Runs <c>run</c> and returns its exit code.</summary>
-    public int Run(string scripts, string? provider = null, string? providerType = null, string? report = null) =>
+    public int Run(string scripts, string? provider = null, string? providerType = null, string? report = null, string? sarif = null) =>
         RunCommand.Execute(Console, provider is null ? null : new FileInfo(provider), providerType, scripts,
-            report is null ? null : new FileInfo(report), Watchdog);
+            report is null ? null : new FileInfo(report), sarif is null ? null : new FileInfo(sarif), Watchdog);
 
     /// <summary>Writes <paramref name="text"/> to <paramref name="name"/> in the scratch folder; returns its path.</summary>
     public string Write(string name, string text)

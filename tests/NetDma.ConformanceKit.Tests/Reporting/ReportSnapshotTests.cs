@@ -82,6 +82,12 @@ public sealed class ReportSnapshotTests
     }
 
     [Fact]
+    public void SARIF_report_of_a_broken_provider()
+    {
+        Snapshot.Match(SarifReportWriter.ToJson(BrokenRun()));
+    }
+
+    [Fact]
     public void Reference_provider_type_is_the_bundled_default()
     {
         Assert.Contains(typeof(ReferenceNetDmaProviderDriver).FullName!, RunCommand.ReferenceDrivers.Name);
