@@ -32,7 +32,6 @@ public sealed class BlockingAtDispatchCodeFixProvider : CodeFixProvider
     /// <summary>Equivalence key of the poll fix.</summary>
     public const string PollKey = "NDMA1002.Poll";
 
-    private const string KSpinLockMetadataName = "NetDma.Contracts.Kernel.KSpinLock";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.NoBlockingWaitAtDispatch);
@@ -93,8 +92,7 @@ public sealed class BlockingAtDispatchCodeFixProvider : CodeFixProvider
     {
         if (model.GetEnclosingSymbol(lockStatement.SpanStart, context.CancellationToken) is not { } enclosing
             || enclosing.ContainingType is not { } type
-            || ContractSymbols.TryCreate(model.Compilation) is not { IWdmKernel: { } kernelType }
-            || model.Compilation.GetTypeByMetadataName(KSpinLockMetadataName) is not { } spinLockType)
+            || ContractSymbols.TryCreate(model.Compilation) is not { IWdmKernel: { } kernelType, KSpinLock: { } spinLockType })
         {
             return;
         }

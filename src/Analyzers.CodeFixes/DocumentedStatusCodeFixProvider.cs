@@ -7,6 +7,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using NetDma.Analyzers.Contracts;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -46,7 +47,7 @@ public sealed class DocumentedStatusCodeFixProvider : CodeFixProvider
     {
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         var model = await context.Document.GetSemanticModelAsync(context.CancellationToken).ConfigureAwait(false);
-        if (root is null || model?.Compilation.GetTypeByMetadataName("NetDma.Contracts.Status.NtStatus") is not { } ntStatus)
+        if (root is null || model is null || ContractSymbols.TryCreate(model.Compilation) is not { NtStatus: { } ntStatus })
         {
             return;
         }

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using NetDma.Analyzers.Contracts;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
@@ -27,8 +28,6 @@ public sealed class InspectResultCodeFixProvider : CodeFixProvider
     /// <summary>The equivalence key of the fix.</summary>
     public const string EquivalenceKey = "NDMA2004.CheckStatus";
 
-    private const string NtStatusName = "NetDma.Contracts.Status.NtStatus";
-    private const string NtStatusFactsName = "NetDma.Contracts.Status.NtStatusFacts";
 
     /// <inheritdoc/>
     public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.InspectResult);
@@ -51,8 +50,7 @@ public sealed class InspectResultCodeFixProvider : CodeFixProvider
             if (!diagnostic.Properties.TryGetValue(InspectResultAnalyzer.KindProperty, out var kind) || kind != InspectResultAnalyzer.DiscardedKind
                 || root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true) is not InvocationExpressionSyntax invocation
                 || invocation.Parent is not ExpressionStatementSyntax { Parent: BlockSyntax or SwitchSectionSyntax } statement
-                || model.Compilation.GetTypeByMetadataName(NtStatusName) is not { } ntStatus
-                || model.Compilation.GetTypeByMetadataName(NtStatusFactsName) is not { } facts
+                || ContractSymbols.TryCreate(model.Compilation) is not { NtStatus: { } ntStatus, NtStatusFacts: { } facts }
                 || !SymbolEqualityComparer.Default.Equals(model.GetTypeInfo(invocation, context.CancellationToken).Type, ntStatus)
                 || ReturnsStatus(statement, model, ntStatus, context.CancellationToken) is not { } returnsStatus)
             {

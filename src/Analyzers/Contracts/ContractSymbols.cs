@@ -24,6 +24,9 @@ internal sealed class ContractSymbols
         ContractOf = compilation.GetTypeByMetadataName(Annotations + "ContractOfAttribute");
         Irql = compilation.GetTypeByMetadataName(Annotations + "Irql");
         NtStatus = compilation.GetTypeByMetadataName("NetDma.Contracts.Status.NtStatus");
+        NtStatusFacts = compilation.GetTypeByMetadataName("NetDma.Contracts.Status.NtStatusFacts");
+        KSpinLock = compilation.GetTypeByMetadataName("NetDma.Contracts.Kernel.KSpinLock");
+        IWdmDmaDriver = compilation.GetTypeByMetadataName("NetDma.Contracts.Platform.IWdmDmaDriver");
         INetDmaProvider = compilation.GetTypeByMetadataName("NetDma.Contracts.NetDma.INetDmaProvider");
         INetDma = compilation.GetTypeByMetadataName("NetDma.Contracts.NetDma.INetDma");
         IWdmKernel = compilation.GetTypeByMetadataName("NetDma.Contracts.Kernel.IWdmKernel");
@@ -56,6 +59,12 @@ internal sealed class ContractSymbols
     public INamedTypeSymbol? Irql { get; }
 
     public INamedTypeSymbol? NtStatus { get; }
+
+    public INamedTypeSymbol? NtStatusFacts { get; }
+
+    public INamedTypeSymbol? KSpinLock { get; }
+
+    public INamedTypeSymbol? IWdmDmaDriver { get; }
 
     public INamedTypeSymbol? INetDmaProvider { get; }
 

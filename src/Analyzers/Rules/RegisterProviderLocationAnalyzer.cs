@@ -44,7 +44,7 @@ public sealed class RegisterProviderLocationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var driverInterfaces = new[] { symbols.INetDmaProviderDriver, start.Compilation.GetTypeByMetadataName("NetDma.Contracts.Platform.IWdmDmaDriver") }
+            var driverInterfaces = new[] { symbols.INetDmaProviderDriver, symbols.IWdmDmaDriver }
                 .Where(type => type is not null)
                 .ToImmutableArray();
             CallSiteReachability.Register(
