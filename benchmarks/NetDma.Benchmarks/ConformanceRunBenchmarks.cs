@@ -29,5 +29,5 @@ public class ConformanceRunBenchmarks
 
     /// <summary>Parse and run every conformance script against the reference drivers.</summary>
     [Benchmark]
-    public int RunSuite() => ConformanceRun.Run(_files, _drivers, ScriptRunner.DefaultWatchdog).Passed;
+    public int RunSuite() => ConformanceRun.Run(_files, _drivers, ConformanceRun.DefaultWatchdog).Passed;
 }

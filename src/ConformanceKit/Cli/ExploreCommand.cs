@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using NetDma.ConformanceKit.Exploration;
+using NetDma.ConformanceKit.Isolation;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Running;
 using Spectre.Console;
@@ -46,10 +47,14 @@ public static class ExploreCommand
             Description = "Most channels allocated at once: the provider's DmaChannelCount.",
             DefaultValueFactory = _ => ExplorationOptions.DefaultChannelCount,
         };
+        var inProcess = new Option<bool>("--in-process")
+        {
+            Description = "Run the provider in this process instead of a worker process (for a debugger; a provider that kills its process ends the run).",
+        };
         var command = new Command("explore",
             "Run generated NetDMA call sequences against a provider; on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
         {
-            provider, providerType, seed, iterations, output, channels,
+            provider, providerType, seed, iterations, output, channels, inProcess,
         };
         command.SetAction(parse => Execute(
             AnsiConsole.Console,
@@ -58,7 +63,8 @@ public static class ExploreCommand
             parse.GetValue(seed),
             parse.GetValue(iterations),
             parse.GetValue(output),
-            parse.GetValue(channels)));
+            parse.GetValue(channels),
+            parse.GetValue(inProcess)));
         return command;
     }
 
@@ -70,7 +76,8 @@ public static class ExploreCommand
     /// <param name="iterations">Cases to run, at least 1.</param>
     /// <param name="output">Where to write the minimal failing script, or null.</param>
     /// <param name="channels">Most channels allocated at once, 1..32.</param>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels)
+    /// <param name="inProcess">True to run the provider in this process instead of a worker process.</param>
+    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false)
     {
         ArgumentNullException.ThrowIfNull(console);
         if (seed is not null && !Explorer.IsSeed(seed))
@@ -88,16 +95,22 @@ public static class ExploreCommand
             return BadInput(console, $"--channels must be 1..32 (the provider's DmaChannelCount), found {channels}");
         }
 
-        IDriverFactory factory;
+        IScriptRunner runner;
         try
         {
-            factory = provider is null ? RunCommand.ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
+            runner = DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog);
         }
         catch (DriverLoadException e)
         {
             return BadInput(console, e.Message);
         }
+        catch (WorkerStartException e)
+        {
+            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+            return 3;
+        }
 
+        using var owned = runner;
         var options = new ExplorationOptions
         {
             Seed = seed,
@@ -105,15 +118,20 @@ public static class ExploreCommand
             ChannelCount = channels,
             Progress = progress => ReportProgress(console, progress, iterations),
         };
-        console.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(factory.Name)}[/] ({channels} channel(s))");
+        console.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))");
         ExplorationResult result;
         try
         {
-            result = Explorer.Explore(factory, options);
+            result = Explorer.Explore(runner, options);
         }
         catch (DriverUnavailableException e)
         {
             return BadInput(console, e.Message);
+        }
+        catch (WorkerStartException e)
+        {
+            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+            return 3;
         }
 
         console.MarkupLine($"Optional handlers used: {Markup.Escape(result.Capabilities.ToString())}. First seed: {Markup.Escape(result.FirstSeed)}");

@@ -29,12 +29,16 @@ var sarifOption = new Option<FileInfo?>("--sarif")
 var timeoutOption = new Option<int>("--timeout")
 {
     Description = "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
-    DefaultValueFactory = _ => (int)ScriptRunner.DefaultWatchdog.TotalSeconds,
+    DefaultValueFactory = _ => (int)ConformanceRun.DefaultWatchdog.TotalSeconds,
+};
+var inProcessOption = new Option<bool>("--in-process")
+{
+    Description = "Run the driver in this process instead of a worker process (for a debugger; a driver that kills its process ends the run).",
 };
 
 var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
 {
-    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, timeoutOption,
+    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, timeoutOption, inProcessOption,
 };
 run.SetAction(parse => RunCommand.Execute(
     AnsiConsole.Console,
@@ -43,7 +47,8 @@ run.SetAction(parse => RunCommand.Execute(
     parse.GetValue(scriptsOption)!,
     parse.GetValue(reportOption),
     parse.GetValue(sarifOption),
-    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeoutOption)))));
+    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeoutOption))),
+    parse.GetValue(inProcessOption)));
 
 var formatOption = new Option<string>("--format")
 {

@@ -1,7 +1,6 @@
+using NetDma.ConformanceKit.Isolation;
 using NetDma.ConformanceKit.Reporting;
 using NetDma.ConformanceKit.Running;
-using NetDma.ReferenceProvider.NetDma;
-using NetDma.ReferenceProvider.Wdm;
 using Spectre.Console;
 
 namespace NetDma.ConformanceKit.Cli;
@@ -9,20 +8,15 @@ namespace NetDma.ConformanceKit.Cli;
 /// <summary>The <c>run</c> command: load the driver, run the scripts, print the report, write JUnit XML.</summary>
 public static class RunCommand
 {
-    /// <summary>The bundled reference drivers: the known-good baseline.</summary>
-    public static IDriverFactory ReferenceDrivers { get; } = new TypeDriverFactory(typeof(ReferenceNetDmaProviderDriver), typeof(BusMasterSampleDriver));
-
-    /// <summary>Runs and reports; returns the process exit code (0 all passed, 1 a script failed, 2 bad input).</summary>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog)
+    /// <summary>Runs and reports; returns the process exit code (0 all passed, 1 a script failed, 2 bad input, 3 a kit error).</summary>
+    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
     {
-        IDriverFactory factory;
         IReadOnlyList<ScriptFile> files;
         try
         {
-            factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
             files = ConformanceRun.FindScripts(scripts);
         }
-        catch (Exception e) when (e is DriverLoadException or FileNotFoundException)
+        catch (FileNotFoundException e)
         {
             console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
             return 2;
@@ -34,9 +28,38 @@ public static class RunCommand
             return 2;
         }
 
-        console.MarkupLine($"Running {files.Count} script(s) against [bold]{Markup.Escape(factory.Name)}[/]");
-        console.WriteLine();
-        var result = ConformanceRun.Run(files, factory, watchdog, script => ConsoleReport.WriteScript(console, script));
+        IScriptRunner runner;
+        try
+        {
+            runner = DriverRunners.Create(provider, providerType, inProcess, watchdog);
+        }
+        catch (DriverLoadException e)
+        {
+            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
+            return 2;
+        }
+        catch (WorkerStartException e)
+        {
+            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+            return 3;
+        }
+
+        RunReport result;
+        using (runner)
+        {
+            console.MarkupLine($"Running {files.Count} script(s) against [bold]{Markup.Escape(runner.DriverName)}[/]{(inProcess ? " in this process" : " in a worker process")}");
+            console.WriteLine();
+            try
+            {
+                result = ConformanceRun.Run(files, runner, script => ConsoleReport.WriteScript(console, script));
+            }
+            catch (WorkerStartException e)
+            {
+                console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
+                return 3;
+            }
+        }
+
         ConsoleReport.WriteSummary(console, result);
         if (report is not null)
         {

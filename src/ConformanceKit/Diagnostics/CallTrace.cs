@@ -2,48 +2,100 @@ namespace NetDma.ConformanceKit.Diagnostics;
 
 /// <summary>
 /// The calls of one run between the simulated system and the driver, in order ("cpu0 DISPATCH_LEVEL NetDMA -&gt;
-/// ProviderAllocateDmaChannel(...) = STATUS_SUCCESS"). Violations quote its tail so a report shows how a provider got
-/// where it broke a rule. Bounded: only the last <see cref="Capacity"/> entries are kept. Thread-safe, because a
-/// watchdog reads the trace of a script whose provider hangs while that script's thread may still be writing.
+/// ProviderAllocateDmaChannel(...) = STATUS_SUCCESS"), and the stack of driver routines running right now. Violations
+/// quote its tail so a report shows how a provider got where it broke a rule; a hang or crash names the innermost
+/// running routine. Bounded: only the last <see cref="Capacity"/> entries are kept. Thread-safe, because a watchdog
+/// reads the trace of a script whose provider hangs while that script's thread may still be writing. Every entry is
+/// also handed to the <see cref="Observer"/>, if any, before the call returns.
 /// </summary>
-public sealed class CallTrace
+/// <param name="capacity">How many entries are kept.</param>
+/// <param name="observer">Receives every entry and routine entry/exit as it happens, or null.</param>
+public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer = null)
 {
     private readonly Queue<string> _entries = new();
+    private readonly List<string> _running = [];
     private readonly Lock _gate = new();
+    private string? _faulted;
 
     /// <summary>How many entries are kept.</summary>
-    public int Capacity { get; }
+    public int Capacity { get; } = capacity;
+
+    /// <summary>Receives every entry as it is recorded, or null.</summary>
+    public IExecutionObserver? Observer { get; } = observer;
 
     /// <summary>Total entries ever recorded (also those dropped from the front).</summary>
     public long Count { get; private set; }
 
-    /// <summary>The most recent entry that enters a routine (contains <c>-&gt;</c>), or null.</summary>
-    public string? LastCall
+    /// <summary>The trace entry of the innermost driver routine running now, or null when none runs.</summary>
+    public string? RunningRoutine
     {
         get
         {
             lock (_gate)
             {
-                return _entries.LastOrDefault(e => e.Contains("->", StringComparison.Ordinal));
+                return _running.Count > 0 ? _running[^1] : null;
             }
         }
     }
-
-    /// <summary>Creates a trace that keeps the last <paramref name="capacity"/> entries.</summary>
-    public CallTrace(int capacity = 256) => Capacity = capacity;
 
     /// <summary>Appends one entry.</summary>
     public void Record(string entry)
     {
         lock (_gate)
         {
-            _entries.Enqueue(entry);
-            Count++;
-            if (_entries.Count > Capacity)
+            Append(entry);
+        }
+
+        Observer?.Traced(entry);
+    }
+
+    /// <summary>Marks a driver routine the system calls as running and, unless <paramref name="traced"/> is false, appends its entry.</summary>
+    /// <param name="entry">The routine's trace entry (<c>cpu0 PASSIVE_LEVEL system -&gt; AddDevice</c>).</param>
+    /// <param name="traced">False for calls too frequent to trace (hardware engine steps): running, not recorded.</param>
+    public void EnterRoutine(string entry, bool traced = true)
+    {
+        lock (_gate)
+        {
+            if (traced)
             {
-                _entries.Dequeue();
+                Append(entry);
+            }
+
+            _running.Add(entry);
+        }
+
+        Observer?.RoutineEntered(entry, traced);
+    }
+
+    /// <summary>
+    /// The trace entry of the innermost driver routine an exception escaped from, while that exception propagates; null
+    /// once a routine returns normally again (the exception was handled by driver code further out).
+    /// </summary>
+    public string? FaultedRoutine
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _faulted;
             }
         }
+    }
+
+    /// <summary>The innermost running routine returned, or (<paramref name="returned"/> false) an exception left it.</summary>
+    public void LeaveRoutine(bool returned)
+    {
+        lock (_gate)
+        {
+            if (_running.Count > 0)
+            {
+                var left = _running[^1];
+                _running.RemoveAt(_running.Count - 1);
+                _faulted = returned ? null : _faulted ?? left;
+            }
+        }
+
+        Observer?.RoutineLeft(returned);
     }
 
     /// <summary>The last <paramref name="count"/> entries, oldest first.</summary>
@@ -52,6 +104,16 @@ public sealed class CallTrace
         lock (_gate)
         {
             return [.. _entries.Skip(Math.Max(0, _entries.Count - count))];
+        }
+    }
+
+    private void Append(string entry)
+    {
+        _entries.Enqueue(entry);
+        Count++;
+        if (_entries.Count > Capacity)
+        {
+            _entries.Dequeue();
         }
     }
 }

@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Rules;
+using NetDma.ConformanceKit.Scripting;
 
 namespace NetDma.ConformanceKit.Diagnostics;
 
@@ -12,7 +13,8 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// <param name="Actual">What happened, e.g. "CpuNumber = 0".</param>
 /// <param name="Page">The reference page for this DDI (defaults to the rule's page).</param>
 /// <param name="CallSequence">The calls that led here, oldest first, ending with the offending one.</param>
-public sealed record Violation(Rule Rule, string Expected, string Actual, string Page, IReadOnlyList<string> CallSequence)
+/// <param name="Location">The script command (file:line:column) during which the kit observed it, or null outside any script.</param>
+public sealed record Violation(Rule Rule, string Expected, string Actual, string Page, IReadOnlyList<string> CallSequence, SourceLocation? Location = null)
 {
     /// <summary>Where the violation holds: run-time checks observe one call sequence.</summary>
     public string Scope => "observed on this call sequence";
@@ -21,6 +23,11 @@ public sealed record Violation(Rule Rule, string Expected, string Actual, string
     public string Message =>
         $"{Rule.Id} ({Rule.Level}): {Rule.Statement} Expected: {Expected}. Actual: {Actual}. " +
         $"Holds: {Scope}. Source: {Page}.";
+
+    /// <summary><see cref="Message"/> followed by the call sequence, one call per indented line: what a report shows.</summary>
+    public string Details =>
+        Message + Environment.NewLine + "  call sequence (oldest first):" + Environment.NewLine +
+        string.Join(Environment.NewLine, CallSequence.Select(c => "    " + c));
 
     /// <inheritdoc/>
     public override string ToString() => Message;

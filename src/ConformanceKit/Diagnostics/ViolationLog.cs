@@ -1,11 +1,13 @@
 using NetDma.ConformanceKit.Rules;
+using NetDma.ConformanceKit.Scripting;
 
 namespace NetDma.ConformanceKit.Diagnostics;
 
 /// <summary>
 /// Where every simulated component reports a broken rule (the Driver Verifier analogue: record and go on instead of
 /// throwing into driver code). Scripts consume expected violations with <c>assert_violation</c>; whatever is left
-/// unconsumed at the end of a script fails it.
+/// unconsumed at the end of a script fails it. Each violation is attributed to the script command running when it was
+/// observed (<see cref="BeginCommand"/>), and handed to the trace's <see cref="CallTrace.Observer"/> as it happens.
 /// </summary>
 public sealed class ViolationLog(CallTrace trace)
 {
@@ -21,6 +23,16 @@ public sealed class ViolationLog(CallTrace trace)
     /// <summary>Violations not yet consumed by an <c>assert_violation</c>.</summary>
     public IReadOnlyList<Violation> Pending => _pending;
 
+    /// <summary>The script command running now (file:line:column), or null outside any script.</summary>
+    public SourceLocation? CurrentCommand { get; private set; }
+
+    /// <summary>Marks the start of the script command at <paramref name="location"/>: what is reported next happens during it.</summary>
+    public void BeginCommand(SourceLocation location)
+    {
+        CurrentCommand = location;
+        Trace.Observer?.CommandStarted(location);
+    }
+
     /// <summary>Records a violation of <paramref name="rule"/>.</summary>
     /// <param name="rule">The rule broken.</param>
     /// <param name="expected">What the contract required.</param>
@@ -29,9 +41,10 @@ public sealed class ViolationLog(CallTrace trace)
     /// <returns>The recorded violation.</returns>
     public Violation Report(Rule rule, string expected, string actual, string? page = null)
     {
-        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail());
+        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail(), CurrentCommand);
         _pending.Add(violation);
         _all.Add(violation);
+        Trace.Observer?.ViolationReported(violation);
         return violation;
     }
 

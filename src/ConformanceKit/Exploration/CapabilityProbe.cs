@@ -11,9 +11,8 @@ namespace NetDma.ConformanceKit.Exploration;
 /// </summary>
 internal static class CapabilityProbe
 {
-    public static ProviderCapabilities Probe(IDriverFactory factory, TimeSpan watchdog)
+    public static ProviderCapabilities Probe(IScriptRunner runner)
     {
-        var runner = new ScriptRunner(factory, watchdog);
         bool Has(string operation) => runner.Run(ScriptParser.Parse(ProbeScript(operation), $"probe-{operation}.ndma")).Outcome != ScriptOutcome.Skipped;
         return new ProviderCapabilities(Has(ScriptKeywords.Suspend), Has(ScriptKeywords.Abort), Has(ScriptKeywords.Reset));
     }

@@ -2,7 +2,7 @@ using NetDma.ConformanceKit.Running;
 
 namespace NetDma.ConformanceKit.Exploration;
 
-/// <summary>How <see cref="Explorer.Explore"/> generates, runs and shrinks cases.</summary>
+/// <summary>How <see cref="Explorer.Explore(Running.IScriptRunner, ExplorationOptions)"/> generates, runs and shrinks cases.</summary>
 public sealed record ExplorationOptions
 {
     /// <summary>Cases run when <see cref="Iterations"/> is not set.</summary>
@@ -39,7 +39,7 @@ public sealed record ExplorationOptions
     public int ShrinkIterations { get; init; } = 2000;
 
     /// <summary>How long one case may run before its driver is declared hung (NDMA2003).</summary>
-    public TimeSpan Watchdog { get; init; } = ScriptRunner.DefaultWatchdog;
+    public TimeSpan Watchdog { get; init; } = ConformanceRun.DefaultWatchdog;
 
     /// <summary>The provider's optional handlers; null (the default) probes the provider for them.</summary>
     public ProviderCapabilities? Capabilities { get; init; }

@@ -11,7 +11,9 @@ namespace NetDma.ConformanceKit.Exploration;
 /// <remarks>
 /// <para>
 /// Cases are CsCheck samples of <see cref="ExplorationGenerators.Case"/>, rendered by <see cref="NetDmaSequenceModel"/>,
-/// parsed with <see cref="ScriptParser"/> and run by <see cref="ScriptRunner"/> against a fresh driver each. A case
+/// parsed with <see cref="ScriptParser"/> and run by an <see cref="IScriptRunner"/> against a fresh driver each (in a
+/// worker process by default, so a case that kills its process is shrunk like any other: each candidate runs in a
+/// live worker, restarted after every death). A case
 /// passes when its <see cref="ScriptResult"/> is <see cref="ScriptOutcome.Passed"/>.
 /// </para>
 /// <para>
@@ -35,7 +37,7 @@ public static class Explorer
     /// <see cref="ExplorationOptions.Iterations"/> cases, stops at the first failure and shrinks it. Never throws for a
     /// failing case: the failure is in <see cref="ExplorationResult.Failure"/>.
     /// </summary>
-    /// <param name="factory">Creates a fresh driver per case; it must offer a NetDMA provider.</param>
+    /// <param name="factory">Creates a fresh driver per case, in this process; it must offer a NetDMA provider.</param>
     /// <param name="options">Iterations, seed, channel count, shrink budget, watchdog, progress callback.</param>
     /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
     /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
@@ -43,16 +45,32 @@ public static class Explorer
     public static ExplorationResult Explore(IDriverFactory factory, ExplorationOptions options)
     {
         ArgumentNullException.ThrowIfNull(factory);
+        ArgumentNullException.ThrowIfNull(options);
+        using var runner = new InProcessScriptRunner(factory, options.Watchdog);
+        return Explore(runner, options);
+    }
+
+    /// <summary>
+    /// <see cref="Explore(IDriverFactory, ExplorationOptions)"/> with the cases run by <paramref name="runner"/> (in this
+    /// process or in a worker); <see cref="ExplorationOptions.Watchdog"/> is then the runner's own.
+    /// </summary>
+    /// <param name="runner">Runs each case against a fresh driver; its driver must offer a NetDMA provider.</param>
+    /// <param name="options">Iterations, seed, channel count, shrink budget, progress callback.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
+    /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
+    /// <exception cref="DriverUnavailableException">The driver has no NetDMA provider.</exception>
+    public static ExplorationResult Explore(IScriptRunner runner, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
         Validate(options);
         var firstSeed = options.Seed is { } seed ? ParseSeed(seed).ToString() : RandomSeed();
-        if (factory.CreateNetDmaDriver() is null)
+        if (!runner.HasNetDmaDriver)
         {
-            throw new DriverUnavailableException($"{factory.Name} has no NetDMA provider driver (INetDmaProviderDriver); there is nothing to explore");
+            throw new DriverUnavailableException($"{runner.DriverName} has no NetDMA provider driver (INetDmaProviderDriver); there is nothing to explore");
         }
 
-        var capabilities = options.Capabilities ?? CapabilityProbe.Probe(factory, options.Watchdog);
+        var capabilities = options.Capabilities ?? CapabilityProbe.Probe(runner);
         var gen = ExplorationGenerators.Case(options, capabilities);
-        var runner = new ScriptRunner(factory, options.Watchdog);
         var first = PCG.Parse(firstSeed);
         int passed = 0, skipped = 0, run = 0;
         for (var i = 0; i < options.Iterations; i++)
@@ -71,11 +89,11 @@ public static class Explorer
                     break;
                 default:
                     var (failure, shrinkRuns) = Shrink(runner, gen, caseSeed, result, options);
-                    return new ExplorationResult(factory.Name, firstSeed, capabilities, run, passed, skipped, shrinkRuns, failure);
+                    return new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, shrinkRuns, failure);
             }
         }
 
-        return new ExplorationResult(factory.Name, firstSeed, capabilities, run, passed, skipped, 0, null);
+        return new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, 0, null);
     }
 
     /// <summary>
@@ -149,7 +167,7 @@ public static class Explorer
 
     private static string FileFor(string seed) => $"explore-{seed}.ndma";
 
-    private static (ScriptResult Result, int Commands) RunText(ScriptRunner runner, string text, string seed)
+    private static (ScriptResult Result, int Commands) RunText(IScriptRunner runner, string text, string seed)
     {
         try
         {
@@ -159,8 +177,7 @@ public static class Explorer
         catch (ScriptParseException error)
         {
             // The model made a script the parser refuses: a kit bug, reported like any failing script so it is seen.
-            var check = new CheckResult(error.Location, ScriptExecutionSteps.ParseError, false, [], error.Description);
-            return (new ScriptResult(FileFor(seed), Path.GetFileNameWithoutExtension(FileFor(seed)), null, ScriptOutcome.Failed, [check], [], null), 0);
+            return (ScriptResult.NotParsed(FileFor(seed), error), 0);
         }
     }
 
@@ -168,7 +185,7 @@ public static class Explorer
     private static HashSet<string> Signature(ScriptResult result) =>
         [.. result.Failures.SelectMany(f => f.RuleIds.Count > 0 ? f.RuleIds : [f.Step.Split(' ')[0]])];
 
-    private static (ExplorationFailure Failure, int ShrinkRuns) Shrink(ScriptRunner runner, Gen<ExplorationCase> gen, string failingSeed,
+    private static (ExplorationFailure Failure, int ShrinkRuns) Shrink(IScriptRunner runner, Gen<ExplorationCase> gen, string failingSeed,
         ScriptResult failingResult, ExplorationOptions options)
     {
         var signature = Signature(failingResult);
@@ -219,7 +236,7 @@ public static class Explorer
         Render(gen.Generate(PCG.Parse(seed), null!, out size), seed, options.ChannelCount);
 
     /// <summary>Replays the case of <paramref name="seed"/> through CsCheck's <c>Check.Sample</c>, which must fail.</summary>
-    private static (bool Reproduced, string? Report) Replay(ScriptRunner runner, Gen<ExplorationCase> gen, string seed, int channelCount)
+    private static (bool Reproduced, string? Report) Replay(IScriptRunner runner, Gen<ExplorationCase> gen, string seed, int channelCount)
     {
         try
         {

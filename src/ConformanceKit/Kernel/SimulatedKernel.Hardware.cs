@@ -69,9 +69,13 @@ public sealed partial class SimulatedKernel
     private bool Step(DeviceBus bus, ISimulatedEngine engine)
     {
         _frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, $"engine of {bus.Device}", "ISimulatedEngine.Step", _lockSequence, Hardware: true));
+        Log.Trace.EnterRoutine($"hardware -> engine of {bus.Device} (ISimulatedEngine.Step)", traced: false);
+        var returned = false;
         try
         {
-            return engine.Step();
+            var busy = engine.Step();
+            returned = true;
+            return busy;
         }
         catch (Exception exception)
         {
@@ -82,6 +86,7 @@ public sealed partial class SimulatedKernel
         finally
         {
             _frames.RemoveAt(_frames.Count - 1);
+            Log.Trace.LeaveRoutine(returned);
         }
     }
 }

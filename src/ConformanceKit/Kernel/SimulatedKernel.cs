@@ -94,7 +94,7 @@ public sealed partial class SimulatedKernel : IWdmKernel
         var processor = Processor(cpu);
         var previousIrql = processor.Irql;
         processor.Irql = irql;
-        Log.Trace.Record(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} system -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} system -> {routine}({arguments})");
+        Log.Trace.EnterRoutine(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} system -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} system -> {routine}({arguments})");
         var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
         _frames.Add(frame);
         var returned = false;
@@ -108,6 +108,7 @@ public sealed partial class SimulatedKernel : IWdmKernel
         {
             LeaveFrame(frame, processor, returned);
             processor.Irql = previousIrql;
+            Log.Trace.LeaveRoutine(returned);
         }
     }
 

@@ -9,6 +9,11 @@ public static class RuleCatalog
 
     private static readonly Dictionary<string, Rule> ById = All.ToDictionary(r => r.Id, StringComparer.Ordinal);
 
+    /// <summary>The rule with ID <paramref name="id"/> (<c>NDMA3004</c>).</summary>
+    /// <exception cref="KeyNotFoundException">No rule has that ID.</exception>
+    public static Rule Get(string id) =>
+        ById.TryGetValue(id, out var rule) ? rule : throw new KeyNotFoundException($"no rule {id} in the catalog");
+
     /// <summary>Finds a rule by ID (<c>NDMA3004</c>).</summary>
     public static bool TryGet(string id, out Rule rule) => ById.TryGetValue(id, out rule!);
 }

@@ -9,6 +9,9 @@ namespace NetDma.ConformanceKit.Running;
 /// </summary>
 public static class ConformanceRun
 {
+    /// <summary>The default per-script watchdog: far above any correct script's run time.</summary>
+    public static TimeSpan DefaultWatchdog { get; } = TimeSpan.FromSeconds(20);
+
     /// <summary>The script file extension.</summary>
     public const string ScriptExtension = ".ndma";
 
@@ -36,14 +39,26 @@ public static class ConformanceRun
             .OrderBy(file => file.DisplayName, StringComparer.Ordinal)];
     }
 
-    /// <summary>Runs every script in <paramref name="scriptFiles"/> against <paramref name="factory"/>.</summary>
+    /// <summary>Runs every script in <paramref name="scriptFiles"/> against <paramref name="factory"/> in this process.</summary>
     /// <param name="scriptFiles">The scripts, in run order.</param>
     /// <param name="factory">Creates a fresh driver per script.</param>
     /// <param name="watchdog">How long one script may run before it is declared hung (NDMA2003).</param>
     /// <param name="progress">Called after each script, e.g. to print it.</param>
     public static RunReport Run(IReadOnlyList<ScriptFile> scriptFiles, IDriverFactory factory, TimeSpan watchdog, Action<ScriptResult>? progress = null)
     {
-        var runner = new ScriptRunner(factory, watchdog);
+        using var runner = new InProcessScriptRunner(factory, watchdog);
+        return Run(scriptFiles, runner, progress);
+    }
+
+    /// <summary>Runs every script in <paramref name="scriptFiles"/> with <paramref name="runner"/>.</summary>
+    /// <param name="scriptFiles">The scripts, in run order.</param>
+    /// <param name="runner">Runs each script against a fresh driver (in this process or in a worker).</param>
+    /// <param name="progress">Called after each script, e.g. to print it.</param>
+    public static RunReport Run(IReadOnlyList<ScriptFile> scriptFiles, IScriptRunner runner, Action<ScriptResult>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(scriptFiles);
+        ArgumentNullException.ThrowIfNull(runner);
+        var start = DateTimeOffset.UtcNow;
         var results = new List<ScriptResult>(scriptFiles.Count);
         foreach (var file in scriptFiles)
         {
@@ -54,14 +69,13 @@ public static class ConformanceRun
             }
             catch (ScriptParseException error)
             {
-                result = new ScriptResult(file.DisplayName, System.IO.Path.GetFileNameWithoutExtension(file.Path), null, ScriptOutcome.Failed,
-                    [new CheckResult(error.Location, ScriptExecutionSteps.ParseError, false, [], error.Description)], [], null);
+                result = ScriptResult.NotParsed(file.DisplayName, error);
             }
 
             results.Add(result);
             progress?.Invoke(result);
         }
 
-        return new RunReport(factory.Name, results);
+        return new RunReport(runner.DriverName, results) { StartTime = start, EndTime = DateTimeOffset.UtcNow };
     }
 }

@@ -5,6 +5,15 @@ namespace NetDma.ConformanceKit.Running;
 /// <param name="Scripts">One result per script.</param>
 public sealed record RunReport(string Driver, IReadOnlyList<ScriptResult> Scripts)
 {
+    /// <summary>When the run started (UTC).</summary>
+    public DateTimeOffset StartTime { get; init; }
+
+    /// <summary>When the run ended (UTC).</summary>
+    public DateTimeOffset EndTime { get; init; }
+
+    /// <summary>How long the run took, start to end.</summary>
+    public TimeSpan Duration => EndTime - StartTime;
+
     /// <summary>Scripts that passed.</summary>
     public int Passed => Scripts.Count(s => s.Outcome == ScriptOutcome.Passed);
 

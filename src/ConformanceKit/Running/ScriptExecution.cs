@@ -14,15 +14,17 @@ namespace NetDma.ConformanceKit.Running;
 
 /// <summary>
 /// One script against one fresh driver: a new simulated kernel, NetDMA host and driver instance, then each command in
-/// order. Assertions and failures become <see cref="CheckResult"/>s. A crash of driver code (an exception) is the bug
-/// check of this world: it is reported as NDMA2002 and ends the script; everything observed so far is kept.
+/// order. Everything it observes (the command running, the call trace, violations, assertions and failures as
+/// <see cref="CheckResult"/>s) goes to its <see cref="IExecutionObserver"/> as it happens; the observer, not this class,
+/// assembles the script's result. A crash of driver code (an exception) is the bug check of this world: it is reported
+/// as NDMA2002 and ends the script; everything observed so far is kept.
 /// </summary>
 internal sealed class ScriptExecution
 {
     private const string PnpPage = "registering-a-netdma-provider.md";
     private readonly Script _script;
     private readonly IDriverFactory _factory;
-    private readonly List<CheckResult> _checks = [];
+    private readonly IExecutionObserver _observer;
     private readonly Dictionary<string, MemoryBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChainCommand> _chains = new(StringComparer.Ordinal);
     private readonly List<Irp> _transfers = [];
@@ -31,20 +33,19 @@ internal sealed class ScriptExecution
     private World? _world;
     private NtStatus? _lastStatus;
 
-    public ScriptExecution(Script script, IDriverFactory factory)
+    public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer)
     {
         _script = script;
         _factory = factory;
-        Log = new ViolationLog(new CallTrace());
+        _observer = observer;
+        Log = new ViolationLog(new CallTrace(observer: observer));
     }
 
-    /// <summary>The violation log of this execution (also read by the watchdog when the script hangs).</summary>
+    /// <summary>The violation log of this execution.</summary>
     public ViolationLog Log { get; }
 
     /// <summary>Why the script was skipped, once it was.</summary>
     public string? SkipReason { get; private set; }
-
-    public IReadOnlyList<CheckResult> Checks => _checks;
 
     /// <summary>Runs every command; returns normally even when the driver crashes or the script is wrong.</summary>
     public void Run()
@@ -55,6 +56,7 @@ internal sealed class ScriptExecution
             foreach (var command in _script.Commands)
             {
                 current = command;
+                Log.BeginCommand(command.Location);
                 Execute(command);
 
                 // Between script lines the machine is idle: every processor drops below DISPATCH_LEVEL, so queued
@@ -76,8 +78,8 @@ internal sealed class ScriptExecution
         }
         catch (Exception crash)
         {
-            // Driver code threw: in kernel mode this is a bug check. Record it against the routine that was running.
-            var routine = Log.Trace.LastCall ?? "a driver routine";
+            // Driver code threw: in kernel mode this is a bug check. Record it against the routine it escaped from.
+            var routine = Log.Trace.FaultedRoutine ?? "a driver routine";
             Log.Report(StatusRules.CallbackReturns, "the routine returns to its caller",
                 $"{crash.GetType().Name} thrown ({crash.Message}) during: {routine.Trim()}");
         }
@@ -337,7 +339,7 @@ internal sealed class ScriptExecution
                 var pending = Log.Pending.ToList();
                 pending.ForEach(p => Log.Consume(p.Rule.Id));
                 Check(n, ScriptFormatter.Format(n), [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
-                    pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(Describe)));
+                    pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(p => p.Details)));
                 break;
             case AssertIrpCommand irp:
                 AssertIrp(irp);
@@ -439,23 +441,24 @@ internal sealed class ScriptExecution
             }
         }
 
-        _checks.Add(new CheckResult(command.Location, step, passed, rules, message));
+        _observer.CheckRecorded(new CheckResult(command.Location, step, passed, rules, message));
     }
 
     private void Fail(ScriptCommand command, string step, IReadOnlyList<string> rules, string message) =>
-        _checks.Add(new CheckResult(command.Location, step, false, rules, message));
+        _observer.CheckRecorded(new CheckResult(command.Location, step, false, rules, message));
 
-    private void ReportUnconsumedViolations(SourceLocation end)
+    /// <summary>
+    /// Each violation no assertion consumed becomes a check at the command during which it was observed
+    /// (<paramref name="fallback"/>, the last command run, for one observed outside any command).
+    /// </summary>
+    private void ReportUnconsumedViolations(SourceLocation fallback)
     {
         foreach (var violation in Log.Pending)
         {
             // A SHOULD rule is reported but does not fail the script.
             var passes = violation.Rule.Level == RuleLevel.SHOULD;
-            _checks.Add(new CheckResult(end, passes ? ScriptExecutionSteps.Warning : ScriptExecutionSteps.UnexpectedViolation, passes, [violation.Rule.Id], Describe(violation)));
+            _observer.CheckRecorded(new CheckResult(violation.Location ?? fallback,
+                passes ? ScriptExecutionSteps.Warning : ScriptExecutionSteps.UnexpectedViolation, passes, [violation.Rule.Id], violation.Details));
         }
     }
-
-    private static string Describe(Violation violation) =>
-        violation.Message + Environment.NewLine + "  call sequence (oldest first):" + Environment.NewLine +
-        string.Join(Environment.NewLine, violation.CallSequence.Select(c => "    " + c));
 }

@@ -15,6 +15,9 @@ public static class ScriptExecutionSteps
     /// <summary>A driver routine did not return within the watchdog (NDMA2003).</summary>
     public const string DriverHung = "driver hung";
 
+    /// <summary>The worker process running the driver died (NDMA2002): FailFast, stack overflow, exit, an unhandled exception on any thread.</summary>
+    public const string DriverCrashed = "driver crashed";
+
     /// <summary>The script does not parse.</summary>
     public const string ParseError = "parse error";
 }

@@ -14,6 +14,19 @@ public sealed record ScriptResult(
     string File, string Name, string? Title, ScriptOutcome Outcome, IReadOnlyList<CheckResult> Checks,
     IReadOnlyList<Violation> Violations, string? SkipReason)
 {
+    /// <summary>How long the script ran (wall clock, including the driver's time; zero for a script that did not parse).</summary>
+    public TimeSpan Duration { get; init; }
+
+    /// <summary>The result of a script that does not parse: one failed check at the error's file:line:column.</summary>
+    /// <param name="file">The script's display name.</param>
+    /// <param name="error">The parse error.</param>
+    public static ScriptResult NotParsed(string file, Scripting.ScriptParseException error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        return new ScriptResult(file, System.IO.Path.GetFileNameWithoutExtension(file), null, ScriptOutcome.Failed,
+            [new CheckResult(error.Location, ScriptExecutionSteps.ParseError, false, [], error.Description)], [], null);
+    }
+
     /// <summary>The failed checks.</summary>
     public IEnumerable<CheckResult> Failures => Checks.Where(c => !c.Passed);
 

@@ -22,6 +22,12 @@ public sealed record Script(string File, string? Title, IReadOnlyList<ScriptComm
     /// </summary>
     public PlatformCommand? Platform => Commands.OfType<PlatformCommand>().FirstOrDefault();
 
+    /// <summary>
+    /// The text the script was parsed from (what a worker process is sent to run it), or empty for a script built in
+    /// code. Not part of equality.
+    /// </summary>
+    public string Source { get; init; } = "";
+
     /// <inheritdoc/>
     public bool Equals(Script? other) =>
         other is not null && File == other.File && Title == other.Title && Commands.SequenceEqual(other.Commands);

@@ -16,7 +16,7 @@ public static class ScriptParser
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(file);
-        return new ScriptReader(file).Read(text);
+        return new ScriptReader(file).Read(text) with { Source = text };
     }
 
     /// <summary>Reads and parses a script file; locations name <paramref name="path"/> as given.</summary>

@@ -57,7 +57,7 @@ public sealed class BrokenProviderTests
     {
         _ = broken;
         _ = page;
-        var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], RunCommand.ReferenceDrivers, Watchdog).Scripts.Single();
+        var result = ConformanceRun.Run([BundledScripts.SelfTestFile(script)], DriverRunners.ReferenceDrivers, Watchdog).Scripts.Single();
 
         Assert.Equal(ScriptOutcome.Failed, result.Outcome);
         var failures = result.Failures.Where(f => f.Step == $"assert_violation {ruleId}").ToList();

@@ -49,7 +49,7 @@ public sealed partial class ExplorationDocumentationTests
     }
 
     private static ScriptResult Run(Type provider, string text) =>
-        new ScriptRunner(new TypeDriverFactory(provider, null), ScriptRunner.DefaultWatchdog).Run(ScriptParser.Parse(text, "exploration.md"));
+        new InProcessScriptRunner(new TypeDriverFactory(provider, null), ConformanceRun.DefaultWatchdog).Run(ScriptParser.Parse(text, "exploration.md"));
 
     private static string RepositoryRoot()
     {

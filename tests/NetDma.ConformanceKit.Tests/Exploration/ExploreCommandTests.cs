@@ -62,7 +62,7 @@ public sealed class ExploreCommandTests : IDisposable
         var script = File.ReadAllText(file.FullName);
         Assert.Contains(script, text);
 
-        var replay = new ScriptRunner(new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), ScriptRunner.DefaultWatchdog)
+        var replay = new InProcessScriptRunner(new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), ConformanceRun.DefaultWatchdog)
             .Run(ScriptParser.Parse(script, file.Name));
         Assert.Equal(ScriptOutcome.Failed, replay.Outcome);
         Assert.Contains(replay.Failures, f => f.RuleIds.Contains("NDMA3004"));

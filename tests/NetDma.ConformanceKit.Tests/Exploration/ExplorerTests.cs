@@ -91,12 +91,12 @@ public sealed class ExplorerTests
 
         var script = ScriptParser.Parse(failure.Script, "minimal.ndma");
         Assert.True(script.Commands.Count <= MinimalScriptBound, $"{script.Commands.Count} commands > {MinimalScriptBound}: {Describe(result)}");
-        var rerun = new ScriptRunner(factory, ScriptRunner.DefaultWatchdog).Run(script);
+        var rerun = new InProcessScriptRunner(factory, ConformanceRun.DefaultWatchdog).Run(script);
         Assert.Equal(ScriptOutcome.Failed, rerun.Outcome);
         Assert.True(rerun.Failures.Any(f => f.RuleIds.Contains(ruleId)), Describe(result));
 
         // The reference provider passes the same minimal script: the failure is the provider's, not the model's.
-        Assert.Equal(ScriptOutcome.Passed, new ScriptRunner(Reference, ScriptRunner.DefaultWatchdog).Run(script).Outcome);
+        Assert.Equal(ScriptOutcome.Passed, new InProcessScriptRunner(Reference, ConformanceRun.DefaultWatchdog).Run(script).Outcome);
     }
 
     [Fact]

@@ -43,7 +43,7 @@ public sealed class ReportSnapshotTests
     }
 
     private static RunReport PassingRun() =>
-        ConformanceRun.Run(Conformance("05-copy-single-descriptor", "14-wdm-bus-master"), RunCommand.ReferenceDrivers, Watchdog);
+        ConformanceRun.Run(Conformance("05-copy-single-descriptor", "14-wdm-bus-master"), DriverRunners.ReferenceDrivers, Watchdog);
 
     private static RunReport BrokenRun() =>
         ConformanceRun.Run(Conformance("03-allocate-msix-affinity", "14-wdm-bus-master"), new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), Watchdog);
@@ -90,6 +90,6 @@ public sealed class ReportSnapshotTests
     [Fact]
     public void Reference_provider_type_is_the_bundled_default()
     {
-        Assert.Contains(typeof(ReferenceNetDmaProviderDriver).FullName!, RunCommand.ReferenceDrivers.Name);
+        Assert.Contains(typeof(ReferenceNetDmaProviderDriver).FullName!, DriverRunners.ReferenceDrivers.Name);
     }
 }

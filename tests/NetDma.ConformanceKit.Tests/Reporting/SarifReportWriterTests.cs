@@ -22,7 +22,7 @@ public sealed class SarifReportWriterTests
     [Fact]
     public void The_document_is_SARIF_2_1_0_and_declares_every_catalog_rule()
     {
-        var sarif = Run(NetDma.ConformanceKit.Cli.RunCommand.ReferenceDrivers, "05-copy-single-descriptor");
+        var sarif = Run(NetDma.ConformanceKit.Cli.DriverRunners.ReferenceDrivers, "05-copy-single-descriptor");
 
         Assert.Equal("2.1.0", sarif.GetProperty("version").GetString());
         var run = Assert.Single(sarif.GetProperty("runs").EnumerateArray());

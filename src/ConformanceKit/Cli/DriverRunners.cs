@@ -1,0 +1,42 @@
+using NetDma.ConformanceKit.Isolation;
+using NetDma.ConformanceKit.Running;
+using NetDma.ReferenceProvider.NetDma;
+using NetDma.ReferenceProvider.Wdm;
+
+namespace NetDma.ConformanceKit.Cli;
+
+/// <summary>
+/// The script runner a command uses for its <c>--provider</c>, <c>--provider-type</c> and <c>--in-process</c> options:
+/// a worker process holding the provider (the default), or this process (for a debugger).
+/// </summary>
+public static class DriverRunners
+{
+    /// <summary>The bundled reference drivers: the known-good baseline.</summary>
+    public static IDriverFactory ReferenceDrivers { get; } = new TypeDriverFactory(typeof(ReferenceNetDmaProviderDriver), typeof(BusMasterSampleDriver));
+
+    /// <summary>Creates the runner.</summary>
+    /// <param name="provider">The provider assembly, or null for the bundled reference drivers.</param>
+    /// <param name="providerType">The driver class when the assembly holds several of one kind, or null.</param>
+    /// <param name="inProcess">True to run the driver in this process instead of a worker.</param>
+    /// <param name="watchdog">How long one script may run.</param>
+    /// <exception cref="DriverLoadException">The provider assembly cannot be used.</exception>
+    /// <exception cref="WorkerStartException">No worker could be started.</exception>
+    public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog)
+    {
+        if (inProcess)
+        {
+            var factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
+            return new InProcessScriptRunner(factory, watchdog);
+        }
+
+        if (provider is not null && !provider.Exists)
+        {
+            throw new DriverLoadException($"provider assembly '{provider.FullName}' does not exist");
+        }
+
+        var source = provider is null
+            ? new DriverSource(typeof(ReferenceNetDmaProviderDriver).Assembly.Location)
+            : new DriverSource(provider.FullName, providerType);
+        return new WorkerScriptRunner(source, new WorkerOptions { Watchdog = watchdog });
+    }
+}

@@ -1,0 +1,32 @@
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Scripting;
+using StreamJsonRpc;
+
+namespace NetDma.ConformanceKit.Isolation;
+
+/// <summary>
+/// The worker's side of the observation stream: every observation of the running script becomes a JSON-RPC
+/// notification to the kit process, written and flushed before the call returns, so a worker that dies the next
+/// instant has lost nothing it observed.
+/// </summary>
+/// <param name="rpc">The connection to the kit process.</param>
+internal sealed class WorkerEventStream(JsonRpc rpc) : IExecutionObserver
+{
+    public void CommandStarted(SourceLocation location) => Send(WorkerProtocol.CommandStarted, location);
+
+    public void Traced(string entry) => Send(WorkerProtocol.Traced, entry);
+
+    public void RoutineEntered(string entry, bool traced) => Send(WorkerProtocol.RoutineEntered, entry, traced);
+
+    public void RoutineLeft(bool returned) => Send(WorkerProtocol.RoutineLeft, returned);
+
+    public void ViolationReported(Violation violation) => Send(WorkerProtocol.ViolationReported, WireViolation.From(violation));
+
+    public void CheckRecorded(CheckResult check) => Send(WorkerProtocol.CheckRecorded, check);
+
+    // NotifyAsync completes once the message is written and flushed to the pipe; waiting for it is what makes the
+    // observation durable. The script thread has no synchronization context, so the wait cannot deadlock.
+    private void Send(string method, params object?[] arguments) =>
+        rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
+}

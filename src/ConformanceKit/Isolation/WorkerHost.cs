@@ -1,0 +1,50 @@
+using System.IO.Pipes;
+using StreamJsonRpc;
+
+namespace NetDma.ConformanceKit.Isolation;
+
+/// <summary>
+/// The entry point of the worker process (<c>netdma-kit-worker</c>), which the kit starts with
+/// <c>--pipe &lt;name&gt;</c>: it connects to the kit's named pipe, serves <see cref="WorkerProtocol"/> requests until the
+/// kit disconnects, and exits. The provider under test is loaded here, so whatever it does to this process (FailFast,
+/// a stack overflow, Environment.Exit, an unhandled exception on a thread of its own, exhausted memory) ends only this
+/// process; the kit reports it and starts another worker.
+/// </summary>
+public static class WorkerHost
+{
+    /// <summary>The option that names the kit's pipe.</summary>
+    public const string PipeOption = "--pipe";
+
+    /// <summary>How long the worker waits for the kit's pipe before giving up.</summary>
+    private static readonly TimeSpan ConnectTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the worker; returns its exit code (0 after the kit disconnected, 2 on a bad command line).</summary>
+    /// <param name="args"><c>--pipe &lt;name&gt;</c>.</param>
+    public static async Task<int> RunAsync(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length != 2 || args[0] != PipeOption)
+        {
+            await Console.Error.WriteLineAsync($"usage: netdma-kit-worker {PipeOption} <name>  (the worker is started by netdma-kit, not by hand)");
+            return 2;
+        }
+
+        await using var pipe = new NamedPipeClientStream(".", args[1], PipeDirection.InOut, PipeOptions.Asynchronous);
+        await pipe.ConnectAsync((int)ConnectTimeout.TotalMilliseconds);
+        var service = new WorkerService();
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(pipe, pipe, new SystemTextJsonFormatter()));
+        rpc.AddLocalRpcTarget(service);
+        service.Connection = rpc;
+        rpc.StartListening();
+        try
+        {
+            await rpc.Completion;
+        }
+        catch (Exception e) when (e is ConnectionLostException or IOException or ObjectDisposedException)
+        {
+            // The kit went away: nothing is left to serve.
+        }
+
+        return 0;
+    }
+}

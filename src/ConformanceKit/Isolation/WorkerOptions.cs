@@ -1,0 +1,29 @@
+using NetDma.ConformanceKit.Running;
+
+namespace NetDma.ConformanceKit.Isolation;
+
+/// <summary>How <see cref="WorkerScriptRunner"/> starts and watches its worker processes.</summary>
+public sealed record WorkerOptions
+{
+    /// <summary>The worker assembly's file name, looked up beside the kit's own assemblies.</summary>
+    public const string WorkerAssemblyName = "netdma-kit-worker.dll";
+
+    /// <summary>How long one script may run in the worker before it is killed and its driver reported hung (NDMA2003).</summary>
+    public TimeSpan Watchdog { get; init; } = ConformanceRun.DefaultWatchdog;
+
+    /// <summary>The worker assembly (<see cref="WorkerAssemblyName"/>); null looks for it beside the kit's assemblies.</summary>
+    public string? WorkerPath { get; init; }
+
+    /// <summary>
+    /// The worker's managed-heap limit in bytes (the runtime's <c>DOTNET_GCHeapHardLimit</c>), so a provider that
+    /// allocates without bound gets an OutOfMemoryException in its own process instead of exhausting the machine.
+    /// Default 2 GiB; at least 64 MiB.
+    /// </summary>
+    public long HeapLimitBytes { get; init; } = 2L << 30;
+
+    /// <summary>How long a new worker may take to connect and load the provider assembly.</summary>
+    public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The worker assembly this run uses.</summary>
+    internal string ResolvedWorkerPath => WorkerPath ?? Path.Combine(AppContext.BaseDirectory, WorkerAssemblyName);
+}

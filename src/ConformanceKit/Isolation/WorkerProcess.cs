@@ -1,0 +1,235 @@
+using System.Diagnostics;
+using System.IO.Pipes;
+using Microsoft.VisualStudio.Threading;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Scripting;
+using StreamJsonRpc;
+
+namespace NetDma.ConformanceKit.Isolation;
+
+/// <summary>
+/// One live worker process: the child process, the named pipe it connected to, the JSON-RPC connection over it and the
+/// capture of its console output. It runs one script at a time and ends in one of three ways per script: the script
+/// completes, the worker dies, or the watchdog kills it. A worker that died or was killed is finished; the runner
+/// starts another.
+/// </summary>
+internal sealed class WorkerProcess : IDisposable
+{
+    /// <summary>How long to wait for a dying worker's last messages and exit status.</summary>
+    private static readonly TimeSpan DeathGrace = TimeSpan.FromSeconds(10);
+
+    private readonly Process _process;
+    private readonly NamedPipeServerStream _pipe;
+    private readonly JsonRpc _rpc;
+    private readonly NonConcurrentSynchronizationContext _dispatch = new(sticky: false);
+    private readonly WorkerEvents _events = new();
+    private readonly OutputCapture _stderr;
+    private readonly OutputCapture _stdout;
+
+    private WorkerProcess(Process process, NamedPipeServerStream pipe, OutputCapture stderr, OutputCapture stdout)
+    {
+        _process = process;
+        _pipe = pipe;
+        _stderr = stderr;
+        _stdout = stdout;
+        _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(pipe, pipe, new SystemTextJsonFormatter()))
+        {
+            // Observations are applied one at a time, in the order the worker made them.
+            SynchronizationContext = _dispatch,
+        };
+        _rpc.AddLocalRpcTarget(_events);
+        _rpc.StartListening();
+    }
+
+    /// <summary>Starts a worker and waits until it has connected (at most <see cref="WorkerOptions.StartupTimeout"/>).</summary>
+    /// <exception cref="WorkerStartException">The worker assembly is missing, or the worker exited or did not connect in time.</exception>
+    public static WorkerProcess Start(WorkerOptions options)
+    {
+        var workerPath = options.ResolvedWorkerPath;
+        if (!File.Exists(workerPath))
+        {
+            throw new WorkerStartException($"the worker assembly '{workerPath}' does not exist (it is built beside netdma-kit; run with --in-process to do without it)");
+        }
+
+        var pipeName = "netdma-" + Guid.NewGuid().ToString("N")[..16];
+        var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
+        var start = new ProcessStartInfo(DotNetHost.Path)
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            CreateNoWindow = true,
+        };
+        start.ArgumentList.Add("exec");
+        start.ArgumentList.Add(workerPath);
+        start.ArgumentList.Add(WorkerHost.PipeOption);
+        start.ArgumentList.Add(pipeName);
+        start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + Math.Max(options.HeapLimitBytes, 64L << 20).ToString("X");
+        start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+
+        var process = new Process { StartInfo = start, EnableRaisingEvents = true };
+        var stderr = new OutputCapture();
+        var stdout = new OutputCapture();
+        stderr.Attach(process, standardError: true);
+        stdout.Attach(process, standardError: false);
+        try
+        {
+            process.Start();
+        }
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
+        {
+            pipe.Dispose();
+            throw new WorkerStartException($"could not start the worker with '{DotNetHost.Path}': {e.Message}");
+        }
+
+        process.BeginErrorReadLine();
+        process.BeginOutputReadLine();
+        var connected = pipe.WaitForConnectionAsync();
+        var exited = process.WaitForExitAsync();
+        var first = Task.WaitAny([connected, exited], options.StartupTimeout);
+        if (first != 0 || !connected.IsCompletedSuccessfully)
+        {
+            var how = first == 1 ? $"it exited before connecting ({ProcessExit.Describe(process.ExitCode)})" : $"it did not connect within {options.StartupTimeout.TotalSeconds:0} s";
+            KillQuietly(process);
+            stderr.WaitForEnd(TimeSpan.FromSeconds(2));
+            pipe.Dispose();
+            process.Dispose();
+            throw new WorkerStartException($"the worker '{workerPath}' did not start: {how}" + (stderr.Summary() is { } words ? $"; it wrote: {words}" : ""));
+        }
+
+        return new WorkerProcess(process, pipe, stderr, stdout);
+    }
+
+    /// <summary>Asks the worker to load the driver classes of <paramref name="source"/>.</summary>
+    /// <exception cref="WorkerStartException">The worker died or did not answer within <paramref name="timeout"/>.</exception>
+    public LoadReply Load(DriverSource source, TimeSpan timeout)
+    {
+        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source], CancellationToken.None);
+        if (!Wait(call, timeout) || !call.IsCompletedSuccessfully)
+        {
+            var how = call.IsCompleted ? Death() : $"no answer within {timeout.TotalSeconds:0} s";
+            Kill();
+            throw new WorkerStartException($"the worker could not load '{source.AssemblyPath}': {how}");
+        }
+
+        return call.Result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/>; returns the
+    /// worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
+    /// </summary>
+    /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
+    public RunReply? Run(Script script, ScriptRecorder recorder, TimeSpan watchdog, out WorkerDeath? death)
+    {
+        _events.Recorder = recorder;
+        _stderr.Reset();
+        _stdout.Reset();
+        try
+        {
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File], CancellationToken.None);
+            if (!Wait(call, watchdog))
+            {
+                Kill();
+                Wait(call, DeathGrace);
+                Drain();
+                death = new WorkerDeath(Hung: true, $"killed after {watchdog.TotalSeconds:0.###} s");
+                return null;
+            }
+
+            if (call.IsCompletedSuccessfully)
+            {
+                Drain();
+                death = null;
+                return call.Result;
+            }
+
+            if (call.Exception?.InnerException is RemoteInvocationException error)
+            {
+                Kill();
+                throw new WorkerStartException($"the worker failed to run {script.File}: {error.Message}");
+            }
+
+            Drain();
+            death = new WorkerDeath(Hung: false, Death());
+            return null;
+        }
+        finally
+        {
+            _events.Recorder = null;
+        }
+    }
+
+    /// <summary>Kills the worker (and anything it started) and waits for it to be gone.</summary>
+    public void Kill()
+    {
+        KillQuietly(_process);
+        _process.WaitForExit(DeathGrace);
+    }
+
+    public void Dispose()
+    {
+        _rpc.Dispose();
+        _pipe.Dispose();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
+        {
+            KillQuietly(_process);
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>How the worker ended: its exit code (and signal) and its first words on stderr since the script started.</summary>
+    private string Death()
+    {
+        if (!_process.WaitForExit(DeathGrace))
+        {
+            KillQuietly(_process);
+            _process.WaitForExit(DeathGrace);
+            return "the worker closed its connection and did not exit; it was killed";
+        }
+
+        _stderr.WaitForEnd(TimeSpan.FromSeconds(2));
+        var words = _stderr.Summary() ?? _stdout.Summary();
+        return ProcessExit.Describe(_process.ExitCode) + (words is null ? "" : $"; the worker's last output: {words}");
+    }
+
+    /// <summary>Waits until every notification received so far has been applied (they run on <see cref="_dispatch"/>, in order).</summary>
+    private void Drain()
+    {
+        using var done = new ManualResetEventSlim();
+        _dispatch.Post(_ => done.Set(), null);
+        done.Wait(DeathGrace);
+    }
+
+    private static bool Wait(Task task, TimeSpan timeout)
+    {
+        try
+        {
+            return task.Wait(timeout);
+        }
+        catch (AggregateException)
+        {
+            return true;
+        }
+    }
+
+    private static void KillQuietly(Process process)
+    {
+        try
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone.
+        }
+    }
+}
+
+/// <summary>How a worker stopped running a script: killed by the watchdog, or dead on its own.</summary>
+/// <param name="Hung">True when the watchdog killed it.</param>
+/// <param name="Description">What happened, for the report.</param>
+internal sealed record WorkerDeath(bool Hung, string Description);

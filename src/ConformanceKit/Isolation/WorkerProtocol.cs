@@ -1,0 +1,63 @@
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Rules;
+using NetDma.ConformanceKit.Scripting;
+
+namespace NetDma.ConformanceKit.Isolation;
+
+/// <summary>
+/// The JSON-RPC methods between the kit process and a worker (StreamJsonRpc, System.Text.Json formatter, over a named
+/// pipe, so a provider writing to its console cannot corrupt the stream). The kit calls <see cref="Load"/> once per
+/// worker and <see cref="Run"/> per script; while a script runs, the worker sends one notification per observation
+/// (<see cref="IExecutionObserver"/>), each flushed before the script's code goes on.
+/// </summary>
+internal static class WorkerProtocol
+{
+    /// <summary>Request: load the driver classes of an assembly (<see cref="Running.DriverSource"/>) → <see cref="LoadReply"/>.</summary>
+    public const string Load = "load";
+
+    /// <summary>Request: run one script (its text and display name) → <see cref="RunReply"/>.</summary>
+    public const string Run = "run";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.CommandStarted"/>.</summary>
+    public const string CommandStarted = "commandStarted";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.Traced"/>.</summary>
+    public const string Traced = "traced";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.RoutineEntered"/>.</summary>
+    public const string RoutineEntered = "routineEntered";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.RoutineLeft"/>.</summary>
+    public const string RoutineLeft = "routineLeft";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.ViolationReported"/>, as a <see cref="WireViolation"/>.</summary>
+    public const string ViolationReported = "violationReported";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.CheckRecorded"/>.</summary>
+    public const string CheckRecorded = "checkRecorded";
+}
+
+/// <summary>What a worker found in the provider assembly, or why it could not load it.</summary>
+/// <param name="DriverName">Display name of the driver classes found.</param>
+/// <param name="HasNetDmaDriver">True when an INetDmaProviderDriver class was found.</param>
+/// <param name="Error">The load error (a <see cref="Running.DriverLoadException"/> message), or null on success.</param>
+internal sealed record LoadReply(string DriverName, bool HasNetDmaDriver, string? Error);
+
+/// <summary>How a script ended in the worker (its checks and violations came as notifications before this reply).</summary>
+/// <param name="SkipReason">Why the script was skipped, or null.</param>
+internal sealed record RunReply(string? SkipReason);
+
+/// <summary>A <see cref="Violation"/> on the wire: the rule by its ID, looked up again in the kit process.</summary>
+/// <param name="RuleId">The rule's ID.</param>
+/// <param name="Expected">What the contract required.</param>
+/// <param name="Actual">What happened.</param>
+/// <param name="Page">The DDI's page.</param>
+/// <param name="CallSequence">The calls that led there, oldest first.</param>
+/// <param name="Location">The script command during which it was observed.</param>
+internal sealed record WireViolation(string RuleId, string Expected, string Actual, string Page, IReadOnlyList<string> CallSequence, SourceLocation? Location)
+{
+    public static WireViolation From(Violation violation) =>
+        new(violation.Rule.Id, violation.Expected, violation.Actual, violation.Page, violation.CallSequence, violation.Location);
+
+    public Violation ToViolation() => new(RuleCatalog.Get(RuleId), Expected, Actual, Page, CallSequence, Location);
+}

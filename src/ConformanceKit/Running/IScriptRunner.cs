@@ -1,0 +1,22 @@
+using NetDma.ConformanceKit.Scripting;
+
+namespace NetDma.ConformanceKit.Running;
+
+/// <summary>
+/// Runs parsed scripts against a fresh instance of the driver under test, each under a watchdog, and never lets the
+/// driver's misbehaviour escape as an exception: a crash, a hang or a broken rule is a failed <see cref="ScriptResult"/>.
+/// Two implementations: <see cref="InProcessScriptRunner"/> (the driver in this process; for debugging) and
+/// <see cref="Isolation.WorkerScriptRunner"/> (the driver in a worker process that may die without taking the run down).
+/// </summary>
+public interface IScriptRunner : IDisposable
+{
+    /// <summary>Display name of the driver under test, e.g. its type's full name.</summary>
+    string DriverName { get; }
+
+    /// <summary>True when the driver under test offers a NetDMA provider (INetDmaProviderDriver).</summary>
+    bool HasNetDmaDriver { get; }
+
+    /// <summary>Runs one script against a new driver instance and returns what happened.</summary>
+    /// <param name="script">The script; an isolated runner sends its <see cref="Script.Source"/> to the worker.</param>
+    ScriptResult Run(Script script);
+}
