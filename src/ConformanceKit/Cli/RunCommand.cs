@@ -12,7 +12,7 @@ public static class RunCommand
 
     /// <summary>
     /// Runs and reports; returns the process exit code (<see cref="ExitCodes"/>: 0 all passed, 1 a script failed,
-    /// 2 bad input). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
+    /// 2 bad input, including a report path that cannot be written). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
     /// exception) propagates to <see cref="KitEntryPoint"/>, which reports it and returns 3.
     /// </summary>
     public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
@@ -62,18 +62,42 @@ public static class RunCommand
         }
 
         ConsoleReport.WriteSummary(console.Out, result);
-        if (report is not null)
-        {
-            JUnitReportWriter.Write(result, report.FullName);
-            console.Out.MarkupLine($"JUnit report: {Markup.Escape(report.FullName)}");
-        }
 
-        if (sarif is not null)
+        // Every requested report is attempted (&= does not short-circuit) before a missing one decides the exit code.
+        var written = true;
+        written &= WriteReport(console, "JUnit report", report, path => JUnitReportWriter.Write(result, path));
+        written &= WriteReport(console, "SARIF report", sarif, path => SarifReportWriter.Write(result, path));
+        if (!written)
         {
-            SarifReportWriter.Write(result, sarif.FullName);
-            console.Out.MarkupLine($"SARIF report: {Markup.Escape(sarif.FullName)}");
+            return ExitCodes.BadUsage;
         }
 
         return result.Success ? ExitCodes.Passed : ExitCodes.ConformanceFailure;
+    }
+
+    /// <summary>
+    /// Writes one report file and names it. A path that cannot be written (a folder in the way, no permission) is bad
+    /// input: reported as an error, and the run exits 2 since CI would miss the report it asked for.
+    /// </summary>
+    /// <returns>False when the report was requested and could not be written.</returns>
+    private static bool WriteReport(KitConsole console, string kind, FileInfo? file, Action<string> write)
+    {
+        if (file is null)
+        {
+            return true;
+        }
+
+        try
+        {
+            write(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteError($"cannot write the {kind} to '{file.FullName}': {e.Message}");
+            return false;
+        }
+
+        console.Out.MarkupLine($"{kind}: {Markup.Escape(file.FullName)}");
+        return true;
     }
 }

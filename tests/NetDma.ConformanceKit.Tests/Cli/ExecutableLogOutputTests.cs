@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Cli;
+using NetDma.ConformanceKit.Rules;
 
 namespace NetDma.ConformanceKit.Tests.Cli;
 
@@ -48,5 +49,15 @@ public sealed class ExecutableLogOutputTests : IDisposable
         var location = Path.GetRelativePath(_folder, script).Replace('\\', '/') + ":7:1";
         Assert.True(location.Length > 200);
         Assert.Contains($"  {location} unexpected violation:", run.Output);
+    }
+
+    [Fact]
+    public void The_rules_table_keeps_every_requirement_on_one_line()
+    {
+        var run = KitProcess.Run("rules");
+
+        Assert.True(run.ExitCode == ExitCodes.Passed, run.ToString());
+        Assert.DoesNotContain("\u001b[", run.Output);
+        Assert.All(RuleCatalog.All, rule => Assert.Contains($" {rule.Statement} ", run.Output));
     }
 }

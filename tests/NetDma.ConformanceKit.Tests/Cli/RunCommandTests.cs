@@ -87,6 +87,22 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void Report_path_that_cannot_be_written_exits_2_after_the_run_and_still_writes_the_other_report()
+    {
+        var blocker = _cli.Write("not-a-folder", "a file where the report's folder should be");
+        var report = Path.Combine(blocker, "junit.xml");
+        var sarif = Path.Combine(_cli.Folder, "out", "run.sarif");
+
+        var exit = _cli.Run(BundledScripts.ConformanceFiles[0].Path, report: report, sarif: sarif);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("Conformance run passed.", _cli.Output);
+        Assert.StartsWith($"error: cannot write the JUnit report to '{report}': ", _cli.Errors);
+        Assert.DoesNotContain("   at ", _cli.Errors);
+        Assert.True(File.Exists(sarif));
+    }
+
+    [Fact]
     public void Script_with_a_syntax_error_is_reported_FAILED_at_its_location_and_the_other_scripts_still_run()
     {
         _cli.Copy(BundledScripts.ConformanceFiles[0].Path);
