@@ -76,7 +76,7 @@ public static class ExploreCommand
 
     /// <summary>
     /// Explores and reports; returns the process exit code (<see cref="ExitCodes"/>: 0 all passed, 1 a failing case
-    /// was found, 2 bad input). The option values were checked by the parser; an internal error of the kit propagates
+    /// was found, 2 bad input, including an <c>--out</c> path that cannot be written). The option values were checked by the parser; an internal error of the kit propagates
     /// to <see cref="KitEntryPoint"/>, which reports it and returns 3.
     /// </summary>
     /// <param name="console">Where the report goes.</param>
@@ -132,20 +132,33 @@ public static class ExploreCommand
             return ExitCodes.Passed;
         }
 
-        if (output is not null)
+        var written = output is not null && WriteScript(console, output, failure.Script) ? output : null;
+        WriteFailure(report, result, failure, provider, providerType, written);
+        if (written is not null)
         {
-            File.WriteAllText(output.FullName, failure.Script);
-        }
-
-        WriteFailure(report, result, failure, provider, providerType, output);
-        if (output is not null)
-        {
-            report.MarkupLine($"Minimal failing script written to {Markup.Escape(output.FullName)}");
+            report.MarkupLine($"Minimal failing script written to {Markup.Escape(written.FullName)}");
         }
 
         // The checks' lines are lines of the minimal script, so they point into --out when it was written.
-        console.Annotations?.Write(failure.Result, output?.FullName);
-        return ExitCodes.ConformanceFailure;
+        console.Annotations?.Write(failure.Result, written?.FullName);
+
+        // An --out that cannot be written is bad input, as an unwritable report is for run: CI would miss the file.
+        return output is not null && written is null ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
+    }
+
+    /// <summary>Writes the minimal failing script to <paramref name="output"/>; false, with an error, when the path cannot be written.</summary>
+    private static bool WriteScript(KitConsole console, FileInfo output, string script)
+    {
+        try
+        {
+            File.WriteAllText(output.FullName, script);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteError($"cannot write the minimal failing script to '{output.FullName}': {e.Message}");
+            return false;
+        }
     }
 
     private static void ReportProgress(IAnsiConsole console, ExplorationProgress progress, int iterations)

@@ -80,6 +80,21 @@ public sealed class ExploreCommandTests : IDisposable
     }
 
     [Fact]
+    public void An_out_path_that_cannot_be_written_exits_2_after_printing_the_failure()
+    {
+        var blocker = Path.Combine(_folder, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the script's folder should be");
+        var file = new FileInfo(Path.Combine(blocker, "failing.ndma"));
+
+        var exit = ExploreCommand.Execute(_console, TestAssembly, nameof(CpuOutsideMaskProvider), Seed, 200, file, 4);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("NDMA3004 (MUST)", _output.ToString());
+        Assert.DoesNotContain("Minimal failing script written", _output.ToString());
+        Assert.StartsWith($"error: cannot write the minimal failing script to '{file.FullName}': ", _errors.ToString());
+    }
+
+    [Fact]
     public void A_missing_provider_assembly_exits_2()
     {
         var exit = ExploreCommand.Execute(_console, new FileInfo(Path.Combine(_folder, "missing.dll")), null, null, 10, null, 4);
