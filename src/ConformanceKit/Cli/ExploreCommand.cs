@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using NetDma.ConformanceKit.Exploration;
-using NetDma.ConformanceKit.Isolation;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Running;
 using Spectre.Console;
@@ -11,16 +10,24 @@ namespace NetDma.ConformanceKit.Cli;
 /// <summary>
 /// The <c>explore</c> command: runs generated NetDMA call sequences against a provider and, when one fails, prints the
 /// broken rules, the seed that reproduces it and the minimal failing script (also written to <c>--out</c>).
-/// Exit code 0 when every case passes, 1 when a failing case was found, 2 on bad input.
+/// Exit codes as <see cref="ExitCodes"/>: 0 when every case passes, 1 when a failing case was found, 2 on bad input.
 /// </summary>
 public static class ExploreCommand
 {
     /// <summary>How often the search reports progress, in cases.</summary>
     private const int ProgressEvery = 25;
 
+    /// <summary>The values <c>--iterations</c> accepts.</summary>
+    public static IntegerRange IterationsRange { get; } = new(1, int.MaxValue);
+
+    /// <summary>The values <c>--channels</c> accepts.</summary>
+    public static IntegerRange ChannelsRange { get; } = new(1, ExplorationOptions.MaxChannelCount);
+
     /// <summary>The command with its options, ready to add to the root command.</summary>
-    public static Command Create()
+    /// <param name="console">Where the command reports.</param>
+    public static Command Create(KitConsole console)
     {
+        ArgumentNullException.ThrowIfNull(console);
         var provider = new Option<FileInfo?>("--provider")
         {
             Description = "Provider assembly (.dll) holding a public INetDmaProviderDriver class. Default: the bundled reference provider.",
@@ -33,20 +40,19 @@ public static class ExploreCommand
         {
             Description = "CsCheck seed of the first case, as printed by a failing run: reproduces that case and the whole run.",
         };
-        var iterations = new Option<int>("--iterations")
+        seed.Validators.Add(result =>
         {
-            Description = "Generated cases to run.",
-            DefaultValueFactory = _ => ExplorationOptions.DefaultIterations,
-        };
+            if (result.GetValueOrDefault<string?>() is { } value && !Explorer.IsSeed(value))
+            {
+                result.AddError($"--seed '{value}' is not a CsCheck seed (12 to 17 characters, as printed by a failing run)");
+            }
+        });
+        var iterations = IntegerOption.Create("--iterations", "Generated cases to run.", IterationsRange, ExplorationOptions.DefaultIterations);
         var output = new Option<FileInfo?>("--out")
         {
             Description = "Write the minimal failing script to this .ndma file (replay it with `netdma-kit run --scripts <file>`).",
         };
-        var channels = new Option<int>("--channels")
-        {
-            Description = "Most channels allocated at once: the provider's DmaChannelCount.",
-            DefaultValueFactory = _ => ExplorationOptions.DefaultChannelCount,
-        };
+        var channels = IntegerOption.Create("--channels", "Most channels allocated at once: the provider's DmaChannelCount.", ChannelsRange, ExplorationOptions.DefaultChannelCount);
         var inProcess = new Option<bool>("--in-process")
         {
             Description = "Run the provider in this process instead of a worker process (for a debugger; a provider that kills its process ends the run).",
@@ -57,7 +63,7 @@ public static class ExploreCommand
             provider, providerType, seed, iterations, output, channels, inProcess,
         };
         command.SetAction(parse => Execute(
-            AnsiConsole.Console,
+            console,
             parse.GetValue(provider),
             parse.GetValue(providerType),
             parse.GetValue(seed),
@@ -68,33 +74,24 @@ public static class ExploreCommand
         return command;
     }
 
-    /// <summary>Explores and reports; returns the process exit code (0 all passed, 1 a failing case was found, 2 bad input).</summary>
+    /// <summary>
+    /// Explores and reports; returns the process exit code (<see cref="ExitCodes"/>: 0 all passed, 1 a failing case
+    /// was found, 2 bad input, including an <c>--out</c> path that cannot be written). The option values were checked by the parser; an internal error of the kit propagates
+    /// to <see cref="KitEntryPoint"/>, which reports it and returns 3.
+    /// </summary>
     /// <param name="console">Where the report goes.</param>
     /// <param name="provider">The provider assembly, or null for the reference provider.</param>
     /// <param name="providerType">The provider class name when the assembly holds several.</param>
     /// <param name="seed">The CsCheck seed of the first case, or null for a random one.</param>
-    /// <param name="iterations">Cases to run, at least 1.</param>
+    /// <param name="iterations">Cases to run, in <see cref="IterationsRange"/>.</param>
     /// <param name="output">Where to write the minimal failing script, or null.</param>
-    /// <param name="channels">Most channels allocated at once, 1..32.</param>
+    /// <param name="channels">Most channels allocated at once, in <see cref="ChannelsRange"/>.</param>
     /// <param name="inProcess">True to run the provider in this process instead of a worker process.</param>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false)
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="channels"/> is out of range.</exception>
+    /// <exception cref="FormatException"><paramref name="seed"/> is not a CsCheck seed.</exception>
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false)
     {
         ArgumentNullException.ThrowIfNull(console);
-        if (seed is not null && !Explorer.IsSeed(seed))
-        {
-            return BadInput(console, $"--seed '{seed}' is not a CsCheck seed (12 to 17 characters, as printed by a failing run)");
-        }
-
-        if (iterations < 1)
-        {
-            return BadInput(console, $"--iterations must be at least 1, found {iterations}");
-        }
-
-        if (channels is < 1 or > 32)
-        {
-            return BadInput(console, $"--channels must be 1..32 (the provider's DmaChannelCount), found {channels}");
-        }
-
         IScriptRunner runner;
         try
         {
@@ -102,23 +99,20 @@ public static class ExploreCommand
         }
         catch (DriverLoadException e)
         {
-            return BadInput(console, e.Message);
-        }
-        catch (WorkerStartException e)
-        {
-            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
-            return 3;
+            console.WriteError(e.Message);
+            return ExitCodes.BadUsage;
         }
 
         using var owned = runner;
+        var report = console.Out;
         var options = new ExplorationOptions
         {
             Seed = seed,
             Iterations = iterations,
             ChannelCount = channels,
-            Progress = progress => ReportProgress(console, progress, iterations),
+            Progress = progress => ReportProgress(report, progress, iterations),
         };
-        console.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))");
+        report.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))");
         ExplorationResult result;
         try
         {
@@ -126,40 +120,45 @@ public static class ExploreCommand
         }
         catch (DriverUnavailableException e)
         {
-            return BadInput(console, e.Message);
-        }
-        catch (WorkerStartException e)
-        {
-            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
-            return 3;
+            console.WriteError(e.Message);
+            return ExitCodes.BadUsage;
         }
 
-        console.MarkupLine($"Optional handlers used: {Markup.Escape(result.Capabilities.ToString())}. First seed: {Markup.Escape(result.FirstSeed)}");
+        report.MarkupLine($"Optional handlers used: {Markup.Escape(result.Capabilities.ToString())}. First seed: {Markup.Escape(result.FirstSeed)}");
         if (result.Failure is not { } failure)
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";
-            console.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}.");
-            return 0;
+            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}.");
+            return ExitCodes.Passed;
         }
 
-        if (output is not null)
+        var written = output is not null && WriteScript(console, output, failure.Script) ? output : null;
+        WriteFailure(report, result, failure, provider, providerType, written);
+        if (written is not null)
         {
-            File.WriteAllText(output.FullName, failure.Script);
+            report.MarkupLine($"Minimal failing script written to {Markup.Escape(written.FullName)}");
         }
 
-        WriteFailure(console, result, failure, provider, providerType, output);
-        if (output is not null)
-        {
-            console.MarkupLine($"Minimal failing script written to {Markup.Escape(output.FullName)}");
-        }
+        // The checks' lines are lines of the minimal script, so they point into --out when it was written.
+        console.Annotations?.Write(failure.Result, written?.FullName);
 
-        return 1;
+        // An --out that cannot be written is bad input, as an unwritable report is for run: CI would miss the file.
+        return output is not null && written is null ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
     }
 
-    private static int BadInput(IAnsiConsole console, string message)
+    /// <summary>Writes the minimal failing script to <paramref name="output"/>; false, with an error, when the path cannot be written.</summary>
+    private static bool WriteScript(KitConsole console, FileInfo output, string script)
     {
-        console.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
-        return 2;
+        try
+        {
+            File.WriteAllText(output.FullName, script);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteError($"cannot write the minimal failing script to '{output.FullName}': {e.Message}");
+            return false;
+        }
     }
 
     private static void ReportProgress(IAnsiConsole console, ExplorationProgress progress, int iterations)

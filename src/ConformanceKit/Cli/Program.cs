@@ -3,7 +3,11 @@ using NetDma.ConformanceKit.Catalog;
 using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Reporting;
 using NetDma.ConformanceKit.Running;
-using Spectre.Console;
+
+// One console for the whole process, built from the facts CI cares about: a redirected stream gets plain, unwrapped
+// text; NO_COLOR turns colour off; GITHUB_ACTIONS=true adds workflow annotations for failed checks.
+var environment = ConsoleEnvironment.FromProcess();
+var console = ConsoleFactory.CreateForProcess(environment);
 
 var providerOption = new Option<FileInfo?>("--provider")
 {
@@ -26,11 +30,9 @@ var sarifOption = new Option<FileInfo?>("--sarif")
 {
     Description = "Write a SARIF 2.1.0 report (one result per failed check, at its script line) to this path.",
 };
-var timeoutOption = new Option<int>("--timeout")
-{
-    Description = "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
-    DefaultValueFactory = _ => (int)ConformanceRun.DefaultWatchdog.TotalSeconds,
-};
+var timeoutOption = IntegerOption.Create(
+    "--timeout", "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
+    RunCommand.TimeoutRange, (int)ConformanceRun.DefaultWatchdog.TotalSeconds);
 var inProcessOption = new Option<bool>("--in-process")
 {
     Description = "Run the driver in this process instead of a worker process (for a debugger; a driver that kills its process ends the run).",
@@ -41,13 +43,13 @@ var run = new Command("run", "Run conformance scripts against a provider and pri
     providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, timeoutOption, inProcessOption,
 };
 run.SetAction(parse => RunCommand.Execute(
-    AnsiConsole.Console,
+    console,
     parse.GetValue(providerOption),
     parse.GetValue(providerTypeOption),
     parse.GetValue(scriptsOption)!,
     parse.GetValue(reportOption),
     parse.GetValue(sarifOption),
-    TimeSpan.FromSeconds(Math.Max(1, parse.GetValue(timeoutOption))),
+    TimeSpan.FromSeconds(parse.GetValue(timeoutOption)),
     parse.GetValue(inProcessOption)));
 
 var formatOption = new Option<string>("--format")
@@ -62,15 +64,17 @@ var contracts = new Command("contracts", "Print the contract catalog (every DDI 
 };
 contracts.SetAction(_ =>
 {
-    ContractCatalogJson.Write(Console.Out);
-    Console.Out.WriteLine();
-    return 0;
+    var output = console.Out.Profile.Out.Writer;
+    ContractCatalogJson.Write(output);
+    output.WriteLine();
+    return ExitCodes.Passed;
 });
 
 var rules = new Command("rules", "List the rule catalog: every NDMA rule ID with its level, requirement and source page.");
-rules.SetAction(_ => RulesCommand.Execute(AnsiConsole.Console));
+rules.SetAction(_ => RulesCommand.Execute(console.Out));
 
-var explore = ExploreCommand.Create();
+var explore = ExploreCommand.Create(console);
 
 var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, explore };
-return root.Parse(args).Invoke();
+ExitCodesHelpAction.AddTo(root);
+return KitEntryPoint.Run(root, args, console, environment.ShowStackTraces);

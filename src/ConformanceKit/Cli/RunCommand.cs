@@ -1,4 +1,3 @@
-using NetDma.ConformanceKit.Isolation;
 using NetDma.ConformanceKit.Reporting;
 using NetDma.ConformanceKit.Running;
 using Spectre.Console;
@@ -8,9 +7,17 @@ namespace NetDma.ConformanceKit.Cli;
 /// <summary>The <c>run</c> command: load the driver, run the scripts, print the report, write JUnit XML.</summary>
 public static class RunCommand
 {
-    /// <summary>Runs and reports; returns the process exit code (0 all passed, 1 a script failed, 2 bad input, 3 a kit error).</summary>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
+    /// <summary>The seconds <c>--timeout</c> accepts: a script that needs more than an hour is hung.</summary>
+    public static IntegerRange TimeoutRange { get; } = new(1, 3600, "seconds");
+
+    /// <summary>
+    /// Runs and reports; returns the process exit code (<see cref="ExitCodes"/>: 0 all passed, 1 a script failed,
+    /// 2 bad input, including a report path that cannot be written). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
+    /// exception) propagates to <see cref="KitEntryPoint"/>, which reports it and returns 3.
+    /// </summary>
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
     {
+        ArgumentNullException.ThrowIfNull(console);
         IReadOnlyList<ScriptFile> files;
         try
         {
@@ -18,14 +25,14 @@ public static class RunCommand
         }
         catch (FileNotFoundException e)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 2;
+            console.WriteError(e.Message);
+            return ExitCodes.BadUsage;
         }
 
         if (files.Count == 0)
         {
-            console.MarkupLine($"[red]error:[/] no {ConformanceRun.ScriptExtension} scripts under '{Markup.Escape(scripts)}'");
-            return 2;
+            console.WriteError($"no {ConformanceRun.ScriptExtension} scripts under '{scripts}'");
+            return ExitCodes.BadUsage;
         }
 
         IScriptRunner runner;
@@ -35,44 +42,62 @@ public static class RunCommand
         }
         catch (DriverLoadException e)
         {
-            console.MarkupLine($"[red]error:[/] {Markup.Escape(e.Message)}");
-            return 2;
-        }
-        catch (WorkerStartException e)
-        {
-            console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
-            return 3;
+            console.WriteError(e.Message);
+            return ExitCodes.BadUsage;
         }
 
+        // Annotations name the script file itself (absolute, which the Actions runner maps into the repository),
+        // not its display name, which is relative to the scripts folder's parent.
+        var paths = files.ToDictionary(f => f.DisplayName, f => Path.GetFullPath(f.Path), StringComparer.Ordinal);
         RunReport result;
         using (runner)
         {
-            console.MarkupLine($"Running {files.Count} script(s) against [bold]{Markup.Escape(runner.DriverName)}[/]{(inProcess ? " in this process" : " in a worker process")}");
-            console.WriteLine();
-            try
+            console.Out.MarkupLine($"Running {files.Count} script(s) against [bold]{Markup.Escape(runner.DriverName)}[/]{(inProcess ? " in this process" : " in a worker process")}");
+            console.Out.WriteLine();
+            result = ConformanceRun.Run(files, runner, script =>
             {
-                result = ConformanceRun.Run(files, runner, script => ConsoleReport.WriteScript(console, script));
-            }
-            catch (WorkerStartException e)
-            {
-                console.MarkupLine($"[red]internal error:[/] {Markup.Escape(e.Message)}");
-                return 3;
-            }
+                ConsoleReport.WriteScript(console.Out, script);
+                console.Annotations?.Write(script, paths.TryGetValue(script.File, out var path) ? path : script.File);
+            });
         }
 
-        ConsoleReport.WriteSummary(console, result);
-        if (report is not null)
+        ConsoleReport.WriteSummary(console.Out, result);
+
+        // Every requested report is attempted (&= does not short-circuit) before a missing one decides the exit code.
+        var written = true;
+        written &= WriteReport(console, "JUnit report", report, path => JUnitReportWriter.Write(result, path));
+        written &= WriteReport(console, "SARIF report", sarif, path => SarifReportWriter.Write(result, path));
+        if (!written)
         {
-            JUnitReportWriter.Write(result, report.FullName);
-            console.MarkupLine($"JUnit report: {Markup.Escape(report.FullName)}");
+            return ExitCodes.BadUsage;
         }
 
-        if (sarif is not null)
+        return result.Success ? ExitCodes.Passed : ExitCodes.ConformanceFailure;
+    }
+
+    /// <summary>
+    /// Writes one report file and names it. A path that cannot be written (a folder in the way, no permission) is bad
+    /// input: reported as an error, and the run exits 2 since CI would miss the report it asked for.
+    /// </summary>
+    /// <returns>False when the report was requested and could not be written.</returns>
+    private static bool WriteReport(KitConsole console, string kind, FileInfo? file, Action<string> write)
+    {
+        if (file is null)
         {
-            SarifReportWriter.Write(result, sarif.FullName);
-            console.MarkupLine($"SARIF report: {Markup.Escape(sarif.FullName)}");
+            return true;
         }
 
-        return result.Success ? 0 : 1;
+        try
+        {
+            write(file.FullName);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteError($"cannot write the {kind} to '{file.FullName}': {e.Message}");
+            return false;
+        }
+
+        console.Out.MarkupLine($"{kind}: {Markup.Escape(file.FullName)}");
+        return true;
     }
 }

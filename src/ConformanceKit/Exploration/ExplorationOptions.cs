@@ -11,6 +11,9 @@ public sealed record ExplorationOptions
     /// <summary>Channels the model keeps allocated at most when <see cref="ChannelCount"/> is not set: the reference provider's DmaChannelCount.</summary>
     public const int DefaultChannelCount = 4;
 
+    /// <summary>The largest <see cref="ChannelCount"/> the explorer accepts.</summary>
+    public const int MaxChannelCount = 32;
+
     /// <summary>Cases to run in search of a failure, at least 1 (default <see cref="DefaultIterations"/>).</summary>
     public int Iterations { get; init; } = DefaultIterations;
 
@@ -22,9 +25,9 @@ public sealed record ExplorationOptions
     public string? Seed { get; init; }
 
     /// <summary>
-    /// Most channels NetDMA keeps allocated at once, 1..32 (default <see cref="DefaultChannelCount"/>): set it to the
-    /// provider's NET_DMA_PROVIDER_ATTRIBUTES.DmaChannelCount, which NetDMA never exceeds
-    /// (ns-netdma-_net_dma_provider_attributes.md).
+    /// Most channels NetDMA keeps allocated at once, 1..<see cref="MaxChannelCount"/> (default
+    /// <see cref="DefaultChannelCount"/>): set it to the provider's NET_DMA_PROVIDER_ATTRIBUTES.DmaChannelCount, which
+    /// NetDMA never exceeds (ns-netdma-_net_dma_provider_attributes.md).
     /// </summary>
     public int ChannelCount { get; init; } = DefaultChannelCount;
 

@@ -141,7 +141,7 @@ public static class Explorer
         _ = options.Platforms.Choose(1, msix: false, version2: false);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Iterations, 1, nameof(options.Iterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChannelCount, 1, nameof(options.ChannelCount));
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChannelCount, 32, nameof(options.ChannelCount));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChannelCount, ExplorationOptions.MaxChannelCount, nameof(options.ChannelCount));
         ArgumentOutOfRangeException.ThrowIfNegative(options.MaxOperations, nameof(options.MaxOperations));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.MaxOperations, 200, nameof(options.MaxOperations));
         ArgumentOutOfRangeException.ThrowIfNegative(options.ShrinkIterations, nameof(options.ShrinkIterations));

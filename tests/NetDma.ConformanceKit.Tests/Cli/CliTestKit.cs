@@ -1,38 +1,38 @@
 using NetDma.ConformanceKit.Cli;
-using Spectre.Console;
 
 namespace NetDma.ConformanceKit.Tests.Cli;
 
 /// <summary>
-/// The <c>run</c> command in process: a Spectre console without colours or ANSI codes, 120 columns wide, writing to a
-/// string, and a scratch folder for scripts and reports that is deleted afterwards.
+/// The <c>run</c> command in process, with the consoles <see cref="ConsoleFactory"/> builds for a CI log: stdout and
+/// stderr redirected to strings (so plain, unwrapped text), the environment variables the test gives and no others;
+/// and a scratch folder for scripts and reports that is deleted afterwards.
 /// </summary>
 internal sealed class CliTestKit : IDisposable
 {
     public static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(20);
 
     private readonly StringWriter _output = new();
+    private readonly StringWriter _errors = new();
 
-    public CliTestKit()
+    /// <param name="variables">The environment variables the consoles see, e.g. <c>GITHUB_ACTIONS=true</c>.</param>
+    public CliTestKit(IReadOnlyDictionary<string, string>? variables = null)
     {
-        Console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Out = new AnsiConsoleOutput(_output),
-            Interactive = InteractionSupport.No,
-        });
-        Console.Profile.Width = 120;
+        var environment = new ConsoleEnvironment(IsOutputRedirected: true, IsErrorRedirected: true,
+            name => variables is not null && variables.TryGetValue(name, out var value) ? value : null);
+        Console = ConsoleFactory.Create(environment, _output, _errors);
         Folder = Directory.CreateTempSubdirectory("ndma-cli-").FullName;
     }
 
-    public IAnsiConsole Console { get; }
+    public KitConsole Console { get; }
 
     /// <summary>A fresh scratch folder.</summary>
     public string Folder { get; }
 
-    /// <summary>Everything the command printed.</summary>
+    /// <summary>Everything the command printed on stdout.</summary>
     public string Output => _output.ToString();
+
+    /// <summary>Everything the command printed on stderr.</summary>
+    public string Errors => _errors.ToString();
 
     /// <summary>The test assembly: it holds the broken providers.</summary>
     public static string TestAssembly => typeof(BrokenProviders.CpuOutsideMaskProvider).Assembly.Location;
@@ -56,6 +56,7 @@ internal sealed class CliTestKit : IDisposable
     public void Dispose()
     {
         _output.Dispose();
+        _errors.Dispose();
         Directory.Delete(Folder, recursive: true);
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Tests.Support;
@@ -6,50 +5,15 @@ using NetDma.ConformanceKit.Tests.Support;
 namespace NetDma.ConformanceKit.Tests.Cli;
 
 /// <summary>
-/// End to end: the real <c>netdma-kit</c> executable (netdma-kit.dll, copied beside the test assembly by the project
-/// reference) run as a child process, the way CI runs it.
+/// End to end: the real <c>netdma-kit</c> executable run as a child process (<see cref="KitProcess"/>), the way CI
+/// runs it: its commands and their output.
 /// </summary>
 public sealed class ExecutableTests
 {
-    private const int TimeoutMilliseconds = 60_000;
-
-    private static string KitDll => Path.Combine(AppContext.BaseDirectory, "netdma-kit.dll");
-
-    /// <summary>The dotnet host running the tests (the SDK sets DOTNET_HOST_PATH), else the one on PATH.</summary>
-    private static string DotNet => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    private static (int ExitCode, string Output, string Errors) RunKit(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(DotNet)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(KitDll);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {DotNet}");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeoutMilliseconds))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"netdma-kit {string.Join(' ', arguments)} did not exit within {TimeoutMilliseconds / 1000} s");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.GetAwaiter().GetResult(), errors.GetAwaiter().GetResult());
-    }
-
     [Fact]
     public void Contracts_command_prints_the_catalog_as_JSON_with_every_DDI_and_its_contract()
     {
-        var (exit, output, errors) = RunKit("contracts", "--format", "json");
+        var (exit, output, errors) = KitProcess.Run("contracts", "--format", "json");
 
         Assert.True(exit == 0, errors);
         using var json = JsonDocument.Parse(output);
@@ -69,7 +33,7 @@ public sealed class ExecutableTests
     [Fact]
     public void Rules_command_lists_every_rule_of_the_catalog()
     {
-        var (exit, output, errors) = RunKit("rules");
+        var (exit, output, errors) = KitProcess.Run("rules");
 
         Assert.True(exit == 0, errors);
         Assert.All(RuleCatalog.All, rule => Assert.Contains(rule.Id, output));
@@ -78,7 +42,7 @@ public sealed class ExecutableTests
     [Fact]
     public void Run_with_a_broken_provider_from_an_assembly_exits_1_and_names_the_broken_rule()
     {
-        var (exit, output, errors) = RunKit(
+        var (exit, output, errors) = KitProcess.Run(
             "run", "--provider", CliTestKit.TestAssembly, "--provider-type", "CpuOutsideMaskProvider", "--scripts", BundledScripts.Conformance);
 
         Assert.True(exit == 1, $"exit {exit}\n{output}\n{errors}");

@@ -42,7 +42,8 @@ public sealed partial class ExplorationDocumentationTests
     [Fact]
     public void The_option_table_lists_every_option_of_the_explore_command()
     {
-        var options = ExploreCommand.Create().Options.Select(o => o.Name).ToList();
+        var console = ConsoleFactory.Create(new ConsoleEnvironment(true, true, _ => null), TextWriter.Null, TextWriter.Null);
+        var options = ExploreCommand.Create(console).Options.Select(o => o.Name).ToList();
 
         Assert.Equal(7, options.Count);
         Assert.All(options, name => Assert.Contains($"| `{name}` |", Doc));

@@ -2,12 +2,11 @@ using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
 using NetDma.ConformanceKit.Tests.BrokenProviders;
-using Spectre.Console;
 
 namespace NetDma.ConformanceKit.Tests.Exploration;
 
 /// <summary>
-/// <c>netdma-kit explore</c>: exit codes, the report of a failing provider (rules, seed, minimal script) and the
+/// <c>netdma-kit explore</c>: exit codes (option values are checked by the parser: ExploreOptionRangeTests), the report of a failing provider (rules, seed, minimal script) and the
 /// <c>--out</c> file that <c>netdma-kit run</c> replays. The provider assembly is this test assembly, which holds the
 /// broken providers; every run has a fixed seed.
 /// </summary>
@@ -15,18 +14,14 @@ public sealed class ExploreCommandTests : IDisposable
 {
     private const string Seed = "0000000001G3";
     private readonly StringWriter _output = new();
-    private readonly IAnsiConsole _console;
+    private readonly StringWriter _errors = new();
+    private readonly KitConsole _console;
     private readonly string _folder = Directory.CreateTempSubdirectory("explore-tests").FullName;
 
     public ExploreCommandTests()
     {
-        _console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Out = new AnsiConsoleOutput(_output),
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-        });
+        // The consoles of a CI log, outside GitHub Actions.
+        _console = ConsoleFactory.Create(new ConsoleEnvironment(true, true, _ => null), _output, _errors);
     }
 
     private static FileInfo TestAssembly => new(typeof(ExploreCommandTests).Assembly.Location);
@@ -34,6 +29,7 @@ public sealed class ExploreCommandTests : IDisposable
     public void Dispose()
     {
         _output.Dispose();
+        _errors.Dispose();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -83,16 +79,19 @@ public sealed class ExploreCommandTests : IDisposable
         Assert.True(File.ReadAllLines(second.FullName).Length <= File.ReadAllLines(first.FullName).Length, _output.ToString());
     }
 
-    [Theory]
-    [InlineData("not-a-seed", 10, 4, "is not a CsCheck seed")]
-    [InlineData(null, 0, 4, "--iterations must be at least 1")]
-    [InlineData(null, 10, 0, "--channels must be 1..32")]
-    public void Bad_options_exit_2_with_the_reason(string? seed, int iterations, int channels, string reason)
+    [Fact]
+    public void An_out_path_that_cannot_be_written_exits_2_after_printing_the_failure()
     {
-        var exit = ExploreCommand.Execute(_console, null, null, seed, iterations, null, channels);
+        var blocker = Path.Combine(_folder, "not-a-folder");
+        File.WriteAllText(blocker, "a file where the script's folder should be");
+        var file = new FileInfo(Path.Combine(blocker, "failing.ndma"));
+
+        var exit = ExploreCommand.Execute(_console, TestAssembly, nameof(CpuOutsideMaskProvider), Seed, 200, file, 4);
 
         Assert.Equal(2, exit);
-        Assert.Contains(reason, _output.ToString());
+        Assert.Contains("NDMA3004 (MUST)", _output.ToString());
+        Assert.DoesNotContain("Minimal failing script written", _output.ToString());
+        Assert.StartsWith($"error: cannot write the minimal failing script to '{file.FullName}': ", _errors.ToString());
     }
 
     [Fact]
@@ -101,7 +100,7 @@ public sealed class ExploreCommandTests : IDisposable
         var exit = ExploreCommand.Execute(_console, new FileInfo(Path.Combine(_folder, "missing.dll")), null, null, 10, null, 4);
 
         Assert.Equal(2, exit);
-        Assert.Contains("does not exist", _output.ToString());
+        Assert.Contains("does not exist", _errors.ToString());
     }
 
     [Fact]
@@ -110,6 +109,6 @@ public sealed class ExploreCommandTests : IDisposable
         var exit = ExploreCommand.Execute(_console, TestAssembly, nameof(SecondAdapterChannelDriver), null, 10, null, 4);
 
         Assert.Equal(2, exit);
-        Assert.Contains("no NetDMA provider driver", _output.ToString());
+        Assert.Contains("no NetDMA provider driver", _errors.ToString());
     }
 }
