@@ -9,7 +9,7 @@ namespace NetDma.ConformanceKit.Cli;
 public static class RunCommand
 {
     /// <summary>Runs and reports; returns the process exit code (0 all passed, 1 a script failed, 2 bad input, 3 a kit error).</summary>
-    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
+    public static int Execute(IAnsiConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null)
     {
         IReadOnlyList<ScriptFile> files;
         try
@@ -71,6 +71,12 @@ public static class RunCommand
         {
             SarifReportWriter.Write(result, sarif.FullName);
             console.MarkupLine($"SARIF report: {Markup.Escape(sarif.FullName)}");
+        }
+
+        if (json is not null)
+        {
+            JsonReportWriter.Write(result, json.FullName);
+            console.MarkupLine($"JSON report: {Markup.Escape(json.FullName)}");
         }
 
         return result.Success ? 0 : 1;
