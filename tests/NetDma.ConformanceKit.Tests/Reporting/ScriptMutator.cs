@@ -4,8 +4,8 @@ namespace NetDma.ConformanceKit.Tests.Reporting;
 
 /// <summary>
 /// Seeded random damage to a script, the kind a report must survive: control characters (NUL included) and
-/// characters XML cannot hold inserted, spans deleted, duplicated or swapped, random Unicode (beyond U+FFFF too),
-/// and raw bytes that are not UTF-8. Everything comes from the <see cref="Random"/> passed in, so a case seed replays
+/// characters XML cannot hold inserted (anywhere, or inside a string or comment, where the script still parses and
+/// runs), spans deleted, duplicated or swapped, random Unicode (beyond U+FFFF too), and raw bytes that are not UTF-8. Everything comes from the <see cref="Random"/> passed in, so a case seed replays
 /// the same mutant.
 /// </summary>
 internal static class ScriptMutator
@@ -17,15 +17,18 @@ internal static class ScriptMutator
     /// <summary>Byte sequences that are not UTF-8: a stray continuation byte, an overlong NUL, an encoded surrogate, 0xFF.</summary>
     private static readonly byte[][] NotUtf8 = [[0x80], [0xC0, 0x80], [0xED, 0xA0, 0x80], [0xFF], [0xF4, 0x90, 0x80, 0x80], [0xE2, 0x82]];
 
-    /// <summary>1 to 4 mutations of <paramref name="script"/> (UTF-8 bytes); returns the mutant's bytes.</summary>
+    /// <summary>1 to 3 mutations of <paramref name="script"/> (UTF-8 bytes); returns the mutant's bytes.</summary>
     public static byte[] Mutate(byte[] script, Random random)
     {
         var text = Encoding.UTF8.GetString(script);
         var byteMutations = new List<Func<byte[], byte[]>>();
-        for (var count = random.Next(1, 5); count > 0; count--)
+        for (var count = random.Next(1, 4); count > 0; count--)
         {
-            switch (random.Next(8))
+            switch (random.Next(9))
             {
+                case 8:
+                    text = InsertIntoTextOrComment(text, random, random.Next(2) == 0 ? Unwritable[random.Next(Unwritable.Length)] : RandomUnicode(random));
+                    break;
                 case 0:
                     text = Insert(text, random, Unwritable[random.Next(Unwritable.Length)]);
                     break;
@@ -81,6 +84,13 @@ internal static class ScriptMutator
     }
 
     private static string Insert(string text, Random random, string inserted) => text.Insert(random.Next(text.Length + 1), inserted);
+
+    /// <summary>Inserts right after a '"' or '#', i.e. into a title string or a comment (or just after a closing quote).</summary>
+    private static string InsertIntoTextOrComment(string text, Random random, string inserted)
+    {
+        var anchors = Enumerable.Range(0, text.Length).Where(i => text[i] is '"' or '#').ToList();
+        return anchors.Count == 0 ? Insert(text, random, inserted) : text.Insert(anchors[random.Next(anchors.Count)] + 1, inserted);
+    }
 
     private static string Delete(string text, Random random)
     {
