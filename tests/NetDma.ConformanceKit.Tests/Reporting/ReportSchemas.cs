@@ -15,7 +15,7 @@ internal static class ReportSchemas
     // document failed, says why.
     private static readonly EvaluationOptions Verdict = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
 
-    private static readonly EvaluationOptions Explanation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
+    private static readonly EvaluationOptions Explanation = new() { OutputFormat = OutputFormat.Hierarchical, RequireFormatValidation = true };
 
     private static readonly Lazy<JsonSchema> Sarif = new(() => Load("sarif-schema-2.1.0.json"));
 
@@ -37,12 +37,26 @@ internal static class ReportSchemas
             return [];
         }
 
-        var results = schema.Evaluate(document.RootElement, Explanation);
-
-        var errors = (results.Details ?? [])
-            .Where(detail => detail.Errors is { Count: > 0 })
-            .SelectMany(detail => detail.Errors!.Select(error => $"{detail.InstanceLocation} ({detail.EvaluationPath}): {error.Key}: {error.Value}"))
-            .ToList();
+        var errors = new List<string>();
+        Collect(schema.Evaluate(document.RootElement, Explanation), errors);
         return errors.Count > 0 ? errors : ["invalid, without error details"];
+    }
+
+    /// <summary>
+    /// The errors of the failed nodes, descending only into failed nodes: a branch of an <c>anyOf</c> that passed as a
+    /// whole has failing alternatives whose errors say nothing about the document.
+    /// </summary>
+    private static void Collect(EvaluationResults node, List<string> errors)
+    {
+        if (node.IsValid)
+        {
+            return;
+        }
+
+        errors.AddRange((node.Errors ?? new Dictionary<string, string>()).Select(error => $"{node.InstanceLocation} ({node.EvaluationPath}): {error.Key}: {error.Value}"));
+        foreach (var child in node.Details ?? [])
+        {
+            Collect(child, errors);
+        }
     }
 }

@@ -20,7 +20,11 @@ public sealed class ReportValidityTests
 
     private static IDriverFactory Broken(Type provider) => new TypeDriverFactory(provider, null);
 
-    private static void AssertValid(RunReport report) => Assert.Empty(ReportFiles.Problems(report));
+    private static void AssertValid(RunReport report)
+    {
+        var problems = ReportFiles.Problems(report);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
 
     [Fact]
     public void Reports_of_the_bundled_conformance_suite_on_the_reference_drivers_are_valid()
