@@ -33,9 +33,17 @@ public static class ExplorationGenerators
     private static readonly Irql[] ChannelIrqls = ChannelHandlerIrqls();
 
     /// <summary>The platform: 1..8 processors, MSI-X on or off, NetDMA 1.1 or 2.0.</summary>
-    public static Gen<ExplorationPlatform> Platform { get; } =
-        Gen.Select(Gen.Int[1, MaxProcessors], Gen.Bool, Gen.Bool, (processors, msix, v2) =>
-            v2 ? new ExplorationPlatform(processors, msix, 2, 0) : new ExplorationPlatform(processors, msix, 1, 1));
+    public static Gen<ExplorationPlatform> Platform { get; } = PlatformWithin(PlatformConstraints.Any);
+
+    /// <summary>
+    /// The platform within <paramref name="constraints"/>. The same coins are drawn whatever the constraints, so a seed
+    /// gives the same processors and steps with or without them.
+    /// </summary>
+    public static Gen<ExplorationPlatform> PlatformWithin(PlatformConstraints constraints)
+    {
+        ArgumentNullException.ThrowIfNull(constraints);
+        return Gen.Select(Gen.Int[1, MaxProcessors], Gen.Bool, Gen.Bool, constraints.Choose);
+    }
 
     /// <summary>One copy descriptor: 1..4096 bytes from a raw source offset.</summary>
     public static Gen<GeneratedDescriptor> Descriptor { get; } =
@@ -115,12 +123,12 @@ public static class ExplorationGenerators
         new(kind, 0, 1, Irql.DISPATCH_LEVEL, 0, [], InterruptMode.Last, true, 1);
 
     /// <summary>A whole case: a platform and 0 .. <see cref="ExplorationOptions.MaxOperations"/> steps.</summary>
-    /// <param name="options">Channel count and step bound.</param>
+    /// <param name="options">Channel count, step bound and platform constraints.</param>
     /// <param name="capabilities">The provider's optional handlers.</param>
     public static Gen<ExplorationCase> Case(ExplorationOptions options, ProviderCapabilities capabilities)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return Gen.Select(Platform, Operation(options.ChannelCount, capabilities).Array[0, options.MaxOperations],
+        return Gen.Select(PlatformWithin(options.Platforms), Operation(options.ChannelCount, capabilities).Array[0, options.MaxOperations],
             (platform, operations) => new ExplorationCase(platform, operations));
     }
 }

@@ -41,6 +41,9 @@ public sealed record ExplorationOptions
     /// <summary>How long one case may run before its driver is declared hung (NDMA2003).</summary>
     public TimeSpan Watchdog { get; init; } = ConformanceRun.DefaultWatchdog;
 
+    /// <summary>Which platforms (MSI-X or line-based interrupts, NetDMA 1.1 or 2.0) cases run on; default any.</summary>
+    public PlatformConstraints Platforms { get; init; } = PlatformConstraints.Any;
+
     /// <summary>The provider's optional handlers; null (the default) probes the provider for them.</summary>
     public ProviderCapabilities? Capabilities { get; init; }
 

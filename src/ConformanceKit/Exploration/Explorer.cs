@@ -137,6 +137,8 @@ public static class Explorer
     private static void Validate(ExplorationOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(options.Platforms, nameof(options.Platforms));
+        _ = options.Platforms.Choose(1, msix: false, version2: false);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Iterations, 1, nameof(options.Iterations));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.ChannelCount, 1, nameof(options.ChannelCount));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ChannelCount, 32, nameof(options.ChannelCount));

@@ -57,11 +57,18 @@ internal sealed class OutputCapture
             return;
         }
 
+        // Stack frames ("   at ...") say where the runtime was, not what went wrong: the message lines are kept.
+        var text = line.Trim();
+        if (text.Length == 0 || text.StartsWith("at ", StringComparison.Ordinal))
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            if (_lines.Count < KeptLines && line.Trim().Length > 0)
+            if (_lines.Count < KeptLines)
             {
-                _lines.Add(line.Length > KeptLineLength ? line[..KeptLineLength] + "..." : line.Trim());
+                _lines.Add(text.Length > KeptLineLength ? text[..KeptLineLength] + "..." : text);
             }
         }
     }

@@ -102,6 +102,9 @@ internal sealed class WorkerProcess : IDisposable
         return new WorkerProcess(process, pipe, stderr, stdout);
     }
 
+    /// <summary>The worker's operating-system process ID.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Asks the worker to load the driver classes of <paramref name="source"/>.</summary>
     /// <exception cref="WorkerStartException">The worker died or did not answer within <paramref name="timeout"/>.</exception>
     public LoadReply Load(DriverSource source, TimeSpan timeout)
@@ -135,7 +138,7 @@ internal sealed class WorkerProcess : IDisposable
                 Kill();
                 Wait(call, DeathGrace);
                 Drain();
-                death = new WorkerDeath(Hung: true, $"killed after {watchdog.TotalSeconds:0.###} s");
+                death = new WorkerDeath(Hung: true, $"the worker process was killed after {watchdog.TotalSeconds:0.###} s");
                 return null;
             }
 

@@ -16,6 +16,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
 {
     private readonly DriverSource _source;
     private readonly WorkerOptions _options;
+    private readonly List<int> _processIds = [];
     private WorkerProcess? _worker;
 
     /// <summary>Starts a worker and loads <paramref name="source"/> in it.</summary>
@@ -41,7 +42,10 @@ public sealed class WorkerScriptRunner : IScriptRunner
     public bool HasNetDmaDriver { get; }
 
     /// <summary>Worker processes started so far (1 + one per crash or hang).</summary>
-    public int WorkersStarted { get; private set; }
+    public int WorkersStarted => _processIds.Count;
+
+    /// <summary>The process IDs of the workers started so far, oldest first (for tests that check a killed worker is gone).</summary>
+    internal IReadOnlyList<int> WorkerProcessIds => _processIds;
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentException">The script has no <see cref="Script.Source"/> text to send.</exception>
@@ -66,7 +70,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
         // The worker is gone: the next script gets a new one.
         worker.Dispose();
         _worker = null;
-        return death!.Hung ? recorder.Hung(_options.Watchdog, clock.Elapsed) : recorder.Crashed(death.Description, clock.Elapsed);
+        return death!.Hung ? recorder.Hung(_options.Watchdog, death.Description, clock.Elapsed) : recorder.Crashed(death.Description, clock.Elapsed);
     }
 
     /// <summary>Ends the worker.</summary>
@@ -79,7 +83,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
     private WorkerProcess StartWorker(out LoadReply reply)
     {
         var worker = WorkerProcess.Start(_options);
-        WorkersStarted++;
+        _processIds.Add(worker.ProcessId);
         try
         {
             reply = worker.Load(_source, _options.StartupTimeout);

@@ -32,7 +32,7 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
         thread.Start();
         return thread.Join(watchdog)
             ? recorder.Complete(execution.SkipReason, clock.Elapsed)
-            : recorder.Hung(watchdog, clock.Elapsed);
+            : recorder.Hung(watchdog, "its thread was abandoned and keeps running until the process ends", clock.Elapsed);
     }
 
     /// <summary>Nothing to release: scripts run on threads of this process.</summary>

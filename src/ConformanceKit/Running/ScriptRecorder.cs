@@ -90,13 +90,15 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     /// that was running, at the command that was running; everything observed before stays in the result.
     /// </summary>
     /// <param name="watchdog">The per-script budget it exceeded.</param>
+    /// <param name="aftermath">What became of the code that hung, e.g. <c>the worker process was killed</c>.</param>
     /// <param name="duration">How long it ran before it was given up.</param>
-    public ScriptResult Hung(TimeSpan watchdog, TimeSpan duration)
+    public ScriptResult Hung(TimeSpan watchdog, string aftermath, TimeSpan duration)
     {
         var routine = _trace.RunningRoutine?.Trim();
         return Abandoned(StatusRules.CallbackTerminates, ScriptExecutionSteps.DriverHung,
             $"the routine returns within {watchdog.TotalSeconds:0.###} s",
-            routine is null ? "no return to the script: no driver routine was running (the kit was busy between calls)" : $"no return from: {routine}",
+            (routine is null ? "no return to the script while no driver routine was running (the kit was busy between calls)" : $"no return from: {routine}") +
+            $"; {aftermath}",
             duration);
     }
 

@@ -44,7 +44,7 @@ public sealed partial class ExplorationDocumentationTests
     {
         var options = ExploreCommand.Create().Options.Select(o => o.Name).ToList();
 
-        Assert.Equal(6, options.Count);
+        Assert.Equal(7, options.Count);
         Assert.All(options, name => Assert.Contains($"| `{name}` |", Doc));
     }
 

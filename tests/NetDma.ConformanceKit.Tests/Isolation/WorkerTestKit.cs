@@ -1,0 +1,22 @@
+using NetDma.ConformanceKit.Isolation;
+using NetDma.ConformanceKit.Running;
+
+namespace NetDma.ConformanceKit.Tests.Isolation;
+
+/// <summary>Worker runners over the drivers of the test assembly (the broken and the process-killing providers).</summary>
+internal static class WorkerTestKit
+{
+    /// <summary>Long enough for any correct script on a loaded CI machine; short enough for the hang tests.</summary>
+    public static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(5);
+
+    /// <summary>A heap limit that the OutOfMemoryProvider reaches in well under a second.</summary>
+    public const long SmallHeap = 192L << 20;
+
+    public static string TestAssembly => typeof(BrokenProviders.BrokenNetDmaProvider).Assembly.Location;
+
+    public static WorkerScriptRunner For<TDriver>(TimeSpan? watchdog = null) =>
+        new(new DriverSource(TestAssembly, typeof(TDriver).FullName), new WorkerOptions { Watchdog = watchdog ?? Watchdog, HeapLimitBytes = SmallHeap });
+
+    public static WorkerScriptRunner ForReference() =>
+        new(new DriverSource(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).Assembly.Location), new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30) });
+}
