@@ -30,6 +30,10 @@ var sarifOption = new Option<FileInfo?>("--sarif")
 {
     Description = "Write a SARIF 2.1.0 report (one result per failed check, at its script line) to this path.",
 };
+var jsonOption = new Option<FileInfo?>("--json")
+{
+    Description = "Write a JSON report (every check and violation with its location; schema: docs/schemas/netdma-report.schema.json) to this path.",
+};
 var timeoutOption = IntegerOption.Create(
     "--timeout", "Seconds one script may run before its driver is declared hung (rule NDMA2003).",
     RunCommand.TimeoutRange, (int)ConformanceRun.DefaultWatchdog.TotalSeconds);
@@ -40,7 +44,7 @@ var inProcessOption = new Option<bool>("--in-process")
 
 var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
 {
-    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, timeoutOption, inProcessOption,
+    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, jsonOption, timeoutOption, inProcessOption,
 };
 run.SetAction(parse => RunCommand.Execute(
     console,
@@ -50,7 +54,8 @@ run.SetAction(parse => RunCommand.Execute(
     parse.GetValue(reportOption),
     parse.GetValue(sarifOption),
     TimeSpan.FromSeconds(parse.GetValue(timeoutOption)),
-    parse.GetValue(inProcessOption)));
+    parse.GetValue(inProcessOption),
+    parse.GetValue(jsonOption)));
 
 var formatOption = new Option<string>("--format")
 {

@@ -15,7 +15,7 @@ public static class RunCommand
     /// 2 bad input, including a report path that cannot be written). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
     /// exception) propagates to <see cref="KitEntryPoint"/>, which reports it and returns 3.
     /// </summary>
-    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false)
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         IReadOnlyList<ScriptFile> files;
@@ -67,6 +67,7 @@ public static class RunCommand
         var written = true;
         written &= WriteReport(console, "JUnit report", report, path => JUnitReportWriter.Write(result, path));
         written &= WriteReport(console, "SARIF report", sarif, path => SarifReportWriter.Write(result, path));
+        written &= WriteReport(console, "JSON report", json, path => JsonReportWriter.Write(result, path));
         if (!written)
         {
             return ExitCodes.BadUsage;

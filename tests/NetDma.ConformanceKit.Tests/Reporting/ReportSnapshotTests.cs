@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Reporting;
 using NetDma.ConformanceKit.Running;
@@ -11,11 +12,12 @@ using Spectre.Console;
 namespace NetDma.ConformanceKit.Tests.Reporting;
 
 /// <summary>
-/// Snapshots of what users read: the console report and the JUnit XML, for a passing run, a run with a broken provider
-/// (failed assertions, an unexpected violation with its call sequence) and a skipped script. Reports are deterministic
-/// (no timings, script names relative to the scripts folder), so any change shows as a snapshot diff.
+/// Snapshots of what users read: the console report, the JUnit XML, the SARIF and the JSON report, for a passing run, a
+/// run with a broken provider (failed assertions, violations with their call sequences) and a skipped script. Times and
+/// durations are replaced by <c>[scrubbed]</c> (they differ on every run); everything else is deterministic (script
+/// names relative to the scripts folder), so any change shows as a snapshot diff.
 /// </summary>
-public sealed class ReportSnapshotTests
+public sealed partial class ReportSnapshotTests
 {
     private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(20);
 
@@ -41,6 +43,12 @@ public sealed class ReportSnapshotTests
         ConsoleReport.WriteSummary(console, report);
         return output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary>The report with its times and durations, the only values that differ between runs, replaced.</summary>
+    private static string Scrubbed(string report) => TimeValue().Replace(report, m => $"{m.Groups["name"].Value}{m.Groups["open"].Value}[scrubbed]{m.Groups["close"].Value}");
+
+    [GeneratedRegex("""(?<name>\b(?:time|timestamp)=|"(?:startTimeUtc|endTimeUtc|startTime|endTime|durationSeconds)": )(?<open>"?)(?<value>[^",\n]*)(?<close>"?)""")]
+    private static partial Regex TimeValue();
 
     private static RunReport PassingRun() =>
         ConformanceRun.Run(Conformance("05-copy-single-descriptor", "14-wdm-bus-master"), DriverRunners.ReferenceDrivers, Watchdog);
@@ -68,7 +76,7 @@ public sealed class ReportSnapshotTests
     [Fact]
     public void JUnit_report_of_a_passing_run()
     {
-        Snapshot.Match(JUnitReportWriter.ToXml(PassingRun()).ToString());
+        Snapshot.Match(Scrubbed(JUnitReportWriter.ToXml(PassingRun()).ToString()));
     }
 
     [Fact]
@@ -78,13 +86,19 @@ public sealed class ReportSnapshotTests
 
         Assert.Single(xml.Descendants("skipped"));
         Assert.Single(xml.Descendants("failure"));
-        Snapshot.Match(xml.ToString());
+        Snapshot.Match(Scrubbed(xml.ToString()));
     }
 
     [Fact]
     public void SARIF_report_of_a_broken_provider()
     {
-        Snapshot.Match(SarifReportWriter.ToJson(BrokenRun()));
+        Snapshot.Match(Scrubbed(SarifReportWriter.ToJson(BrokenRun())));
+    }
+
+    [Fact]
+    public void JSON_report_of_a_broken_provider_with_a_skipped_script()
+    {
+        Snapshot.Match(Scrubbed(JsonReportWriter.ToJson(BrokenRun())));
     }
 
     [Fact]

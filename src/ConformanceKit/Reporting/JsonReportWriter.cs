@@ -1,0 +1,151 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Scripting;
+
+namespace NetDma.ConformanceKit.Reporting;
+
+/// <summary>
+/// Writes a run as the kit's own JSON report (camelCase, described by <c>docs/schemas/netdma-report.schema.json</c>):
+/// the driver, the run's start and end (UTC) and duration in seconds, the exit code, the script counts, and per script
+/// its outcome, duration, every check (location, step, result, rule IDs, message) and every violation the run recorded,
+/// expected or not (rule, level, statement, expected, actual, page, the command during which it was observed, call
+/// sequence). Unlike JUnit and SARIF it keeps everything the kit knows, for tools that post-process a run.
+/// </summary>
+public static class JsonReportWriter
+{
+    /// <summary>The version of the report's shape, written as <c>formatVersion</c>; raised when a field changes meaning or goes away.</summary>
+    public const int FormatVersion = 1;
+
+    /// <summary>
+    /// The JSON document for <paramref name="report"/>, indented, LF line ends. Relaxed escaping keeps messages
+    /// readable (<c>'</c>, <c>&gt;</c>): the document is a file for tools, never embedded in HTML.
+    /// </summary>
+    public static string ToJson(RunReport report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("formatVersion", FormatVersion);
+            json.WriteString("driver", report.Driver);
+            json.WriteString("startTime", ReportTimes.Utc(report.StartTime));
+            json.WriteString("endTime", ReportTimes.Utc(report.EndTime));
+            json.WriteNumber("durationSeconds", ReportTimes.Seconds(report.Duration));
+            json.WriteNumber("exitCode", report.Success ? 0 : 1);
+            json.WriteNumber("passed", report.Passed);
+            json.WriteNumber("failed", report.Failed);
+            json.WriteNumber("skipped", report.Skipped);
+            json.WriteStartArray("scripts");
+            foreach (var script in report.Scripts)
+            {
+                WriteScript(json, script);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+
+    /// <summary>Writes the JSON report of <paramref name="report"/> to <paramref name="path"/> (UTF-8, no byte order mark), creating its folder.</summary>
+    public static void Write(RunReport report, string path)
+    {
+        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        File.WriteAllText(path, ToJson(report));
+    }
+
+    private static void WriteScript(Utf8JsonWriter json, ScriptResult script)
+    {
+        json.WriteStartObject();
+        json.WriteString("file", script.File.Replace('\\', '/'));
+        json.WriteString("name", script.Name);
+        json.WriteString("title", script.Title);
+        json.WriteString("outcome", Outcome(script.Outcome));
+        json.WriteNumber("durationSeconds", ReportTimes.Seconds(script.Duration));
+        json.WriteString("skipReason", script.SkipReason);
+        json.WriteStartArray("checks");
+        foreach (var check in script.Checks)
+        {
+            WriteCheck(json, check);
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("violations");
+        foreach (var violation in script.Violations)
+        {
+            WriteViolation(json, violation);
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteCheck(Utf8JsonWriter json, CheckResult check)
+    {
+        json.WriteStartObject();
+        WriteLocation(json, check.Location);
+        json.WriteString("step", check.Step);
+        json.WriteBoolean("passed", check.Passed);
+        WriteStrings(json, "ruleIds", check.RuleIds);
+        json.WriteString("message", check.Message);
+        json.WriteEndObject();
+    }
+
+    private static void WriteViolation(Utf8JsonWriter json, Violation violation)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", violation.Rule.Id);
+        json.WriteString("level", violation.Rule.Level.ToString());
+        json.WriteString("statement", violation.Rule.Statement);
+        json.WriteString("expected", violation.Expected);
+        json.WriteString("actual", violation.Actual);
+        json.WriteString("page", violation.Page);
+        if (violation.Location is { } location)
+        {
+            WriteLocation(json, location);
+        }
+        else
+        {
+            json.WriteNull("location");
+        }
+
+        WriteStrings(json, "callSequence", violation.CallSequence);
+        json.WriteEndObject();
+    }
+
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location)
+    {
+        json.WriteStartObject("location");
+        json.WriteString("file", location.File.Replace('\\', '/'));
+        json.WriteNumber("line", location.Line);
+        json.WriteNumber("column", location.Column);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string property, IEnumerable<string> values)
+    {
+        json.WriteStartArray(property);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static string Outcome(ScriptOutcome outcome) => outcome switch
+    {
+        ScriptOutcome.Passed => "passed",
+        ScriptOutcome.Failed => "failed",
+        _ => "skipped",
+    };
+}
