@@ -32,7 +32,7 @@ public static class ConsoleReport
         {
             table.AddRow(
                 check.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Markup.Escape(check.Step),
+                Markup.Escape(check.Title),
                 check.Passed ? "[green]pass[/]" : "[red]FAIL[/]",
                 Markup.Escape(string.Join(" ", check.RuleIds)));
         }
@@ -40,7 +40,7 @@ public static class ConsoleReport
         console.Write(table);
         foreach (var failure in script.Failures)
         {
-            console.MarkupLine($"  [red]{Markup.Escape(failure.Location.ToString())}[/] {Markup.Escape(failure.Step)}:");
+            console.MarkupLine($"  [red]{Markup.Escape(failure.Location.ToString())}[/] {Markup.Escape(failure.Title)}:");
             foreach (var line in failure.Message.Split('\n'))
             {
                 console.WriteLine("    " + line.TrimEnd('\r'));

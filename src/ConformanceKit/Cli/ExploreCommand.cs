@@ -197,7 +197,7 @@ public static class ExploreCommand
         console.MarkupLine("[bold]Failed checks:[/]");
         foreach (var check in failure.Result.Failures)
         {
-            console.WriteLine($"  {check.Location} {check.Step}:");
+            console.WriteLine($"  {check.Location} {check.Title}:");
             foreach (var line in check.Message.Split('\n'))
             {
                 console.WriteLine("    " + line.TrimEnd('\r'));

@@ -67,7 +67,7 @@ public sealed class WorkflowAnnotations(TextWriter writer)
 
         var title = check.RuleIds.Count > 0 ? string.Join(' ', check.RuleIds) : check.Step;
         line.Append("title=").Append(EscapeProperty(title))
-            .Append("::").Append(EscapeData($"{check.Step}: {check.Message}"));
+            .Append("::").Append(EscapeData($"{check.Title}: {check.Message}"));
         return line.ToString();
     }
 

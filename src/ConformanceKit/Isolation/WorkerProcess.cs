@@ -149,7 +149,9 @@ internal sealed class WorkerProcess : IDisposable
                 return call.Result;
             }
 
-            if (call.Exception?.InnerException is RemoteInvocationException error)
+            // An error reply from a worker that then exits is its dying words (Environment.Exit lets its threads
+            // answer while the process shuts down): a death like any other. From a live worker it is a kit fault.
+            if (call.Exception?.InnerException is RemoteInvocationException error && !_process.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 Kill();
                 throw new WorkerStartException($"the worker failed to run {script.File}: {error.Message}");

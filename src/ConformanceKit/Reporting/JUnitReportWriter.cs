@@ -115,17 +115,7 @@ public static class JUnitReportWriter
 
     private static XElement Failure(ScriptResult script)
     {
-        var reported = ReportedViolations.ByCheck(script);
-        var entries = new List<string>();
-        for (var i = 0; i < script.Checks.Count; i++)
-        {
-            var check = script.Checks[i];
-            if (!check.Passed)
-            {
-                entries.AddRange(reported[i].Count == 0 ? [Entry(check)] : reported[i].Select(v => Entry(check, v)));
-            }
-        }
-
+        var entries = script.Failures.Select(Entry).ToList();
         var failures = script.Failures.ToList();
         var rules = failures.SelectMany(f => f.RuleIds).Distinct().ToList();
         var message = $"{failures.Count} failed check(s)" + (rules.Count == 0 ? "" : $"; rules: {string.Join(", ", rules.Order(StringComparer.Ordinal))}");
@@ -135,22 +125,14 @@ public static class JUnitReportWriter
             XmlSafeText.Escape(string.Join("\n\n", entries)));
     }
 
-    /// <summary>One failed check: <c>file:line:column: step: message</c>, naming the rules its message does not already name.</summary>
+    /// <summary>
+    /// One failed check: <c>file:line:column: step: message</c>, naming the rules its message does not already name;
+    /// for a violation found by an assertion further down, that assertion's line follows its step.
+    /// </summary>
     private static string Entry(CheckResult check)
     {
         var unnamed = check.RuleIds.Where(id => !check.Message.Contains(id, StringComparison.Ordinal)).ToList();
         var rules = unnamed.Count == 0 ? "" : $"[{string.Join(", ", unnamed)}] ";
-        return $"{check.Location}: {check.Step}: {rules}{check.Message}";
-    }
-
-    /// <summary>
-    /// One violation a failed check reports, at the command during which it was observed; the violation's text names
-    /// its rule. When that is not where the check is, the check's line follows its step.
-    /// </summary>
-    private static string Entry(CheckResult check, Violation violation)
-    {
-        var observedAt = violation.Location ?? check.Location;
-        var step = observedAt == check.Location ? check.Step : $"{check.Step} (line {check.Location.Line})";
-        return $"{observedAt}: {step}: {violation.Details}";
+        return $"{check.Location}: {check.Title}: {rules}{check.Message}";
     }
 }

@@ -97,6 +97,11 @@ public static class JsonReportWriter
         json.WriteBoolean("passed", check.Passed);
         WriteStrings(json, "ruleIds", check.RuleIds);
         json.WriteString("message", check.Message);
+        if (check.AssertedAt is { } assertedAt)
+        {
+            WriteLocation(json, assertedAt, "assertedAt");
+        }
+
         json.WriteEndObject();
     }
 
@@ -122,9 +127,9 @@ public static class JsonReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location)
+    private static void WriteLocation(Utf8JsonWriter json, SourceLocation location, string property = "location")
     {
-        json.WriteStartObject("location");
+        json.WriteStartObject(property);
         json.WriteString("file", location.File.Replace('\\', '/'));
         json.WriteNumber("line", location.Line);
         json.WriteNumber("column", location.Column);

@@ -166,24 +166,9 @@ public static class SarifReportWriter
         json.WriteStartArray("results");
         foreach (var script in report.Scripts)
         {
-            var reported = ReportedViolations.ByCheck(script);
-            for (var i = 0; i < script.Checks.Count; i++)
+            foreach (var check in script.Failures)
             {
-                var check = script.Checks[i];
-                if (check.Passed)
-                {
-                    continue;
-                }
-
-                if (reported[i].Count == 0)
-                {
-                    WriteCheckResult(json, check);
-                }
-
-                foreach (var violation in reported[i])
-                {
-                    WriteViolationResult(json, check, violation);
-                }
+                WriteCheckResult(json, check);
             }
         }
 
@@ -195,8 +180,19 @@ public static class SarifReportWriter
         var ruleId = check.RuleIds.Count > 0 ? check.RuleIds[0] : ScriptFailureRuleId;
         json.WriteStartObject();
         WriteRuleReference(json, ruleId);
-        WriteText(json, "message", $"{check.Step}: {check.Message}");
+        WriteText(json, "message", $"{check.Title}: {check.Message}");
         WriteLocations(json, check.Location);
+        if (check.AssertedAt is { } assertedAt)
+        {
+            json.WriteStartArray("relatedLocations");
+            json.WriteStartObject();
+            json.WriteNumber("id", 1);
+            WritePhysicalLocation(json, assertedAt);
+            WriteText(json, "message", $"the check that found it: {check.Step}");
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         if (check.RuleIds.Count > 1)
         {
             json.WriteStartObject("properties");
@@ -208,27 +204,6 @@ public static class SarifReportWriter
 
             json.WriteEndArray();
             json.WriteEndObject();
-        }
-
-        json.WriteEndObject();
-    }
-
-    private static void WriteViolationResult(Utf8JsonWriter json, CheckResult check, Violation violation)
-    {
-        var observedAt = violation.Location ?? check.Location;
-        json.WriteStartObject();
-        WriteRuleReference(json, violation.Rule.Id);
-        WriteText(json, "message", $"{check.Step}: {violation.Details}");
-        WriteLocations(json, observedAt);
-        if (observedAt != check.Location)
-        {
-            json.WriteStartArray("relatedLocations");
-            json.WriteStartObject();
-            json.WriteNumber("id", 1);
-            WritePhysicalLocation(json, check.Location);
-            WriteText(json, "message", $"the check that found it: {check.Step}");
-            json.WriteEndObject();
-            json.WriteEndArray();
         }
 
         json.WriteEndObject();

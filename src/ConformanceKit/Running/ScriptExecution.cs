@@ -335,11 +335,7 @@ internal sealed class ScriptExecution
                 AssertViolations(v);
                 break;
             case AssertNoViolationCommand n:
-                // Consumed here so the end of the script does not report the same violations a second time.
-                var pending = Log.Pending.ToList();
-                pending.ForEach(p => Log.Consume(p.Rule.Id));
-                Check(n, ScriptFormatter.Format(n), [.. pending.Select(p => p.Rule.Id).Distinct()], pending.Count == 0,
-                    pending.Count == 0 ? "no violation pending" : string.Join(Environment.NewLine, pending.Select(p => p.Details)));
+                AssertNoViolation(n);
                 break;
             case AssertIrpCommand irp:
                 AssertIrp(irp);
@@ -397,6 +393,29 @@ internal sealed class ScriptExecution
         var status = (NetDmaTransferStatus)(word & 0x7);
         Check(command, ScriptFormatter.Format(command), [MemoryRules.CompletionStatusWritten.Id], status == command.Status,
             $"expected {command.Status}, the completion status is 0x{word:X16} ({status})");
+    }
+
+    /// <summary>
+    /// Passes when no violation is pending; otherwise fails once per pending violation, located at the command during
+    /// which it was observed and naming this assertion's line. The violations are consumed, so the end of the script
+    /// does not report them a second time.
+    /// </summary>
+    private void AssertNoViolation(AssertNoViolationCommand command)
+    {
+        var step = ScriptFormatter.Format(command);
+        var pending = Log.Pending.ToList();
+        pending.ForEach(p => Log.Consume(p.Rule.Id));
+        if (pending.Count == 0)
+        {
+            Check(command, step, [], true, "no violation pending");
+        }
+
+        foreach (var violation in pending)
+        {
+            var observedAt = violation.Location ?? command.Location;
+            _observer.CheckRecorded(new CheckResult(observedAt, step, false, [violation.Rule.Id], violation.Details,
+                observedAt == command.Location ? null : command.Location));
+        }
     }
 
     private void AssertViolations(AssertViolationCommand command)

@@ -35,12 +35,14 @@ public sealed class WorkerDeathTests
         var crashed = runner.Run(IsolationScripts.Crash);
         var following = runner.Run(IsolationScripts.Following);
 
-        Assert.Equal(ScriptOutcome.Failed, crashed.Outcome);
-        var failure = Assert.Single(crashed.Failures, f => f.RuleIds.Contains(rule));
+        var seen = string.Join("\n", crashed.Checks.Select(c => $"{c.Location} {c.Step} {c.Passed} [{string.Join(",", c.RuleIds)}] {c.Message}"));
+        Assert.True(crashed.Outcome == ScriptOutcome.Failed, seen);
+        Assert.True(crashed.Failures.Count(f => f.RuleIds.Contains(rule)) == 1, seen);
+        var failure = crashed.Failures.Single(f => f.RuleIds.Contains(rule));
         Assert.Equal(IsolationScripts.AllocateLine, failure.Location.Line);
         Assert.Equal(IsolationScripts.CrashFile, failure.Location.File);
         Assert.Contains("ProviderAllocateDmaChannel", failure.Message);
-        Assert.Contains(evidence, failure.Message);
+        Assert.True(failure.Message.Contains(evidence, StringComparison.Ordinal), seen);
         Assert.Contains("call sequence", failure.Message);
         Assert.Contains("system -> AddDevice", failure.Message);
         var violation = Assert.Single(crashed.Violations, v => v.Rule.Id == rule);

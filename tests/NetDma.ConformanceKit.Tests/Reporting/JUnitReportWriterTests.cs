@@ -74,7 +74,7 @@ public sealed class JUnitReportWriterTests
 
         var failure = cases["03-allocate-msix-affinity"].Element("failure")!;
         Assert.Equal("NDMA3004", (string?)failure.Attribute("type"));
-        Assert.Equal("5 failed check(s); rules: NDMA3003, NDMA3004", (string?)failure.Attribute("message"));
+        Assert.Equal("7 failed check(s); rules: NDMA3003, NDMA3004", (string?)failure.Attribute("message"));
         foreach (var line in failure.Value.Split('\n').Where(l => l.StartsWith("conformance/", StringComparison.Ordinal)))
         {
             foreach (var id in new[] { "NDMA3003", "NDMA3004", "NDMA3005" })

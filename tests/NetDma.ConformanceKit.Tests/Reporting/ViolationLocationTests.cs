@@ -89,7 +89,12 @@ public sealed class ViolationLocationTests : IDisposable
         var violation = Assert.Single(script.GetProperty("violations").EnumerateArray());
         Assert.Equal(AllocateLine, violation.GetProperty("location").GetProperty("line").GetInt32());
         var failed = Assert.Single(script.GetProperty("checks").EnumerateArray(), c => !c.GetProperty("passed").GetBoolean());
-        Assert.Equal(endsWithAssertNoViolation ? LastLine : AllocateLine, failed.GetProperty("location").GetProperty("line").GetInt32());
+        Assert.Equal(AllocateLine, failed.GetProperty("location").GetProperty("line").GetInt32());
+        Assert.Equal(endsWithAssertNoViolation, failed.TryGetProperty("assertedAt", out var assertedAt));
+        if (endsWithAssertNoViolation)
+        {
+            Assert.Equal(LastLine, assertedAt.GetProperty("line").GetInt32());
+        }
     }
 
     private static JsonElement Region(JsonElement location) => location.GetProperty("physicalLocation").GetProperty("region");
