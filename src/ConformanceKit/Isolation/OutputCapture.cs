@@ -57,9 +57,10 @@ internal sealed class OutputCapture
             return;
         }
 
-        // Stack frames ("   at ...") say where the runtime was, not what went wrong: the message lines are kept.
+        // Stack frames ("   at ...", and a stack overflow's "Repeated N times:" between rules of dashes) say where
+        // the runtime was, not what went wrong: the message lines are kept.
         var text = line.Trim();
-        if (text.Length == 0 || text.StartsWith("at ", StringComparison.Ordinal))
+        if (text.Length == 0 || text.StartsWith("at ", StringComparison.Ordinal) || text.StartsWith("Repeated ", StringComparison.Ordinal) || text.Trim('-').Length == 0)
         {
             return;
         }
