@@ -58,8 +58,11 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
 
     /// <inheritdoc/>
     /// <remarks>One MSI-X message per channel, on the CPU NetDMA asked for (setting-the-netdma-interrupt-cpu-affinities.md).</remarks>
-    public IReadOnlyList<uint> FilterResourceRequirements() =>
-        [.. _channels.Select(c => c.AffinityCpu < Kernel.KeQueryActiveProcessorCount() ? c.AffinityCpu : 0)];
+    public IReadOnlyList<uint> FilterResourceRequirements()
+    {
+        var processors = Kernel.KeQueryActiveProcessorCount();
+        return [.. _channels.Select(c => c.AffinityCpu < processors ? c.AffinityCpu : 0)];
+    }
 
     /// <inheritdoc/>
     public NtStatus StartDevice(DeviceResources resources)
