@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 using NetDma.Analyzers.Tests.Support;
 
 namespace NetDma.Analyzers.Tests.Packaging;
@@ -7,7 +8,8 @@ namespace NetDma.Analyzers.Tests.Packaging;
 /// The analyzers ship inside the NetDma.Contracts package (analyzers/dotnet/cs): packing src/Contracts to a temporary
 /// feed and building a consumer that only has <c>PackageReference NetDma.Contracts</c> shows an NDMA diagnostic.
 /// Everything happens under a temporary directory (artifacts, feed, package folder, consumer); the repository and the
-/// global packages folder are left alone.
+/// global packages folder are left alone. Both configurations: the pack once asked the netstandard2.0 analyzer projects
+/// for a net10.0 output path in either.
 /// </summary>
 [Trait("Category", "Packaging")]
 public sealed class ContractsPackageTests : IDisposable
@@ -16,17 +18,23 @@ public sealed class ContractsPackageTests : IDisposable
 
     private readonly string _root = Directory.CreateTempSubdirectory("netdma-package-").FullName;
 
-    [Fact]
-    public async Task Packed_contracts_light_up_NDMA2001_in_a_consumer_build()
+    /// <summary>The one version of every package, as Directory.Build.props sets it.</summary>
+    private static string KitVersion =>
+        XDocument.Load(RepositoryFiles.PathOf("Directory.Build.props")).Descendants("NetDmaKitVersion").Single().Value;
+
+    [Theory]
+    [InlineData("Debug")]
+    [InlineData("Release")]
+    public async Task Packed_contracts_light_up_NDMA2001_in_a_consumer_build(string configuration)
     {
         var feed = Path.Combine(_root, "feed");
         var (packExit, packOutput) = await DotnetProcess.RunAsync(
             RepositoryFiles.Root, Timeout,
-            "pack", Path.Combine(RepositoryFiles.Root, "src", "Contracts"), "-o", feed,
+            "pack", Path.Combine(RepositoryFiles.Root, "src", "Contracts"), "-c", configuration, "-o", feed,
             "--artifacts-path", Path.Combine(_root, "artifacts"), "--disable-build-servers");
-        Assert.True(packExit == 0, "dotnet pack src/Contracts failed:\n" + packOutput);
+        Assert.True(packExit == 0, $"dotnet pack src/Contracts -c {configuration} failed:\n" + packOutput);
 
-        var package = Path.Combine(feed, "NetDma.Contracts.0.1.0.nupkg");
+        var package = Path.Combine(feed, $"NetDma.Contracts.{KitVersion}.nupkg");
         Assert.True(File.Exists(package), $"no {package}:\n{packOutput}");
         using (var archive = ZipFile.OpenRead(package))
         {
@@ -34,20 +42,21 @@ public sealed class ContractsPackageTests : IDisposable
             Assert.Contains("lib/net10.0/NetDma.Contracts.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/NetDma.Analyzers.dll", entries);
             Assert.Contains("analyzers/dotnet/cs/NetDma.Analyzers.CodeFixes.dll", entries);
+            Assert.Contains("README.md", entries);
             using var nuspec = new StreamReader(archive.GetEntry("NetDma.Contracts.nuspec")!.Open());
             Assert.DoesNotContain("NetDma.Analyzers", await nuspec.ReadToEndAsync());
         }
 
         var consumer = Path.Combine(_root, "consumer");
         Directory.CreateDirectory(consumer);
-        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), """
+        await File.WriteAllTextAsync(Path.Combine(consumer, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="NetDma.Contracts" Version="0.1.0" />
+                <PackageReference Include="NetDma.Contracts" Version="{KitVersion}" />
               </ItemGroup>
             </Project>
             """);

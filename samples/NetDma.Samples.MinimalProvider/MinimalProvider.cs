@@ -1,0 +1,228 @@
+using NetDma.Contracts.Kernel;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
+
+namespace NetDma.Samples.MinimalProvider;
+
+/// <summary>
+/// The smallest correct NetDMA provider, and the place to start. The PnP entry points register, start, stop and
+/// deregister it (registering-, starting-, stopping-a-netdma-provider.md); the nine handlers drive a table of
+/// <see cref="ChannelCount"/> channels over a software <see cref="CopyEngine"/>; the ISR and the DPC report completions.
+/// One spin lock guards the table: NetDMA may call any handler at DISPATCH_LEVEL on any processor. The kit creates
+/// the class with its parameterless constructor; the object is also the ProviderContext NetDMA passes back.
+/// </summary>
+public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
+{
+    /// <summary>Hardware channels: MaxDmaChannelCount and DmaChannelCount.</summary>
+    public const int ChannelCount = 4;
+
+    private const uint MaximumTransferSize = 1 << 20; // At least 4 KB (ns-netdma-_net_dma_provider_attributes.md).
+    private const uint NetDma20 = 0x0002_0000;        // NetDmaGetVersion's packing: major << 16 | minor.
+    private readonly Channel[] _channels = [new(), new(), new(), new()];
+    private readonly KSpinLock _lock = new();
+    private DriverEnvironment? _env;
+    private CopyEngine? _engine;
+    private NetDmaProviderHandle _handle;
+    private KInterrupt? _interrupt;
+    private bool _registered, _started, _messageSignaled;
+
+    private DriverEnvironment Env => _env ?? throw new InvalidOperationException("AddDevice has not run");
+
+    private IWdmKernel Kernel => Env.Kernel;
+
+    private CopyEngine Engine => _engine ?? throw new InvalidOperationException("AddDevice has not run");
+
+    /// <inheritdoc/>
+    public NtStatus AddDevice(DriverEnvironment environment)
+    {
+        _env = environment ?? throw new ArgumentNullException(nameof(environment));
+        Kernel.KeInitializeSpinLock(_lock);
+        Array.ForEach(_channels, channel => Kernel.KeInitializeDpc(channel.Dpc, OnDpc, channel));
+
+        // Register no higher than the interface's version (NDMA3011); the version decides how chains end.
+        var version = Math.Min(environment.NetDma.NetDmaGetVersion(), NetDma20);
+        _engine = new CopyEngine(environment.Bus, _channels, counted: version >= NetDma20, MaximumTransferSize);
+        environment.Bus.AttachEngine(_engine);
+        var characteristics = NetDmaProviderCharacteristics.For(this);
+        (characteristics.MajorVersion, characteristics.MinorVersion) = ((byte)(version >> 16), (byte)version);
+        (characteristics.PhysicalDeviceObject, characteristics.MaxDmaChannelCount) = (environment.PhysicalDeviceObject, ChannelCount);
+        characteristics.FriendlyName = "NetDMA minimal provider";
+
+        // With MSI-X, NetDMA calls SetDmaChannelCpuAffinity inside this call. The handle is valid only on success.
+        var status = environment.NetDma.NetDmaRegisterProvider(this, out var handle, characteristics);
+        if (!NtStatusFacts.NT_SUCCESS(status)) return status;
+        (_handle, _registered) = (handle, true);
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>One MSI-X message per channel, on the CPU NetDMA asked for (setting-the-netdma-interrupt-cpu-affinities.md).</remarks>
+    public IReadOnlyList<uint> FilterResourceRequirements()
+    {
+        var processors = Kernel.KeQueryActiveProcessorCount();
+        return [.. _channels.Select(c => c.AffinityCpu < processors ? c.AffinityCpu : 0)];
+    }
+
+    /// <inheritdoc/>
+    public NtStatus StartDevice(DeviceResources resources)
+    {
+        ArgumentNullException.ThrowIfNull(resources);
+        if (!_registered || _started) return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
+        if (resources.Interrupts.Count == 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        var status = Kernel.IoConnectInterruptEx(Env.PhysicalDeviceObject, OnInterrupt, this, out var interrupt);
+        if (!NtStatusFacts.NT_SUCCESS(status)) return status;
+
+        // MSI-X: channel i signals the i-th message. Line-based: the channels share the one interrupt. Started before
+        // the call, because NetDMA may allocate channels from inside NetDmaProviderStart.
+        (_interrupt, _messageSignaled, _started) = (interrupt, resources.MessageSignaled, true);
+        for (var i = 0; i < ChannelCount; i++)
+        {
+            _channels[i].MessageId = resources.Interrupts[i % resources.Interrupts.Count].MessageId;
+        }
+
+        Env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
+        {
+            MajorHwVersion = 1, VendorId = 0x1414 /* Microsoft: a software engine */, DmaChannelCount = ChannelCount,
+            MaximumTransferSize = MaximumTransferSize, MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
+        });
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    public void StopDevice()
+    {
+        if (!_started) return;
+        _started = false; // Refuse allocations; NetDMA frees every channel before NetDmaProviderStop returns.
+        Env.NetDma.NetDmaProviderStop(_handle);
+        if (_interrupt is { } interrupt) Kernel.IoDisconnectInterruptEx(interrupt);
+        _interrupt = null;
+    }
+
+    /// <inheritdoc/>
+    public void RemoveDevice()
+    {
+        StopDevice(); // NetDmaProviderStop comes before NetDmaDeregisterProvider (NDMA3007).
+        if (_registered) Env.NetDma.NetDmaDeregisterProvider(_handle);
+        _registered = false;
+    }
+
+    /// <inheritdoc/>
+    public NtStatus SetDmaChannelCpuAffinity(object ProviderContext, NetDmaChannelCpuAffinity[] CpuAffinityArray, uint CpuAffinityArraySize)
+    {
+        if (CpuAffinityArray is null) return NtStatus.STATUS_UNSUCCESSFUL;
+        foreach (var entry in CpuAffinityArray.Take((int)Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length)))
+        {
+            if (entry.DmaChannel < ChannelCount) _channels[entry.DmaChannel].AffinityCpu = entry.CpuNumber;
+        }
+
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    public NtStatus AllocateDmaChannel(object ProviderContext, NetDmaChannelParameters ChannelParameters, NetDmaChannelHandle NetDmaChannelHandle, out object? pProviderChannelContext)
+    {
+        pProviderChannelContext = null;
+        if (!_started || ChannelParameters is null) return NtStatus.STATUS_UNSUCCESSFUL;
+
+        // The DPC runs on the lowest active CPU in the mask, and CpuNumber says so (NDMA3003, NDMA3004).
+        var cpus = (int)Math.Min(Kernel.KeQueryActiveProcessorCount(), 32u);
+        var cpu = Enumerable.Range(0, cpus).FirstOrDefault(n => (ChannelParameters.ProcessorAffinityMask & (1u << n)) != 0, -1);
+        if (cpu < 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+        var channel = Array.Find(_channels, c => c.Owner is null);
+        if (channel is not null)
+        {
+            (channel.Owner, channel.DpcCpu) = (NetDmaChannelHandle, (uint)cpu);
+            Engine.Assign(channel, ChannelParameters.CompletionPhysicalAddress);
+            Kernel.KeSetTargetProcessorDpc(channel.Dpc, (byte)cpu);
+        }
+
+        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+        if (channel is null) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        ChannelParameters.CpuNumber = (uint)cpu;
+        pProviderChannelContext = channel; // The table entry is the context: distinct for every live channel (NDMA3002).
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    public void FreeDmaChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c =>
+    {
+        Engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
+        (c.Owner, c.DpcRequested) = (null, false);
+        return true;
+    });
+
+    /// <inheritdoc/>
+    public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        Command(ProviderChannelContext, c => IsDescriptor(DescriptorPhysicalAddress) && Engine.Start(c, DescriptorPhysicalAddress, DescriptorCount));
+
+    /// <inheritdoc/>
+    public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        Command(ProviderChannelContext, c => IsDescriptor(DescriptorPhysicalAddress) && Engine.Append(c, DescriptorCount));
+
+    /// <inheritdoc/>
+    public NtStatus SuspendDma(object ProviderChannelContext, out PhysicalAddress pLastDescriptor)
+    {
+        var last = PhysicalAddress.Null;
+        var status = Command(ProviderChannelContext, c => Engine.Suspend(c, out last));
+        pLastDescriptor = last;
+        return status;
+    }
+
+    /// <inheritdoc/>
+    public NtStatus ResumeDma(object ProviderChannelContext) => Command(ProviderChannelContext, Engine.Resume);
+
+    /// <inheritdoc/>
+    public NtStatus AbortDma(object ProviderChannelContext) => Command(ProviderChannelContext, c => Engine.Halt(c, reset: false));
+
+    /// <inheritdoc/>
+    public NtStatus ResetChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c => Engine.Halt(c, reset: true));
+
+    /// <summary>Descriptors are 64 bytes, 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
+    private static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
+
+    /// <summary>One command for an allocated channel, under the spin lock: STATUS_SUCCESS when the engine took it.</summary>
+    private NtStatus Command(object context, Func<Channel, bool> command)
+    {
+        if (context is not Channel channel) return NtStatus.STATUS_UNSUCCESSFUL;
+        Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+        var accepted = channel.Owner is not null && command(channel);
+        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+        return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <summary>The ISR, at DIRQL: acknowledge, tell NetDMA, aim and queue the DPC; nothing more (handling-a-netdma-interrupt.md).</summary>
+    private bool OnInterrupt(KInterrupt Interrupt, object? ServiceContext, uint MessageId)
+    {
+        var claimed = _messageSignaled; // An MSI-X message is never shared; a line may be.
+        foreach (var c in _channels.Where(c => c.InterruptPending && (!_messageSignaled || c.MessageId == MessageId)))
+        {
+            (c.InterruptPending, claimed) = (false, true);
+            if (c.Owner is not { } owner) continue; // Freed: nothing may be reported for it.
+            Env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
+            if (cpu != c.DpcCpu && cpu < Kernel.KeQueryActiveProcessorCount())
+            {
+                Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)cpu); // "must use the CPU number that pCpuNumber specifies"
+                c.DpcCpu = cpu;
+            }
+
+            c.DpcRequested = true;
+            Kernel.KeInsertQueueDpc(c.Dpc, null, null);
+        }
+
+        return claimed;
+    }
+
+    /// <summary>The interrupt DPC, at DISPATCH_LEVEL: reports the last completed descriptor, or NULL after a fault.</summary>
+    private void OnDpc(KDpc Dpc, object? DeferredContext, object? SystemArgument1, object? SystemArgument2)
+    {
+        if (DeferredContext is not Channel c) return;
+        Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+        var owner = c.DpcRequested ? c.Owner : null;
+        PhysicalAddress? last = c.Faulted || c.Last.IsNull ? null : c.Last;
+        c.DpcRequested = false;
+        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+        if (owner is { } handle) Env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
+    }
+}

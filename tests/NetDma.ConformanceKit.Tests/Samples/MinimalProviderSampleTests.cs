@@ -1,0 +1,31 @@
+using NetDma.ConformanceKit.Isolation;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Tests.Support;
+using NetDma.Samples.MinimalProvider;
+
+namespace NetDma.ConformanceKit.Tests.Samples;
+
+/// <summary>
+/// samples/NetDma.Samples.MinimalProvider (also the content of `dotnet new netdma-provider`) passes the whole bundled
+/// conformance suite, run the way netdma-kit runs it: in a worker process. Only the WDM script is skipped, because the
+/// sample is a NetDMA provider only.
+/// </summary>
+public sealed class MinimalProviderSampleTests
+{
+    [Fact]
+    public void The_minimal_provider_passes_every_bundled_NetDMA_script_in_a_worker()
+    {
+        var scripts = BundledScripts.ConformanceFiles;
+        using var runner = new WorkerScriptRunner(new DriverSource(typeof(MinimalProvider).Assembly.Location), new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30) });
+
+        var report = ConformanceRun.Run(scripts, runner);
+
+        var failures = report.Scripts.Where(s => s.Outcome == ScriptOutcome.Failed)
+            .Select(s => $"{s.File}: " + string.Join("; ", s.Failures.Select(f => $"line {f.Location.Line} {f.Step}: {f.Message}")));
+        Assert.True(report.Success, "the minimal provider failed:\n" + string.Join("\n", failures));
+        Assert.Equal(typeof(MinimalProvider).FullName, report.Driver);
+        var skipped = Assert.Single(report.Scripts, s => s.Outcome == ScriptOutcome.Skipped);
+        Assert.Equal("conformance/14-wdm-bus-master.ndma", skipped.File);
+        Assert.Equal(scripts.Count - 1, report.Passed);
+    }
+}
