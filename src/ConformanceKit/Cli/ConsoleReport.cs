@@ -28,7 +28,8 @@ public static class ConsoleReport
 
         var table = new Table().Border(TableBorder.Rounded)
             .AddColumn("Line").AddColumn("Check").AddColumn("Result").AddColumn("Rules");
-        foreach (var check in script.Checks)
+        // In script order: a violation an assertion found further down sits at the line that caused it.
+        foreach (var check in script.Checks.OrderBy(c => c.Location.Line))
         {
             table.AddRow(
                 check.Location.Line.ToString(System.Globalization.CultureInfo.InvariantCulture),
