@@ -21,7 +21,6 @@ internal sealed class Channel
     public bool StatusOn;                       // Engine: a descriptor asked for status: suspend/abort/reset report too.
     public bool Running, Suspended, Faulted;    // Engine: run state; after a fault the DPC reports a NULL descriptor.
     public PhysicalAddress Next, Last;          // Engine: next to fetch; last processed since the latest start (or NULL).
-    public bool Reread;                         // Engine: fetch Last again first; its NextDescriptor may have changed.
     public uint Remaining;                      // Engine, NetDMA 2.0: descriptors submitted and not yet processed.
     public bool InterruptPending;               // Engine: the read-to-clear interrupt status bit ...
     public PhysicalAddress InterruptDescriptor; // ... and the descriptor it is about.

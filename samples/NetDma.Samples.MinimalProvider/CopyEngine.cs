@@ -10,47 +10,41 @@ namespace NetDma.Samples.MinimalProvider;
 /// The sample's hardware: a copy engine walking each running channel's chain of 64-byte NET_DMA_DESCRIPTORs, one
 /// descriptor per <see cref="Step"/>, touching memory only through the bus. Its other methods are its registers: the
 /// driver writes them under its spin lock; a command takes effect between two steps. Replace it with your device.
+/// <paramref name="counted"/> (NetDMA 2.0): a chain ends after its DescriptorCount; in 1.x, at a NULL NextDescriptor.
 /// </summary>
-/// <param name="bus">The bus the engine masters.</param>
-/// <param name="channels">The channel table.</param>
-/// <param name="counted">NetDMA 2.0: a chain ends after its DescriptorCount; 1.x: at a NULL NextDescriptor.</param>
-/// <param name="maximumTransferSize">A descriptor that moves more is an error (NET_DMA_PROVIDER_ATTRIBUTES).</param>
-internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counted, uint maximumTransferSize) : ISimulatedEngine
+internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counted) : ISimulatedEngine
 {
-    private int _next; // Round-robin, so one long chain cannot starve the other channels.
+    /// <summary>One descriptor of the first channel with work to do (real hardware runs its channels side by side).</summary>
+    public bool Step() => channels.Any(Process);
 
-    public bool Step()
-    {
-        for (var k = 0; k < channels.Length; k++)
-        {
-            var index = (_next + k) % channels.Length;
-            if (!Process(channels[index])) continue;
-            _next = (index + 1) % channels.Length;
-            return true;
-        }
-
-        return false;
-    }
+    /// <summary>Descriptors are 64 bytes, 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
+    public static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
 
     /// <summary>A new owner (or none, after a free): stopped, no history, nothing pending.</summary>
     public void Assign(Channel c, PhysicalAddress completionAddress)
     {
-        _ = Start(c, PhysicalAddress.Null, 0); // Forget the chain, then stop.
-        (c.Running, c.StatusOn, c.InterruptPending, c.CompletionAddress) = (false, false, false, completionAddress);
+        (c.Running, c.Suspended, c.Faulted, c.StatusOn, c.InterruptPending) = (false, false, false, false, false);
+        (c.Last, c.CompletionAddress) = (PhysicalAddress.Null, completionAddress);
     }
 
     /// <summary>The old chain is dropped (steps are whole descriptors, so none is half done) and this one runs.</summary>
     public bool Start(Channel c, PhysicalAddress first, uint count)
     {
-        (c.Next, c.Remaining, c.Last, c.Reread, c.Running, c.Suspended, c.Faulted) = (first, count, PhysicalAddress.Null, false, true, false, false);
+        if (!IsDescriptor(first)) return false;
+        (c.Next, c.Remaining, c.Last) = (first, count, PhysicalAddress.Null);
+        (c.Running, c.Suspended, c.Faulted) = (true, false, false);
         return true;
     }
 
-    public bool Append(Channel c, uint count)
+    /// <summary>
+    /// NetDMA has linked the chain's last descriptor to <paramref name="first"/>: an engine not yet past it follows the
+    /// link; one at the end goes on at <paramref name="first"/>, what rereading the last one would find (ProviderAppendDma).
+    /// </summary>
+    public bool Append(Channel c, PhysicalAddress first, uint count)
     {
-        if (!c.Running && !c.Suspended) return false; // Nothing started to extend (aborted, reset or faulted).
-        c.Reread |= !c.Last.IsNull && (counted ? c.Remaining == 0 : c.Next.IsNull); // At the end: reread the last one,
-        c.Remaining += count;                                                        // which NetDMA linked to the new chain.
+        if (!IsDescriptor(first) || (!c.Running && !c.Suspended)) return false; // Nothing to extend after abort, reset, fault.
+        if (counted ? c.Remaining == 0 : c.Next.IsNull) c.Next = first;
+        c.Remaining += count;
         return true;
     }
 
@@ -66,30 +60,28 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     public bool Resume(Channel c)
     {
         if (!c.Suspended) return false;
-        (c.Running, c.Suspended, c.Reread) = (true, false, c.Reread || !c.Last.IsNull); // The chain may have changed.
+        (c.Running, c.Suspended) = (true, false);
         return true;
     }
 
     /// <summary>Abort, or reset: stop at once, report Halted, touch no submitted descriptor again (NDMA3013).</summary>
     public bool Halt(Channel c, bool reset)
     {
+        (c.Running, c.Suspended) = (false, false);
         Report(c, NetDmaTransferStatusHalted);
-        if (reset) Assign(c, c.CompletionAddress); else (c.Running, c.Suspended, c.Next, c.Remaining) = (false, false, PhysicalAddress.Null, 0);
+        if (reset) Assign(c, c.CompletionAddress);
         return true;
     }
 
     private bool Process(Channel c)
     {
         if (!c.Running || (counted && c.Remaining == 0)) return false;
-        if (c.Reread)
-        {
-            if (!Fetch(c.Last, out var last)) return Fault(c, c.Last);
-            (c.Next, c.Reread) = (last.NextDescriptor, false);
-        }
-
         var address = c.Next;
         if (address.IsNull) return counted && Fault(c, c.Last); // 1.x: the chain's end. 2.0: owed but not linked: halt.
-        if (address.QuadPart % NetDmaDescriptor.SizeInBytes != 0 || !Fetch(address, out var d) || !Copy(d)) return Fault(c, address);
+        var image = new byte[NetDmaDescriptor.SizeInBytes];
+        if (!IsDescriptor(address) || !bus.DmaRead(address, image)) return Fault(c, address);
+        var d = NetDmaDescriptor.Read(image);
+        if (!Copy(d)) return Fault(c, address);
 
         (c.Last, c.Next, c.Remaining) = (address, d.NextDescriptor, counted ? c.Remaining - 1 : 0);
         var status = (counted ? c.Remaining > 0 : !d.NextDescriptor.IsNull) ? NetDmaTransferStatusActive : NetDmaTransferStatusIdle;
@@ -99,35 +91,26 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
         return true;
     }
 
-    private bool Fetch(PhysicalAddress address, out NetDmaDescriptor descriptor)
-    {
-        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
-        var read = bus.DmaRead(address, image);
-        descriptor = read ? NetDmaDescriptor.Read(image) : default;
-        return read;
-    }
-
-    /// <summary>Moves the bytes; a null transfer (or a DCA context change, which carries no size) moves none.</summary>
+    /// <summary>Moves the descriptor's bytes through the bus; a null transfer moves none.</summary>
     private bool Copy(in NetDmaDescriptor d)
     {
         var flags = d.ControlFlags;
-        if (flags.HasFlag(NET_DMA_NULL_TRANSFER) || (flags & NET_DMA_OP_TYPE_MASK) == NET_DMA_OP_TYPE_CONTEXT_CHANGE) return true;
-        if (d.TransferSize > maximumTransferSize) return false;
+        if (flags.HasFlag(NET_DMA_NULL_TRANSFER)) return true;
         var data = new byte[d.TransferSize];
-        return Access(d.SourceAddress, d.NextSourceAddress, flags.HasFlag(NET_DMA_SOURCE_PAGE_BREAK), data, read: true)
-            && Access(d.DestinationAddress, d.NextDestinationAddress, flags.HasFlag(NET_DMA_DESTINATION_PAGE_BREAK), data, read: false);
+        return Move(d.SourceAddress, d.NextSourceAddress, flags.HasFlag(NET_DMA_SOURCE_PAGE_BREAK), data, read: true)
+            && Move(d.DestinationAddress, d.NextDestinationAddress, flags.HasFlag(NET_DMA_DESTINATION_PAGE_BREAK), data, read: false);
     }
 
-    /// <summary>With a page break, the bytes past the end of <paramref name="start"/>'s 4 KiB page are at <paramref name="next"/>.</summary>
-    private bool Access(PhysicalAddress start, PhysicalAddress next, bool pageBreak, byte[] data, bool read)
+    /// <summary>With a page break (2.0), the bytes past <paramref name="start"/>'s 4 KiB page are at <paramref name="next"/>.</summary>
+    private bool Move(PhysicalAddress start, PhysicalAddress next, bool pageBreak, byte[] data, bool read)
     {
         var first = pageBreak ? (int)Math.Min((ulong)data.Length, 4096 - (start.QuadPart % 4096)) : data.Length;
-        return Move(start, data.AsSpan(0, first), read) && (first == data.Length || Move(next, data.AsSpan(first), read));
+        return Dma(start, data.AsSpan(0, first), read) && (first == data.Length || Dma(next, data.AsSpan(first), read));
     }
 
-    private bool Move(PhysicalAddress at, Span<byte> bytes, bool read) => read ? bus.DmaRead(at, bytes) : bus.DmaWrite(at, bytes);
+    private bool Dma(PhysicalAddress at, Span<byte> bytes, bool read) => read ? bus.DmaRead(at, bytes) : bus.DmaWrite(at, bytes);
 
-    /// <summary>The completion status: the last descriptor's address ORed with the status (ns-netdma-_net_dma_channel_parameters.md).</summary>
+    /// <summary>The completion status: the last descriptor's address ORed with it (ns-netdma-_net_dma_channel_parameters.md).</summary>
     private bool Report(Channel c, NetDmaTransferStatus status)
     {
         Span<byte> value = stackalloc byte[8];
@@ -138,8 +121,8 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     /// <summary>A bus error halts the channel, reports Halted and interrupts, so the DPC can tell NetDMA (with NULL).</summary>
     private bool Fault(Channel c, PhysicalAddress descriptor)
     {
-        (c.Running, c.Suspended, c.Faulted) = (false, false, true);
-        Report(c, NetDmaTransferStatusHalted);
+        Halt(c, reset: false);
+        c.Faulted = true;
         Interrupt(c, descriptor);
         return true;
     }

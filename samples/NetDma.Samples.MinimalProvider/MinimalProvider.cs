@@ -21,33 +21,28 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
     private const uint NetDma20 = 0x0002_0000;        // NetDmaGetVersion's packing: major << 16 | minor.
     private readonly Channel[] _channels = [new(), new(), new(), new()];
     private readonly KSpinLock _lock = new();
-    private DriverEnvironment? _env;
-    private CopyEngine? _engine;
+    private DriverEnvironment _env = null!; // AddDevice sets it and the engine; the PnP manager calls it first.
+    private CopyEngine _engine = null!;
     private NetDmaProviderHandle _handle;
     private KInterrupt? _interrupt;
     private bool _registered, _started, _messageSignaled;
 
-    private DriverEnvironment Env => _env ?? throw new InvalidOperationException("AddDevice has not run");
-
-    private IWdmKernel Kernel => Env.Kernel;
-
-    private CopyEngine Engine => _engine ?? throw new InvalidOperationException("AddDevice has not run");
+    private IWdmKernel Kernel => _env.Kernel;
 
     /// <inheritdoc/>
     public NtStatus AddDevice(DriverEnvironment environment)
     {
-        _env = environment ?? throw new ArgumentNullException(nameof(environment));
+        _env = environment;
         Kernel.KeInitializeSpinLock(_lock);
         Array.ForEach(_channels, channel => Kernel.KeInitializeDpc(channel.Dpc, OnDpc, channel));
 
         // Register no higher than the interface's version (NDMA3011); the version decides how chains end.
         var version = Math.Min(environment.NetDma.NetDmaGetVersion(), NetDma20);
-        _engine = new CopyEngine(environment.Bus, _channels, counted: version >= NetDma20, MaximumTransferSize);
+        _engine = new CopyEngine(environment.Bus, _channels, counted: version >= NetDma20);
         environment.Bus.AttachEngine(_engine);
         var characteristics = NetDmaProviderCharacteristics.For(this);
         (characteristics.MajorVersion, characteristics.MinorVersion) = ((byte)(version >> 16), (byte)version);
         (characteristics.PhysicalDeviceObject, characteristics.MaxDmaChannelCount) = (environment.PhysicalDeviceObject, ChannelCount);
-        characteristics.FriendlyName = "NetDMA minimal provider";
 
         // With MSI-X, NetDMA calls SetDmaChannelCpuAffinity inside this call. The handle is valid only on success.
         var status = environment.NetDma.NetDmaRegisterProvider(this, out var handle, characteristics);
@@ -67,10 +62,9 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
     /// <inheritdoc/>
     public NtStatus StartDevice(DeviceResources resources)
     {
-        ArgumentNullException.ThrowIfNull(resources);
         if (!_registered || _started) return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
         if (resources.Interrupts.Count == 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
-        var status = Kernel.IoConnectInterruptEx(Env.PhysicalDeviceObject, OnInterrupt, this, out var interrupt);
+        var status = Kernel.IoConnectInterruptEx(_env.PhysicalDeviceObject, OnInterrupt, this, out var interrupt);
         if (!NtStatusFacts.NT_SUCCESS(status)) return status;
 
         // MSI-X: channel i signals the i-th message. Line-based: the channels share the one interrupt. Started before
@@ -81,7 +75,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
             _channels[i].MessageId = resources.Interrupts[i % resources.Interrupts.Count].MessageId;
         }
 
-        Env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
+        _env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
         {
             MajorHwVersion = 1, VendorId = 0x1414 /* Microsoft: a software engine */, DmaChannelCount = ChannelCount,
             MaximumTransferSize = MaximumTransferSize, MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
@@ -94,33 +88,35 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
     {
         if (!_started) return;
         _started = false; // Refuse allocations; NetDMA frees every channel before NetDmaProviderStop returns.
-        Env.NetDma.NetDmaProviderStop(_handle);
+        _env.NetDma.NetDmaProviderStop(_handle);
         if (_interrupt is { } interrupt) Kernel.IoDisconnectInterruptEx(interrupt);
-        _interrupt = null;
     }
 
     /// <inheritdoc/>
     public void RemoveDevice()
     {
         StopDevice(); // NetDmaProviderStop comes before NetDmaDeregisterProvider (NDMA3007).
-        if (_registered) Env.NetDma.NetDmaDeregisterProvider(_handle);
+        if (_registered) _env.NetDma.NetDmaDeregisterProvider(_handle);
         _registered = false;
     }
 
-    /// <inheritdoc/>
-    public NtStatus SetDmaChannelCpuAffinity(object ProviderContext, NetDmaChannelCpuAffinity[] CpuAffinityArray, uint CpuAffinityArraySize)
+    // The nine handlers NetDmaProviderCharacteristics.For binds. Each contract is its page: nc-netdma-dma_*_handler.md.
+
+    NtStatus INetDmaProvider.SetDmaChannelCpuAffinity(object ProviderContext, NetDmaChannelCpuAffinity[] CpuAffinityArray,
+        uint CpuAffinityArraySize)
     {
         if (CpuAffinityArray is null) return NtStatus.STATUS_UNSUCCESSFUL;
-        foreach (var entry in CpuAffinityArray.Take((int)Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length)))
+        var entries = CpuAffinityArray.Take((int)Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length));
+        foreach (var entry in entries.Where(e => e.DmaChannel < ChannelCount))
         {
-            if (entry.DmaChannel < ChannelCount) _channels[entry.DmaChannel].AffinityCpu = entry.CpuNumber;
+            _channels[entry.DmaChannel].AffinityCpu = entry.CpuNumber;
         }
 
         return NtStatus.STATUS_SUCCESS;
     }
 
-    /// <inheritdoc/>
-    public NtStatus AllocateDmaChannel(object ProviderContext, NetDmaChannelParameters ChannelParameters, NetDmaChannelHandle NetDmaChannelHandle, out object? pProviderChannelContext)
+    NtStatus INetDmaProvider.AllocateDmaChannel(object ProviderContext, NetDmaChannelParameters ChannelParameters,
+        NetDmaChannelHandle NetDmaChannelHandle, out object? pProviderChannelContext)
     {
         pProviderChannelContext = null;
         if (!_started || ChannelParameters is null) return NtStatus.STATUS_UNSUCCESSFUL;
@@ -134,7 +130,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         if (channel is not null)
         {
             (channel.Owner, channel.DpcCpu) = (NetDmaChannelHandle, (uint)cpu);
-            Engine.Assign(channel, ChannelParameters.CompletionPhysicalAddress);
+            _engine.Assign(channel, ChannelParameters.CompletionPhysicalAddress);
             Kernel.KeSetTargetProcessorDpc(channel.Dpc, (byte)cpu);
         }
 
@@ -145,42 +141,36 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         return NtStatus.STATUS_SUCCESS;
     }
 
-    /// <inheritdoc/>
-    public void FreeDmaChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c =>
+    void INetDmaProvider.FreeDmaChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c =>
     {
-        Engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
+        _engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
         (c.Owner, c.DpcRequested) = (null, false);
         return true;
     });
 
-    /// <inheritdoc/>
-    public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
-        Command(ProviderChannelContext, c => IsDescriptor(DescriptorPhysicalAddress) && Engine.Start(c, DescriptorPhysicalAddress, DescriptorCount));
+    NtStatus INetDmaProvider.StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress,
+        PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        Command(ProviderChannelContext, c => _engine.Start(c, DescriptorPhysicalAddress, DescriptorCount));
 
-    /// <inheritdoc/>
-    public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
-        Command(ProviderChannelContext, c => IsDescriptor(DescriptorPhysicalAddress) && Engine.Append(c, DescriptorCount));
+    NtStatus INetDmaProvider.AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress,
+        PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
+        Command(ProviderChannelContext, c => _engine.Append(c, DescriptorPhysicalAddress, DescriptorCount));
 
-    /// <inheritdoc/>
-    public NtStatus SuspendDma(object ProviderChannelContext, out PhysicalAddress pLastDescriptor)
+    NtStatus INetDmaProvider.SuspendDma(object ProviderChannelContext, out PhysicalAddress pLastDescriptor)
     {
         var last = PhysicalAddress.Null;
-        var status = Command(ProviderChannelContext, c => Engine.Suspend(c, out last));
+        var status = Command(ProviderChannelContext, c => _engine.Suspend(c, out last));
         pLastDescriptor = last;
         return status;
     }
 
-    /// <inheritdoc/>
-    public NtStatus ResumeDma(object ProviderChannelContext) => Command(ProviderChannelContext, Engine.Resume);
+    NtStatus INetDmaProvider.ResumeDma(object ProviderChannelContext) => Command(ProviderChannelContext, _engine.Resume);
 
-    /// <inheritdoc/>
-    public NtStatus AbortDma(object ProviderChannelContext) => Command(ProviderChannelContext, c => Engine.Halt(c, reset: false));
+    NtStatus INetDmaProvider.AbortDma(object ProviderChannelContext) =>
+        Command(ProviderChannelContext, c => _engine.Halt(c, reset: false));
 
-    /// <inheritdoc/>
-    public NtStatus ResetChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c => Engine.Halt(c, reset: true));
-
-    /// <summary>Descriptors are 64 bytes, 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
-    private static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
+    NtStatus INetDmaProvider.ResetChannel(object ProviderChannelContext) =>
+        Command(ProviderChannelContext, c => _engine.Halt(c, reset: true));
 
     /// <summary>One command for an allocated channel, under the spin lock: STATUS_SUCCESS when the engine took it.</summary>
     private NtStatus Command(object context, Func<Channel, bool> command)
@@ -192,7 +182,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
     }
 
-    /// <summary>The ISR, at DIRQL: acknowledge, tell NetDMA, aim and queue the DPC; nothing more (handling-a-netdma-interrupt.md).</summary>
+    /// <summary>The ISR, at DIRQL: acknowledge, tell NetDMA, aim and queue the DPC, no more (handling-a-netdma-interrupt.md).</summary>
     private bool OnInterrupt(KInterrupt Interrupt, object? ServiceContext, uint MessageId)
     {
         var claimed = _messageSignaled; // An MSI-X message is never shared; a line may be.
@@ -200,7 +190,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         {
             (c.InterruptPending, claimed) = (false, true);
             if (c.Owner is not { } owner) continue; // Freed: nothing may be reported for it.
-            Env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
+            _env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
             if (cpu != c.DpcCpu && cpu < Kernel.KeQueryActiveProcessorCount())
             {
                 Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)cpu); // "must use the CPU number that pCpuNumber specifies"
@@ -223,6 +213,6 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         PhysicalAddress? last = c.Faulted || c.Last.IsNull ? null : c.Last;
         c.DpcRequested = false;
         Kernel.KeReleaseSpinLock(_lock, oldIrql);
-        if (owner is { } handle) Env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
+        if (owner is { } handle) _env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
     }
 }
