@@ -62,12 +62,7 @@ public static class JUnitReportWriter
     /// <summary>Writes the JUnit XML of <paramref name="report"/> to <paramref name="path"/>, creating its folder.</summary>
     public static void Write(RunReport report, string path)
     {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        using var file = File.Create(path);
+        using var file = ReportFile.Create(path);
         Write(report, file);
     }
 

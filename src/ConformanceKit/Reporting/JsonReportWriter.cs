@@ -53,15 +53,7 @@ public static class JsonReportWriter
     }
 
     /// <summary>Writes the JSON report of <paramref name="report"/> to <paramref name="path"/> (UTF-8, no byte order mark), creating its folder.</summary>
-    public static void Write(RunReport report, string path)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        File.WriteAllText(path, ToJson(report));
-    }
+    public static void Write(RunReport report, string path) => ReportFile.WriteText(path, ToJson(report));
 
     private static void WriteScript(Utf8JsonWriter json, ScriptResult script)
     {

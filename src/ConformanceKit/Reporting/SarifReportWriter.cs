@@ -59,15 +59,7 @@ public static class SarifReportWriter
     }
 
     /// <summary>Writes the SARIF document of <paramref name="report"/> to <paramref name="path"/> (UTF-8, no byte order mark), creating its folder.</summary>
-    public static void Write(RunReport report, string path)
-    {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { } folder)
-        {
-            Directory.CreateDirectory(folder);
-        }
-
-        File.WriteAllText(path, ToJson(report));
-    }
+    public static void Write(RunReport report, string path) => ReportFile.WriteText(path, ToJson(report));
 
     /// <summary>
     /// A script's display name as a relative URI reference: each '/'-separated segment percent-encoded, so a name with
