@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Xml.Linq;
 using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Tests.BrokenProviders;
@@ -26,8 +25,9 @@ public sealed class IsolatedRunCommandTests : IDisposable
         var junit = Path.Combine(_folder, "out", "junit.xml");
         var sarif = Path.Combine(_folder, "out", "report.sarif");
 
-        var (exit, output) = RunKit("run", "--provider", WorkerTestKit.TestAssembly, "--provider-type", nameof(FailFastProvider),
+        var (exit, stdout, stderr) = KitProcess.Run("run", "--provider", WorkerTestKit.TestAssembly, "--provider-type", nameof(FailFastProvider),
             "--scripts", scripts, "--report", junit, "--sarif", sarif, "--timeout", "30");
+        var output = stdout + stderr;
 
         Assert.True(exit == 1, $"exit {exit}\n{output}");
         Assert.Contains("NDMA2002", output);
@@ -76,28 +76,5 @@ public sealed class IsolatedRunCommandTests : IDisposable
         Assert.Equal(2, cases.Count);
         Assert.NotNull(cases[0].Element("failure"));
         Assert.Null(cases[1].Element("failure"));
-    }
-
-    private static (int ExitCode, string Output) RunKit(params string[] arguments)
-    {
-        var host = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } path ? path : "dotnet";
-        var start = new ProcessStartInfo(host) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "netdma-kit.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(120_000))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("netdma-kit did not exit within 120 s");
-        }
-
-        process.WaitForExit();
-        return (process.ExitCode, output.Result + errors.Result);
     }
 }
