@@ -1,3 +1,4 @@
+using System.IO.Pipelines;
 using System.IO.Pipes;
 using StreamJsonRpc;
 
@@ -29,10 +30,15 @@ public static class WorkerHost
             return 2;
         }
 
-        await using var pipe = new NamedPipeClientStream(".", args[1], PipeDirection.InOut, PipeOptions.Asynchronous);
+        await using var pipe = new NamedPipeClientStream(".", args[1], PipeDirection.InOut, System.IO.Pipes.PipeOptions.Asynchronous);
         await pipe.ConnectAsync((int)ConnectTimeout.TotalMilliseconds);
         var service = new WorkerService();
-        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(pipe, pipe, new SystemTextJsonFormatter()));
+        // System.IO.Pipelines' stream writer, not the handler's stream constructor: that one copies to the pipe on a
+        // background task, so a flushed notification could still be in memory when the provider ends the process
+        // (Environment.Exit); this writer's flush returns once the bytes are in the operating system's pipe.
+        var writer = PipeWriter.Create(pipe, new StreamPipeWriterOptions(leaveOpen: true));
+        var reader = PipeReader.Create(pipe, new StreamPipeReaderOptions(leaveOpen: true));
+        using var rpc = new JsonRpc(new HeaderDelimitedMessageHandler(writer, reader, new SystemTextJsonFormatter()));
         rpc.AddLocalRpcTarget(service);
         service.Connection = rpc;
         rpc.StartListening();

@@ -41,7 +41,7 @@ public sealed class WorkerDeathTests
         var failure = crashed.Failures.Single(f => f.RuleIds.Contains(rule));
         Assert.Equal(IsolationScripts.AllocateLine, failure.Location.Line);
         Assert.Equal(IsolationScripts.CrashFile, failure.Location.File);
-        Assert.Contains("ProviderAllocateDmaChannel", failure.Message);
+        Assert.True(failure.Message.Contains("ProviderAllocateDmaChannel", StringComparison.Ordinal), seen);
         Assert.True(failure.Message.Contains(evidence, StringComparison.Ordinal), seen);
         Assert.Contains("call sequence", failure.Message);
         Assert.Contains("system -> AddDevice", failure.Message);
