@@ -34,7 +34,7 @@ public sealed class BlockingAtDispatchCodeFixProvider : CodeFixProvider
 
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.NoBlockingWaitAtDispatch);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleSource.Ids.NoBlockingWaitAtDispatch);
 
     /// <inheritdoc/>
     public override FixAllProvider? GetFixAllProvider() => null;

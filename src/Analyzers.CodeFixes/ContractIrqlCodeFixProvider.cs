@@ -30,7 +30,7 @@ public sealed class ContractIrqlCodeFixProvider : CodeFixProvider
     private const string Annotations = "global::NetDma.Contracts.Annotations.";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.ImplementationKeepsContractIrql);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleSource.Ids.ImplementationKeepsContractIrql);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

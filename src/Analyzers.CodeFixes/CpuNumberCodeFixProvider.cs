@@ -28,7 +28,7 @@ public sealed class CpuNumberCodeFixProvider : CodeFixProvider
     public const string EquivalenceKey = "NDMA3003.WriteCpuNumber";
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.CpuNumberReported);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleSource.Ids.CpuNumberReported);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -37,7 +37,7 @@ public sealed class DocumentedStatusCodeFixProvider : CodeFixProvider
     private const int StatusNoMemory = unchecked((int)0xC0000017);
 
     /// <inheritdoc/>
-    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleIdentifiers.DocumentedStatusOnly);
+    public override ImmutableArray<string> FixableDiagnosticIds => ImmutableArray.Create(RuleSource.Ids.DocumentedStatusOnly);
 
     /// <inheritdoc/>
     public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;

@@ -3,7 +3,8 @@ using Microsoft.CodeAnalysis;
 namespace NetDma.Analyzers;
 
 /// <summary>
-/// Builds every diagnostic descriptor the same way: catalog ID, category, warning severity (MUST rules fail builds that
+/// Builds every diagnostic descriptor the same way: the rule's ID and statement (its title) from the one rule source
+/// (src/Rules/RuleSource.cs), category, warning severity (MUST rules fail builds that
 /// treat warnings as errors; each can be tuned in .editorconfig), enabled by default, help link to docs/rules/ID.md.
 /// </summary>
 internal static class RuleDescriptors
@@ -12,6 +13,14 @@ internal static class RuleDescriptors
     public const string StatusCategory = "NetDMA.NTSTATUS";
     public const string ProtocolCategory = "NetDMA.Protocol";
 
-    public static DiagnosticDescriptor Create(string id, string title, string messageFormat, string category, string description) =>
-        new(id, title, messageFormat, category, DiagnosticSeverity.Warning, isEnabledByDefault: true, description, RuleHelp.LinkFor(id));
+    /// <param name="id">The rule the diagnostic reports: a constant of <see cref="RuleSource.Ids"/>.</param>
+    /// <param name="messageFormat">The message, with the analyzer's arguments.</param>
+    /// <param name="category">One of the categories above.</param>
+    /// <param name="description">How the analyzer decides (the rule itself is the title).</param>
+    public static DiagnosticDescriptor Create(string id, string messageFormat, string category, string description)
+    {
+        var rule = RuleSource.Find(id) ?? throw new System.ArgumentException($"no rule {id} in src/Rules/RuleSource.cs", nameof(id));
+        return new(id, rule.Statement.TrimEnd('.'), messageFormat, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
+            description, RuleHelp.LinkFor(id));
+    }
 }

@@ -19,8 +19,7 @@ namespace NetDma.Analyzers.Rules;
 public sealed class AllocateAdapterChannelReentrancyAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.NotFromAdapterControl,
-        "AllocateAdapterChannel is never called from inside an AdapterControl routine",
+        RuleSource.Ids.NotFromAdapterControl,
         "{0} calls {1} ({2}); AllocateAdapterChannel must not be called from inside an AdapterControl routine ({3})",
         RuleDescriptors.ProtocolCategory,
         "Only one adapter-channel request can be queued per device object, and AdapterControl runs while the current one is being served; calling AllocateAdapterChannel from inside it queues a second request that can deadlock the adapter (Driver Verifier DMA checking and the kit's run-time check NDMA4002 report the same). Source: nc-wdm-pallocate_adapter_channel.md.");

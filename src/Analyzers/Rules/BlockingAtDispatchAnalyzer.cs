@@ -15,8 +15,7 @@ namespace NetDma.Analyzers.Rules;
 public sealed class BlockingAtDispatchAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.NoBlockingWaitAtDispatch,
-        "Code running at DISPATCH_LEVEL or above never blocks",
+        RuleSource.Ids.NoBlockingWaitAtDispatch,
         "{0} can block and needs {1} but runs at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
         "Code running at DISPATCH_LEVEL or above never waits with a non-zero time-out (managing-hardware-priorities.md): "

@@ -18,8 +18,7 @@ namespace NetDma.Analyzers.Rules;
 public sealed class ChannelContextAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.DistinctChannelContext,
-        "A successful ProviderAllocateDmaChannel returns a non-null channel context",
+        RuleSource.Ids.DistinctChannelContext,
         "{0} returns {1} with {2} set to null on {3} paths to this return; a successful allocation returns a non-null channel context ({4})",
         RuleDescriptors.ProtocolCategory,
         "NetDMA passes the channel context returned by a successful ProviderAllocateDmaChannel to every later handler of the channel; a null context cannot identify the channel (the kit's run-time check NDMA3002 also checks that live contexts are distinct). Source: nc-netdma-dma_channel_allocate_handler.md.");

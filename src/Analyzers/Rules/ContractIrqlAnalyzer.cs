@@ -24,8 +24,7 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
     private const string Page = "irql-annotations-for-drivers.md";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.ImplementationKeepsContractIrql,
-        "Claim no weaker IRQL requirement than the implemented contract",
+        RuleSource.Ids.ImplementationKeepsContractIrql,
         "{0} declares {1}, weaker than the {2} of {3} it implements ({4})",
         RuleDescriptors.IrqlCategory,
         "A routine implementing a contract (an INetDmaProvider handler, a callback typedef) claims no weaker IRQL "

@@ -22,8 +22,7 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
     public const string ChannelParametersProperty = "ChannelParameters";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.CpuNumberReported,
-        "A successful ProviderAllocateDmaChannel writes the interrupt DPC's CPU number to ChannelParameters->CpuNumber",
+        RuleSource.Ids.CpuNumberReported,
         "{0} returns {1} without writing {2} on {3} paths to this return; a successful allocation reports the CPU number of the channel's interrupt DPC ({4})",
         RuleDescriptors.ProtocolCategory,
         "NetDMA reads NET_DMA_CHANNEL_PARAMETERS.CpuNumber after a successful ProviderAllocateDmaChannel to know where the channel's interrupt DPC runs; a success path that never writes it reports a stale CPU (the kit's run-time check NDMA3003 reports the same). Source: nc-netdma-dma_channel_allocate_handler.md.");

@@ -28,8 +28,7 @@ public sealed class DocumentedStatusAnalyzer : DiagnosticAnalyzer
     public const string ValueProperty = "Value";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.DocumentedStatusOnly,
-        "A provider callback returns only a status its reference page documents",
+        RuleSource.Ids.DocumentedStatusOnly,
         "{0} may return {1} on {2} paths; its page documents {3}",
         RuleDescriptors.StatusCategory,
         "NetDMA and the I/O manager act on the documented return values of a callback only; any other status is a contract violation the caller cannot interpret (the kit's run-time check NDMA2001 reports the same). Source: the callback's reference page.");

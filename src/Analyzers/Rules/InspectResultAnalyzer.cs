@@ -37,8 +37,7 @@ public sealed class InspectResultAnalyzer : DiagnosticAnalyzer
     private const string AnnotationPage = "irql-annotations-for-drivers.md";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.InspectResult,
-        "The result of a _Must_inspect_result_ routine is checked before its outputs are used",
+        RuleSource.Ids.InspectResult,
         "The result of {0} {1}; a _Must_inspect_result_ routine's result must be checked before its outputs are used ({2})",
         RuleDescriptors.StatusCategory,
         "A routine annotated _Must_inspect_result_ may fail and leave its outputs unset (NetDmaRegisterProvider's handle is valid only on success; AllocateAdapterChannel does not queue AdapterControl on failure). PREfast reports the same as C28193. An explicit discard (_ = ...) is not reported.");

@@ -23,16 +23,14 @@ public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
     private const string Page = "irql-annotations-for-drivers.md";
 
     internal static readonly DiagnosticDescriptor RaiseUpLowerDownRule = RuleDescriptors.Create(
-        RuleIdentifiers.RaiseUpLowerDown,
-        "Raise only upward, lower only downward, and restore only a saved IRQL",
+        RuleSource.Ids.RaiseUpLowerDown,
         "{0} {1} on {2} paths ({3})",
         RuleDescriptors.IrqlCategory,
         "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it; a restore (KeLowerIrql, "
         + "KeReleaseSpinLock) takes the level an [IrqlSaves] parameter saved (irql-annotations-for-drivers.md; PREfast C28141, C28158).");
 
     internal static readonly DiagnosticDescriptor ReturnAtEntryIrqlRule = RuleDescriptors.Create(
-        RuleIdentifiers.ReturnAtEntryIrql,
-        "Return at the IRQL the routine was entered at",
+        RuleSource.Ids.ReturnAtEntryIrql,
         "{0} exits at {1} on {2} paths, entered at {3} ({4})",
         RuleDescriptors.IrqlCategory,
         "A driver routine returns at the IRQL it was called at, with every spin lock it took released "

@@ -16,8 +16,7 @@ namespace NetDma.Analyzers.Rules;
 public sealed class IrqlCallAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.CallAtContractIrql,
-        "Call a NetDMA function or kernel routine only at an IRQL its contract allows",
+        RuleSource.Ids.CallAtContractIrql,
         "{0} requires {1} but is called at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
         "A NetDMA function or kernel routine is called only at an IRQL its contract allows (irql-annotations-for-drivers.md). "

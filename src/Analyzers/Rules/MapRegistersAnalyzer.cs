@@ -27,8 +27,7 @@ public sealed class MapRegistersAnalyzer : DiagnosticAnalyzer
     private const string DeviceDescriptionParameter = "DeviceDescription";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.MapRegistersWithinMax,
-        "NumberOfMapRegisters does not exceed the maximum IoGetDmaAdapter returned",
+        RuleSource.Ids.MapRegistersWithinMax,
         "{0} asks for {1} map registers, more than IoGetDmaAdapter can return for DEVICE_DESCRIPTION.MaximumLength = {2} bytes (at most ceil({2} / 4096) + 1 = {3}); it fails with STATUS_INSUFFICIENT_RESOURCES and AdapterControl never runs (nf-wdm-iogetdmaadapter.md, {4})",
         RuleDescriptors.ProtocolCategory,
         "IoGetDmaAdapter returns the most map registers one AllocateAdapterChannel may ask for, and it never grants more than a transfer of DEVICE_DESCRIPTION.MaximumLength bytes needs; a larger NumberOfMapRegisters fails (Driver Verifier DMA checking and the kit's run-time check NDMA4003 report the same). Source: nf-wdm-iogetdmaadapter.md.");

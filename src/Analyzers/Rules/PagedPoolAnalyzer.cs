@@ -14,8 +14,7 @@ namespace NetDma.Analyzers.Rules;
 public sealed class PagedPoolAnalyzer : DiagnosticAnalyzer
 {
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.PagedPoolAtPassiveOrApc,
-        "Allocate and free paged pool only at IRQL <= APC_LEVEL",
+        RuleSource.Ids.PagedPoolAtPassiveOrApc,
         "{0} needs {1} but runs at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
         "Paged pool is allocated and freed only at IRQL <= APC_LEVEL (managing-hardware-priorities.md): above it a page "

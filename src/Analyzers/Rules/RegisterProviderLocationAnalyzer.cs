@@ -23,8 +23,7 @@ public sealed class RegisterProviderLocationAnalyzer : DiagnosticAnalyzer
     private const string AddDevice = "AddDevice";
 
     internal static readonly DiagnosticDescriptor Rule = RuleDescriptors.Create(
-        RuleIdentifiers.RegisterInAddDevice,
-        "NetDmaRegisterProvider is called from AddDevice, once per device",
+        RuleSource.Ids.RegisterInAddDevice,
         "{0} calls {1} ({2}); a provider registers from its AddDevice routine, once per device ({3})",
         RuleDescriptors.ProtocolCategory,
         "The PnP manager calls AddDevice once per DMA engine, and the provider registers that engine with NetDmaRegisterProvider there; registering from another routine registers at the wrong time, more than once, or at an IRQL where the call is not allowed (the kit's run-time check NDMA3001 reports the same). Source: nf-netdma-netdmaregisterprovider.md.");

@@ -75,11 +75,12 @@ contracts.SetAction(_ =>
     return ExitCodes.Passed;
 });
 
-var rules = new Command("rules", "List the rule catalog: every NDMA rule ID with its level, requirement and source page.");
-rules.SetAction(_ => RulesCommand.Execute(console.Out));
+var rules = RulesCommand.Create(console);
+var requirements = RequirementsCommand.Create(console);
+var explain = ExplainCommand.Create(console);
 
 var explore = ExploreCommand.Create(console);
 
-var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, explore };
+var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, requirements, explain, explore };
 ExitCodesHelpAction.AddTo(root);
 return KitEntryPoint.Run(root, args, console, environment.ShowStackTraces);

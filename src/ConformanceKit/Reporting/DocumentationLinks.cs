@@ -72,14 +72,13 @@ public static partial class DocumentationLinks
 
     /// <summary>
     /// The repository page that documents <paramref name="rule"/>, <c>docs/rules/&lt;ID&gt;.md</c> (relative to the
-    /// repository root), or null: the pages exist for the rules the analyzers also enforce, which is where their
-    /// examples and code fixes need explaining.
+    /// repository root): every rule has one (a test checks it).
     /// </summary>
     /// <param name="rule">A catalog rule.</param>
-    public static string? RepositoryPage(Rule rule)
+    public static string RepositoryPage(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return rule.Enforcement.HasFlag(RuleEnforcement.CompileTime) ? $"docs/rules/{rule.Id}.md" : null;
+        return $"docs/rules/{rule.Id}.md";
     }
 
     [GeneratedRegex("^(nc|nf|ns|ne)-(?<header>[a-z0-9]+)-.+$", RegexOptions.CultureInvariant)]

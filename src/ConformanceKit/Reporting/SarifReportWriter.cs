@@ -114,10 +114,7 @@ public static class SarifReportWriter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("sourcePage", rule.Page);
-        if (DocumentationLinks.RepositoryPage(rule) is { } page)
-        {
-            json.WriteString("documentationPage", page);
-        }
+        json.WriteString("documentationPage", DocumentationLinks.RepositoryPage(rule));
 
         json.WriteString("requirementLevel", rule.Level.ToString());
         json.WriteEndObject();

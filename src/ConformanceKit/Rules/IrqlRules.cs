@@ -1,53 +1,28 @@
 namespace NetDma.ConformanceKit.Rules;
 
-/// <summary>NDMA1xxx: interrupt request levels.</summary>
+/// <summary>NDMA1xxx: interrupt request levels. Each rule is stated once, in <c>src/Rules/RuleSource.cs</c>.</summary>
 public static class IrqlRules
 {
-    /// <summary>A NetDMA function or kernel routine is called only at an IRQL its contract allows.</summary>
-    public static readonly Rule CallAtContractIrql = new("NDMA1001", RuleLevel.MUST,
-        "A NetDMA function or kernel routine is called only at an IRQL its contract allows.", "irql-annotations-for-drivers.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1001: A NetDMA function or kernel routine is called only at an IRQL its contract allows.</summary>
+    public static readonly Rule CallAtContractIrql = RuleSource.CallAtContractIrql;
 
-    /// <summary>No blocking wait at DISPATCH_LEVEL or above.</summary>
-    public static readonly Rule NoBlockingWaitAtDispatch = new("NDMA1002", RuleLevel.MUST,
-        "Code running at DISPATCH_LEVEL or above never waits with a non-zero time-out.", "managing-hardware-priorities.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1002: No blocking wait at DISPATCH_LEVEL or above.</summary>
+    public static readonly Rule NoBlockingWaitAtDispatch = RuleSource.NoBlockingWaitAtDispatch;
 
-    /// <summary>Paged pool only at APC_LEVEL or below.</summary>
-    public static readonly Rule PagedPoolAtPassiveOrApc = new("NDMA1003", RuleLevel.MUST,
-        "Paged pool is allocated and freed only at IRQL <= APC_LEVEL.", "managing-hardware-priorities.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1003: Paged pool only at APC_LEVEL or below.</summary>
+    public static readonly Rule PagedPoolAtPassiveOrApc = RuleSource.PagedPoolAtPassiveOrApc;
 
-    /// <summary>KeRaiseIrql never lowers, KeLowerIrql never raises.</summary>
-    public static readonly Rule RaiseUpLowerDown = new("NDMA1004", RuleLevel.MUST,
-        "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it.", "irql-annotations-for-drivers.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1004: KeRaiseIrql never lowers, KeLowerIrql never raises.</summary>
+    public static readonly Rule RaiseUpLowerDown = RuleSource.RaiseUpLowerDown;
 
-    /// <summary>A callback returns at the IRQL it was entered at.</summary>
-    public static readonly Rule ReturnAtEntryIrql = new("NDMA1005", RuleLevel.MUST,
-        "A driver routine returns at the IRQL it was called at, with every spin lock it took released.", "irql-annotations-for-drivers.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1005: A callback returns at the IRQL it was entered at.</summary>
+    public static readonly Rule ReturnAtEntryIrql = RuleSource.ReturnAtEntryIrql;
 
-    /// <summary>Spin locks: no recursion, released by the holder.</summary>
-    public static readonly Rule SpinLockDiscipline = new("NDMA1006", RuleLevel.MUST,
-        "A spin lock is never acquired by the processor that already holds it and is released only by its holder.", "managing-hardware-priorities.md");
+    /// <summary>NDMA1006: Spin locks: no recursion, released by the holder.</summary>
+    public static readonly Rule SpinLockDiscipline = RuleSource.SpinLockDiscipline;
 
-    /// <summary>An implementation keeps the IRQL contract of what it implements.</summary>
-    public static readonly Rule ImplementationKeepsContractIrql = new("NDMA1007", RuleLevel.MUST,
-        "A routine implementing a contract (an INetDmaProvider handler, a callback typedef) claims no weaker IRQL requirement than the contract states.", "irql-annotations-for-drivers.md")
-    {
-        Enforcement = RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA1007: An implementation keeps the IRQL contract of what it implements.</summary>
+    public static readonly Rule ImplementationKeepsContractIrql = RuleSource.ImplementationKeepsContractIrql;
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =

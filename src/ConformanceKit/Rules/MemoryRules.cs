@@ -1,31 +1,25 @@
 namespace NetDma.ConformanceKit.Rules;
 
-/// <summary>NDMA5xxx: memory, descriptors and data.</summary>
+/// <summary>NDMA5xxx: memory, descriptors and pool. Each rule is stated once, in <c>src/Rules/RuleSource.cs</c>.</summary>
 public static class MemoryRules
 {
-    /// <summary>DMA stays inside allocated buffers.</summary>
-    public static readonly Rule DmaInsideBuffers = new("NDMA5001", RuleLevel.MUST,
-        "Every DMA read and write lies inside one allocated buffer; guard bands and freed memory are never touched.", "dma-verification.md");
+    /// <summary>NDMA5001: DMA stays inside allocated buffers.</summary>
+    public static readonly Rule DmaInsideBuffers = RuleSource.DmaInsideBuffers;
 
-    /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
-    public static readonly Rule DescriptorAlignment = new("NDMA5002", RuleLevel.MUST,
-        "Descriptors are fetched at 64-byte-aligned physical addresses that NetDMA submitted.", "ns-netdma-_net_dma_descriptor.md");
+    /// <summary>NDMA5002: Descriptors are 64-byte aligned and read whole.</summary>
+    public static readonly Rule DescriptorAlignment = RuleSource.DescriptorAlignment;
 
-    /// <summary>Pool blocks freed once.</summary>
-    public static readonly Rule PoolFreedOnce = new("NDMA5003", RuleLevel.MUST,
-        "A pool block is freed exactly once, and only a block that was allocated.", "dma-verification.md");
+    /// <summary>NDMA5003: Pool blocks freed once.</summary>
+    public static readonly Rule PoolFreedOnce = RuleSource.PoolFreedOnce;
 
-    /// <summary>Data moved exactly as described.</summary>
-    public static readonly Rule DataCopiedExactly = new("NDMA5004", RuleLevel.MUST,
-        "Each processed descriptor copies TransferSize bytes from SourceAddress to DestinationAddress, and nothing else.", "ns-netdma-_net_dma_descriptor.md");
+    /// <summary>NDMA5004: Data moved exactly as described.</summary>
+    public static readonly Rule DataCopiedExactly = RuleSource.DataCopiedExactly;
 
-    /// <summary>Completion status written as documented.</summary>
-    public static readonly Rule CompletionStatusWritten = new("NDMA5005", RuleLevel.MUST,
-        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the last descriptor's physical address ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
+    /// <summary>NDMA5005: Completion status written as documented.</summary>
+    public static readonly Rule CompletionStatusWritten = RuleSource.CompletionStatusWritten;
 
-    /// <summary>No pool leak at removal.</summary>
-    public static readonly Rule NoLeakAtRemove = new("NDMA5006", RuleLevel.SHOULD,
-        "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
+    /// <summary>NDMA5006: No pool leak at removal.</summary>
+    public static readonly Rule NoLeakAtRemove = RuleSource.NoLeakAtRemove;
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =

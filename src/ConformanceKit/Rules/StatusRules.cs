@@ -1,30 +1,21 @@
 namespace NetDma.ConformanceKit.Rules;
 
-/// <summary>NDMA2xxx: NTSTATUS results and callback completion.</summary>
+/// <summary>NDMA2xxx: NTSTATUS results and callback completion. Each rule is stated once, in <c>src/Rules/RuleSource.cs</c>.</summary>
 public static class StatusRules
 {
-    /// <summary>A callback returns only documented statuses.</summary>
-    public static readonly Rule DocumentedStatusOnly = new("NDMA2001", RuleLevel.MUST,
-        "A provider callback returns only a status its reference page documents.", "nc-netdma-dma_channel_allocate_handler.md")
-    {
-        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA2001: A callback returns only documented statuses.</summary>
+    public static readonly Rule DocumentedStatusOnly = RuleSource.DocumentedStatusOnly;
 
-    /// <summary>A callback returns instead of throwing.</summary>
-    public static readonly Rule CallbackReturns = new("NDMA2002", RuleLevel.MUST,
-        "A driver routine returns to its caller; it does not throw (a crash in kernel mode is a bug check).", "irql-annotations-for-drivers.md");
+    /// <summary>NDMA2002: A callback returns instead of throwing.</summary>
+    public static readonly Rule CallbackReturns = RuleSource.CallbackReturns;
 
-    /// <summary>A callback returns in bounded time.</summary>
-    public static readonly Rule CallbackTerminates = new("NDMA2003", RuleLevel.MUST,
-        "A driver routine returns within the kit's watchdog budget; it does not hang the caller.", "managing-hardware-priorities.md");
+    /// <summary>NDMA2003: A callback returns in bounded time.</summary>
+    public static readonly Rule CallbackTerminates = RuleSource.CallbackTerminates;
 
-    /// <summary>Results of _Must_inspect_result_ routines are inspected.</summary>
-    public static readonly Rule InspectResult = new("NDMA2004", RuleLevel.MUST,
-        "The result of a routine marked _Must_inspect_result_ (NetDmaRegisterProvider, AllocateAdapterChannel, IoGetDmaAdapter ...) is checked before its outputs are used.", "irql-annotations-for-drivers.md")
-    {
-        Enforcement = RuleEnforcement.CompileTime,
-    };
+    /// <summary>NDMA2004: Results of _Must_inspect_result_ routines are inspected.</summary>
+    public static readonly Rule InspectResult = RuleSource.InspectResult;
 
     /// <summary>Every rule of the area, in ID order.</summary>
-    public static IReadOnlyList<Rule> All { get; } = [DocumentedStatusOnly, CallbackReturns, CallbackTerminates, InspectResult];
+    public static IReadOnlyList<Rule> All { get; } =
+        [DocumentedStatusOnly, CallbackReturns, CallbackTerminates, InspectResult];
 }

@@ -11,7 +11,7 @@ public sealed class BlockingAtDispatchCodeFixTests
     private const string DpcOrigin = "Dpc runs at IRQL = DISPATCH_LEVEL";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1002(string subject) =>
-        Verifier.Diagnostic(RuleIdentifiers.NoBlockingWaitAtDispatch).WithLocation(0)
+        Verifier.Diagnostic(RuleSource.Ids.NoBlockingWaitAtDispatch).WithLocation(0)
             .WithArguments(subject, "IRQL <= APC_LEVEL", "DISPATCH_LEVEL", "all", "", DpcOrigin);
 
     [Fact]

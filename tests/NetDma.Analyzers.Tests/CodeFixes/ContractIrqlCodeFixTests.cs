@@ -19,7 +19,7 @@ public sealed class ContractIrqlCodeFixTests
     {
         var before = Sources.Provider(AllocateBody).Replace(AllocateSignature, "    [{|#0:IrqlRequiresMax(Irql.PASSIVE_LEVEL)|}]\n" + AllocateSignature);
         var after = Sources.Provider(AllocateBody).Replace(AllocateSignature, "    [IrqlRequiresMax(Irql.DISPATCH_LEVEL)]\n" + AllocateSignature);
-        var expected = Verifier.Diagnostic(RuleIdentifiers.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
+        var expected = Verifier.Diagnostic(RuleSource.Ids.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
             "AllocateDmaChannel", "IRQL = PASSIVE_LEVEL", "IRQL <= DISPATCH_LEVEL", "ProviderAllocateDmaChannel", "nc-netdma-dma_channel_allocate_handler.md");
         await Verifier.VerifyAsync(before, after, [expected], ContractIrqlCodeFixProvider.Key);
     }
@@ -30,7 +30,7 @@ public sealed class ContractIrqlCodeFixTests
         var before = Sources.Provider(AllocateBody).Replace(
             AllocateSignature, "    [{|#0:IrqlRequiresMin(Irql.PASSIVE_LEVEL)|}]\n    [IrqlRequiresMax(Irql.APC_LEVEL)]\n" + AllocateSignature);
         var after = Sources.Provider(AllocateBody).Replace(AllocateSignature, "    [IrqlRequiresMax(Irql.DISPATCH_LEVEL)]\n" + AllocateSignature);
-        var expected = Verifier.Diagnostic(RuleIdentifiers.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
+        var expected = Verifier.Diagnostic(RuleSource.Ids.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
             "AllocateDmaChannel", "IRQL <= APC_LEVEL", "IRQL <= DISPATCH_LEVEL", "ProviderAllocateDmaChannel", "nc-netdma-dma_channel_allocate_handler.md");
         await Verifier.VerifyAsync(before, after, [expected], ContractIrqlCodeFixProvider.Key);
     }
@@ -50,7 +50,7 @@ public sealed class ContractIrqlCodeFixTests
             """;
         var before = Sources.Driver(Members);
         var after = Sources.Driver(Members.Replace("{|#0:IrqlRequires(Irql.PASSIVE_LEVEL)|}", "IrqlRequires(Irql.DISPATCH_LEVEL)"));
-        var expected = Verifier.Diagnostic(RuleIdentifiers.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
+        var expected = Verifier.Diagnostic(RuleSource.Ids.ImplementationKeepsContractIrql).WithLocation(0).WithArguments(
             "OnDpc", "IRQL = PASSIVE_LEVEL", "IRQL = DISPATCH_LEVEL", "KDeferredRoutine", "irql-annotations-for-drivers.md");
         await Verifier.VerifyAsync(before, after, [expected], ContractIrqlCodeFixProvider.Key);
     }

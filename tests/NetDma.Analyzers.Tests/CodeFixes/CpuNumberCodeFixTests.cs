@@ -8,7 +8,7 @@ namespace NetDma.Analyzers.Tests.CodeFixes;
 public sealed class CpuNumberCodeFixTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3003(string paths) =>
-        Verify.Diagnostic(Analyzers.RuleIdentifiers.CpuNumberReported).WithLocation(0)
+        Verify.Diagnostic(Analyzers.RuleSource.Ids.CpuNumberReported).WithLocation(0)
             .WithArguments("ProviderAllocateDmaChannel", "STATUS_SUCCESS", "ChannelParameters.CpuNumber", paths, "nc-netdma-dma_channel_allocate_handler.md");
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CpuNumberCodeFixTests
                 };
             }
             """;
-        var expected = Verify.Diagnostic(Analyzers.RuleIdentifiers.CpuNumberReported).WithLocation(0).WithArguments(
+        var expected = Verify.Diagnostic(Analyzers.RuleSource.Ids.CpuNumberReported).WithLocation(0).WithArguments(
             "ProviderAllocateDmaChannel", "STATUS_SUCCESS", "CpuNumber (its NetDmaChannelParameters parameter is discarded)", "all", "nc-netdma-dma_channel_allocate_handler.md");
         await Verify.VerifyAsync(source, source, [expected]);
     }

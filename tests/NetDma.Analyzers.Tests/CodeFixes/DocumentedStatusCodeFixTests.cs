@@ -25,7 +25,7 @@ public sealed class DocumentedStatusCodeFixTests
     [Fact]
     public async Task STATUS_NOT_SUPPORTED_becomes_STATUS_UNSUCCESSFUL()
     {
-        var expected = Verify.Diagnostic(Analyzers.RuleIdentifiers.DocumentedStatusOnly).WithLocation(0)
+        var expected = Verify.Diagnostic(Analyzers.RuleSource.Ids.DocumentedStatusOnly).WithLocation(0)
             .WithArguments("ProviderAllocateDmaChannel", "STATUS_NOT_SUPPORTED (0xC00000BB)", "some", AllocateDocumented);
         await Verify.VerifyAsync(
             Allocate("{|#0:NtStatus.STATUS_NOT_SUPPORTED|}"),
@@ -37,7 +37,7 @@ public sealed class DocumentedStatusCodeFixTests
     [Fact]
     public async Task A_cast_STATUS_NO_MEMORY_becomes_STATUS_INSUFFICIENT_RESOURCES()
     {
-        var expected = Verify.Diagnostic(Analyzers.RuleIdentifiers.DocumentedStatusOnly).WithLocation(0)
+        var expected = Verify.Diagnostic(Analyzers.RuleSource.Ids.DocumentedStatusOnly).WithLocation(0)
             .WithArguments("ProviderAllocateDmaChannel", "0xC0000017", "some", AllocateDocumented);
         await Verify.VerifyAsync(
             Allocate("{|#0:(NtStatus)unchecked((int)0xC0000017)|}"),

@@ -9,7 +9,7 @@ namespace NetDma.Analyzers.Tests.CodeFixes;
 public sealed class InspectResultCodeFixTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Discarded(int location, string routine, string page) =>
-        Verify.Diagnostic(RuleIdentifiers.InspectResult).WithLocation(location).WithArguments(routine, "is discarded", page);
+        Verify.Diagnostic(RuleSource.Ids.InspectResult).WithLocation(location).WithArguments(routine, "is discarded", page);
 
     [Fact]
     public async Task Discarded_NetDmaRegisterProvider_in_an_NtStatus_routine_returns_the_failure()

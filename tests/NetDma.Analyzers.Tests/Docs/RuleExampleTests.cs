@@ -13,7 +13,7 @@ namespace NetDma.Analyzers.Tests.Docs;
 public sealed class RuleExampleTests
 {
     public static TheoryData<string> Rules() =>
-        new(typeof(RuleIdentifiers).GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => (string)f.GetValue(null)!).Order(StringComparer.Ordinal));
+        new(RuleSource.All.Where(r => r.Enforcement.HasFlag(RuleEnforcement.CompileTime)).Select(r => r.Id));
 
     [Theory]
     [MemberData(nameof(Rules))]

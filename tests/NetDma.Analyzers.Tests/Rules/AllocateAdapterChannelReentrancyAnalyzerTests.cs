@@ -9,7 +9,7 @@ public sealed class AllocateAdapterChannelReentrancyAnalyzerTests
     private const string Page = "nc-wdm-pallocate_adapter_channel.md";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma4002(int location, string entry, string how, string routine = "AllocateAdapterChannel", string page = Page) =>
-        Verify.Diagnostic(RuleIdentifiers.NotFromAdapterControl).WithLocation(location).WithArguments(entry, routine, how, page);
+        Verify.Diagnostic(RuleSource.Ids.NotFromAdapterControl).WithLocation(location).WithArguments(entry, routine, how, page);
 
     private static string Transfer(string adapterControlBody, string members = "") => ProviderSource.Usings + $$"""
         public sealed class Transfer(DmaAdapter adapter, DeviceObject device)

@@ -12,7 +12,7 @@ public sealed class BlockingAtDispatchAnalyzerTests
     private const string Ceiling = "IRQL <= APC_LEVEL";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1002(int location, string subject, string levels, string paths, string chain, string why) =>
-        Verifier.Diagnostic(RuleIdentifiers.NoBlockingWaitAtDispatch).WithLocation(location).WithArguments(subject, Ceiling, levels, paths, chain, why);
+        Verifier.Diagnostic(RuleSource.Ids.NoBlockingWaitAtDispatch).WithLocation(location).WithArguments(subject, Ceiling, levels, paths, chain, why);
 
     [Fact]
     public async Task KeWaitForSingleObject_with_an_infinite_time_out_in_AllocateDmaChannel_reports_NDMA1002_on_all_paths()

@@ -9,7 +9,7 @@ public sealed class ChannelContextAnalyzerTests
     private const string Page = "nc-netdma-dma_channel_allocate_handler.md";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3002(int location, string paths, string parameter = "pProviderChannelContext") =>
-        Verify.Diagnostic(RuleIdentifiers.DistinctChannelContext).WithLocation(location)
+        Verify.Diagnostic(RuleSource.Ids.DistinctChannelContext).WithLocation(location)
             .WithArguments("ProviderAllocateDmaChannel", "STATUS_SUCCESS", parameter, paths, Page);
 
     [Fact]

@@ -7,7 +7,7 @@ namespace NetDma.Analyzers.Tests.Rules;
 public sealed class ContractIrqlAnalyzerTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1007(int location, string implementation, string declared, string contract, string role, string page) =>
-        Verifier.Diagnostic(RuleIdentifiers.ImplementationKeepsContractIrql).WithLocation(location).WithArguments(implementation, declared, contract, role, page);
+        Verifier.Diagnostic(RuleSource.Ids.ImplementationKeepsContractIrql).WithLocation(location).WithArguments(implementation, declared, contract, role, page);
 
     [Fact]
     public async Task AllocateDmaChannel_declared_PASSIVE_only_reports_NDMA1007_at_the_attribute()

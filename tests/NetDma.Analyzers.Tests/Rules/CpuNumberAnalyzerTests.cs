@@ -9,7 +9,7 @@ public sealed class CpuNumberAnalyzerTests
     private const string Page = "nc-netdma-dma_channel_allocate_handler.md";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3003(int location, string status, string parameter, string paths) =>
-        Verify.Diagnostic(RuleIdentifiers.CpuNumberReported).WithLocation(location)
+        Verify.Diagnostic(RuleSource.Ids.CpuNumberReported).WithLocation(location)
             .WithArguments("ProviderAllocateDmaChannel", status, parameter + ".CpuNumber", paths, Page);
 
     [Fact]
@@ -162,7 +162,7 @@ public sealed class CpuNumberAnalyzerTests
                 };
             }
             """;
-        var expected = Verify.Diagnostic(RuleIdentifiers.CpuNumberReported).WithLocation(0).WithArguments(
+        var expected = Verify.Diagnostic(RuleSource.Ids.CpuNumberReported).WithLocation(0).WithArguments(
             "ProviderAllocateDmaChannel", "STATUS_SUCCESS", "CpuNumber (its NetDmaChannelParameters parameter is discarded)", "all", Page);
         await Verify.VerifyAsync(source, expected);
     }

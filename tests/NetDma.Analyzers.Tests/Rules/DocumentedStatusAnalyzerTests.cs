@@ -11,7 +11,7 @@ public sealed class DocumentedStatusAnalyzerTests
     private const string StartDocumented = "STATUS_SUCCESS, STATUS_INSUFFICIENT_RESOURCES, STATUS_UNSUCCESSFUL (nc-netdma-dma_start_handler.md)";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma2001(int location, string role, string status, string paths, string documented) =>
-        Verify.Diagnostic(RuleIdentifiers.DocumentedStatusOnly).WithLocation(location).WithArguments(role, status, paths, documented);
+        Verify.Diagnostic(RuleSource.Ids.DocumentedStatusOnly).WithLocation(location).WithArguments(role, status, paths, documented);
 
     [Fact]
     public async Task Undocumented_status_returned_directly_reports_NDMA2001_at_the_constant()

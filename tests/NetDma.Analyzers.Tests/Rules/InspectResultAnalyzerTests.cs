@@ -9,7 +9,7 @@ public sealed class InspectResultAnalyzerTests
     private const string RegisterPage = "nf-netdma-netdmaregisterprovider.md";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma2004(int location, string routine, string what, string page) =>
-        Verify.Diagnostic(RuleIdentifiers.InspectResult).WithLocation(location).WithArguments(routine, what, page);
+        Verify.Diagnostic(RuleSource.Ids.InspectResult).WithLocation(location).WithArguments(routine, what, page);
 
     private static string Driver(string body, string members = "") => ProviderSource.Usings + $$"""
         public sealed class Driver

@@ -10,10 +10,10 @@ public sealed class IrqlBalanceAnalyzerTests
     private const string SpinLockRaise = "KeAcquireSpinLock raised the IRQL to DISPATCH_LEVEL";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1005(int location, string function, string levels, string paths, string entered, string why) =>
-        Verifier.Diagnostic(RuleIdentifiers.ReturnAtEntryIrql).WithLocation(location).WithArguments(function, levels, paths, entered, why);
+        Verifier.Diagnostic(RuleSource.Ids.ReturnAtEntryIrql).WithLocation(location).WithArguments(function, levels, paths, entered, why);
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1004(int location, string what, string problem, string paths, string why) =>
-        Verifier.Diagnostic(RuleIdentifiers.RaiseUpLowerDown).WithLocation(location).WithArguments(what, problem, paths, why);
+        Verifier.Diagnostic(RuleSource.Ids.RaiseUpLowerDown).WithLocation(location).WithArguments(what, problem, paths, why);
 
     [Fact]
     public async Task A_spin_lock_released_on_one_branch_only_reports_NDMA1005_on_some_paths()

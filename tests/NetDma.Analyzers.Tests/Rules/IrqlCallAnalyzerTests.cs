@@ -12,7 +12,7 @@ public sealed class IrqlCallAnalyzerTests
     private const string SpinLockRaise = "KeAcquireSpinLock raised the IRQL to DISPATCH_LEVEL";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1001(int location, string callee, string requirement, string levels, string paths, string chain, string why) =>
-        Verifier.Diagnostic(RuleIdentifiers.CallAtContractIrql).WithLocation(location).WithArguments(callee, requirement, levels, paths, chain, why);
+        Verifier.Diagnostic(RuleSource.Ids.CallAtContractIrql).WithLocation(location).WithArguments(callee, requirement, levels, paths, chain, why);
 
     [Fact]
     public async Task Provider_AllocateDmaChannel_calling_a_PASSIVE_routine_reports_NDMA1001_on_all_paths()

@@ -7,7 +7,7 @@ namespace NetDma.Analyzers.Tests.Rules;
 public sealed class MapRegistersAnalyzerTests
 {
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma4003(int location, ulong requested, ulong maximumLength, ulong grant) =>
-        Verify.Diagnostic(RuleIdentifiers.MapRegistersWithinMax).WithLocation(location)
+        Verify.Diagnostic(RuleSource.Ids.MapRegistersWithinMax).WithLocation(location)
             .WithArguments("AllocateAdapterChannel", requested, maximumLength, grant, "nc-wdm-pallocate_adapter_channel.md");
 
     private static string Start(string body, string members = "") => ProviderSource.Usings + $$"""

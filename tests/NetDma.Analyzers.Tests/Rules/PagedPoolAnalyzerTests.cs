@@ -10,7 +10,7 @@ public sealed class PagedPoolAnalyzerTests
     private const string Ceiling = "IRQL <= APC_LEVEL";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma1003(int location, string subject, string levels, string paths, string chain, string why) =>
-        Verifier.Diagnostic(RuleIdentifiers.PagedPoolAtPassiveOrApc).WithLocation(location).WithArguments(subject, Ceiling, levels, paths, chain, why);
+        Verifier.Diagnostic(RuleSource.Ids.PagedPoolAtPassiveOrApc).WithLocation(location).WithArguments(subject, Ceiling, levels, paths, chain, why);
 
     [Fact]
     public async Task PagedPool_allocation_in_AllocateDmaChannel_reports_NDMA1003_on_all_paths()

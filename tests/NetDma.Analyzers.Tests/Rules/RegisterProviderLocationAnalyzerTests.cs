@@ -9,7 +9,7 @@ public sealed class RegisterProviderLocationAnalyzerTests
     private const string Page = "nf-netdma-netdmaregisterprovider.md";
 
     private static Microsoft.CodeAnalysis.Testing.DiagnosticResult Ndma3001(int location, string entry, string how) =>
-        Verify.Diagnostic(RuleIdentifiers.RegisterInAddDevice).WithLocation(location).WithArguments(entry, "NetDmaRegisterProvider", how, Page);
+        Verify.Diagnostic(RuleSource.Ids.RegisterInAddDevice).WithLocation(location).WithArguments(entry, "NetDmaRegisterProvider", how, Page);
 
     /// <summary>A provider driver whose PnP routine bodies and extra members the test supplies.</summary>
     private static string Driver(string addDevice, string startDevice, string members = "") => ProviderSource.Usings + $$"""

@@ -47,7 +47,7 @@ public sealed class AnalyzerRunner
 
     /// <summary>The concrete DiagnosticAnalyzer types of the NetDma.Analyzers assembly.</summary>
     public static IReadOnlyList<Type> AnalyzerTypes() =>
-        typeof(RuleIdentifiers).Assembly.GetTypes()
+        typeof(RuleSource).Assembly.GetTypes()
             .Where(type => !type.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(type) && type.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .OrderBy(type => type.FullName, StringComparer.Ordinal)
             .ToList();

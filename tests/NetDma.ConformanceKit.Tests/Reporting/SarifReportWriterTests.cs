@@ -58,7 +58,7 @@ public sealed class SarifReportWriterTests
             Assert.Equal(rule.Level == RuleLevel.MUST ? "error" : "warning", declared.GetProperty("defaultConfiguration").GetProperty("level").GetString());
             var properties = declared.GetProperty("properties");
             Assert.Equal(rule.Page, properties.GetProperty("sourcePage").GetString());
-            Assert.Equal(DocumentationLinks.RepositoryPage(rule), properties.TryGetProperty("documentationPage", out var page) ? page.GetString() : null);
+            Assert.Equal(DocumentationLinks.RepositoryPage(rule), properties.GetProperty("documentationPage").GetString());
         });
         Assert.Equal("warning", rules["NDMA5006"].GetProperty("defaultConfiguration").GetProperty("level").GetString());
     }

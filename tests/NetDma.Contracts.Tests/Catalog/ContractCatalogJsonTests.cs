@@ -1,3 +1,4 @@
+using NetDma.Tests.Shared;
 using System.Text;
 using System.Text.Json;
 using NetDma.ConformanceKit.Catalog;

@@ -1,3 +1,4 @@
+using NetDma.Tests.Shared;
 using System.Reflection;
 using System.Text;
 using NetDma.ConformanceKit.Catalog;

@@ -1,3 +1,4 @@
+using NetDma.Tests.Shared;
 namespace NetDma.Contracts.Tests.Spec;
 
 public sealed class SpecDirectoryTests : IDisposable

@@ -1,7 +1,7 @@
-namespace NetDma.Contracts.Tests.Spec;
+namespace NetDma.Tests.Shared;
 
 /// <summary>
-/// Finds the Microsoft reference pages (<c>shared/spec</c>): <c>$NETDMA_SPEC_DIR</c> when set, else
+/// Finds the Microsoft reference pages (compiled into every test project that reads them, from tests/Shared) (<c>shared/spec</c>): <c>$NETDMA_SPEC_DIR</c> when set, else
 /// <c>&lt;repo root&gt;/../shared/spec</c>, the repo root being the first folder above the test binaries that holds
 /// <c>NetDmaConformance.sln</c>. When the pages cannot be found the tests that need them fail, never skip: a fidelity
 /// test that silently does not run checks nothing.

@@ -1,0 +1,377 @@
+// Shared rule source: compiled into NetDma.ConformanceKit (public, namespace NetDma.ConformanceKit.Rules) and into
+// NetDma.Analyzers (internal, namespace NetDma.Analyzers), see src/Rules/README.md.
+#if NETDMA_ANALYZERS
+namespace NetDma.Analyzers;
+#else
+namespace NetDma.ConformanceKit.Rules;
+#endif
+/// <summary>
+/// The one source of every rule's ID, level, statement, page and enforcement, in ID order. The kit's area classes
+/// (<c>IrqlRules</c>, <c>LifecycleRules</c> ...) and catalog, the analyzers' diagnostic descriptors and the generated
+/// heading of each <c>docs/rules/&lt;ID&gt;.md</c> all read it; nothing else states a rule. A statement says no more
+/// than its page (the file name under <c>shared/spec</c>) says.
+/// </summary>
+internal static class RuleSource
+{
+    /// <summary>
+    /// Every rule's ID as a constant, written once: the rules below and the analyzers' descriptors use these (the
+    /// analyzer release tracking of Microsoft.CodeAnalysis.Analyzers reads a descriptor's ID only from a constant).
+    /// </summary>
+    public static class Ids
+    {
+        /// <summary>A NetDMA function or kernel routine is called only at an IRQL its contract allows.</summary>
+        public const string CallAtContractIrql = "NDMA1001";
+
+        /// <summary>No blocking wait at DISPATCH_LEVEL or above.</summary>
+        public const string NoBlockingWaitAtDispatch = "NDMA1002";
+
+        /// <summary>Paged pool only at APC_LEVEL or below.</summary>
+        public const string PagedPoolAtPassiveOrApc = "NDMA1003";
+
+        /// <summary>KeRaiseIrql never lowers, KeLowerIrql never raises.</summary>
+        public const string RaiseUpLowerDown = "NDMA1004";
+
+        /// <summary>A callback returns at the IRQL it was entered at.</summary>
+        public const string ReturnAtEntryIrql = "NDMA1005";
+
+        /// <summary>Spin locks: no recursion, released by the holder.</summary>
+        public const string SpinLockDiscipline = "NDMA1006";
+
+        /// <summary>An implementation keeps the IRQL contract of what it implements.</summary>
+        public const string ImplementationKeepsContractIrql = "NDMA1007";
+
+        /// <summary>A callback returns only documented statuses.</summary>
+        public const string DocumentedStatusOnly = "NDMA2001";
+
+        /// <summary>A callback returns instead of throwing.</summary>
+        public const string CallbackReturns = "NDMA2002";
+
+        /// <summary>A callback returns in bounded time.</summary>
+        public const string CallbackTerminates = "NDMA2003";
+
+        /// <summary>Results of _Must_inspect_result_ routines are inspected.</summary>
+        public const string InspectResult = "NDMA2004";
+
+        /// <summary>Registration from AddDevice, once per device.</summary>
+        public const string RegisterInAddDevice = "NDMA3001";
+
+        /// <summary>A successful allocation returns a distinct, non-null channel context.</summary>
+        public const string DistinctChannelContext = "NDMA3002";
+
+        /// <summary>CpuNumber written before returning.</summary>
+        public const string CpuNumberReported = "NDMA3003";
+
+        /// <summary>CpuNumber within the affinity mask.</summary>
+        public const string CpuNumberInMask = "NDMA3004";
+
+        /// <summary>The interrupt DPC runs on CpuNumber.</summary>
+        public const string DpcOnReportedCpu = "NDMA3005";
+
+        /// <summary>NetDmaIsr and NetDmaInterruptDpc name live channels of the caller.</summary>
+        public const string LiveChannelHandle = "NDMA3006";
+
+        /// <summary>Start, stop, deregister in order.</summary>
+        public const string ProviderStateOrder = "NDMA3007";
+
+        /// <summary>A valid provider handle.</summary>
+        public const string ValidProviderHandle = "NDMA3008";
+
+        /// <summary>Required entry points present; Suspend with Resume.</summary>
+        public const string CompleteCharacteristics = "NDMA3009";
+
+        /// <summary>Channel count within the registered maximum.</summary>
+        public const string ChannelCountWithinMax = "NDMA3010";
+
+        /// <summary>Provider version not above the interface version.</summary>
+        public const string VersionNotAboveInterface = "NDMA3011";
+
+        /// <summary>Suspend reports the last processed descriptor and halts.</summary>
+        public const string SuspendHalts = "NDMA3012";
+
+        /// <summary>Abort and reset forget submitted descriptors.</summary>
+        public const string AbortResetForget = "NDMA3013";
+
+        /// <summary>Interrupt on completion is delivered through NetDmaIsr and the DPC.</summary>
+        public const string InterruptOnCompletionDelivered = "NDMA3014";
+
+        /// <summary>Nothing for a channel after it is freed.</summary>
+        public const string NothingAfterFree = "NDMA3015";
+
+        /// <summary>Providers report only power transitions.</summary>
+        public const string PnPEventPowerCodesOnly = "NDMA3016";
+
+        /// <summary>One queued AllocateAdapterChannel per device object.</summary>
+        public const string OneRequestPerDevice = "NDMA4001";
+
+        /// <summary>Not from inside AdapterControl.</summary>
+        public const string NotFromAdapterControl = "NDMA4002";
+
+        /// <summary>Map registers within the IoGetDmaAdapter maximum.</summary>
+        public const string MapRegistersWithinMax = "NDMA4003";
+
+        /// <summary>Flush before freeing map registers.</summary>
+        public const string FlushBeforeFree = "NDMA4004";
+
+        /// <summary>No double or unmatched free.</summary>
+        public const string FreeOnceAndMatching = "NDMA4005";
+
+        /// <summary>MapTransfer only with held map registers, within the MDL.</summary>
+        public const string MapWithinHeldRegisters = "NDMA4006";
+
+        /// <summary>Release everything before PutDmaAdapter.</summary>
+        public const string ReleaseBeforePut = "NDMA4007";
+
+        /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
+        public const string BusMasterAllocationAction = "NDMA4008";
+
+        /// <summary>DMA stays inside allocated buffers.</summary>
+        public const string DmaInsideBuffers = "NDMA5001";
+
+        /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
+        public const string DescriptorAlignment = "NDMA5002";
+
+        /// <summary>Pool blocks freed once.</summary>
+        public const string PoolFreedOnce = "NDMA5003";
+
+        /// <summary>Data moved exactly as described.</summary>
+        public const string DataCopiedExactly = "NDMA5004";
+
+        /// <summary>Completion status written as documented.</summary>
+        public const string CompletionStatusWritten = "NDMA5005";
+
+        /// <summary>No pool leak at removal.</summary>
+        public const string NoLeakAtRemove = "NDMA5006";
+    }
+
+    // NDMA1xxx: interrupt request levels.
+
+    /// <summary>A NetDMA function or kernel routine is called only at an IRQL its contract allows.</summary>
+    public static readonly Rule CallAtContractIrql = new(Ids.CallAtContractIrql, RuleLevel.MUST,
+        "A NetDMA function or kernel routine is called only at an IRQL its contract allows.", "irql-annotations-for-drivers.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>No blocking wait at DISPATCH_LEVEL or above.</summary>
+    public static readonly Rule NoBlockingWaitAtDispatch = new(Ids.NoBlockingWaitAtDispatch, RuleLevel.MUST,
+        "Code running at DISPATCH_LEVEL or above never waits with a non-zero time-out.", "managing-hardware-priorities.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>Paged pool only at APC_LEVEL or below.</summary>
+    public static readonly Rule PagedPoolAtPassiveOrApc = new(Ids.PagedPoolAtPassiveOrApc, RuleLevel.MUST,
+        "Paged pool is allocated and freed only at IRQL <= APC_LEVEL.", "managing-hardware-priorities.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>KeRaiseIrql never lowers, KeLowerIrql never raises.</summary>
+    public static readonly Rule RaiseUpLowerDown = new(Ids.RaiseUpLowerDown, RuleLevel.MUST,
+        "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it.", "irql-annotations-for-drivers.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>A callback returns at the IRQL it was entered at.</summary>
+    public static readonly Rule ReturnAtEntryIrql = new(Ids.ReturnAtEntryIrql, RuleLevel.MUST,
+        "A driver routine returns at the IRQL it was called at, with every spin lock it took released.", "irql-annotations-for-drivers.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>Spin locks: no recursion, released by the holder.</summary>
+    public static readonly Rule SpinLockDiscipline = new(Ids.SpinLockDiscipline, RuleLevel.MUST,
+        "A spin lock is never acquired by the processor that already holds it and is released only by its holder.", "managing-hardware-priorities.md");
+
+    /// <summary>An implementation keeps the IRQL contract of what it implements.</summary>
+    public static readonly Rule ImplementationKeepsContractIrql = new(Ids.ImplementationKeepsContractIrql, RuleLevel.MUST,
+        "A routine implementing a contract (an INetDmaProvider handler, a callback typedef) claims no weaker IRQL requirement than the contract states.", "irql-annotations-for-drivers.md")
+    {
+        Enforcement = RuleEnforcement.CompileTime,
+    };
+
+    // NDMA2xxx: NTSTATUS results and callback completion.
+
+    /// <summary>A callback returns only documented statuses.</summary>
+    public static readonly Rule DocumentedStatusOnly = new(Ids.DocumentedStatusOnly, RuleLevel.MUST,
+        "A provider callback returns only a status its reference page documents.", "nc-netdma-dma_channel_allocate_handler.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>A callback returns instead of throwing.</summary>
+    public static readonly Rule CallbackReturns = new(Ids.CallbackReturns, RuleLevel.MUST,
+        "A driver routine returns to its caller; it does not throw (a crash in kernel mode is a bug check).", "irql-annotations-for-drivers.md");
+
+    /// <summary>A callback returns in bounded time.</summary>
+    public static readonly Rule CallbackTerminates = new(Ids.CallbackTerminates, RuleLevel.MUST,
+        "A driver routine returns within the kit's watchdog budget; it does not hang the caller.", "managing-hardware-priorities.md");
+
+    /// <summary>Results of _Must_inspect_result_ routines are inspected.</summary>
+    public static readonly Rule InspectResult = new(Ids.InspectResult, RuleLevel.MUST,
+        "The result of a routine marked _Must_inspect_result_ (NetDmaRegisterProvider, AllocateAdapterChannel, IoGetDmaAdapter ...) is checked before its outputs are used.", "irql-annotations-for-drivers.md")
+    {
+        Enforcement = RuleEnforcement.CompileTime,
+    };
+
+    // NDMA3xxx: the NetDMA provider lifecycle and channels.
+
+    /// <summary>Registration from AddDevice, once per device.</summary>
+    public static readonly Rule RegisterInAddDevice = new(Ids.RegisterInAddDevice, RuleLevel.MUST,
+        "NetDmaRegisterProvider is called from AddDevice, once per device.", "nf-netdma-netdmaregisterprovider.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>A successful allocation returns a distinct, non-null channel context.</summary>
+    public static readonly Rule DistinctChannelContext = new(Ids.DistinctChannelContext, RuleLevel.MUST,
+        "A successful ProviderAllocateDmaChannel returns a non-null channel context distinct from every live channel's.", "nc-netdma-dma_channel_allocate_handler.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>CpuNumber written before returning.</summary>
+    public static readonly Rule CpuNumberReported = new(Ids.CpuNumberReported, RuleLevel.MUST,
+        "A successful ProviderAllocateDmaChannel writes the interrupt DPC's CPU number to ChannelParameters->CpuNumber.", "nc-netdma-dma_channel_allocate_handler.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>CpuNumber within the affinity mask.</summary>
+    public static readonly Rule CpuNumberInMask = new(Ids.CpuNumberInMask, RuleLevel.MUST,
+        "CpuNumber is an active CPU whose bit is set in ProcessorAffinityMask (with no MSI-X match, the DPC is retargeted with KeSetTargetProcessorDpc to such a CPU).", "ns-netdma-_net_dma_channel_parameters.md");
+
+    /// <summary>The interrupt DPC runs on CpuNumber.</summary>
+    public static readonly Rule DpcOnReportedCpu = new(Ids.DpcOnReportedCpu, RuleLevel.MUST,
+        "A channel's interrupt DPC, and so its NetDmaInterruptDpc call, runs on the CPU reported in CpuNumber.", "nc-netdma-dma_channel_allocate_handler.md");
+
+    /// <summary>NetDmaIsr and NetDmaInterruptDpc name live channels of the caller.</summary>
+    public static readonly Rule LiveChannelHandle = new(Ids.LiveChannelHandle, RuleLevel.MUST,
+        "NetDmaIsr and NetDmaInterruptDpc name a channel handle NetDMA gave this provider and has not freed.", "nf-netdma-netdmaisr.md");
+
+    /// <summary>Start, stop, deregister in order.</summary>
+    public static readonly Rule ProviderStateOrder = new(Ids.ProviderStateOrder, RuleLevel.MUST,
+        "NetDmaProviderStart follows a successful registration, NetDmaProviderStop follows a start, and NetDmaDeregisterProvider follows NetDmaProviderStop.", "nf-netdma-netdmaproviderstop.md");
+
+    /// <summary>A valid provider handle.</summary>
+    public static readonly Rule ValidProviderHandle = new(Ids.ValidProviderHandle, RuleLevel.MUST,
+        "NetDmaXxx functions receive the provider handle NetDmaRegisterProvider returned, before it is deregistered.", "nf-netdma-netdmaregisterprovider.md");
+
+    /// <summary>Required entry points present; Suspend with Resume.</summary>
+    public static readonly Rule CompleteCharacteristics = new(Ids.CompleteCharacteristics, RuleLevel.MUST,
+        "NET_DMA_PROVIDER_CHARACTERISTICS sets every required entry point, and ResumeDma whenever SuspendDma is set.", "ns-netdma-_net_dma_provider_characteristics.md");
+
+    /// <summary>Channel count within the registered maximum.</summary>
+    public static readonly Rule ChannelCountWithinMax = new(Ids.ChannelCountWithinMax, RuleLevel.MUST,
+        "NET_DMA_PROVIDER_ATTRIBUTES.DmaChannelCount does not exceed the registered MaxDmaChannelCount.", "nc-netdma-dma_channels_cpu_affinity_handler.md");
+
+    /// <summary>Provider version not above the interface version.</summary>
+    public static readonly Rule VersionNotAboveInterface = new(Ids.VersionNotAboveInterface, RuleLevel.MUST,
+        "The provider registers a version no higher than the NetDMA interface version NetDmaGetVersion reports.", "nf-netdma-netdmagetversion.md");
+
+    /// <summary>Suspend reports the last processed descriptor and halts.</summary>
+    public static readonly Rule SuspendHalts = new(Ids.SuspendHalts, RuleLevel.MUST,
+        "ProviderSuspendDma completes the current descriptor, reports it in pLastDescriptor, and the channel processes nothing more until ProviderResumeDma.", "nc-netdma-dma_suspend_handler.md");
+
+    /// <summary>Abort and reset forget submitted descriptors.</summary>
+    public static readonly Rule AbortResetForget = new(Ids.AbortResetForget, RuleLevel.MUST,
+        "After ProviderAbortDma or ProviderResetChannel the engine processes none of the previously submitted descriptors.", "nc-netdma-dma_reset_handler.md");
+
+    /// <summary>Interrupt on completion is delivered through NetDmaIsr and the DPC.</summary>
+    public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.MUST,
+        "A processed descriptor with NET_DMA_INTERRUPT_ON_COMPLETION leads to NetDmaIsr and then NetDmaInterruptDpc for its channel.", "nf-netdma-netdmaisr.md");
+
+    /// <summary>Nothing for a channel after it is freed.</summary>
+    public static readonly Rule NothingAfterFree = new(Ids.NothingAfterFree, RuleLevel.MUST,
+        "After ProviderFreeDmaChannel returns, the provider makes no DMA access and no NetDMA call for that channel.", "nc-netdma-dma_channel_free_handler.md");
+
+    /// <summary>Providers report only power transitions.</summary>
+    public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,
+        "NetDmaPnPEventNotify reports only NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
+
+    // NDMA4xxx: the WDM adapter channel and map registers.
+
+    /// <summary>One queued AllocateAdapterChannel per device object.</summary>
+    public static readonly Rule OneRequestPerDevice = new(Ids.OneRequestPerDevice, RuleLevel.MUST,
+        "AllocateAdapterChannel is not called again for a device object until its AdapterControl routine has run.", "nc-wdm-pallocate_adapter_channel.md");
+
+    /// <summary>Not from inside AdapterControl.</summary>
+    public static readonly Rule NotFromAdapterControl = new(Ids.NotFromAdapterControl, RuleLevel.MUST,
+        "AllocateAdapterChannel is never called from inside an AdapterControl routine.", "nc-wdm-pallocate_adapter_channel.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>Map registers within the IoGetDmaAdapter maximum.</summary>
+    public static readonly Rule MapRegistersWithinMax = new(Ids.MapRegistersWithinMax, RuleLevel.MUST,
+        "NumberOfMapRegisters does not exceed the maximum IoGetDmaAdapter returned.", "nf-wdm-iogetdmaadapter.md")
+    {
+        Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
+    };
+
+    /// <summary>Flush before freeing map registers.</summary>
+    public static readonly Rule FlushBeforeFree = new(Ids.FlushBeforeFree, RuleLevel.MUST,
+        "FlushAdapterBuffers is called for a mapped transfer before its map registers or adapter channel are freed.", "nc-wdm-pflush_adapter_buffers.md");
+
+    /// <summary>No double or unmatched free.</summary>
+    public static readonly Rule FreeOnceAndMatching = new(Ids.FreeOnceAndMatching, RuleLevel.MUST,
+        "Map registers and adapter channels are freed once, with the routine that matches AdapterControl's IO_ALLOCATION_ACTION.", "dma-verification.md");
+
+    /// <summary>MapTransfer only with held map registers, within the MDL.</summary>
+    public static readonly Rule MapWithinHeldRegisters = new(Ids.MapWithinHeldRegisters, RuleLevel.MUST,
+        "MapTransfer uses a MapRegisterBase the driver holds and a range inside the MDL that fits its map registers.", "nc-wdm-pmap_transfer.md");
+
+    /// <summary>Release everything before PutDmaAdapter.</summary>
+    public static readonly Rule ReleaseBeforePut = new(Ids.ReleaseBeforePut, RuleLevel.MUST,
+        "Every adapter channel, map register and common buffer is released before PutDmaAdapter, and the adapter is put before removal.", "nc-wdm-pput_dma_adapter.md");
+
+    /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
+    public static readonly Rule BusMasterAllocationAction = new(Ids.BusMasterAllocationAction, RuleLevel.MUST,
+        "A bus-master driver's AdapterControl returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
+
+    // NDMA5xxx: memory, descriptors and pool.
+
+    /// <summary>DMA stays inside allocated buffers.</summary>
+    public static readonly Rule DmaInsideBuffers = new(Ids.DmaInsideBuffers, RuleLevel.MUST,
+        "Every DMA read and write lies inside one allocated buffer; guard bands and freed memory are never touched.", "dma-verification.md");
+
+    /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
+    public static readonly Rule DescriptorAlignment = new(Ids.DescriptorAlignment, RuleLevel.MUST,
+        "Descriptors are fetched at 64-byte-aligned physical addresses that NetDMA submitted.", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>Pool blocks freed once.</summary>
+    public static readonly Rule PoolFreedOnce = new(Ids.PoolFreedOnce, RuleLevel.MUST,
+        "A pool block is freed exactly once, and only a block that was allocated.", "dma-verification.md");
+
+    /// <summary>Data moved exactly as described.</summary>
+    public static readonly Rule DataCopiedExactly = new(Ids.DataCopiedExactly, RuleLevel.MUST,
+        "Each processed descriptor copies TransferSize bytes from SourceAddress to DestinationAddress, and nothing else.", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>Completion status written as documented.</summary>
+    public static readonly Rule CompletionStatusWritten = new(Ids.CompletionStatusWritten, RuleLevel.MUST,
+        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the last descriptor's physical address ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
+
+    /// <summary>No pool leak at removal.</summary>
+    public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
+        "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
+
+    /// <summary>The rule with ID <paramref name="id"/>, or null.</summary>
+    public static Rule? Find(string id) => System.Array.Find(All, rule => rule.Id == id);
+
+    /// <summary>Every rule, in ID order.</summary>
+    public static readonly Rule[] All =
+    [
+        CallAtContractIrql, NoBlockingWaitAtDispatch, PagedPoolAtPassiveOrApc, RaiseUpLowerDown,
+        ReturnAtEntryIrql, SpinLockDiscipline, ImplementationKeepsContractIrql, DocumentedStatusOnly,
+        CallbackReturns, CallbackTerminates, InspectResult, RegisterInAddDevice,
+        DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu,
+        LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics,
+        ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget,
+        InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, OneRequestPerDevice,
+        NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
+        MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
+        DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
+        NoLeakAtRemove,
+    ];
+}
