@@ -16,11 +16,11 @@ internal static class RuleDescriptors
     /// <param name="id">The rule the diagnostic reports: a constant of <see cref="RuleSource.Ids"/>.</param>
     /// <param name="messageFormat">The message, with the analyzer's arguments.</param>
     /// <param name="category">One of the categories above.</param>
-    /// <param name="description">How the analyzer decides (the rule itself is the title).</param>
+    /// <param name="description">What the analyzer adds to the rule: how it decides, why it matters (the rule's statement and page come first).</param>
     public static DiagnosticDescriptor Create(string id, string messageFormat, string category, string description)
     {
         var rule = RuleSource.Find(id) ?? throw new System.ArgumentException($"no rule {id} in src/Rules/RuleSource.cs", nameof(id));
         return new(id, rule.Statement.TrimEnd('.'), messageFormat, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-            description, RuleHelp.LinkFor(id));
+            $"{rule.Statement} Source: {rule.Page}. {description}", RuleHelp.LinkFor(id));
     }
 }

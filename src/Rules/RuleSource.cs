@@ -168,7 +168,7 @@ internal static class RuleSource
 
     /// <summary>KeRaiseIrql never lowers, KeLowerIrql never raises.</summary>
     public static readonly Rule RaiseUpLowerDown = new(Ids.RaiseUpLowerDown, RuleLevel.MUST,
-        "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it.", "irql-annotations-for-drivers.md")
+        "KeRaiseIrql is never asked to lower the IRQL, KeLowerIrql never to raise it, and a restore (KeLowerIrql, KeReleaseSpinLock) takes an IRQL that was saved.", "irql-annotations-for-drivers.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };

@@ -18,8 +18,7 @@ public sealed class BlockingAtDispatchAnalyzer : DiagnosticAnalyzer
         RuleSource.Ids.NoBlockingWaitAtDispatch,
         "{0} can block and needs {1} but runs at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
-        "Code running at DISPATCH_LEVEL or above never waits with a non-zero time-out (managing-hardware-priorities.md): "
-        + "no lock statement, Monitor, Thread.Sleep, synchronous Task wait, await or kernel wait. Use a kernel spin lock, "
+        "Reported: a lock statement, Monitor, Thread.Sleep, synchronous Task wait, await or kernel wait. Use a kernel spin lock, "
         + "or poll with a zero time-out.");
 
     private static readonly IrqlRequirementRule Requirement = new BlockingRequirement(Rule);

@@ -27,9 +27,7 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
         RuleSource.Ids.ImplementationKeepsContractIrql,
         "{0} declares {1}, weaker than the {2} of {3} it implements ({4})",
         RuleDescriptors.IrqlCategory,
-        "A routine implementing a contract (an INetDmaProvider handler, a callback typedef) claims no weaker IRQL "
-        + "requirement than the contract states: it must accept every level its caller may call it at "
-        + "(irql-annotations-for-drivers.md).");
+        "The implementation must accept every level its caller may call it at.");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);

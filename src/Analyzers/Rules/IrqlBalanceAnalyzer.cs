@@ -26,15 +26,13 @@ public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
         RuleSource.Ids.RaiseUpLowerDown,
         "{0} {1} on {2} paths ({3})",
         RuleDescriptors.IrqlCategory,
-        "KeRaiseIrql is never asked to lower the IRQL and KeLowerIrql never to raise it; a restore (KeLowerIrql, "
-        + "KeReleaseSpinLock) takes the level an [IrqlSaves] parameter saved (irql-annotations-for-drivers.md; PREfast C28141, C28158).");
+        "The saved level is the one an [IrqlSaves] parameter saved. PREfast: C28141, C28158.");
 
     internal static readonly DiagnosticDescriptor ReturnAtEntryIrqlRule = RuleDescriptors.Create(
         RuleSource.Ids.ReturnAtEntryIrql,
         "{0} exits at {1} on {2} paths, entered at {3} ({4})",
         RuleDescriptors.IrqlCategory,
-        "A driver routine returns at the IRQL it was called at, with every spin lock it took released "
-        + "(irql-annotations-for-drivers.md; PREfast C28166, C28167).");
+        "PREfast: C28166, C28167.");
 
     /// <inheritdoc/>
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(RaiseUpLowerDownRule, ReturnAtEntryIrqlRule);

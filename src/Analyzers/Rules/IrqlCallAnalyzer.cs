@@ -19,8 +19,7 @@ public sealed class IrqlCallAnalyzer : DiagnosticAnalyzer
         RuleSource.Ids.CallAtContractIrql,
         "{0} requires {1} but is called at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
-        "A NetDMA function or kernel routine is called only at an IRQL its contract allows (irql-annotations-for-drivers.md). "
-        + "The IRQL of the calling code comes from the contract it implements, the contract delegate it is converted to, "
+        "The IRQL of the calling code comes from the contract it implements, the contract delegate it is converted to, "
         + "raises and restores inside it, and the callers of private helpers.");
 
     private static readonly IrqlRequirementRule Requirement = new ContractCallRequirement(Rule);

@@ -17,8 +17,7 @@ public sealed class PagedPoolAnalyzer : DiagnosticAnalyzer
         RuleSource.Ids.PagedPoolAtPassiveOrApc,
         "{0} needs {1} but runs at {2} on {3} paths{4} ({5})",
         RuleDescriptors.IrqlCategory,
-        "Paged pool is allocated and freed only at IRQL <= APC_LEVEL (managing-hardware-priorities.md): above it a page "
-        + "fault cannot be served. Code that can run at DISPATCH_LEVEL uses PoolType.NonPagedPoolNx.");
+        "Above APC_LEVEL a page fault cannot be served. Code that can run at DISPATCH_LEVEL uses PoolType.NonPagedPoolNx.");
 
     private static readonly IrqlRequirementRule Requirement = new PagedPoolRequirement(Rule);
 

@@ -16,8 +16,9 @@ namespace NetDma.Analyzers.Tests.Catalog;
 /// <item>run-time checks: the members of the kit's simulation (src/ConformanceKit, outside the folders that only report
 /// or describe rules) that name the rule (<c>LifecycleRules.CpuNumberInMask</c>);</item>
 /// <item>scripts: the bundled scripts with an <c>assert_violation</c> of the rule;</item>
-/// <item>proven by: the members of test classes (tests/, names ending in <c>Tests</c>) that name the rule: by its field, its
-/// ID constant, or its ID in a string (an expected diagnostic, an <c>assert_violation</c> line, a markup span).</item>
+/// <item>proven by: the members of test classes (tests/, names ending in <c>Tests</c>, outside the report and command-line
+/// tests, which use rule IDs as sample data) that name the rule: by its field, its ID constant, or its ID in a string (an
+/// expected diagnostic, an <c>assert_violation</c> line, a markup span).</item>
 /// </list>
 /// The scan is syntactic (Roslyn syntax trees, no binding): a member that names a rule only to say it is absent counts
 /// too, which is why a name is evidence a reader can follow, not a proof by itself.
@@ -28,7 +29,10 @@ internal static class RuleEvidenceScanner
     private static readonly string[] NotChecks = ["Rules", "Reporting", "Verification", "Cli", "Xunit", "Worker", "Requirements"];
 
     /// <summary>Test classes that name rules to test the catalog itself, not a check.</summary>
-    private static readonly string[] CatalogTests = ["RuleEvidenceTests", "RuleSourceTests", "RuleDocumentationTests", "RequirementCatalogTests", "RulePagesTests"];
+    private static readonly string[] CatalogTests = ["RuleEvidenceTests", "RuleSourceTests", "RuleDocumentationTests", "RequirementCatalogTests", "RulePagesTests", "CatalogCommandTests"];
+
+    /// <summary>Test folders whose tests use rule IDs as sample data for reports and the command line, not to trip a check.</summary>
+    private static readonly string[] NotProofFolders = ["tests/NetDma.ConformanceKit.Tests/Reporting", "tests/NetDma.ConformanceKit.Tests/Cli"];
 
     private static readonly Regex IdInText = new(@"\bNDMA\d{4}\b", RegexOptions.CultureInvariant);
     private static readonly Regex AssertViolation = new(@"^\s*assert_violation\s+(NDMA\d{4})\b", RegexOptions.CultureInvariant | RegexOptions.Multiline);
@@ -38,7 +42,7 @@ internal static class RuleEvidenceScanner
         var fields = RuleFieldNames();
         var analyzers = Analyzers();
         var checks = Named(RepositoryFiles.CSharpFiles("src/ConformanceKit").Where(IsCheckSource), fields, literals: false, _ => true);
-        var proofs = Named(RepositoryFiles.CSharpFiles("tests"), fields, literals: true, type => type.EndsWith("Tests", StringComparison.Ordinal) && !CatalogTests.Contains(type));
+        var proofs = Named(RepositoryFiles.CSharpFiles("tests").Where(IsProofSource), fields, literals: true, type => type.EndsWith("Tests", StringComparison.Ordinal) && !CatalogTests.Contains(type));
         var scripts = Scripts();
 
         return RuleCatalog.All.ToDictionary(
@@ -50,6 +54,9 @@ internal static class RuleEvidenceScanner
 
     private static List<string> Sorted(Dictionary<string, SortedSet<string>> found, string id) =>
         found.TryGetValue(id, out var set) ? [.. set] : [];
+
+    private static bool IsProofSource(string path) =>
+        !NotProofFolders.Any(folder => path.StartsWith(RepositoryFiles.PathOf(folder) + Path.DirectorySeparatorChar, StringComparison.Ordinal));
 
     private static bool IsCheckSource(string path)
     {
