@@ -272,6 +272,7 @@ internal sealed class ScriptExecution
         }
 
         world.Kernel.CheckNoPoolLeaks(_factory.Name);
+        world.Kernel.CheckDmaAdaptersPut(_factory.Name);
     }
 
     private void RunHardware(int? steps)

@@ -107,6 +107,38 @@ public sealed class BrokenProviderTests
         Assert.Equal(ScriptOutcome.Passed, report.Scripts[1].Outcome);
     }
 
+    [Fact]
+    public void A_completion_status_with_the_wrong_state_fails_assert_completion_with_NDMA5005()
+    {
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, new TypeDriverFactory(typeof(StaleCompletionStatusProvider), null), Watchdog);
+
+        var failures = report.Scripts.SelectMany(s => s.Failures).Where(f => f.RuleIds.Contains("NDMA5005")).ToList();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, f =>
+        {
+            Assert.StartsWith("assert_completion ", f.Step, StringComparison.Ordinal);
+            Assert.Contains("(NetDmaTransferStatusActive)", f.Message);
+        });
+        Assert.Contains(failures, f => f.Message.Contains("expected NetDmaTransferStatusIdle", StringComparison.Ordinal));
+
+        var reference = ConformanceRun.Run(BundledScripts.ConformanceFiles, DriverRunners.ReferenceDrivers, Watchdog);
+        Assert.DoesNotContain(reference.Scripts.SelectMany(s => s.Failures), f => f.RuleIds.Contains("NDMA5005"));
+    }
+
+    [Fact]
+    public void An_adapter_never_put_is_reported_as_NDMA4007_when_the_device_is_removed()
+    {
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, new TypeDriverFactory(null, typeof(AdapterNeverPutDriver)), Watchdog);
+
+        var wdm = report.Scripts.Single(s => s.Name == "14-wdm-bus-master");
+        var violation = Assert.Single(wdm.Violations, v => v.Rule.Id == "NDMA4007");
+        Assert.Contains("was never put", violation.Actual);
+        Assert.Equal(ScriptOutcome.Failed, wdm.Outcome);
+
+        var reference = ConformanceRun.Run(BundledScripts.ConformanceFiles, DriverRunners.ReferenceDrivers, Watchdog);
+        Assert.DoesNotContain(reference.Scripts.SelectMany(s => s.Violations), v => v.Rule.Id == "NDMA4007");
+    }
+
     private static string Explain(ScriptResult result) =>
         $"{result.Name}: {result.Outcome} {result.SkipReason}\n" + string.Join("\n", result.Failures.Select(f => $"{f.Location} {f.Step}: {f.Message}"));
 }
