@@ -84,7 +84,7 @@ public static class ContractCatalogJson
         {
             writer.WriteStartObject();
             writer.WriteString("name", contract.Name);
-            WriteStrings(writer, "fields", contract.HeadingNames);
+            writer.WriteStringArray("fields", contract.HeadingNames);
             writer.WriteString("type", contract.Type.FullName);
             writer.WriteEndObject();
         }
@@ -96,7 +96,7 @@ public static class ContractCatalogJson
         {
             writer.WriteStartObject();
             writer.WriteString("name", contract.Name);
-            WriteStrings(writer, "members", contract.Members);
+            writer.WriteStringArray("members", contract.Members);
             writer.WriteEndObject();
         }
 
@@ -126,7 +126,7 @@ public static class ContractCatalogJson
         writer.WriteBoolean("exact", ddi.Irql.Exact);
         writer.WriteEndObject();
 
-        WriteStrings(writer, "statuses", ddi.Statuses.Select(NtStatusFacts.Name));
+        writer.WriteStringArray("statuses", ddi.Statuses.Select(NtStatusFacts.Name));
 
         writer.WriteStartArray("parameters");
         foreach (var parameter in ddi.Parameters)
@@ -147,7 +147,7 @@ public static class ContractCatalogJson
         writer.WriteString("source", ddi.Page);
         if (ddi.AlsoDocumentedIn.Count > 0)
         {
-            WriteStrings(writer, "alsoDocumentedIn", ddi.AlsoDocumentedIn);
+            writer.WriteStringArray("alsoDocumentedIn", ddi.AlsoDocumentedIn);
         }
 
         writer.WriteString("type", ddi.MemberFullName);
@@ -164,16 +164,5 @@ public static class ContractCatalogJson
         {
             writer.WriteNull(name);
         }
-    }
-
-    private static void WriteStrings(Utf8JsonWriter writer, string name, IEnumerable<string> values)
-    {
-        writer.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            writer.WriteStringValue(value);
-        }
-
-        writer.WriteEndArray();
     }
 }

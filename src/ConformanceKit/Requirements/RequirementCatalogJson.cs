@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetDma.ConformanceKit.Catalog;
 
 namespace NetDma.ConformanceKit.Requirements;
 
@@ -53,13 +54,7 @@ public static class RequirementCatalogJson
         json.WriteString("quote", requirement.Quote);
         json.WriteString("text", requirement.Text);
         json.WriteString("binds", requirement.Binds == RequirementBinding.Provider ? "provider" : "system");
-        json.WriteStartArray("rules");
-        foreach (var rule in requirement.Rules)
-        {
-            json.WriteStringValue(rule);
-        }
-
-        json.WriteEndArray();
+        json.WriteStringArray("rules", requirement.Rules);
         json.WriteString("status", Name(requirement.Status));
         json.WriteString("reason", requirement.Reason);
         json.WriteEndObject();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetDma.ConformanceKit.Catalog;
 
 namespace NetDma.ConformanceKit.Rules;
 
@@ -55,22 +56,11 @@ public static class RuleCatalogJson
         }
 
         json.WriteEndArray();
-        WriteList(json, "analyzers", evidence.Analyzers);
-        WriteList(json, "runtimeChecks", evidence.RuntimeChecks);
-        WriteList(json, "scripts", evidence.Scripts);
-        WriteList(json, "provenBy", evidence.ProvenBy);
-        WriteList(json, "requirements", [.. Requirements.RequirementCatalog.Default.CheckedBy(rule.Id).Select(r => r.Id)]);
+        json.WriteStringArray("analyzers", evidence.Analyzers);
+        json.WriteStringArray("runtimeChecks", evidence.RuntimeChecks);
+        json.WriteStringArray("scripts", evidence.Scripts);
+        json.WriteStringArray("provenBy", evidence.ProvenBy);
+        json.WriteStringArray("requirements", Requirements.RequirementCatalog.Default.CheckedBy(rule.Id).Select(r => r.Id));
         json.WriteEndObject();
-    }
-
-    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using NetDma.ConformanceKit.Catalog;
 
 namespace NetDma.ConformanceKit.Rules;
 
@@ -41,10 +42,10 @@ public static class RuleEvidenceFile
                 var entry = evidence.TryGetValue(rule.Id, out var found) ? found : RuleEvidence.None;
                 json.WriteStartObject();
                 json.WriteString("id", rule.Id);
-                WriteList(json, "analyzers", entry.Analyzers);
-                WriteList(json, "runtimeChecks", entry.RuntimeChecks);
-                WriteList(json, "scripts", entry.Scripts);
-                WriteList(json, "provenBy", entry.ProvenBy);
+                json.WriteStringArray("analyzers", entry.Analyzers.Order(StringComparer.Ordinal));
+                json.WriteStringArray("runtimeChecks", entry.RuntimeChecks.Order(StringComparer.Ordinal));
+                json.WriteStringArray("scripts", entry.Scripts.Order(StringComparer.Ordinal));
+                json.WriteStringArray("provenBy", entry.ProvenBy.Order(StringComparer.Ordinal));
                 json.WriteEndObject();
             }
 
@@ -53,17 +54,6 @@ public static class RuleEvidenceFile
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
-    }
-
-    private static void WriteList(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values.Order(StringComparer.Ordinal))
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
     }
 
     private static IReadOnlyDictionary<string, RuleEvidence> LoadEmbedded()
