@@ -14,6 +14,7 @@ internal sealed class Channel
     public readonly KDpc Dpc = new();           // The interrupt DPC: NetDmaInterruptDpc runs on CpuNumber (NDMA3005).
     public NetDmaChannelHandle? Owner;          // NetDMA's handle of the allocation owning the channel; null when free.
     public uint DpcCpu, AffinityCpu;            // Where the DPC runs; where NetDMA wants the MSI-X message to go.
+    public uint? InterruptCpu;                  // Where the granted MSI-X message goes (null: line-based interrupt).
     public bool DpcRequested;                   // Set by the ISR; cleared by the DPC and by ProviderFreeDmaChannel.
 
     public uint MessageId;                      // Engine: the interrupt it signals (MSI-X message, or 0 line-based).

@@ -72,7 +72,8 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         (_interrupt, _messageSignaled, _started) = (interrupt, resources.MessageSignaled, true);
         for (var i = 0; i < ChannelCount; i++)
         {
-            _channels[i].MessageId = resources.Interrupts[i % resources.Interrupts.Count].MessageId;
+            var message = resources.Interrupts[i % resources.Interrupts.Count];
+            (_channels[i].MessageId, _channels[i].InterruptCpu) = (message.MessageId, _messageSignaled ? message.TargetProcessor : null);
         }
 
         _env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
@@ -121,22 +122,25 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         pProviderChannelContext = null;
         if (!_started || ChannelParameters is null) return NtStatus.STATUS_UNSUCCESSFUL;
 
-        // The DPC runs on the lowest active CPU in the mask, and CpuNumber says so (NDMA3003, NDMA3004).
-        var cpus = (int)Math.Min(Kernel.KeQueryActiveProcessorCount(), 32u);
-        var cpu = Enumerable.Range(0, cpus).FirstOrDefault(n => (ChannelParameters.ProcessorAffinityMask & (1u << n)) != 0, -1);
-        if (cpu < 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        // First a free channel whose MSI-X interrupt targets a CPU in the mask (NDMA3026); else any free channel, its
+        // DPC moved to the lowest active CPU in the mask. CpuNumber says where the DPC runs (NDMA3003, NDMA3004).
+        var cpus = Math.Min(Kernel.KeQueryActiveProcessorCount(), 32u);
+        bool InMask(uint? n) => n < cpus && (ChannelParameters.ProcessorAffinityMask & (1u << (int)n)) != 0;
+        var lowest = Enumerable.Range(0, (int)cpus).FirstOrDefault(n => InMask((uint)n), -1);
+        if (lowest < 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
-        var channel = Array.Find(_channels, c => c.Owner is null);
+        var channel = Array.Find(_channels, c => c.Owner is null && InMask(c.InterruptCpu)) ?? Array.Find(_channels, c => c.Owner is null);
+        var cpu = channel?.InterruptCpu is { } target && InMask(target) ? target : (uint)lowest;
         if (channel is not null)
         {
-            (channel.Owner, channel.DpcCpu) = (NetDmaChannelHandle, (uint)cpu);
+            (channel.Owner, channel.DpcCpu) = (NetDmaChannelHandle, cpu);
             _engine.Assign(channel, ChannelParameters.CompletionPhysicalAddress);
             Kernel.KeSetTargetProcessorDpc(channel.Dpc, (byte)cpu);
         }
 
         Kernel.KeReleaseSpinLock(_lock, oldIrql);
         if (channel is null) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
-        ChannelParameters.CpuNumber = (uint)cpu;
+        ChannelParameters.CpuNumber = cpu;
         pProviderChannelContext = channel; // The table entry is the context: distinct for every live channel (NDMA3002).
         return NtStatus.STATUS_SUCCESS;
     }

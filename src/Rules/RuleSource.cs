@@ -100,6 +100,18 @@ internal static class RuleSource
         /// <summary>Providers report only power transitions.</summary>
         public const string PnPEventPowerCodesOnly = "NDMA3016";
 
+        /// <summary>MSI-X requests follow the affinities NetDMA gave.</summary>
+        public const string MsiXRequestsFollowAffinities = "NDMA3025";
+
+        /// <summary>With MSI-X, a channel whose interrupt CPU is in the mask is taken first.</summary>
+        public const string MsiXChannelMatchesMask = "NDMA3026";
+
+        /// <summary>The first NetDmaProviderStart comes from IRP_MN_START_DEVICE.</summary>
+        public const string ProviderStartInStartDevice = "NDMA3027";
+
+        /// <summary>Ready for every request before NetDmaProviderStart.</summary>
+        public const string ReadyBeforeProviderStart = "NDMA3028";
+
         /// <summary>One queued AllocateAdapterChannel per device object.</summary>
         public const string OneRequestPerDevice = "NDMA4001";
 
@@ -290,6 +302,22 @@ internal static class RuleSource
     public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,
         "NetDmaPnPEventNotify reports only NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
 
+    /// <summary>MSI-X requests follow the affinities NetDMA gave.</summary>
+    public static readonly Rule MsiXRequestsFollowAffinities = new(Ids.MsiXRequestsFollowAffinities, RuleLevel.MUST,
+        "With MSI-X, IRP_MN_FILTER_RESOURCE_REQUIREMENTS asks for interrupts on the CPUs ProviderSetDmaChannelCpuAffinity received, one for each channel the provider starts, as soon as AddDevice returns.", "setting-the-netdma-interrupt-cpu-affinities.md");
+
+    /// <summary>With MSI-X, a channel whose interrupt CPU is in the mask is taken first.</summary>
+    public static readonly Rule MsiXChannelMatchesMask = new(Ids.MsiXChannelMatchesMask, RuleLevel.MUST,
+        "With MSI-X, ProviderAllocateDmaChannel takes a free channel whose interrupt targets a CPU in ProcessorAffinityMask when there is one, and reports that CPU in CpuNumber.", "nc-netdma-dma_channel_allocate_handler.md");
+
+    /// <summary>The first NetDmaProviderStart comes from IRP_MN_START_DEVICE.</summary>
+    public static readonly Rule ProviderStartInStartDevice = new(Ids.ProviderStartInStartDevice, RuleLevel.MUST,
+        "A registered provider first calls NetDmaProviderStart, with its attributes, while handling IRP_MN_START_DEVICE (later starts may follow a NetDmaProviderStop).", "nf-netdma-netdmaproviderstart.md");
+
+    /// <summary>Ready for every request before NetDmaProviderStart.</summary>
+    public static readonly Rule ReadyBeforeProviderStart = new(Ids.ReadyBeforeProviderStart, RuleLevel.MUST,
+        "Before it calls NetDmaProviderStart the provider is ready for every NetDMA request, such as allocating a channel and transferring on it.", "starting-a-netdma-provider.md");
+
     // NDMA4xxx: the WDM adapter channel and map registers.
 
     /// <summary>One queued AllocateAdapterChannel per device object.</summary>
@@ -368,7 +396,8 @@ internal static class RuleSource
         DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu,
         LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics,
         ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget,
-        InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, OneRequestPerDevice,
+        InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, MsiXRequestsFollowAffinities,
+        MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,

@@ -56,6 +56,15 @@ public sealed class HostChannel
     /// </summary>
     public Dictionary<PhysicalAddress, string> Discarded { get; } = [];
 
+    /// <summary>
+    /// With MSI-X, the CPU the channel's first NetDmaIsr ran on (the target of the message its interrupt uses), or
+    /// null before it (NDMA3026).
+    /// </summary>
+    public uint? InterruptCpu { get; internal set; }
+
+    /// <summary>With MSI-X, what the allocation could choose from (NDMA3026); null without MSI-X.</summary>
+    internal MsiXAllocationChoice? MsiXChoice { get; init; }
+
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }
 }

@@ -13,6 +13,13 @@ public sealed record HostOptions(int ProcessorCount = 4, bool MsiX = true, uint 
     /// <summary>The NetDmaGetVersion value: major in the high 16 bits, minor in the low 16 bits.</summary>
     public uint Version => (NetDmaMajor << 16) | NetDmaMinor;
 
+    /// <summary>
+    /// When true, NetDMA allocates (and frees) a channel from inside the provider's NetDmaProviderStart, which the page
+    /// allows ("it should be ready to handle all NetDMA interface requests", nf-netdma-netdmaproviderstart.md; NDMA3028).
+    /// Off by default, so traces and channel handles of other runs stay as they are.
+    /// </summary>
+    public bool AllocateInProviderStart { get; init; }
+
     /// <summary>NetDMA 2.0 and later: descriptor chains are not NULL-terminated (nc-netdma-dma_start_handler.md).</summary>
     public bool UnterminatedChains => NetDmaMajor >= 2;
 }

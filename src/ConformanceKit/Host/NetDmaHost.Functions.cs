@@ -141,8 +141,15 @@ public sealed partial class NetDmaHost
                 $"DmaChannelCount = {ProviderAttributes.DmaChannelCount}", "ns-netdma-_net_dma_provider_attributes.md");
         }
 
+        var firstStart = Provider.State == ProviderState.Registered;
+        if (firstStart)
+        {
+            CheckFirstStartInStartDevice(contract);
+        }
+
         Provider.Attributes = ProviderAttributes;
         Provider.State = ProviderState.Started;
+        ProbeAllocationInsideStart();
     }
 
     /// <inheritdoc/>
@@ -181,6 +188,7 @@ public sealed partial class NetDmaHost
         }
 
         channel.IsrCount++;
+        CheckInterruptCpu(channel, Kernel.CurrentProcessor);
         channel.LastReportedDescriptor = DmaDescriptor;
         pCpuNumber = channel.Parameters.CpuNumber;
         Trace($"    <- pCpuNumber={pCpuNumber}");

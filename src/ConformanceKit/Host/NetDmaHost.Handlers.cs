@@ -109,6 +109,7 @@ public sealed partial class NetDmaHost
             CpuNumber = CpuNumberNotWritten,
         };
         var handle = new NetDmaChannelHandle(_nextChannelHandle++);
+        var choice = ChoiceAtAllocation(affinityMask);
         var allocate = provider.Characteristics.AllocateDmaChannel!;
         object? context = null;
         var status = CallProvider(AllocateContract, $"{name}={handle}, ProcessorAffinityMask={Hex(affinityMask)}, ChannelPriority={priority}", site,
@@ -126,6 +127,7 @@ public sealed partial class NetDmaHost
         var channel = new HostChannel(name, handle, parameters, completion, new DescriptorRing(Kernel.Memory, name, Options.UnterminatedChains))
         {
             ProviderContext = context,
+            MsiXChoice = choice,
         };
         _channelsByName.Add(name, channel);
         _channelsByHandle.Add(handle, channel);

@@ -51,7 +51,19 @@ public static class LifecycleRules
     /// <summary>NDMA3016: Providers report only power transitions.</summary>
     public static readonly Rule PnPEventPowerCodesOnly = RuleSource.PnPEventPowerCodesOnly;
 
+    /// <summary>NDMA3025: MSI-X requests follow the affinities NetDMA gave.</summary>
+    public static readonly Rule MsiXRequestsFollowAffinities = RuleSource.MsiXRequestsFollowAffinities;
+
+    /// <summary>NDMA3026: With MSI-X, a channel whose interrupt CPU is in the mask is taken first.</summary>
+    public static readonly Rule MsiXChannelMatchesMask = RuleSource.MsiXChannelMatchesMask;
+
+    /// <summary>NDMA3027: The first NetDmaProviderStart comes from IRP_MN_START_DEVICE.</summary>
+    public static readonly Rule ProviderStartInStartDevice = RuleSource.ProviderStartInStartDevice;
+
+    /// <summary>NDMA3028: Ready for every request before NetDmaProviderStart.</summary>
+    public static readonly Rule ReadyBeforeProviderStart = RuleSource.ReadyBeforeProviderStart;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart];
 }

@@ -97,7 +97,7 @@ internal sealed class ScriptExecution
             case TitleCommand:
                 break;
             case PlatformCommand p:
-                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor);
+                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor) { AllocateInProviderStart = p.AllocateInProviderStart };
                 break;
             case DriverCommand d:
                 _driverKind = d.Kind;
@@ -215,6 +215,16 @@ internal sealed class ScriptExecution
             {
                 world.Host.InAddDevice = false;
             }
+
+            // The PnP manager sends IRP_MN_FILTER_RESOURCE_REQUIREMENTS as soon as AddDevice has returned successfully;
+            // on an MSI-X platform the provider asks there for the interrupt affinities NetDMA gave it
+            // (setting-the-netdma-interrupt-cpu-affinities.md: NDMA3025).
+            if (_options.MsiX && _lastStatus is { } added && NtStatusFacts.NT_SUCCESS(added))
+            {
+                var wanted = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "FilterResourceRequirements (IRP_MN_FILTER_RESOURCE_REQUIREMENTS)",
+                    "setting-the-netdma-interrupt-cpu-affinities.md", provider.FilterResourceRequirements);
+                world.Host.RecordInterruptRequest(wanted ?? []);
+            }
         }
         else
         {
@@ -228,12 +238,10 @@ internal sealed class ScriptExecution
     {
         var world = World;
         DeviceResources resources;
-        if (world.NetDmaDriver is { } provider && _options.MsiX)
+        if (world.NetDmaDriver is not null && world.Host.RequestedInterruptCpus is { } wanted)
         {
-            // IRP_MN_FILTER_RESOURCE_REQUIREMENTS comes after AddDevice and before IRP_MN_START_DEVICE
-            // (nf-netdma-netdmaregisterprovider.md); the platform grants one MSI-X message per requested CPU.
-            var wanted = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "FilterResourceRequirements (IRP_MN_FILTER_RESOURCE_REQUIREMENTS)",
-                "setting-the-netdma-interrupt-cpu-affinities.md", provider.FilterResourceRequirements);
+            // The platform grants one MSI-X message per CPU asked for in IRP_MN_FILTER_RESOURCE_REQUIREMENTS (sent after
+            // AddDevice, nf-netdma-netdmaregisterprovider.md); a CPU that does not exist gets CPU 0.
             var messages = wanted.Select((cpu, i) => new InterruptMessage((uint)i, cpu < (uint)_options.ProcessorCount ? cpu : 0)).ToList();
             resources = new DeviceResources(true, messages);
         }
@@ -243,9 +251,25 @@ internal sealed class ScriptExecution
         }
 
         world.Kernel.SetInterruptResources(world.Pdo, resources);
-        _lastStatus = world.NetDmaDriver is { } netDma
-            ? world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md", () => netDma.StartDevice(resources))
-            : world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
+        if (world.NetDmaDriver is { } netDma)
+        {
+            world.Host.RecordGrantedInterrupts(resources);
+            world.Host.InStartDevice = true;
+            try
+            {
+                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md", () => netDma.StartDevice(resources));
+            }
+            finally
+            {
+                world.Host.InStartDevice = false;
+            }
+
+            world.Host.CheckInterruptRequestCoversChannels();
+        }
+        else
+        {
+            _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
+        }
     }
 
     private void StopDevice()

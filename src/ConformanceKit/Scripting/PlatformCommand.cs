@@ -24,6 +24,12 @@ public sealed record PlatformCommand(SourceLocation Location, int Processors, bo
     /// <summary>NetDMA minor version when the script has no <c>netdma=</c>.</summary>
     public const uint DefaultNetDmaMinor = 0;
 
+    /// <summary>
+    /// <c>allocate_in_start=on</c>: NetDMA allocates and frees a channel from inside NetDmaProviderStart
+    /// (nf-netdma-netdmaproviderstart.md; NDMA3028). Off unless the script says so.
+    /// </summary>
+    public bool AllocateInProviderStart { get; init; }
+
     /// <summary>The most processors a platform may have.</summary>
     public const int MaxProcessors = 64;
 }

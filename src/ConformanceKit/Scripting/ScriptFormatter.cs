@@ -16,7 +16,7 @@ public static class ScriptFormatter
     public static string Format(ScriptCommand command) => command switch
     {
         TitleCommand c => $"{ScriptKeywords.Title} \"{c.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
-        PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}",
+        PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}{(c.AllocateInProviderStart ? " allocate_in_start=on" : "")}",
         DriverCommand c => $"{ScriptKeywords.Driver} {c.Kind}",
         AddDeviceCommand => ScriptKeywords.AddDevice,
         StartDeviceCommand => ScriptKeywords.StartDevice,

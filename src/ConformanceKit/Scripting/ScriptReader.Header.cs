@@ -63,7 +63,8 @@ internal sealed partial class ScriptReader
     {
         var (processors, msix) = (PlatformCommand.DefaultProcessors, PlatformCommand.DefaultMsiX);
         var (major, minor) = (PlatformCommand.DefaultNetDmaMajor, PlatformCommand.DefaultNetDmaMinor);
-        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma")))
+        var allocateInStart = false;
+        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma", "allocate_in_start")))
         {
             switch (option.Text)
             {
@@ -74,6 +75,9 @@ internal sealed partial class ScriptReader
                 case "msix":
                     msix = Choice(option.ValueToken, OnOff, "on or off") == "on";
                     break;
+                case "allocate_in_start":
+                    allocateInStart = Choice(option.ValueToken, OnOff, "on or off") == "on";
+                    break;
                 default:
                     var version = Choice(option.ValueToken, NetDmaVersions, "a NetDMA version (1.0, 1.1 or 2.0)");
                     (major, minor) = ((uint)(version[0] - '0'), (uint)(version[2] - '0'));
@@ -82,7 +86,7 @@ internal sealed partial class ScriptReader
         }
 
         _processors = processors;
-        return new PlatformCommand(at, processors, msix, major, minor);
+        return new PlatformCommand(at, processors, msix, major, minor) { AllocateInProviderStart = allocateInStart };
     }
 
     private DriverCommand ReadDriver(SourceLocation at, LineCursor cursor)

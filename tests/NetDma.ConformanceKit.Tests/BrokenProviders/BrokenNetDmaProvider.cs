@@ -45,10 +45,10 @@ public abstract class BrokenNetDmaProvider : INetDmaProviderDriver
     }
 
     /// <inheritdoc/>
-    public IReadOnlyList<uint> FilterResourceRequirements() => _inner.FilterResourceRequirements();
+    public virtual IReadOnlyList<uint> FilterResourceRequirements() => _inner.FilterResourceRequirements();
 
     /// <inheritdoc/>
-    public NtStatus StartDevice(DeviceResources resources) => _inner.StartDevice(resources);
+    public virtual NtStatus StartDevice(DeviceResources resources) => _inner.StartDevice(resources);
 
     /// <inheritdoc/>
     public void StopDevice() => _inner.StopDevice();

@@ -26,6 +26,10 @@ public sealed class BrokenProviderTests
         { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
         { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
         { typeof(AbortIgnoredProvider), "ndma3013-abort-ignored", "NDMA3013", "nc-netdma-dma_abort_handler.md" },
+        { typeof(AffinityIgnoringProvider), "ndma3025-affinity-ignored", "NDMA3025", "setting-the-netdma-interrupt-cpu-affinities.md" },
+        { typeof(MessageTableMisreadProvider), "ndma3026-msix-match-ignored", "NDMA3026", "nc-netdma-dma_channel_allocate_handler.md" },
+        { typeof(ProviderStartInAddDeviceProvider), "ndma3027-start-in-add-device", "NDMA3027", "nf-netdma-netdmaproviderstart.md" },
+        { typeof(NotReadyAtProviderStartProvider), "ndma3028-not-ready-at-start", "NDMA3028", "starting-a-netdma-provider.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>

@@ -10,7 +10,7 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
     /// <summary>The real NetDMA functions.</summary>
     protected INetDma Inner { get; } = inner;
 
-    public NtStatus NetDmaRegisterProvider(object ProviderContext, out NetDmaProviderHandle pNetDmaProviderHandle, NetDmaProviderCharacteristics ProviderCharacteristics)
+    public virtual NtStatus NetDmaRegisterProvider(object ProviderContext, out NetDmaProviderHandle pNetDmaProviderHandle, NetDmaProviderCharacteristics ProviderCharacteristics)
     {
         rewrite(ProviderCharacteristics);
         return Inner.NetDmaRegisterProvider(ProviderContext, out pNetDmaProviderHandle, ProviderCharacteristics);
@@ -18,7 +18,7 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
 
     public void NetDmaDeregisterProvider(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaDeregisterProvider(NetDmaProviderHandle);
 
-    public void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
+    public virtual void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
 
     public void NetDmaProviderStop(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaProviderStop(NetDmaProviderHandle);
 

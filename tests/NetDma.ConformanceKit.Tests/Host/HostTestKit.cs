@@ -82,9 +82,19 @@ internal sealed class HostTestKit
     }
 
     /// <summary>NetDmaProviderStart from IRP_MN_START_DEVICE at PASSIVE_LEVEL.</summary>
-    public void Start(uint dmaChannelCount = 4, NetDmaProviderHandle? handle = null) =>
-        AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStart(handle ?? Handle, new NetDmaProviderAttributes { DmaChannelCount = dmaChannelCount }),
-            routine: "StartDevice (IRP_MN_START_DEVICE)");
+    public void Start(uint dmaChannelCount = 4, NetDmaProviderHandle? handle = null)
+    {
+        Host.InStartDevice = true;
+        try
+        {
+            AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStart(handle ?? Handle, new NetDmaProviderAttributes { DmaChannelCount = dmaChannelCount }),
+                routine: "StartDevice (IRP_MN_START_DEVICE)");
+        }
+        finally
+        {
+            Host.InStartDevice = false;
+        }
+    }
 
     /// <summary>NetDmaProviderStop at PASSIVE_LEVEL.</summary>
     public void Stop() => AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStop(Handle), routine: "StopDevice (IRP_MN_STOP_DEVICE)");

@@ -261,6 +261,8 @@ public sealed class ProviderLifecycleTests
             }
         }
 
+        // NetDmaProviderStart from IRP_MN_START_DEVICE, so the IRQL is the only thing wrong (NDMA3027).
+        _kit.Host.InStartDevice = function == nameof(INetDma.NetDmaProviderStart);
         CallWithHandle(function, _kit.Handle, Irql.DISPATCH_LEVEL, cpu: 2);
 
         var violation = _kit.Single("NDMA1001");
