@@ -40,6 +40,9 @@ internal static class RuleSource
         /// <summary>An implementation keeps the IRQL contract of what it implements.</summary>
         public const string ImplementationKeepsContractIrql = "NDMA1007";
 
+        /// <summary>A DPC object is initialized before use.</summary>
+        public const string DpcInitializedBeforeUse = "NDMA1008";
+
         /// <summary>A callback returns only documented statuses.</summary>
         public const string DocumentedStatusOnly = "NDMA2001";
 
@@ -112,6 +115,9 @@ internal static class RuleSource
         /// <summary>Ready for every request before NetDmaProviderStart.</summary>
         public const string ReadyBeforeProviderStart = "NDMA3028";
 
+        /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
+        public const string DpcTargetActiveProcessor = "NDMA3029";
+
         /// <summary>One queued AllocateAdapterChannel per device object.</summary>
         public const string OneRequestPerDevice = "NDMA4001";
 
@@ -153,13 +159,16 @@ internal static class RuleSource
 
         /// <summary>No pool leak at removal.</summary>
         public const string NoLeakAtRemove = "NDMA5006";
+
+        /// <summary>The engine goes idle after the submitted descriptors.</summary>
+        public const string EngineGoesIdle = "NDMA5017";
     }
 
     // NDMA1xxx: interrupt request levels.
 
     /// <summary>A NetDMA function or kernel routine is called only at an IRQL its contract allows.</summary>
     public static readonly Rule CallAtContractIrql = new(Ids.CallAtContractIrql, RuleLevel.MUST,
-        "A NetDMA function or kernel routine is called only at an IRQL its contract allows.", "irql-annotations-for-drivers.md")
+        "A NetDMA function or kernel routine is called only at an IRQL its contract allows, and never from the device's engine (hardware runs at no IRQL).", "irql-annotations-for-drivers.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };
@@ -187,14 +196,14 @@ internal static class RuleSource
 
     /// <summary>A callback returns at the IRQL it was entered at.</summary>
     public static readonly Rule ReturnAtEntryIrql = new(Ids.ReturnAtEntryIrql, RuleLevel.MUST,
-        "A driver routine returns at the IRQL it was called at, with every spin lock it took released.", "irql-annotations-for-drivers.md")
+        "A driver routine returns at the IRQL it was called at.", "irql-annotations-for-drivers.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };
 
     /// <summary>Spin locks: no recursion, released by the holder.</summary>
     public static readonly Rule SpinLockDiscipline = new(Ids.SpinLockDiscipline, RuleLevel.MUST,
-        "A spin lock is never acquired by the processor that already holds it and is released only by its holder.", "managing-hardware-priorities.md");
+        "A spin lock taken with KeAcquireSpinLock is released with KeReleaseSpinLock by the processor that holds it, before the routine that took it returns, and is never acquired again by that processor meanwhile.", "managing-hardware-priorities.md");
 
     /// <summary>An implementation keeps the IRQL contract of what it implements.</summary>
     public static readonly Rule ImplementationKeepsContractIrql = new(Ids.ImplementationKeepsContractIrql, RuleLevel.MUST,
@@ -202,6 +211,10 @@ internal static class RuleSource
     {
         Enforcement = RuleEnforcement.CompileTime,
     };
+
+    /// <summary>A DPC object is initialized before use.</summary>
+    public static readonly Rule DpcInitializedBeforeUse = new(Ids.DpcInitializedBeforeUse, RuleLevel.MUST,
+        "A KDPC is passed to KeSetTargetProcessorDpc and KeInsertQueueDpc only after KeInitializeDpc initialized it.", "nf-wdm-keinsertqueuedpc.md");
 
     // NDMA2xxx: NTSTATUS results and callback completion.
 
@@ -218,7 +231,7 @@ internal static class RuleSource
 
     /// <summary>A callback returns in bounded time.</summary>
     public static readonly Rule CallbackTerminates = new(Ids.CallbackTerminates, RuleLevel.MUST,
-        "A driver routine returns within the kit's watchdog budget; it does not hang the caller.", "managing-hardware-priorities.md");
+        "A driver routine returns; it does not hang its caller (the kit gives up on a script after its watchdog budget).", "managing-hardware-priorities.md");
 
     /// <summary>Results of _Must_inspect_result_ routines are inspected.</summary>
     public static readonly Rule InspectResult = new(Ids.InspectResult, RuleLevel.MUST,
@@ -231,7 +244,7 @@ internal static class RuleSource
 
     /// <summary>Registration from AddDevice, once per device.</summary>
     public static readonly Rule RegisterInAddDevice = new(Ids.RegisterInAddDevice, RuleLevel.MUST,
-        "NetDmaRegisterProvider is called from AddDevice, once per device.", "nf-netdma-netdmaregisterprovider.md")
+        "NetDmaRegisterProvider is called from AddDevice, and not again while the device's provider is registered.", "nf-netdma-netdmaregisterprovider.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };
@@ -252,7 +265,7 @@ internal static class RuleSource
 
     /// <summary>CpuNumber within the affinity mask.</summary>
     public static readonly Rule CpuNumberInMask = new(Ids.CpuNumberInMask, RuleLevel.MUST,
-        "CpuNumber is an active CPU whose bit is set in ProcessorAffinityMask (with no MSI-X match, the DPC is retargeted with KeSetTargetProcessorDpc to such a CPU).", "ns-netdma-_net_dma_channel_parameters.md");
+        "CpuNumber is an active CPU whose bit is set in ProcessorAffinityMask.", "nc-netdma-dma_channel_allocate_handler.md");
 
     /// <summary>The interrupt DPC runs on CpuNumber.</summary>
     public static readonly Rule DpcOnReportedCpu = new(Ids.DpcOnReportedCpu, RuleLevel.MUST,
@@ -260,7 +273,7 @@ internal static class RuleSource
 
     /// <summary>NetDmaIsr and NetDmaInterruptDpc name live channels of the caller.</summary>
     public static readonly Rule LiveChannelHandle = new(Ids.LiveChannelHandle, RuleLevel.MUST,
-        "NetDmaIsr and NetDmaInterruptDpc name a channel handle NetDMA gave this provider and has not freed.", "nf-netdma-netdmaisr.md");
+        "NetDmaIsr and NetDmaInterruptDpc name a channel handle NetDMA passed to a successful ProviderAllocateDmaChannel.", "nf-netdma-netdmaisr.md");
 
     /// <summary>Start, stop, deregister in order.</summary>
     public static readonly Rule ProviderStateOrder = new(Ids.ProviderStateOrder, RuleLevel.MUST,
@@ -296,7 +309,7 @@ internal static class RuleSource
 
     /// <summary>Nothing for a channel after it is freed.</summary>
     public static readonly Rule NothingAfterFree = new(Ids.NothingAfterFree, RuleLevel.MUST,
-        "After ProviderFreeDmaChannel returns, the provider makes no DMA access and no NetDMA call for that channel.", "nc-netdma-dma_channel_free_handler.md");
+        "After ProviderFreeDmaChannel returns, the engine fetches none of the channel's descriptors and the provider calls no NetDMA function for the channel.", "nc-netdma-dma_channel_free_handler.md");
 
     /// <summary>Providers report only power transitions.</summary>
     public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,
@@ -317,6 +330,10 @@ internal static class RuleSource
     /// <summary>Ready for every request before NetDmaProviderStart.</summary>
     public static readonly Rule ReadyBeforeProviderStart = new(Ids.ReadyBeforeProviderStart, RuleLevel.MUST,
         "Before it calls NetDmaProviderStart the provider is ready for every NetDMA request, such as allocating a channel and transferring on it.", "starting-a-netdma-provider.md");
+
+    /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
+    public static readonly Rule DpcTargetActiveProcessor = new(Ids.DpcTargetActiveProcessor, RuleLevel.SHOULD,
+        "KeSetTargetProcessorDpc is given the number of an active processor (for another number the target does not change).", "nf-ntddk-kesettargetprocessordpc.md");
 
     // NDMA4xxx: the WDM adapter channel and map registers.
 
@@ -384,6 +401,10 @@ internal static class RuleSource
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
         "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
 
+    /// <summary>The engine goes idle after the submitted descriptors.</summary>
+    public static readonly Rule EngineGoesIdle = new(Ids.EngineGoesIdle, RuleLevel.MUST,
+        "An engine processes the descriptors NetDMA submitted and then goes idle; it does not run on past DescriptorCount or the end of the chain.", "nc-netdma-dma_start_handler.md");
+
     /// <summary>The rule with ID <paramref name="id"/>, or null.</summary>
     public static Rule? Find(string id) => System.Array.Find(All, rule => rule.Id == id);
 
@@ -391,16 +412,17 @@ internal static class RuleSource
     public static readonly Rule[] All =
     [
         CallAtContractIrql, NoBlockingWaitAtDispatch, PagedPoolAtPassiveOrApc, RaiseUpLowerDown,
-        ReturnAtEntryIrql, SpinLockDiscipline, ImplementationKeepsContractIrql, DocumentedStatusOnly,
+        ReturnAtEntryIrql, SpinLockDiscipline, ImplementationKeepsContractIrql, DpcInitializedBeforeUse, DocumentedStatusOnly,
         CallbackReturns, CallbackTerminates, InspectResult, RegisterInAddDevice,
         DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu,
         LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics,
         ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget,
         InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, MsiXRequestsFollowAffinities,
-        MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, OneRequestPerDevice,
+        MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
+        DpcTargetActiveProcessor, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
-        NoLeakAtRemove,
+        NoLeakAtRemove, EngineGoesIdle,
     ];
 }

@@ -56,9 +56,9 @@ public sealed partial class SimulatedKernel
 
     /// <inheritdoc/>
     /// <remarks>
-    /// A <paramref name="Number"/> that is not an active processor is reported as NDMA3005 (the DPC could not run on
+    /// A <paramref name="Number"/> that is not an active processor is reported as NDMA3029 (the DPC could not run on
     /// the CPU the driver meant) and, as nf-ntddk-kesettargetprocessordpc.md documents, the target does not change.
-    /// A DPC not initialized with KeInitializeDpc is reported as NDMA1001. Retargeting a queued DPC does not move it.
+    /// A DPC not initialized with KeInitializeDpc is reported as NDMA1008, an inactive Number as NDMA3029. Retargeting a queued DPC does not move it.
     /// </remarks>
     public void KeSetTargetProcessorDpc(KDpc Dpc, byte Number)
     {
@@ -78,7 +78,7 @@ public sealed partial class SimulatedKernel
 
         if (Number >= ProcessorCount)
         {
-            Log.Report(LifecycleRules.DpcOnReportedCpu,
+            Log.Report(LifecycleRules.DpcTargetActiveProcessor,
                 $"KeSetTargetProcessorDpc with an active CPU number below {ProcessorCount} (KeQueryActiveProcessorCount)",
                 $"KeSetTargetProcessorDpc({state}, Number = {Number}) ({DescribeContext()}); the target stays {DescribeTarget(state!)}",
                 page);
@@ -91,7 +91,7 @@ public sealed partial class SimulatedKernel
     /// <inheritdoc/>
     /// <remarks>
     /// The DPC goes to its target processor's queue, or the current processor's. A DPC not initialized with
-    /// KeInitializeDpc is reported as NDMA1001 and not queued. Run queued DPCs with <see cref="DrainDpcs"/>.
+    /// KeInitializeDpc is reported as NDMA1008 and not queued. Run queued DPCs with <see cref="DrainDpcs"/>.
     /// </remarks>
     public bool KeInsertQueueDpc(KDpc Dpc, object? SystemArgument1, object? SystemArgument2)
     {
@@ -194,7 +194,7 @@ public sealed partial class SimulatedKernel
     }
 
     private void ReportUninitializedDpc(string routine, string page) =>
-        Log.Report(IrqlRules.CallAtContractIrql, $"{routine} with a DPC initialized with KeInitializeDpc",
+        Log.Report(IrqlRules.DpcInitializedBeforeUse, $"{routine} with a DPC initialized with KeInitializeDpc",
             $"{routine} with a KDPC never passed to KeInitializeDpc ({DescribeContext()})", page);
 
     private static string DescribeTarget(DpcState state) =>

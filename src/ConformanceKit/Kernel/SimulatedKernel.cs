@@ -74,10 +74,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <summary>
     /// Runs driver code as the system calls it: on processor <paramref name="cpu"/> at <paramref name="irql"/>, as
     /// routine <paramref name="routine"/> (traced <c>cpu{n} {IRQL} system -&gt; {routine}</c>). When the body returns, the
-    /// processor must be back at <paramref name="irql"/> with every spin lock taken inside released; otherwise
-    /// NDMA1005 is reported (citing <paramref name="page"/>) and the state repaired (locks released, IRQL restored) so
-    /// the run goes on. Calls nest. An exception from the body propagates after the state is restored (without an
-    /// NDMA1005 report: the exception is the failure).
+    /// processor must be back at <paramref name="irql"/> with every spin lock taken inside released; otherwise a lock
+    /// still held is reported as NDMA1006, an IRQL other than the entry IRQL once those locks are released as NDMA1005
+    /// (citing <paramref name="page"/>), and the state repaired (locks released, IRQL restored) so the run goes on.
+    /// Calls nest. An exception from the body propagates after the state is restored (without a report: the exception
+    /// is the failure).
     /// </summary>
     /// <typeparam name="T">The routine's result type.</typeparam>
     /// <param name="cpu">CPU number the routine runs on.</param>
@@ -194,14 +195,24 @@ public sealed partial class SimulatedKernel : IWdmKernel
         var leaked = processor.HeldLocks.Where(h => h.Sequence > frame.LockSequenceAtEntry).ToList();
         if (processor.Irql != frame.EntryIrql || leaked.Count > 0)
         {
-            if (returned)
+            if (returned && leaked.Count > 0)
             {
-                var held = leaked.Count == 0
-                    ? "no spin lock held"
-                    : "still holding " + string.Join(", ", leaked.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})"));
+                // A routine that returns holding a lock breaks the lock's pairing (NDMA1006) whatever its IRQL; a DPC
+                // that does returns at DISPATCH_LEVEL, its entry IRQL, so only this check catches it.
+                var held = string.Join(", ", leaked.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})"));
+                Log.Report(IrqlRules.SpinLockDiscipline,
+                    $"{frame.Routine} releases every spin lock it acquired with KeReleaseSpinLock before it returns",
+                    $"{frame.Routine} returned on cpu{frame.Cpu} still holding {held}; the kernel released them", "managing-hardware-priorities.md");
+            }
+
+            // The IRQL the routine would be at had it released those locks: the one the first of them saved.
+            var unlocked = leaked.Count > 0 ? leaked[0].SavedIrql : processor.Irql;
+            if (returned && unlocked != frame.EntryIrql)
+            {
+                var at = leaked.Count > 0 ? $"{processor.Irql.ToDdiName()} ({unlocked.ToDdiName()} without its spin locks)" : processor.Irql.ToDdiName();
                 Log.Report(IrqlRules.ReturnAtEntryIrql,
-                    $"{frame.Routine} returns at its entry IRQL {frame.EntryIrql.ToDdiName()} with every spin lock it acquired released",
-                    $"{frame.Routine} returned on cpu{frame.Cpu} at {processor.Irql.ToDdiName()}, {held}; the kernel released the locks and restored {frame.EntryIrql.ToDdiName()}",
+                    $"{frame.Routine} returns at its entry IRQL {frame.EntryIrql.ToDdiName()}",
+                    $"{frame.Routine} returned on cpu{frame.Cpu} at {at}; the kernel restored {frame.EntryIrql.ToDdiName()}",
                     frame.Page);
             }
 

@@ -5,7 +5,7 @@ namespace NetDma.ConformanceKit.Kernel;
 
 /// <summary>
 /// One acquisition of a spin lock by a processor, released by KeReleaseSpinLock or, when its routine returns
-/// still holding it, by the kernel's repair after reporting NDMA1005.
+/// still holding it, by the kernel's repair after reporting NDMA1006.
 /// </summary>
 /// <param name="Lock">The lock.</param>
 /// <param name="Number">The lock's number in reports (<c>spin lock #2</c>).</param>

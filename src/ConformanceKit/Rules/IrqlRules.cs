@@ -24,7 +24,10 @@ public static class IrqlRules
     /// <summary>NDMA1007: An implementation keeps the IRQL contract of what it implements.</summary>
     public static readonly Rule ImplementationKeepsContractIrql = RuleSource.ImplementationKeepsContractIrql;
 
+    /// <summary>NDMA1008: A DPC object is initialized before use.</summary>
+    public static readonly Rule DpcInitializedBeforeUse = RuleSource.DpcInitializedBeforeUse;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [CallAtContractIrql, NoBlockingWaitAtDispatch, PagedPoolAtPassiveOrApc, RaiseUpLowerDown, ReturnAtEntryIrql, SpinLockDiscipline, ImplementationKeepsContractIrql];
+        [CallAtContractIrql, NoBlockingWaitAtDispatch, PagedPoolAtPassiveOrApc, RaiseUpLowerDown, ReturnAtEntryIrql, SpinLockDiscipline, ImplementationKeepsContractIrql, DpcInitializedBeforeUse];
 }

@@ -304,8 +304,8 @@ internal sealed class ScriptExecution
         var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
         if (steps is null && !run.Idle)
         {
-            Log.Report(StatusRules.CallbackTerminates, $"the DMA engine idle within {RunCommand.IdleBound} steps of the submitted descriptors",
-                $"still busy after {run.StepsTaken} steps (does the engine follow NextDescriptor past DescriptorCount?)", "nc-netdma-dma_start_handler.md");
+            Log.Report(MemoryRules.EngineGoesIdle, $"the DMA engine idle within {RunCommand.IdleBound} steps of the submitted descriptors",
+                $"still busy after {run.StepsTaken} steps (does the engine follow NextDescriptor past DescriptorCount?)", MemoryRules.EngineGoesIdle.Page);
         }
     }
 

@@ -16,7 +16,7 @@ public sealed class BrokenProviderTests
     public static TheoryData<Type, string, string, string> Cases => new()
     {
         { typeof(UndocumentedStatusProvider), "ndma2001-undocumented-status", "NDMA2001", "nc-netdma-dma_channel_allocate_handler.md" },
-        { typeof(CpuOutsideMaskProvider), "ndma3004-cpu-outside-mask", "NDMA3004", "ns-netdma-_net_dma_channel_parameters.md" },
+        { typeof(CpuOutsideMaskProvider), "ndma3004-cpu-outside-mask", "NDMA3004", "nc-netdma-dma_channel_allocate_handler.md" },
         { typeof(CpuNumberNotWrittenProvider), "ndma3003-cpu-not-written", "NDMA3003", "nc-netdma-dma_channel_allocate_handler.md" },
         { typeof(NullChannelContextProvider), "ndma3002-null-channel-context", "NDMA3002", "nc-netdma-dma_channel_allocate_handler.md" },
         { typeof(WaitAtDispatchProvider), "ndma1002-wait-at-dispatch", "NDMA1002", "managing-hardware-priorities.md" },
@@ -26,6 +26,7 @@ public sealed class BrokenProviderTests
         { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
         { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
         { typeof(AbortIgnoredProvider), "ndma3013-abort-ignored", "NDMA3013", "nc-netdma-dma_abort_handler.md" },
+        { typeof(NeverIdleEngineProvider), "ndma5017-engine-never-idle", "NDMA5017", "nc-netdma-dma_start_handler.md" },
         { typeof(AffinityIgnoringProvider), "ndma3025-affinity-ignored", "NDMA3025", "setting-the-netdma-interrupt-cpu-affinities.md" },
         { typeof(MessageTableMisreadProvider), "ndma3026-msix-match-ignored", "NDMA3026", "nc-netdma-dma_channel_allocate_handler.md" },
         { typeof(ProviderStartInAddDeviceProvider), "ndma3027-start-in-add-device", "NDMA3027", "nf-netdma-netdmaproviderstart.md" },

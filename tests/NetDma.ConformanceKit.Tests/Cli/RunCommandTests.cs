@@ -147,7 +147,7 @@ public sealed class RunCommandTests : IDisposable
         var failure = Assert.Single(cases["05-copy-single-descriptor"].Elements("failure"));
         Assert.Contains("NDMA3004", (string?)failure.Attribute("message"));
         Assert.Matches(new Regex(@"/05-copy-single-descriptor\.ndma:\d+:\d+: assert_no_violation \(line \d+\): NDMA3004 \(MUST\)"), failure.Value);
-        Assert.Contains("Source: ns-netdma-_net_dma_channel_parameters.md.", failure.Value);
+        Assert.Contains("Source: nc-netdma-dma_channel_allocate_handler.md.", failure.Value);
 
         var skipped = Assert.Single(cases["14-wdm-bus-master"].Elements("skipped"));
         Assert.Equal("NetDma.ConformanceKit.Tests.BrokenProviders.CpuOutsideMaskProvider has no WDM DMA driver (IWdmDmaDriver); WDM scripts do not apply", (string?)skipped.Attribute("message"));

@@ -156,7 +156,7 @@ public sealed class ChannelAllocationTests
         var violation = _kit.Single("NDMA3004");
         Assert.Equal("a CPU number whose bit is set in ProcessorAffinityMask 0x00000004 (active CPUs 0..3)", violation.Expected);
         Assert.Equal("CpuNumber = 1", violation.Actual);
-        Assert.Equal("ns-netdma-_net_dma_channel_parameters.md", violation.Page);
+        Assert.Equal("nc-netdma-dma_channel_allocate_handler.md", violation.Page);
     }
 
     [Theory]

@@ -115,11 +115,11 @@ public sealed class DpcTests
     }
 
     [Fact]
-    public void KeInsertQueueDpc_of_an_uninitialized_DPC_reports_NDMA1001_with_its_page_and_queues_nothing()
+    public void KeInsertQueueDpc_of_an_uninitialized_DPC_reports_NDMA1008_with_its_page_and_queues_nothing()
     {
         _kit.AtDispatch(() => Assert.False(_kit.Kernel.KeInsertQueueDpc(new KDpc(), null, null)));
 
-        var violation = _kit.Single("NDMA1001");
+        var violation = _kit.Single("NDMA1008");
         Assert.Contains("a DPC initialized with KeInitializeDpc", violation.Expected);
         Assert.Contains("KeInsertQueueDpc", violation.Actual);
         Assert.Equal("nf-wdm-keinsertqueuedpc.md", violation.Page);
@@ -127,12 +127,22 @@ public sealed class DpcTests
     }
 
     [Fact]
-    public void KeSetTargetProcessorDpc_with_an_inactive_processor_reports_NDMA3005_and_keeps_the_target()
+    public void KeSetTargetProcessorDpc_of_an_uninitialized_DPC_reports_NDMA1008_with_its_page()
+    {
+        _kit.Kernel.KeSetTargetProcessorDpc(new KDpc(), 1);
+
+        var violation = _kit.Single("NDMA1008");
+        Assert.Contains("KeSetTargetProcessorDpc with a KDPC never passed to KeInitializeDpc", violation.Actual);
+        Assert.Equal("nf-ntddk-kesettargetprocessordpc.md", violation.Page);
+    }
+
+    [Fact]
+    public void KeSetTargetProcessorDpc_with_an_inactive_processor_reports_NDMA3029_and_keeps_the_target()
     {
         var dpc = NewDpc("a", target: 1);
         _kit.Kernel.KeSetTargetProcessorDpc(dpc, 4);
 
-        var violation = _kit.Single("NDMA3005");
+        var violation = _kit.Single("NDMA3029");
         Assert.Contains("KeSetTargetProcessorDpc", violation.Actual);
         Assert.Contains("Number = 4", violation.Actual);
         Assert.Contains("the target stays cpu1", violation.Actual);

@@ -55,14 +55,15 @@ public sealed class InvokeDriverTests
     }
 
     [Fact]
-    public void InvokeDriver_returning_with_a_spin_lock_held_reports_NDMA1005_and_releases_it()
+    public void InvokeDriver_returning_with_a_spin_lock_held_reports_NDMA1006_and_releases_it()
     {
         var spinLock = new KSpinLock();
         _kit.Kernel.InvokeDriver(0, Irql.DISPATCH_LEVEL, "DPC (KDEFERRED_ROUTINE)", "nf-wdm-keinitializedpc.md",
             () => _kit.Kernel.KeAcquireSpinLock(spinLock, out _));
 
-        var violation = _kit.Single("NDMA1005");
+        var violation = _kit.Single("NDMA1006");
         Assert.Contains("still holding spin lock #1 (acquired in DPC (KDEFERRED_ROUTINE))", violation.Actual);
+        Assert.Equal("managing-hardware-priorities.md", violation.Page);
 
         _kit.AtDispatch(() =>
         {
@@ -85,6 +86,30 @@ public sealed class InvokeDriverTests
         });
 
         Assert.Empty(_kit.Log.All);
+    }
+
+    [Fact]
+    public void A_spin_lock_taken_at_PASSIVE_LEVEL_and_leaked_is_NDMA1006_alone_because_releasing_it_restores_the_entry_IRQL()
+    {
+        var spinLock = new KSpinLock();
+        _kit.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md",
+            () => _kit.Kernel.KeAcquireSpinLock(spinLock, out _));
+
+        Assert.Equal(["NDMA1006"], _kit.Log.All.Select(v => v.Rule.Id));
+        Assert.Equal(Irql.PASSIVE_LEVEL, _kit.Kernel.GetProcessorIrql(0));
+    }
+
+    [Fact]
+    public void A_routine_that_leaks_a_lock_and_also_raised_before_taking_it_reports_both_NDMA1006_and_NDMA1005()
+    {
+        var spinLock = new KSpinLock();
+        _kit.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md", () =>
+        {
+            _kit.Kernel.KeRaiseIrql(Irql.DISPATCH_LEVEL, out _);
+            _kit.Kernel.KeAcquireSpinLock(spinLock, out _);
+        });
+
+        Assert.Equal(["NDMA1006", "NDMA1005"], _kit.Log.All.Select(v => v.Rule.Id));
     }
 
     [Fact]

@@ -70,7 +70,7 @@ public sealed class JsonReportWriterTests
         Assert.Equal(observed.Rule.Statement, first.GetProperty("statement").GetString());
         Assert.Equal(observed.Expected, first.GetProperty("expected").GetString());
         Assert.Equal(observed.Actual, first.GetProperty("actual").GetString());
-        Assert.Equal("ns-netdma-_net_dma_channel_parameters.md", first.GetProperty("page").GetString());
+        Assert.Equal("nc-netdma-dma_channel_allocate_handler.md", first.GetProperty("page").GetString());
         Assert.Equal(observed.CallSequence, first.GetProperty("callSequence").EnumerateArray().Select(c => c.GetString()!));
     }
 

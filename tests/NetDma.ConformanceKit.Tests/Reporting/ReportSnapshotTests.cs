@@ -68,7 +68,7 @@ public sealed partial class ReportSnapshotTests
         var text = Render(BrokenRun());
 
         Assert.Contains("NDMA3004", text);
-        Assert.Contains("ns-netdma-_net_dma_channel_parameters.md", text);
+        Assert.Contains("nc-netdma-dma_channel_allocate_handler.md", text);
         Assert.Contains("call sequence", text);
         Snapshot.Match(text);
     }

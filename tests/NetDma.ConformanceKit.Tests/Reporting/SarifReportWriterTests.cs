@@ -92,7 +92,7 @@ public sealed class SarifReportWriterTests
         Assert.Equal("NDMA3004", first.GetProperty("ruleId").GetString());
         Assert.Equal("error", first.GetProperty("level").GetString());
         Assert.Equal("NDMA3004", run.GetProperty("tool").GetProperty("driver").GetProperty("rules")[first.GetProperty("ruleIndex").GetInt32()].GetProperty("id").GetString());
-        Assert.Contains("ns-netdma-_net_dma_channel_parameters.md", first.GetProperty("message").GetProperty("text").GetString());
+        Assert.Contains("nc-netdma-dma_channel_allocate_handler.md", first.GetProperty("message").GetProperty("text").GetString());
         var location = first.GetProperty("locations")[0].GetProperty("physicalLocation");
         Assert.Equal("conformance/03-allocate-msix-affinity.ndma", location.GetProperty("artifactLocation").GetProperty("uri").GetString());
         Assert.Equal(SarifReportWriter.ScriptsUriBaseId, location.GetProperty("artifactLocation").GetProperty("uriBaseId").GetString());

@@ -30,7 +30,7 @@ public sealed class ProviderVerificationTests
 
         var broken = verification.Rule("NDMA3004");
         Assert.Equal(VerdictOutcome.Failed, broken.Outcome);
-        Assert.Contains("ns-netdma-_net_dma_channel_parameters.md", broken.Message);
+        Assert.Contains("nc-netdma-dma_channel_allocate_handler.md", broken.Message);
         Assert.Contains("call sequence", broken.Message);
         Assert.Matches(@"conformance/\d\d-[a-z0-9-]+\.ndma:\d+:\d+", broken.Message);
         Assert.Equal(VerdictOutcome.Passed, verification.Rule("NDMA5001").Outcome);
