@@ -26,6 +26,11 @@ public sealed class BrokenProviderTests
         { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
         { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
         { typeof(AbortIgnoredProvider), "ndma3013-abort-ignored", "NDMA3013", "nc-netdma-dma_abort_handler.md" },
+        { typeof(WrongPdoProvider), "ndma3017-wrong-pdo", "NDMA3017", "ns-netdma-_net_dma_provider_characteristics.md" },
+        { typeof(HardCodedVendorIdProvider), "ndma3018-hard-coded-vendor-id", "NDMA3018", "ns-netdma-_net_dma_provider_attributes.md" },
+        { typeof(PowerNotificationWithDataProvider), "ndma3019-power-notification-data", "NDMA3019", "ns-netdma-_net_dma_pnp_notification.md" },
+        { typeof(SilentPowerDownProvider), "ndma3020-silent-power-down", "NDMA3020", "ne-netdma-_net_dma_pnp_notification_code.md" },
+        { typeof(UnverifiedGetVersionProvider), "ndma3021-unverified-get-version", "NDMA3021", "nf-netdma-netdmagetversion.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>

@@ -18,7 +18,7 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
 
     public void NetDmaDeregisterProvider(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaDeregisterProvider(NetDmaProviderHandle);
 
-    public void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
+    public virtual void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
 
     public void NetDmaProviderStop(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaProviderStop(NetDmaProviderHandle);
 
@@ -28,5 +28,5 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
 
     public uint NetDmaGetVersion() => Inner.NetDmaGetVersion();
 
-    public void NetDmaPnPEventNotify(NetDmaProviderHandle NetDmaProviderHandle, NetDmaPnPNotification PnPEvent) => Inner.NetDmaPnPEventNotify(NetDmaProviderHandle, PnPEvent);
+    public virtual void NetDmaPnPEventNotify(NetDmaProviderHandle NetDmaProviderHandle, NetDmaPnPNotification PnPEvent) => Inner.NetDmaPnPEventNotify(NetDmaProviderHandle, PnPEvent);
 }
