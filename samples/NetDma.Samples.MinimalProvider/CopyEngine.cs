@@ -15,7 +15,10 @@ namespace NetDma.Samples.MinimalProvider;
 internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counted) : ISimulatedEngine
 {
     /// <summary>One descriptor of the first channel with work to do (real hardware runs its channels side by side).</summary>
-    public bool Step() => channels.Any(Process);
+    public bool Step() => !PoweredDown && channels.Any(Process);
+
+    /// <summary>Set while the device is leaving or out of D0 (IRP_MN_SET_POWER): the engine processes nothing.</summary>
+    public bool PoweredDown { get; set; }
 
     /// <summary>Descriptors are 64 bytes, 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
     public static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;

@@ -2,6 +2,7 @@ using NetDma.Contracts.Kernel;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
 
 namespace NetDma.Samples.MinimalProvider;
 
@@ -11,14 +12,16 @@ namespace NetDma.Samples.MinimalProvider;
 /// <see cref="ChannelCount"/> channels over a software <see cref="CopyEngine"/>; the ISR and the DPC report completions.
 /// One spin lock guards the table: NetDMA may call any handler at DISPATCH_LEVEL on any processor. The kit creates
 /// the class with its parameterless constructor; the object is also the ProviderContext NetDMA passes back.
+/// IRP_MN_SET_POWER (optional <see cref="IDevicePowerDriver"/>) tells NetDMA about power transitions.
 /// </summary>
-public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
+public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, IDevicePowerDriver
 {
     /// <summary>Hardware channels: MaxDmaChannelCount and DmaChannelCount.</summary>
     public const int ChannelCount = 4;
 
     private const uint MaximumTransferSize = 1 << 20; // At least 4 KB (ns-netdma-_net_dma_provider_attributes.md).
-    private const uint NetDma20 = 0x0002_0000;        // NetDmaGetVersion's packing: major << 16 | minor.
+    private const uint NetDma10 = 0x0001_0000;        // NetDmaGetVersion's packing: major << 16 | minor.
+    private const uint NetDma20 = 0x0002_0000;
     private readonly Channel[] _channels = [new(), new(), new(), new()];
     private readonly KSpinLock _lock = new();
     private DriverEnvironment _env = null!; // AddDevice sets it and the engine; the PnP manager calls it first.
@@ -36,8 +39,10 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
         Kernel.KeInitializeSpinLock(_lock);
         Array.ForEach(_channels, channel => Kernel.KeInitializeDpc(channel.Dpc, OnDpc, channel));
 
-        // Register no higher than the interface's version (NDMA3011); the version decides how chains end.
-        var version = Math.Min(environment.NetDma.NetDmaGetVersion(), NetDma20);
+        // Register no higher than the interface's version (NDMA3011); the version decides how chains end. NetDMA 1.0
+        // does not export NetDmaGetVersion: look it up, call it only when found (NDMA3021, nf-netdma-netdmagetversion.md).
+        var getVersion = environment.Ndis.NdisGetRoutineAddress(nameof(INetDma.NetDmaGetVersion)) as Func<uint>;
+        var version = Math.Min(getVersion?.Invoke() ?? NetDma10, NetDma20);
         _engine = new CopyEngine(environment.Bus, _channels, counted: version >= NetDma20);
         environment.Bus.AttachEngine(_engine);
         var characteristics = NetDmaProviderCharacteristics.For(this);
@@ -64,6 +69,11 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
     {
         if (!_registered || _started) return NtStatus.STATUS_INVALID_DEVICE_REQUEST;
         if (resources.Interrupts.Count == 0) return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+
+        // VendorId is the one in the device's PCI configuration space (NDMA3018): read it through BUS_INTERFACE_STANDARD.
+        var (bus, vendorId) = (_env.BusInterface, new byte[2]);
+        var read = bus.GetBusData(bus.Context, BusInterfaceStandard.PCI_WHICHSPACE_CONFIG, vendorId, BusInterfaceStandard.PCI_COMMON_CONFIG_VENDOR_ID_OFFSET, 2);
+        if (read != 2) return NtStatus.STATUS_UNSUCCESSFUL;
         var status = Kernel.IoConnectInterruptEx(_env.PhysicalDeviceObject, OnInterrupt, this, out var interrupt);
         if (!NtStatusFacts.NT_SUCCESS(status)) return status;
 
@@ -78,10 +88,27 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider
 
         _env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
         {
-            MajorHwVersion = 1, VendorId = 0x1414 /* Microsoft: a software engine */, DmaChannelCount = ChannelCount,
+            MajorHwVersion = 1, VendorId = BitConverter.ToUInt16(vendorId), DmaChannelCount = ChannelCount,
             MaximumTransferSize = MaximumTransferSize, MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
         });
         return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>PowerDown before the engine stops and the device leaves D0, PowerUp once it is back (NDMA3020).</remarks>
+    public NtStatus SetPower(DevicePowerState DeviceState)
+    {
+        var down = DeviceState == DevicePowerState.PowerDeviceD3;
+        if (down) Notify(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown);
+        _engine.PoweredDown = down;
+        if (!down) Notify(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp);
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <summary>A power notification for NetDMA, while started: revision 1, no data (ns-netdma-_net_dma_pnp_notification.md).</summary>
+    private void Notify(NetDmaPnPNotificationCode code)
+    {
+        if (_started) _env.NetDma.NetDmaPnPEventNotify(_handle, new NetDmaPnPNotification { NotificationCode = code });
     }
 
     /// <inheritdoc/>

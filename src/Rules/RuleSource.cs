@@ -103,6 +103,20 @@ internal static class RuleSource
         /// <summary>Providers report only power transitions.</summary>
         public const string PnPEventPowerCodesOnly = "NDMA3016";
 
+        /// <summary>Registration arguments as documented.</summary>
+        public const string RegistrationAsDocumented = "NDMA3017";
+
+        /// <summary>Provider attributes as documented.</summary>
+        public const string AttributesAsDocumented = "NDMA3018";
+
+        /// <summary>PnP notification structure as documented.</summary>
+        public const string PnPNotificationAsDocumented = "NDMA3019";
+
+        /// <summary>PowerDown before leaving D0, PowerUp after returning to D0.</summary>
+        public const string PowerNotificationsInOrder = "NDMA3020";
+
+        /// <summary>NetDmaGetVersion only after NdisGetRoutineAddress found it.</summary>
+        public const string GetVersionLookedUp = "NDMA3021";
         /// <summary>MSI-X requests follow the affinities NetDMA gave.</summary>
         public const string MsiXRequestsFollowAffinities = "NDMA3025";
 
@@ -315,6 +329,25 @@ internal static class RuleSource
     public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,
         "NetDmaPnPEventNotify reports only NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
 
+    /// <summary>Registration arguments as documented.</summary>
+    public static readonly Rule RegistrationAsDocumented = new(Ids.RegistrationAsDocumented, RuleLevel.MUST,
+        "NetDmaRegisterProvider receives a driver-allocated ProviderContext and NET_DMA_PROVIDER_CHARACTERISTICS with Size = sizeof(NET_DMA_PROVIDER_CHARACTERISTICS), Flags = 0 from a NetDMA 1.0 or 1.1 provider, the PhysicalDeviceObject AddDevice received, and NULL for every optional ProviderXxx function the provider does not support.", "ns-netdma-_net_dma_provider_characteristics.md");
+
+    /// <summary>Provider attributes as documented.</summary>
+    public static readonly Rule AttributesAsDocumented = new(Ids.AttributesAsDocumented, RuleLevel.MUST,
+        "NET_DMA_PROVIDER_ATTRIBUTES has Size = sizeof(NET_DMA_PROVIDER_ATTRIBUTES), Flags = 0, the VendorId of the device's PCI configuration space and a MaximumTransferSize of at least 4 KB.", "ns-netdma-_net_dma_provider_attributes.md");
+
+    /// <summary>PnP notification structure as documented.</summary>
+    public static readonly Rule PnPNotificationAsDocumented = new(Ids.PnPNotificationAsDocumented, RuleLevel.MUST,
+        "NET_DMA_PNP_NOTIFICATION has StructureRevision = NET_DMA_PNP_NOTIFICATION_REVISION_1, StructureSize = sizeof(NET_DMA_PNP_NOTIFICATION), and Buffer = NULL with BufferLength = 0 for the power-down and power-up codes.", "ns-netdma-_net_dma_pnp_notification.md");
+
+    /// <summary>PowerDown before leaving D0, PowerUp after returning to D0.</summary>
+    public static readonly Rule PowerNotificationsInOrder = new(Ids.PowerNotificationsInOrder, RuleLevel.MUST,
+        "The provider reports NetDmaNotificationProviderPowerDown before its device leaves the working power state and NetDmaNotificationProviderPowerUp after the device is back in it.", "ne-netdma-_net_dma_pnp_notification_code.md");
+
+    /// <summary>NetDmaGetVersion only after NdisGetRoutineAddress found it.</summary>
+    public static readonly Rule GetVersionLookedUp = new(Ids.GetVersionLookedUp, RuleLevel.MUST,
+        "A provider calls NetDmaGetVersion only after NdisGetRoutineAddress returned its entry point (NetDMA 1.0 does not export it).", "nf-netdma-netdmagetversion.md");
     /// <summary>MSI-X requests follow the affinities NetDMA gave.</summary>
     public static readonly Rule MsiXRequestsFollowAffinities = new(Ids.MsiXRequestsFollowAffinities, RuleLevel.MUST,
         "With MSI-X, IRP_MN_FILTER_RESOURCE_REQUIREMENTS asks for interrupts on the CPUs ProviderSetDmaChannelCpuAffinity received, one for each channel the provider starts, as soon as AddDevice returns.", "setting-the-netdma-interrupt-cpu-affinities.md");
@@ -417,8 +450,9 @@ internal static class RuleSource
         DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu,
         LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics,
         ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget,
-        InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, MsiXRequestsFollowAffinities,
-        MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
+        InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented,
+        AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
+        MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
         DpcTargetActiveProcessor, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,

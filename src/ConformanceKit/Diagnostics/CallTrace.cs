@@ -99,7 +99,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     }
 
     /// <summary>The last <paramref name="count"/> entries, oldest first.</summary>
-    public IReadOnlyList<string> Tail(int count = 16)
+    public IReadOnlyList<string> Tail(int count = 20)
     {
         lock (_gate)
         {

@@ -33,6 +33,7 @@ public sealed partial class NetDmaHost
             return Returned(NtStatus.STATUS_UNSUCCESSFUL);
         }
 
+        CheckRegistrationArguments(ProviderContext, ProviderCharacteristics, contract);
         if (!CharacteristicsComplete(ProviderCharacteristics) || !VersionSupported(ProviderCharacteristics))
         {
             return Returned(NtStatus.STATUS_UNSUCCESSFUL);
@@ -135,6 +136,8 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        CheckAttributes(ProviderAttributes);
+
         if (ProviderAttributes.DmaChannelCount > Provider.Characteristics.MaxDmaChannelCount)
         {
             Log.Report(LifecycleRules.ChannelCountWithinMax, $"DmaChannelCount <= MaxDmaChannelCount ({Provider.Characteristics.MaxDmaChannelCount})",
@@ -221,6 +224,7 @@ public sealed partial class NetDmaHost
     public uint NetDmaGetVersion()
     {
         EnterFunction(nameof(NetDmaGetVersion), "");
+        CheckGetVersionLookedUp();
         return Options.Version;
     }
 
@@ -237,7 +241,11 @@ public sealed partial class NetDmaHost
         {
             Log.Report(LifecycleRules.PnPEventPowerCodesOnly, "NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp",
                 PnPEvent is null ? "PnPEvent = NULL" : PnPEvent.NotificationCode.ToString(), contract.Page);
+            return;
         }
+
+        CheckPnPNotification(PnPEvent);
+        CheckPowerNotificationOrder(PnPEvent.NotificationCode);
     }
 
     /// <summary>The live channel with <paramref name="handle"/>, or null after reporting NDMA3015 (freed) or NDMA3006 (unknown).</summary>

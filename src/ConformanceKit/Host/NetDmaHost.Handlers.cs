@@ -34,6 +34,7 @@ public sealed partial class NetDmaHost
         if (!contract.Documents(status))
         {
             Log.Report(StatusRules.DocumentedStatusOnly, $"one of {contract.DescribeStatuses()} from {contract.Role}", NtStatusFacts.Describe(status), contract.Page);
+            CheckOptionalHandlerSupported(contract, status);
         }
 
         return status;

@@ -51,6 +51,21 @@ public static class LifecycleRules
     /// <summary>NDMA3016: Providers report only power transitions.</summary>
     public static readonly Rule PnPEventPowerCodesOnly = RuleSource.PnPEventPowerCodesOnly;
 
+    /// <summary>NDMA3017: Registration arguments as documented.</summary>
+    public static readonly Rule RegistrationAsDocumented = RuleSource.RegistrationAsDocumented;
+
+    /// <summary>NDMA3018: Provider attributes as documented.</summary>
+    public static readonly Rule AttributesAsDocumented = RuleSource.AttributesAsDocumented;
+
+    /// <summary>NDMA3019: PnP notification structure as documented.</summary>
+    public static readonly Rule PnPNotificationAsDocumented = RuleSource.PnPNotificationAsDocumented;
+
+    /// <summary>NDMA3020: PowerDown before leaving D0, PowerUp after returning to D0.</summary>
+    public static readonly Rule PowerNotificationsInOrder = RuleSource.PowerNotificationsInOrder;
+
+    /// <summary>NDMA3021: NetDmaGetVersion only after NdisGetRoutineAddress found it.</summary>
+    public static readonly Rule GetVersionLookedUp = RuleSource.GetVersionLookedUp;
+
     /// <summary>NDMA3025: MSI-X requests follow the affinities NetDMA gave.</summary>
     public static readonly Rule MsiXRequestsFollowAffinities = RuleSource.MsiXRequestsFollowAffinities;
 
@@ -68,5 +83,5 @@ public static class LifecycleRules
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor];
 }

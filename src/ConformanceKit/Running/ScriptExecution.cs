@@ -97,7 +97,7 @@ internal sealed class ScriptExecution
             case TitleCommand:
                 break;
             case PlatformCommand p:
-                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor) { AllocateInProviderStart = p.AllocateInProviderStart };
+                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor, p.PciVendorId) { AllocateInProviderStart = p.AllocateInProviderStart };
                 break;
             case DriverCommand d:
                 _driverKind = d.Kind;
@@ -119,6 +119,9 @@ internal sealed class ScriptExecution
                 break;
             case RemoveDeviceCommand:
                 RemoveDevice();
+                break;
+            case SetPowerCommand p:
+                SetPower(p);
                 break;
             case AllocateCommand a:
                 _lastStatus = World.Host.AllocateChannel(a.Channel, a.AffinityMask, a.Priority, a.Site);
@@ -297,6 +300,22 @@ internal sealed class ScriptExecution
 
         world.Kernel.CheckNoPoolLeaks(_factory.Name);
         world.Kernel.CheckDmaAdaptersPut(_factory.Name);
+    }
+
+    /// <summary>
+    /// IRP_MN_SET_POWER to the driver's <see cref="IDevicePowerDriver"/>, through the host, which moves the device's
+    /// power state around the driver's handler and checks the provider's power notifications (NDMA3020).
+    /// </summary>
+    private void SetPower(SetPowerCommand command)
+    {
+        var world = World;
+        if ((world.NetDmaDriver as object ?? world.WdmDriver) is not IDevicePowerDriver driver)
+        {
+            throw CapabilityMissingException.ForInterface($"IRP_MN_SET_POWER (set_power {command.StateName})", nameof(IDevicePowerDriver));
+        }
+
+        _lastStatus = world.Host.SetDevicePower(command.DeviceState, () => world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL,
+            $"SetPower (IRP_MN_SET_POWER {command.DeviceState})", "ne-netdma-_net_dma_pnp_notification_code.md", () => driver.SetPower(command.DeviceState)));
     }
 
     private void RunHardware(int? steps)

@@ -7,8 +7,8 @@ using NetDma.Contracts.Wdm;
 namespace NetDma.ConformanceKit.Running;
 
 /// <summary>
-/// The simulated machine of one script: kernel (with physical memory), NetDMA host, the device's PDO and bus, and a
-/// freshly created driver of the kind the script exercises.
+/// The simulated machine of one script: kernel (with physical memory), NetDMA host, the device's PDO, bus and PCI
+/// configuration space, and a freshly created driver of the kind the script exercises.
 /// </summary>
 internal sealed class World
 {
@@ -18,7 +18,9 @@ internal sealed class World
         Host = new NetDmaHost(Kernel, options);
         Pdo = new DeviceObject(@"\Device\NetDmaPdo0");
         Bus = Kernel.AttachDevice(Pdo);
-        Environment = new DriverEnvironment(Host, Kernel, Pdo, Bus);
+        ConfigurationSpace = new PciConfigurationSpace(Kernel, Pdo, options.PciVendorId);
+        Host.PhysicalDeviceObject = Pdo;
+        Environment = new DriverEnvironment(Host, Kernel, Pdo, Bus, Host, ConfigurationSpace.Interface);
         if (driverKind == "wdm")
         {
             WdmDriver = factory.CreateWdmDriver() ?? throw new DriverUnavailableException($"{factory.Name} has no WDM DMA driver (IWdmDmaDriver); WDM scripts do not apply");
@@ -36,6 +38,9 @@ internal sealed class World
     public DeviceObject Pdo { get; }
 
     public IDeviceBus Bus { get; }
+
+    /// <summary>The device's PCI configuration space, read through the BUS_INTERFACE_STANDARD of <see cref="Environment"/>.</summary>
+    public PciConfigurationSpace ConfigurationSpace { get; }
 
     public DriverEnvironment Environment { get; }
 

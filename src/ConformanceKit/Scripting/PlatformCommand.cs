@@ -1,15 +1,16 @@
 namespace NetDma.ConformanceKit.Scripting;
 
 /// <summary>
-/// <c>platform processors=4 msix=on netdma=2.0</c>: the simulated machine. In the header, at most once; every
-/// option is optional (defaults below).
+/// <c>platform processors=4 msix=on netdma=2.0 vendor=0x1414</c>: the simulated machine. In the header, at most once;
+/// every option is optional (defaults below).
 /// </summary>
 /// <param name="Location">Where the command's keyword is.</param>
 /// <param name="Processors">Active processors, 1..64 (CPU numbers 0 .. Processors-1).</param>
 /// <param name="MsiX">Whether the platform grants MSI-X messages (with MSI-X, NetDMA calls ProviderSetDmaChannelCpuAffinity from NetDmaRegisterProvider; ns-netdma-_net_dma_channel_cpu_affinity.md).</param>
 /// <param name="NetDmaMajor">Major NetDMA interface version NetDmaGetVersion reports (1 or 2).</param>
 /// <param name="NetDmaMinor">Minor NetDMA interface version (1.0, 1.1 or 2.0 as a pair).</param>
-public sealed record PlatformCommand(SourceLocation Location, int Processors, bool MsiX, uint NetDmaMajor, uint NetDmaMinor)
+/// <param name="PciVendorId">The VendorID in the device's PCI configuration space, 0x0001..0xFFFE (NET_DMA_PROVIDER_ATTRIBUTES.VendorId must report it; ns-netdma-_net_dma_provider_attributes.md).</param>
+public sealed record PlatformCommand(SourceLocation Location, int Processors, bool MsiX, uint NetDmaMajor, uint NetDmaMinor, ushort PciVendorId = PlatformCommand.DefaultPciVendorId)
     : ScriptCommand(Location)
 {
     /// <summary>Processors when the script has no <c>processors=</c>.</summary>
@@ -29,6 +30,9 @@ public sealed record PlatformCommand(SourceLocation Location, int Processors, bo
     /// (nf-netdma-netdmaproviderstart.md; NDMA3028). Off unless the script says so.
     /// </summary>
     public bool AllocateInProviderStart { get; init; }
+
+    /// <summary>The device's PCI vendor ID when the script has no <c>vendor=</c> (the formatter writes <c>vendor=</c> only for another value).</summary>
+    public const ushort DefaultPciVendorId = Host.HostOptions.DefaultPciVendorId;
 
     /// <summary>The most processors a platform may have.</summary>
     public const int MaxProcessors = 64;

@@ -30,12 +30,16 @@ internal static class ScriptEntryPoints
         : method.ReturnType == typeof(NtStatus) ? "NTSTATUS"
         : method.ReturnType.Name;
 
+    /// <summary>IRP_MN_SET_POWER: the optional <see cref="IDevicePowerDriver"/> of either driver kind.</summary>
+    private static MethodInfo SetPower => typeof(IDevicePowerDriver).GetMethod(nameof(IDevicePowerDriver.SetPower))!;
+
     private static MethodInfo? ForNetDma(string keyword) => keyword switch
     {
         ScriptKeywords.AddDevice => typeof(INetDmaProviderDriver).GetMethod(nameof(INetDmaProviderDriver.AddDevice)),
         ScriptKeywords.StartDevice => typeof(INetDmaProviderDriver).GetMethod(nameof(INetDmaProviderDriver.StartDevice)),
         ScriptKeywords.StopDevice => typeof(INetDmaProviderDriver).GetMethod(nameof(INetDmaProviderDriver.StopDevice)),
         ScriptKeywords.RemoveDevice => typeof(INetDmaProviderDriver).GetMethod(nameof(INetDmaProviderDriver.RemoveDevice)),
+        ScriptKeywords.SetPower => SetPower,
         ScriptKeywords.Allocate => typeof(INetDmaProvider).GetMethod(nameof(INetDmaProvider.AllocateDmaChannel)),
         ScriptKeywords.Free => typeof(INetDmaProvider).GetMethod(nameof(INetDmaProvider.FreeDmaChannel)),
         ScriptKeywords.Start => typeof(INetDmaProvider).GetMethod(nameof(INetDmaProvider.StartDma)),
@@ -55,6 +59,7 @@ internal static class ScriptEntryPoints
         ScriptKeywords.StartDevice => typeof(IWdmDmaDriver).GetMethod(nameof(IWdmDmaDriver.StartDevice)),
         ScriptKeywords.StopDevice => typeof(IWdmDmaDriver).GetMethod("StopDevice"),
         ScriptKeywords.RemoveDevice => typeof(IWdmDmaDriver).GetMethod(nameof(IWdmDmaDriver.RemoveDevice)),
+        ScriptKeywords.SetPower => SetPower,
         _ => null,
     };
 }

@@ -16,12 +16,15 @@ public static class ScriptFormatter
     public static string Format(ScriptCommand command) => command switch
     {
         TitleCommand c => $"{ScriptKeywords.Title} \"{c.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
-        PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}{(c.AllocateInProviderStart ? " allocate_in_start=on" : "")}",
+        PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}"
+            + (c.PciVendorId == PlatformCommand.DefaultPciVendorId ? "" : $" vendor=0x{c.PciVendorId:X4}")
+            + (c.AllocateInProviderStart ? " allocate_in_start=on" : ""),
         DriverCommand c => $"{ScriptKeywords.Driver} {c.Kind}",
         AddDeviceCommand => ScriptKeywords.AddDevice,
         StartDeviceCommand => ScriptKeywords.StartDevice,
         StopDeviceCommand => ScriptKeywords.StopDevice,
         RemoveDeviceCommand => ScriptKeywords.RemoveDevice,
+        SetPowerCommand c => $"{ScriptKeywords.SetPower} {c.StateName}",
         BufferCommand c => $"{ScriptKeywords.Buffer} {c.Name} {c.Size} fill={c.Fill}",
         ChainCommand c => $"{ScriptKeywords.Chain} {c.Name} {string.Join(' ', c.Descriptors)} interrupt={c.Interrupt.ToString().ToLowerInvariant()} status={OnOff(c.StatusUpdate)}",
         AllocateCommand c => $"{ScriptKeywords.Allocate} {c.Channel} mask=0x{c.AffinityMask:X} priority={c.Priority} {c.Site}",

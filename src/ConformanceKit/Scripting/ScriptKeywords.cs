@@ -26,6 +26,9 @@ public static class ScriptKeywords
     /// <summary><see cref="RemoveDeviceCommand"/>.</summary>
     public const string RemoveDevice = "remove_device";
 
+    /// <summary><see cref="SetPowerCommand"/>.</summary>
+    public const string SetPower = "set_power";
+
     /// <summary><see cref="BufferCommand"/>.</summary>
     public const string Buffer = "buffer";
 
@@ -114,7 +117,7 @@ public static class ScriptKeywords
     /// <summary>Every keyword, in the order of docs/script-language.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Title, Platform, Driver, .. PnP, Buffer, Chain, .. ChannelOperations, Run, Transfer,
+        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Run, Transfer,
         AssertStatus, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCopied, AssertBytes, AssertCompletion,
         AssertInterrupts, AssertViolation, AssertNoViolation, AssertIrp,
     ];

@@ -1,3 +1,5 @@
+using NetDma.Contracts.Wdm;
+
 namespace NetDma.ConformanceKit.Scripting;
 
 /// <summary>Header commands (title, platform, driver), their placement, and the driver-kind and PnP commands.</summary>
@@ -6,6 +8,10 @@ internal sealed partial class ScriptReader
     private static readonly string[] OnOff = ["on", "off"];
     private static readonly string[] NetDmaVersions = ["1.0", "1.1", "2.0"];
     private static readonly string[] DriverKinds = [DriverCommand.NetDma, DriverCommand.Wdm];
+    private static readonly string[] PowerStates = ["D3", "D0"];
+
+    /// <summary>The <c>set_power D3</c> the device is in since, or null while it is in D0.</summary>
+    private SourceLocation? _poweredDownAt;
 
     private void CheckHeaderPlacement(ScriptToken keyword)
     {
@@ -63,8 +69,9 @@ internal sealed partial class ScriptReader
     {
         var (processors, msix) = (PlatformCommand.DefaultProcessors, PlatformCommand.DefaultMsiX);
         var (major, minor) = (PlatformCommand.DefaultNetDmaMajor, PlatformCommand.DefaultNetDmaMinor);
+        var vendor = PlatformCommand.DefaultPciVendorId;
         var allocateInStart = false;
-        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma", "allocate_in_start")))
+        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma", "vendor", "allocate_in_start")))
         {
             switch (option.Text)
             {
@@ -78,6 +85,10 @@ internal sealed partial class ScriptReader
                 case "allocate_in_start":
                     allocateInStart = Choice(option.ValueToken, OnOff, "on or off") == "on";
                     break;
+                case "vendor":
+                    // 0x0000 and 0xFFFF are not vendor IDs: 0xFFFF is what a read of an absent PCI function returns.
+                    vendor = (ushort)LineCursor.NumberIn(option.ValueToken, "a PCI vendor ID, 0x0001..0xFFFE", 0x0001, 0xFFFE);
+                    break;
                 default:
                     var version = Choice(option.ValueToken, NetDmaVersions, "a NetDMA version (1.0, 1.1 or 2.0)");
                     (major, minor) = ((uint)(version[0] - '0'), (uint)(version[2] - '0'));
@@ -86,7 +97,7 @@ internal sealed partial class ScriptReader
         }
 
         _processors = processors;
-        return new PlatformCommand(at, processors, msix, major, minor) { AllocateInProviderStart = allocateInStart };
+        return new PlatformCommand(at, processors, msix, major, minor, vendor) { AllocateInProviderStart = allocateInStart };
     }
 
     private DriverCommand ReadDriver(SourceLocation at, LineCursor cursor)
@@ -124,6 +135,30 @@ internal sealed partial class ScriptReader
         }
 
         return command;
+    }
+
+    /// <summary>
+    /// <c>set_power D3|D0</c>: IRP_MN_SET_POWER to the started device, alternating: D3 only from D0, D0 only from D3
+    /// (the power manager sends a device the state it is not in).
+    /// </summary>
+    private SetPowerCommand ReadSetPower(ScriptToken keyword, LineCursor cursor)
+    {
+        CheckDeviceStarted(keyword);
+        var token = cursor.Next();
+        var state = Choice(token, PowerStates, "a device power state (D3 or D0)") == "D3"
+            ? DevicePowerState.PowerDeviceD3
+            : DevicePowerState.PowerDeviceD0;
+        var current = _poweredDownAt is null ? "D0" : "D3";
+        if ((state == DevicePowerState.PowerDeviceD3) == (_poweredDownAt is not null))
+        {
+            throw new ScriptParseException(token.Location, $"'{keyword.Text} {(current == "D0" ? "D3" : "D0")}' (the device is in {current})",
+                $"'{keyword.Text} {token.Text}'" + (_poweredDownAt is { } since ? $" after 'set_power D3' at {At(since)}" : ""));
+        }
+
+        cursor.ExpectEnd(keyword.Text);
+        RecordCall(keyword.Text, keyword.Location);
+        _poweredDownAt = state == DevicePowerState.PowerDeviceD3 ? keyword.Location : null;
+        return new SetPowerCommand(keyword.Location, state);
     }
 
     /// <summary>The PnP manager's order: add, start/stop any number of times, remove; nothing before add or twice in a row.</summary>

@@ -71,6 +71,7 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.StartDevice => ReadPnP(keyword, cursor, new StartDeviceCommand(at)),
             ScriptKeywords.StopDevice => ReadPnP(keyword, cursor, new StopDeviceCommand(at)),
             ScriptKeywords.RemoveDevice => ReadPnP(keyword, cursor, new RemoveDeviceCommand(at)),
+            ScriptKeywords.SetPower => ReadSetPower(keyword, cursor),
             ScriptKeywords.Buffer => ReadBuffer(at, cursor),
             ScriptKeywords.Chain => ReadChain(at, cursor),
             ScriptKeywords.Allocate => ReadAllocate(at, cursor),

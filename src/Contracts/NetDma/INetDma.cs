@@ -89,7 +89,9 @@ public interface INetDma
 
     /// <summary>
     /// NetDmaGetVersion: the NetDMA interface version, major in the high 16 bits and minor in the low 16 bits
-    /// (0x00020000 is 2.0). Not exported by NetDMA 1.0. PASSIVE_LEVEL. Source: nf-netdma-netdmagetversion.md.
+    /// (0x00020000 is 2.0). Not exported by NetDMA 1.0: a provider finds it first with
+    /// <see cref="Ndis.INdis.NdisGetRoutineAddress"/> and calls it only when that returned its entry point (rule NDMA3021).
+    /// PASSIVE_LEVEL. Source: nf-netdma-netdmagetversion.md.
     /// </summary>
     /// <returns>(major &lt;&lt; 16) | minor.</returns>
     [Ddi("NetDmaGetVersion", DdiKind.Function, "netdma.h", "nf-netdma-netdmagetversion.md")]

@@ -60,6 +60,18 @@ public sealed class CopyEngine : ISimulatedEngine
     /// <summary>Number of hardware channels.</summary>
     public int ChannelCount => _channels.Length;
 
+    /// <summary>True between <see cref="PowerDown"/> and <see cref="PowerUp"/>: the engine processes no descriptor.</summary>
+    public bool PoweredDown { get; private set; }
+
+    /// <summary>
+    /// Stops the engine before its device leaves D0 (IRP_MN_SET_POWER PowerDeviceD3). The channels keep their
+    /// registers, as the driver would save and restore them around the low-power state.
+    /// </summary>
+    public void PowerDown() => PoweredDown = true;
+
+    /// <summary>Lets the engine run again once its device is back in D0 (IRP_MN_SET_POWER PowerDeviceD0).</summary>
+    public void PowerUp() => PoweredDown = false;
+
     /// <summary>True when the engine walks NetDMA 2.0 (counted) chains, false for NetDMA 1.x (NULL-terminated) chains.</summary>
     public bool ChainsAreCounted => _chainsAreCounted;
 
@@ -246,6 +258,12 @@ public sealed class CopyEngine : ISimulatedEngine
     /// <returns>True when a channel did work; false when every channel is idle.</returns>
     public bool Step()
     {
+        // A powered-down engine does nothing: its device is leaving or out of D0.
+        if (PoweredDown)
+        {
+            return false;
+        }
+
         for (var k = 0; k < _channels.Length; k++)
         {
             var channel = (_nextChannel + k) % _channels.Length;

@@ -8,6 +8,12 @@ namespace NetDma.ReferenceProvider.NetDma;
 /// <param name="Minor">Minor version number.</param>
 public readonly record struct NetDmaVersion(ushort Major, ushort Minor) : IComparable<NetDmaVersion>
 {
+    /// <summary>
+    /// NetDMA 1.0, the version of an interface that does not export NetDmaGetVersion: "If the provider driver cannot
+    /// get the address of NetDmaGetVersion, the supported NetDMA interface must be version 1.0" (nf-netdma-netdmagetversion.md).
+    /// </summary>
+    public static NetDmaVersion V1_0 => new(1, 0);
+
     /// <summary>NetDMA 2.0, the newest version the pages describe and the highest the reference provider implements.</summary>
     public static NetDmaVersion V2_0 => new(2, 0);
 

@@ -1,4 +1,5 @@
 using NetDma.Contracts.Kernel;
+using NetDma.Contracts.Ndis;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
@@ -17,18 +18,17 @@ namespace NetDma.ReferenceProvider.NetDma;
 /// one MSI-X message per channel on the CPUs NetDMA chose (setting-the-netdma-interrupt-cpu-affinities.md),
 /// IRP_MN_START_DEVICE prepares the channels and calls NetDmaProviderStart (starting-a-netdma-provider.md),
 /// IRP_MN_STOP_DEVICE calls NetDmaProviderStop (stopping-a-netdma-provider.md) and IRP_MN_REMOVE_DEVICE deregisters.
+/// IRP_MN_SET_POWER reports NetDmaNotificationProviderPowerDown before the engine stops and the device leaves D0, and
+/// NetDmaNotificationProviderPowerUp once it is back and running (ne-netdma-_net_dma_pnp_notification_code.md).
 /// The object itself is the ProviderContext passed to NetDmaRegisterProvider.
 /// </remarks>
-public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDriver, INetDmaProvider
+public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDriver, INetDmaProvider, IDevicePowerDriver
 {
     /// <summary>Hardware channels of the parameterless constructor's engine.</summary>
     public const int DefaultChannelCount = 4;
 
     /// <summary>NET_DMA_PROVIDER_ATTRIBUTES.MaximumTransferSize: 1 MiB per descriptor (the page asks for at least 4 KB).</summary>
     public const uint MaximumTransferSize = 1024 * 1024;
-
-    /// <summary>NET_DMA_PROVIDER_ATTRIBUTES.VendorId: 0x1414, the PCI vendor ID of Microsoft, for a software engine.</summary>
-    public const uint VendorId = 0x1414;
 
     /// <summary>NET_DMA_PROVIDER_CHARACTERISTICS.FriendlyName.</summary>
     public const string FriendlyName = "NetDMA Conformance Kit reference provider";
@@ -95,8 +95,7 @@ public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDrive
 
         // nf-netdma-netdmagetversion.md: register with a version no higher than the interface's (rule NDMA3011).
         // The version also decides how chains end (NetDMA 2.0: counted, not NULL-terminated).
-        RegisteredVersion = NetDmaVersion.ForRegistration(
-            NetDmaVersion.FromPacked(environment.NetDma.NetDmaGetVersion()), NetDmaVersion.V2_0);
+        RegisteredVersion = NetDmaVersion.ForRegistration(QueryInterfaceVersion(environment.Ndis), NetDmaVersion.V2_0);
         _engine = new CopyEngine(environment.Bus, _channelCount, RegisteredVersion.ChainsAreCounted, MaximumTransferSize);
 
         var (majorVersion, minorVersion) = RegisteredVersion.ToCharacteristicsBytes();
@@ -120,6 +119,30 @@ public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDrive
         _providerHandle = providerHandle;
         _registered = true;
         return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <summary>
+    /// The NetDMA interface's version. NetDMA 1.0 does not export NetDmaGetVersion, so it is looked up with
+    /// NdisGetRoutineAddress and called only when found; without it the interface is 1.0 (nf-netdma-netdmagetversion.md,
+    /// rule NDMA3021).
+    /// </summary>
+    private static NetDmaVersion QueryInterfaceVersion(INdis ndis) =>
+        ndis.NdisGetRoutineAddress(nameof(INetDma.NetDmaGetVersion)) is Func<uint> netDmaGetVersion
+            ? NetDmaVersion.FromPacked(netDmaGetVersion())
+            : NetDmaVersion.V1_0;
+
+    /// <summary>
+    /// The VendorID word of the device's PCI configuration space, read through the bus driver's BUS_INTERFACE_STANDARD:
+    /// NET_DMA_PROVIDER_ATTRIBUTES.VendorId reports it (ns-netdma-_net_dma_provider_attributes.md, rule NDMA3018).
+    /// </summary>
+    /// <returns>The vendor ID, or null when the bus driver read nothing.</returns>
+    private ushort? ReadPciVendorId()
+    {
+        var bus = Environment.BusInterface;
+        var vendorId = new byte[sizeof(ushort)];
+        var read = bus.GetBusData(bus.Context, BusInterfaceStandard.PCI_WHICHSPACE_CONFIG, vendorId,
+            BusInterfaceStandard.PCI_COMMON_CONFIG_VENDOR_ID_OFFSET, (uint)vendorId.Length);
+        return read == vendorId.Length ? BitConverter.ToUInt16(vendorId) : null;
     }
 
     /// <inheritdoc/>
@@ -149,6 +172,11 @@ public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDrive
         if (resources.Interrupts.Count == 0)
         {
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
+        if (ReadPciVendorId() is not { } vendorId)
+        {
+            return NtStatus.STATUS_UNSUCCESSFUL;
         }
 
         var kernel = Kernel;
@@ -196,12 +224,54 @@ public sealed partial class ReferenceNetDmaProviderDriver : INetDmaProviderDrive
             MajorHwVersion = 1,
             MinorHwVersion = 0,
             Flags = 0,
-            VendorId = VendorId,
+            VendorId = vendorId,
             DmaChannelCount = (uint)_channelCount,
             MaximumTransferSize = MaximumTransferSize,
             MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
         });
         return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// PowerDeviceD3: NetDmaNotificationProviderPowerDown first, then the engine stops, then the IRP goes down to the
+    /// bus driver, which takes the device out of D0. PowerDeviceD0: the bus driver has brought the device back; the
+    /// engine runs again, then NetDmaNotificationProviderPowerUp (ne-netdma-_net_dma_pnp_notification_code.md). Only a
+    /// started provider is in use by NetDMA, so only a started provider reports.
+    /// </remarks>
+    public NtStatus SetPower(DevicePowerState DeviceState)
+    {
+        var engine = Engine;
+        if (DeviceState == DevicePowerState.PowerDeviceD3)
+        {
+            NotifyPower(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown);
+            engine.PowerDown();
+        }
+        else if (DeviceState == DevicePowerState.PowerDeviceD0)
+        {
+            engine.PowerUp();
+            NotifyPower(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp);
+        }
+
+        return NtStatus.STATUS_SUCCESS;
+    }
+
+    /// <summary>NetDmaPnPEventNotify for a power code: revision 1, its size, no notification data (ns-netdma-_net_dma_pnp_notification.md).</summary>
+    private void NotifyPower(NetDmaPnPNotificationCode code)
+    {
+        if (!_started)
+        {
+            return;
+        }
+
+        NetDmaInterface.NetDmaPnPEventNotify(_providerHandle, new NetDmaPnPNotification
+        {
+            StructureRevision = NetDmaPnPNotification.NET_DMA_PNP_NOTIFICATION_REVISION_1,
+            StructureSize = NetDmaPnPNotification.SIZEOF_NET_DMA_PNP_NOTIFICATION,
+            NotificationCode = code,
+            Buffer = null,
+            BufferLength = 0,
+        });
     }
 
     /// <inheritdoc/>

@@ -1,7 +1,9 @@
 using NetDma.Contracts.Kernel;
+using NetDma.Contracts.Ndis;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
+using NetDma.Contracts.Wdm;
 using NetDma.ReferenceProvider.NetDma;
 
 namespace NetDma.ConformanceKit.Tests.BrokenProviders;
@@ -11,7 +13,7 @@ namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 /// service the provider uses (<see cref="WrapKernel"/>, <see cref="WrapBus"/>, <see cref="WrapNetDma"/>). Everything
 /// else is the correct reference behaviour, so the kit must report the one rule the bug breaks.
 /// </summary>
-public abstract class BrokenNetDmaProvider : INetDmaProviderDriver
+public abstract class BrokenNetDmaProvider : INetDmaProviderDriver, IDevicePowerDriver
 {
     private readonly ReferenceNetDmaProviderDriver _inner = new();
 
@@ -29,6 +31,9 @@ public abstract class BrokenNetDmaProvider : INetDmaProviderDriver
     /// <summary>Wraps the bus the provider's engine uses; the default keeps it.</summary>
     protected virtual IDeviceBus WrapBus(IDeviceBus bus) => bus;
 
+    /// <summary>Wraps NDIS's routine lookup the provider uses; the default keeps it.</summary>
+    protected virtual INdis WrapNdis(INdis ndis) => ndis;
+
     /// <summary>Wraps the NetDMA functions the provider calls; the default only lets <see cref="Break"/> see the characteristics.</summary>
     protected virtual INetDma WrapNetDma(INetDma netDma) => new CharacteristicsInterceptor(netDma, Break);
 
@@ -41,6 +46,7 @@ public abstract class BrokenNetDmaProvider : INetDmaProviderDriver
             NetDma = WrapNetDma(environment.NetDma),
             Kernel = WrapKernel(environment.Kernel),
             Bus = WrapBus(environment.Bus),
+            Ndis = WrapNdis(environment.Ndis),
         });
     }
 
@@ -55,4 +61,7 @@ public abstract class BrokenNetDmaProvider : INetDmaProviderDriver
 
     /// <inheritdoc/>
     public void RemoveDevice() => _inner.RemoveDevice();
+
+    /// <inheritdoc/>
+    public NtStatus SetPower(DevicePowerState DeviceState) => _inner.SetPower(DeviceState);
 }

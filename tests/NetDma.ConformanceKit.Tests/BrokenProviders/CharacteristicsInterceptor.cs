@@ -28,5 +28,5 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
 
     public uint NetDmaGetVersion() => Inner.NetDmaGetVersion();
 
-    public void NetDmaPnPEventNotify(NetDmaProviderHandle NetDmaProviderHandle, NetDmaPnPNotification PnPEvent) => Inner.NetDmaPnPEventNotify(NetDmaProviderHandle, PnPEvent);
+    public virtual void NetDmaPnPEventNotify(NetDmaProviderHandle NetDmaProviderHandle, NetDmaPnPNotification PnPEvent) => Inner.NetDmaPnPEventNotify(NetDmaProviderHandle, PnPEvent);
 }

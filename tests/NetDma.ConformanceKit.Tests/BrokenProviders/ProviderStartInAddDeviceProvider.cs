@@ -26,7 +26,7 @@ public sealed class ProviderStartInAddDeviceProvider : BrokenNetDmaProvider
                 Inner.NetDmaProviderStart(pNetDmaProviderHandle, new NetDmaProviderAttributes
                 {
                     MajorHwVersion = 1,
-                    VendorId = ReferenceNetDmaProviderDriver.VendorId,
+                    VendorId = NetDma.ConformanceKit.Host.HostOptions.DefaultPciVendorId,
                     DmaChannelCount = ProviderCharacteristics.MaxDmaChannelCount,
                     MaximumTransferSize = ReferenceNetDmaProviderDriver.MaximumTransferSize,
                     MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),

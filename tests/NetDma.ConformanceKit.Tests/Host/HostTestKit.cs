@@ -87,7 +87,7 @@ internal sealed class HostTestKit
         Host.InStartDevice = true;
         try
         {
-            AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStart(handle ?? Handle, new NetDmaProviderAttributes { DmaChannelCount = dmaChannelCount }),
+            AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStart(handle ?? Handle, Attributes(dmaChannelCount)),
                 routine: "StartDevice (IRP_MN_START_DEVICE)");
         }
         finally
@@ -95,6 +95,14 @@ internal sealed class HostTestKit
             Host.InStartDevice = false;
         }
     }
+
+    /// <summary>Attributes as the pages want them (the platform's PCI vendor ID, 4 KB transfers) with <paramref name="dmaChannelCount"/> channels.</summary>
+    public NetDmaProviderAttributes Attributes(uint dmaChannelCount = 4) => new()
+    {
+        DmaChannelCount = dmaChannelCount,
+        VendorId = Options.PciVendorId,
+        MaximumTransferSize = NetDmaHost.MinimumMaximumTransferSize,
+    };
 
     /// <summary>NetDmaProviderStop at PASSIVE_LEVEL.</summary>
     public void Stop() => AsProvider(Irql.PASSIVE_LEVEL, () => Host.NetDmaProviderStop(Handle), routine: "StopDevice (IRP_MN_STOP_DEVICE)");

@@ -8,11 +8,14 @@ public sealed class FormatterTests
 {
     private const string NetDmaScript =
         "title \"all \\\"netdma\\\" commands \\\\ once\"\n" +
-        "platform processors=8 msix=off netdma=1.1\n" +
+        "platform processors=8 msix=off netdma=1.1 vendor=0x8086\n" +
         "driver netdma\n" +
         "add_device\n" +
         "assert_status STATUS_SUCCESS\n" +
         "start_device\n" +
+        "set_power D3\n" +
+        "assert_status STATUS_SUCCESS\n" +
+        "set_power D0\n" +
         "buffer src 0x2000 fill=pattern\n" +
         "buffer dst 8192 fill=0xCC\n" +
         "buffer z 1\n" +
@@ -79,6 +82,7 @@ public sealed class FormatterTests
     [Theory]
     [InlineData("allocate ch1 mask=0b0110 cpu=1", "allocate ch1 mask=0x6 priority=0 irql=DISPATCH_LEVEL cpu=1")]
     [InlineData("run", "run")]
+    [InlineData("set_power D3", "set_power D3")]
     [InlineData("assert_bytes dst+512 512 0", "assert_bytes dst+512 512 0x00")]
     [InlineData("assert_copied src dst 1", "assert_copied src+0 dst+0 1")]
     [InlineData("chain c2 src->dst:1 null", "chain c2 src+0->dst+0:1 null interrupt=last status=on")]
