@@ -141,6 +141,9 @@ internal static class RuleSource
 
         /// <summary>No pool leak at removal.</summary>
         public const string NoLeakAtRemove = "NDMA5006";
+
+        /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
+        public const string FailedAllocationReleases = "NDMA5015";
     }
 
     // NDMA1xxx: interrupt request levels.
@@ -356,6 +359,10 @@ internal static class RuleSource
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
         "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
 
+    /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
+    public static readonly Rule FailedAllocationReleases = new(Ids.FailedAllocationReleases, RuleLevel.SHOULD,
+        "A ProviderAllocateDmaChannel that fails releases the resources (pool blocks) it allocated during the call.", "allocating-a-netdma-channel.md");
+
     /// <summary>The rule with ID <paramref name="id"/>, or null.</summary>
     public static Rule? Find(string id) => System.Array.Find(All, rule => rule.Id == id);
 
@@ -373,5 +380,6 @@ internal static class RuleSource
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove,
+        FailedAllocationReleases,
     ];
 }
