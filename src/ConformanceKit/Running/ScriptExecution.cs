@@ -48,7 +48,7 @@ internal sealed class ScriptExecution
     /// assertions no longer decide (the script did not plan for the fault) and a call NetDMA or the PnP manager would
     /// not make after the failure is skipped; the rules still decide: a documented status (NDMA2001), no crash
     /// (NDMA2002), nothing leaked (NDMA5006, NDMA5015, NDMA4007). A script's own <c>fault</c> command replaces them
-    /// and its assertions decide again.
+    /// (its assertions decide, unless a fault of the run was already injected).
     /// </param>
     public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer, FaultSpec? runFaults = null)
     {
@@ -61,7 +61,8 @@ internal sealed class ScriptExecution
     }
 
     /// <summary>True once a fault of the run's spec was injected: the script's assertions stop deciding.</summary>
-    private bool RunFaultInjected => _runPlan is { Injected.Count: > 0 } plan && ReferenceEquals(_world?.Kernel.Faults, plan);
+    /// <remarks>Sticky: the state the script meets after one is not the state it was written for, even once a later <c>fault</c> command takes over.</remarks>
+    private bool RunFaultInjected => _runPlan is { Injected.Count: > 0 };
 
     /// <summary>The violation log of this execution.</summary>
     public ViolationLog Log { get; }
