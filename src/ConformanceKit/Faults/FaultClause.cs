@@ -28,13 +28,14 @@ public sealed record FaultClause(FaultKind Kind)
     /// <summary>For <see cref="FaultKind.Interrupt"/>: spurious interrupts the device raises at the start of each <c>run</c>.</summary>
     public int? Spurious { get; init; }
 
-    /// <summary>The kind's name in the spec: <c>pool</c>, <c>map-registers</c>, <c>connect-interrupt</c>, <c>interrupt</c>.</summary>
+    /// <summary>The kind's name in the spec: <c>pool</c>, <c>map-registers</c>, <c>connect-interrupt</c>, <c>interrupt</c>, <c>dma-read</c>.</summary>
     public static string NameOf(FaultKind kind) => kind switch
     {
         FaultKind.Pool => "pool",
         FaultKind.MapRegisters => "map-registers",
         FaultKind.ConnectInterrupt => "connect-interrupt",
         FaultKind.Interrupt => "interrupt",
+        FaultKind.DmaRead => "dma-read",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

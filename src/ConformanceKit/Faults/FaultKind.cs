@@ -14,4 +14,10 @@ public enum FaultKind
 
     /// <summary><c>interrupt</c>: the device raises interrupts that signal no completion (spurious; many of them: a storm).</summary>
     Interrupt,
+
+    /// <summary>
+    /// <c>dma-read</c>: a device's bus read fails (a master abort), so its engine must halt the transfer with an error
+    /// status (NetDmaTransferStatusHalted: "aborted because of errors", ns-netdma-_net_dma_channel_parameters.md).
+    /// </summary>
+    DmaRead,
 }

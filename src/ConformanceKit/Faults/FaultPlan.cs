@@ -54,6 +54,10 @@ public sealed class FaultPlan(FaultSpec spec, ViolationLog log)
         return grant;
     }
 
+    /// <summary>A device's bus read (descriptor fetch or source data): counts it and decides whether it fails.</summary>
+    public bool FailDmaRead(string point) =>
+        Spec.Find(FaultKind.DmaRead) is { } clause && Decide(clause, point, "failed (a master abort: no data read)");
+
     /// <summary>At the start of a <c>run</c>: how many spurious interrupts the device raises now (0 when none).</summary>
     public int SpuriousInterrupts(string point)
     {

@@ -7,8 +7,8 @@ public sealed partial class SimulatedKernel
 {
     /// <summary>
     /// The faults to inject, or null for none. Consulted by ExAllocatePool2 (<c>pool</c>), IoGetDmaAdapter
-    /// (<c>map-registers</c>), IoConnectInterruptEx (<c>connect-interrupt</c>) and <see cref="RaiseSpuriousInterrupts"/>
-    /// (<c>interrupt</c>).
+    /// (<c>map-registers</c>), IoConnectInterruptEx (<c>connect-interrupt</c>), <see cref="RaiseSpuriousInterrupts"/>
+    /// (<c>interrupt</c>) and the devices' bus reads (<c>dma-read</c>, <see cref="DeviceBus.DmaRead"/>).
     /// </summary>
     public FaultPlan? Faults { get; set; }
 

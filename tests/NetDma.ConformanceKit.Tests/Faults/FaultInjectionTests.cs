@@ -25,6 +25,7 @@ public sealed class FaultInjectionTests
         { "connect-interrupt", FaultKind.ConnectInterrupt },
         { "map-registers:grant=1", FaultKind.MapRegisters },
         { "interrupt:spurious=16", FaultKind.Interrupt },
+        { "dma-read:every=3", FaultKind.DmaRead },
     };
 
     private static RunReport RunSuite(IDriverFactory factory, string faults) =>
@@ -115,6 +116,44 @@ public sealed class FaultInjectionTests
         Assert.True(result.Outcome == ScriptOutcome.Passed, string.Join("\n", result.Failures.Select(f => f.Message)));
         Assert.Equal(2, result.Faults.Count);
         Assert.All(result.Faults, f => Assert.Equal(FaultKind.Pool, f.Kind));
+        Assert.Empty(result.Violations);
+    }
+
+    [Fact]
+    public void Under_a_bus_read_fault_the_reference_engine_halts_with_NetDmaTransferStatusHalted_and_the_channel_works_after_abort()
+    {
+        const string text = """
+            platform processors=2 msix=on netdma=2.0
+            add_device
+            start_device
+            buffer src 1500 fill=pattern
+            buffer dst 1500
+            chain c1 src+0->dst+0:750 src+750->dst+750:750 interrupt=last status=on
+            allocate ch0 mask=0b10
+            fault dma-read:every=4,limit=1
+            start ch0 c1
+            run
+            assert_completion ch0 Halted
+            fault none
+            abort ch0
+            start ch0 c1
+            run
+            assert_copied src+0 dst+0 1500
+            assert_completion ch0 Idle
+            free ch0
+            stop_device
+            remove_device
+            assert_no_violation
+            """;
+        var script = global::NetDma.ConformanceKit.Scripting.ScriptParser.Parse(text, "dma-read.ndma");
+        using var runner = new InProcessScriptRunner(DriverRunners.ReferenceDrivers, Watchdog);
+
+        var result = runner.Run(script);
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, string.Join("\n", result.Failures.Select(f => f.Message)));
+        var fault = Assert.Single(result.Faults);
+        Assert.Equal(FaultKind.DmaRead, fault.Kind);
+        Assert.StartsWith(@"\Device\NetDmaPdo0 DmaRead(", fault.Point);
         Assert.Empty(result.Violations);
     }
 
