@@ -174,6 +174,9 @@ internal static class RuleSource
         /// <summary>No pool leak at removal.</summary>
         public const string NoLeakAtRemove = "NDMA5006";
 
+        /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
+        public const string FailedAllocationReleases = "NDMA5015";
+
         /// <summary>The engine goes idle after the submitted descriptors.</summary>
         public const string EngineGoesIdle = "NDMA5017";
     }
@@ -434,6 +437,10 @@ internal static class RuleSource
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
         "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
 
+    /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
+    public static readonly Rule FailedAllocationReleases = new(Ids.FailedAllocationReleases, RuleLevel.SHOULD,
+        "A ProviderAllocateDmaChannel that fails releases the resources (pool blocks) it allocated during the call.", "allocating-a-netdma-channel.md");
+
     /// <summary>The engine goes idle after the submitted descriptors.</summary>
     public static readonly Rule EngineGoesIdle = new(Ids.EngineGoesIdle, RuleLevel.MUST,
         "An engine processes the descriptors NetDMA submitted and then goes idle; it does not run on past DescriptorCount or the end of the chain.", "nc-netdma-dma_start_handler.md");
@@ -457,6 +464,6 @@ internal static class RuleSource
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
-        NoLeakAtRemove, EngineGoesIdle,
+        NoLeakAtRemove, FailedAllocationReleases, EngineGoesIdle,
     ];
 }

@@ -39,6 +39,11 @@ public static class ConsoleReport
         }
 
         console.Write(table);
+        foreach (var fault in script.Faults)
+        {
+            console.WriteLine($"  fault injected: {fault}");
+        }
+
         foreach (var failure in script.Failures)
         {
             console.MarkupLine($"  [red]{Markup.Escape(failure.Location.ToString())}[/] {Markup.Escape(failure.Title)}:");
@@ -68,6 +73,12 @@ public static class ConsoleReport
             Count(checks),
             unexpected ? $"[red]{violations}[/]" : Count(violations));
         console.Write(summary);
+        if (report.Faults is { } faults)
+        {
+            var injected = report.Scripts.Sum(s => s.Faults.Count);
+            console.WriteLine($"Faults: {faults} (seed {faults.Seed}); {injected} injected in {report.Scripts.Count(s => s.Faults.Count > 0)} script(s).");
+        }
+
         console.MarkupLine(report.Success ? "[green]Conformance run passed.[/]" : "[red]Conformance run failed.[/]");
     }
 

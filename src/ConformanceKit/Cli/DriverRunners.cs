@@ -19,14 +19,15 @@ public static class DriverRunners
     /// <param name="providerType">The driver class when the assembly holds several of one kind, or null.</param>
     /// <param name="inProcess">True to run the driver in this process instead of a worker.</param>
     /// <param name="watchdog">How long one script may run.</param>
+    /// <param name="faults">Faults injected into every script, or null.</param>
     /// <exception cref="DriverLoadException">The provider assembly cannot be used.</exception>
     /// <exception cref="WorkerStartException">No worker could be started.</exception>
-    public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog)
+    public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog, Faults.FaultSpec? faults = null)
     {
         if (inProcess)
         {
             var factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
-            return new InProcessScriptRunner(factory, watchdog);
+            return new InProcessScriptRunner(factory, watchdog, faults);
         }
 
         if (provider is not null && !provider.Exists)
@@ -37,6 +38,6 @@ public static class DriverRunners
         var source = provider is null
             ? new DriverSource(typeof(ReferenceNetDmaProviderDriver).Assembly.Location)
             : new DriverSource(provider.FullName, providerType);
-        return new WorkerScriptRunner(source, new WorkerOptions { Watchdog = watchdog });
+        return new WorkerScriptRunner(source, new WorkerOptions { Watchdog = watchdog, Faults = faults });
     }
 }

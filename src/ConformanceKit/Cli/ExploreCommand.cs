@@ -57,10 +57,11 @@ public static class ExploreCommand
         {
             Description = "Run the provider in this process instead of a worker process (for a debugger; a provider that kills its process ends the run).",
         };
+        var faults = FaultsOption.Create();
         var command = new Command("explore",
             "Run generated NetDMA call sequences against a provider; on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
         {
-            provider, providerType, seed, iterations, output, channels, inProcess,
+            provider, providerType, seed, iterations, output, channels, inProcess, faults,
         };
         command.SetAction(parse => Execute(
             console,
@@ -70,7 +71,8 @@ public static class ExploreCommand
             parse.GetValue(iterations),
             parse.GetValue(output),
             parse.GetValue(channels),
-            parse.GetValue(inProcess)));
+            parse.GetValue(inProcess),
+            parse.GetValue(faults)));
         return command;
     }
 
@@ -87,15 +89,16 @@ public static class ExploreCommand
     /// <param name="output">Where to write the minimal failing script, or null.</param>
     /// <param name="channels">Most channels allocated at once, in <see cref="ChannelsRange"/>.</param>
     /// <param name="inProcess">True to run the provider in this process instead of a worker process.</param>
+    /// <param name="faults">Faults injected into every generated case, or null.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="channels"/> is out of range.</exception>
     /// <exception cref="FormatException"><paramref name="seed"/> is not a CsCheck seed.</exception>
-    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false)
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false, Faults.FaultSpec? faults = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         IScriptRunner runner;
         try
         {
-            runner = DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog);
+            runner = DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults);
         }
         catch (DriverLoadException e)
         {
@@ -112,7 +115,8 @@ public static class ExploreCommand
             ChannelCount = channels,
             Progress = progress => ReportProgress(report, progress, iterations),
         };
-        report.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))");
+        report.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))" +
+            (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})"));
         ExplorationResult result;
         try
         {
@@ -128,12 +132,12 @@ public static class ExploreCommand
         if (result.Failure is not { } failure)
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";
-            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}.");
+            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}.");
             return ExitCodes.Passed;
         }
 
         var written = output is not null && WriteScript(console, output, failure.Script) ? output : null;
-        WriteFailure(report, result, failure, provider, providerType, written);
+        WriteFailure(report, result, failure, provider, providerType, written, faults);
         if (written is not null)
         {
             report.MarkupLine($"Minimal failing script written to {Markup.Escape(written.FullName)}");
@@ -176,7 +180,7 @@ public static class ExploreCommand
         }
     }
 
-    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType, FileInfo? output)
+    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType, FileInfo? output, Faults.FaultSpec? faults)
     {
         var commands = failure.Script.Count(c => c == '\n');
         console.MarkupLine(
@@ -194,6 +198,15 @@ public static class ExploreCommand
             console.WriteLine(RuleCatalog.TryGet(id, out var rule) ? $"  {rule}" : $"  {id}");
         }
 
+        if (failure.Result.Faults.Count > 0)
+        {
+            console.MarkupLine("[bold]Faults injected:[/]");
+            foreach (var fault in failure.Result.Faults)
+            {
+                console.WriteLine($"  {fault}");
+            }
+        }
+
         console.MarkupLine("[bold]Failed checks:[/]");
         foreach (var check in failure.Result.Failures)
         {
@@ -209,7 +222,8 @@ public static class ExploreCommand
             console.MarkupLine("[yellow]warning:[/] the minimal case passed when CsCheck replayed it from its seed: the provider does not fail the same calls the same way every time.");
         }
 
-        var driverArguments = provider is null ? "" : $" --provider {provider.FullName}" + (providerType is null ? "" : $" --provider-type {providerType}");
+        var driverArguments = (provider is null ? "" : $" --provider {provider.FullName}" + (providerType is null ? "" : $" --provider-type {providerType}"))
+            + (faults is null ? "" : $" {FaultsOption.Name} '{faults}'");
         console.WriteLine();
 
         // Commands and the script go out unwrapped, so they can be copied as they are.

@@ -42,9 +42,11 @@ var inProcessOption = new Option<bool>("--in-process")
     Description = "Run the driver in this process instead of a worker process (for a debugger; a driver that kills its process ends the run).",
 };
 
+var faultsOption = FaultsOption.Create();
+
 var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
 {
-    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, jsonOption, timeoutOption, inProcessOption,
+    providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, jsonOption, timeoutOption, inProcessOption, faultsOption,
 };
 run.SetAction(parse => RunCommand.Execute(
     console,
@@ -55,7 +57,8 @@ run.SetAction(parse => RunCommand.Execute(
     parse.GetValue(sarifOption),
     TimeSpan.FromSeconds(parse.GetValue(timeoutOption)),
     parse.GetValue(inProcessOption),
-    parse.GetValue(jsonOption)));
+    parse.GetValue(jsonOption),
+    parse.GetValue(faultsOption)));
 
 var formatOption = new Option<string>("--format")
 {

@@ -15,7 +15,7 @@ public static class RunCommand
     /// 2 bad input, including a report path that cannot be written). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
     /// exception) propagates to <see cref="KitEntryPoint"/>, which reports it and returns 3.
     /// </summary>
-    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null)
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null, Faults.FaultSpec? faults = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         IReadOnlyList<ScriptFile> files;
@@ -38,7 +38,7 @@ public static class RunCommand
         IScriptRunner runner;
         try
         {
-            runner = DriverRunners.Create(provider, providerType, inProcess, watchdog);
+            runner = DriverRunners.Create(provider, providerType, inProcess, watchdog, faults);
         }
         catch (DriverLoadException e)
         {
@@ -53,6 +53,11 @@ public static class RunCommand
         using (runner)
         {
             console.Out.MarkupLine($"Running {files.Count} script(s) against [bold]{Markup.Escape(runner.DriverName)}[/]{(inProcess ? " in this process" : " in a worker process")}");
+            if (faults is not null)
+            {
+                console.Out.MarkupLine($"Injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed}) into every script");
+            }
+
             console.Out.WriteLine();
             result = ConformanceRun.Run(files, runner, script =>
             {
@@ -61,6 +66,7 @@ public static class RunCommand
             });
         }
 
+        result = result with { Faults = faults };
         ConsoleReport.WriteSummary(console.Out, result);
 
         // Every requested report is attempted (&= does not short-circuit) before a missing one decides the exit code.

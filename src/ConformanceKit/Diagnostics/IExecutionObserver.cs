@@ -30,4 +30,7 @@ public interface IExecutionObserver
 
     /// <summary>A check (assertion, failure or end-of-script verdict on a violation) was recorded.</summary>
     void CheckRecorded(Running.CheckResult check);
+
+    /// <summary>The kit injected a fault (<c>--faults</c> or a script's <c>fault</c> command; docs/faults.md).</summary>
+    void FaultInjected(Faults.InjectedFault fault);
 }

@@ -113,11 +113,13 @@ public sealed partial class NetDmaHost
         var choice = ChoiceAtAllocation(affinityMask);
         var allocate = provider.Characteristics.AllocateDmaChannel!;
         object? context = null;
+        var poolBefore = Kernel.PoolAllocationCount;
         var status = CallProvider(AllocateContract, $"{name}={handle}, ProcessorAffinityMask={Hex(affinityMask)}, ChannelPriority={priority}", site,
             () => allocate(provider.Context, parameters, handle, out context));
 
         if (!NtStatusFacts.NT_SUCCESS(status))
         {
+            CheckFailedAllocationReleased(name, status, poolBefore);
             Kernel.Memory.Free(completion);
             _failedAllocations[name] = status;
             return status;
@@ -133,6 +135,21 @@ public sealed partial class NetDmaHost
         _channelsByName.Add(name, channel);
         _channelsByHandle.Add(handle, channel);
         return status;
+    }
+
+    /// <summary>
+    /// NDMA5015: after a failed ProviderAllocateDmaChannel, every pool block the call allocated is freed again
+    /// (allocating-a-netdma-channel.md: "the driver should release any resources that it allocated").
+    /// </summary>
+    private void CheckFailedAllocationReleased(string name, NtStatus status, int poolBefore)
+    {
+        foreach (var block in Kernel.OutstandingPoolBlocks.Where(b => b.Sequence > poolBefore))
+        {
+            Log.Report(MemoryRules.FailedAllocationReleases,
+                $"every pool block ProviderAllocateDmaChannel allocated for {name} freed before it returns a failure",
+                $"ProviderAllocateDmaChannel returned {NtStatusFacts.Describe(status)} with {block}, allocated in {block.AllocatedIn}, still outstanding",
+                "allocating-a-netdma-channel.md");
+        }
     }
 
     private void CheckAllocatedChannel(string name, NetDmaChannelParameters parameters, object? context)

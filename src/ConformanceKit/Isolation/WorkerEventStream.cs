@@ -25,6 +25,8 @@ internal sealed class WorkerEventStream(JsonRpc rpc) : IExecutionObserver
 
     public void CheckRecorded(CheckResult check) => Send(WorkerProtocol.CheckRecorded, check);
 
+    public void FaultInjected(Faults.InjectedFault fault) => Send(WorkerProtocol.FaultInjected, fault);
+
     // NotifyAsync completes once the message is written and flushed to the pipe; waiting for it is what makes the
     // observation durable. The script thread has no synchronization context, so the wait cannot deadlock.
     private void Send(string method, params object?[] arguments) =>

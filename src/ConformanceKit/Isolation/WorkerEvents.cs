@@ -30,4 +30,7 @@ internal sealed class WorkerEvents
 
     [JsonRpcMethod(WorkerProtocol.CheckRecorded)]
     public void CheckRecorded(CheckResult check) => Recorder?.CheckRecorded(check);
+
+    [JsonRpcMethod(WorkerProtocol.FaultInjected)]
+    public void FaultInjected(Faults.InjectedFault fault) => Recorder?.FaultInjected(fault);
 }

@@ -11,6 +11,9 @@ public sealed record WorkerOptions
     /// <summary>How long one script may run in the worker before it is killed and its driver reported hung (NDMA2003).</summary>
     public TimeSpan Watchdog { get; init; } = ConformanceRun.DefaultWatchdog;
 
+    /// <summary>Faults injected into every script the worker runs (docs/faults.md), or null for none; sent with each script.</summary>
+    public Faults.FaultSpec? Faults { get; init; }
+
     /// <summary>The worker assembly (<see cref="WorkerAssemblyName"/>); null looks for it beside the kit's assemblies.</summary>
     public string? WorkerPath { get; init; }
 

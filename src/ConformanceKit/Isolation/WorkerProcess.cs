@@ -125,14 +125,14 @@ internal sealed class WorkerProcess : IDisposable
     /// worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
     /// </summary>
     /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
-    public RunReply? Run(Script script, ScriptRecorder recorder, TimeSpan watchdog, out WorkerDeath? death)
+    public RunReply? Run(Script script, Faults.FaultSpec? faults, ScriptRecorder recorder, TimeSpan watchdog, out WorkerDeath? death)
     {
         _events.Recorder = recorder;
         _stderr.Reset();
         _stdout.Reset();
         try
         {
-            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File], CancellationToken.None);
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString()], CancellationToken.None);
             if (!Wait(call, watchdog))
             {
                 Kill();

@@ -15,7 +15,7 @@ internal static class WorkerProtocol
     /// <summary>Request: load the driver classes of an assembly (<see cref="Running.DriverSource"/>) → <see cref="LoadReply"/>.</summary>
     public const string Load = "load";
 
-    /// <summary>Request: run one script (its text and display name) → <see cref="RunReply"/>.</summary>
+    /// <summary>Request: run one script (its text, display name and the run's fault spec text or null) → <see cref="RunReply"/>.</summary>
     public const string Run = "run";
 
     /// <summary>Notification: <see cref="IExecutionObserver.CommandStarted"/>.</summary>
@@ -35,6 +35,9 @@ internal static class WorkerProtocol
 
     /// <summary>Notification: <see cref="IExecutionObserver.CheckRecorded"/>.</summary>
     public const string CheckRecorded = "checkRecorded";
+
+    /// <summary>Notification: <see cref="IExecutionObserver.FaultInjected"/>.</summary>
+    public const string FaultInjected = "faultInjected";
 }
 
 /// <summary>What a worker found in the provider assembly, or why it could not load it.</summary>

@@ -61,7 +61,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
         var worker = _worker ??= StartWorker(out _);
         var recorder = new ScriptRecorder(script);
         var clock = Stopwatch.StartNew();
-        var reply = worker.Run(script, recorder, _options.Watchdog, out var death);
+        var reply = worker.Run(script, _options.Faults, recorder, _options.Watchdog, out var death);
         if (reply is not null)
         {
             return recorder.Complete(reply.SkipReason, clock.Elapsed);

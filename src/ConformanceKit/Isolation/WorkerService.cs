@@ -30,14 +30,15 @@ internal sealed class WorkerService
     }
 
     [JsonRpcMethod(WorkerProtocol.Run)]
-    public RunReply Run(string source, string file)
+    public RunReply Run(string source, string file, string? faults)
     {
         var factory = _factory ?? throw new InvalidOperationException("the kit asked the worker to run a script before loading a driver");
         var connection = Connection ?? throw new InvalidOperationException("the worker has no connection to the kit");
 
         // The kit process parsed this text already; it parses the same way here.
         var script = ScriptParser.Parse(source, file);
-        var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection));
+        // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
+        var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection), faults is null ? null : Faults.FaultSpec.Parse(faults));
         execution.Run();
         return new RunReply(execution.SkipReason);
     }

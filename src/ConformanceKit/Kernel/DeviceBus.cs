@@ -23,8 +23,10 @@ public sealed class DeviceBus : IDeviceBus
     public DeviceObject Device { get; }
 
     /// <inheritdoc/>
+    /// <remarks>Under a <c>dma-read</c> fault (docs/faults.md) the read fails without touching memory.</remarks>
     public bool DmaRead(PhysicalAddress address, Span<byte> destination) =>
-        _kernel.Memory.DmaRead(address, destination, Device.Name);
+        _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") != true
+        && _kernel.Memory.DmaRead(address, destination, Device.Name);
 
     /// <inheritdoc/>
     public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source) =>

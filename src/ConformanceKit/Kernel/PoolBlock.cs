@@ -11,6 +11,9 @@ namespace NetDma.ConformanceKit.Kernel;
 /// <param name="AllocatedIn">The routine that allocated it, for leak reports.</param>
 public sealed record PoolBlock(VirtualAddress Address, ulong NumberOfBytes, uint Tag, PoolType PoolType, string AllocatedIn)
 {
+    /// <summary>Which ExAllocatePool2 call returned it: 1 for the first block of the run, then counting up.</summary>
+    public int Sequence { get; init; }
+
     /// <summary>The tag as its four characters in memory order (non-printable bytes as '.'), e.g. <c>Ndma</c>.</summary>
     public string TagText => TagToText(Tag);
 

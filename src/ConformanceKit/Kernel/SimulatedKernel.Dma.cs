@@ -16,7 +16,8 @@ public sealed partial class SimulatedKernel
     /// <remarks>
     /// DEVICE_DESCRIPTION versions 0 to 3 are supported (version 3 adds AllocateAdapterChannelEx); a higher version
     /// returns NULL with no map registers, as nf-wdm-iogetdmaadapter.md documents. The maximum is
-    /// <see cref="SimulatedDmaAdapter.MaximumMapRegistersFor"/>(MaximumLength).
+    /// <see cref="SimulatedDmaAdapter.MaximumMapRegistersFor"/>(MaximumLength), or fewer under a <c>map-registers</c>
+    /// fault ("there is no guarantee a driver will receive the same number of map registers it requested").
     /// </remarks>
     public DmaAdapter? IoGetDmaAdapter(DeviceObject? PhysicalDeviceObject, DeviceDescription DeviceDescription, out uint NumberOfMapRegisters)
     {
@@ -36,7 +37,9 @@ public sealed partial class SimulatedKernel
 
         var adapter = new SimulatedDmaAdapter(this, PhysicalDeviceObject, DeviceDescription, _adapters.Count + 1);
         _adapters.Add(adapter);
-        NumberOfMapRegisters = adapter.MaximumMapRegisters;
+        NumberOfMapRegisters = Faults?.GrantMapRegisters(adapter.MaximumMapRegisters, $"IoGetDmaAdapter(MaximumLength = {DeviceDescription.MaximumLength})")
+            ?? adapter.MaximumMapRegisters;
+        adapter.MaximumMapRegisters = NumberOfMapRegisters;
         return adapter.Adapter;
     }
 

@@ -107,6 +107,11 @@ public sealed partial class SimulatedKernel
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        if (Faults?.FailConnectInterrupt($"IoConnectInterruptEx({PhysicalDeviceObject})") == true)
+        {
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
         if (_connections.ContainsKey(PhysicalDeviceObject))
         {
             Log.Trace.Record($"  IoConnectInterruptEx: {PhysicalDeviceObject} already has an ISR connected = STATUS_INSUFFICIENT_RESOURCES");

@@ -13,6 +13,9 @@ public sealed partial class SimulatedKernel
     private readonly Dictionary<ulong, PoolBlock> _freedPool = [];
     private int _poolAllocations;
 
+    /// <summary>How many blocks ExAllocatePool2 has returned so far (a block allocated after a snapshot has a higher <see cref="PoolBlock.Sequence"/>).</summary>
+    public int PoolAllocationCount => _poolAllocations;
+
     /// <summary>Pool blocks allocated and not yet freed, in allocation order.</summary>
     public IReadOnlyCollection<PoolBlock> OutstandingPoolBlocks => [.. _pool.Values.Select(v => v.Block)];
 
@@ -37,14 +40,18 @@ public sealed partial class SimulatedKernel
                 KernelRoutineContract.Of(nameof(ExAllocatePool2)).Page);
         }
 
-        if (NumberOfBytes > PhysicalMemory.MaximumBufferSize)
+        if (NumberOfBytes > PhysicalMemory.MaximumBufferSize
+            || Faults?.FailPoolAllocation(tag, $"ExAllocatePool2({PoolType}, {NumberOfBytes} bytes, tag '{tag}')") == true)
         {
             return VirtualAddress.Null;
         }
 
         var buffer = Memory.Allocate($"pool '{tag}' #{++_poolAllocations}", NumberOfBytes, MemoryKind.Pool);
         var block = new PoolBlock(buffer.VirtualBase, NumberOfBytes, Tag, PoolType,
-            $"{CurrentRoutine ?? "code outside any driver routine"} on cpu{CurrentProcessor}");
+            $"{CurrentRoutine ?? "code outside any driver routine"} on cpu{CurrentProcessor}")
+        {
+            Sequence = _poolAllocations,
+        };
         _pool.Add(buffer.VirtualBase.Value, (block, buffer));
         return buffer.VirtualBase;
     }

@@ -83,6 +83,18 @@ public static class JUnitReportWriter
             properties.Add(Property("rules." + script.Name, string.Join(" ", script.RuleIds)));
         }
 
+        // The injected faults (docs/faults.md): the run's spec and seed, and per script each fault injected.
+        if (report.Faults is { } faults)
+        {
+            properties.Add(Property("faults", faults.ToString()));
+            properties.Add(Property("faults.seed", faults.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        foreach (var script in report.Scripts.Where(s => s.Faults.Count > 0))
+        {
+            properties.Add(Property("faults." + script.Name, string.Join("; ", script.Faults)));
+        }
+
         return properties;
     }
 

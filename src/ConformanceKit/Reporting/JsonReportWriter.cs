@@ -39,6 +39,13 @@ public static class JsonReportWriter
             json.WriteNumber("passed", report.Passed);
             json.WriteNumber("failed", report.Failed);
             json.WriteNumber("skipped", report.Skipped);
+            if (report.Faults is { } faults)
+            {
+                json.WriteStartObject("faults");
+                json.WriteString("spec", faults.ToString());
+                json.WriteNumber("seed", faults.Seed);
+                json.WriteEndObject();
+            }
             json.WriteStartArray("scripts");
             foreach (var script in report.Scripts)
             {
@@ -78,6 +85,17 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        if (script.Faults.Count > 0)
+        {
+            json.WriteStartArray("faults");
+            foreach (var fault in script.Faults)
+            {
+                WriteFault(json, fault);
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 
@@ -116,6 +134,25 @@ public static class JsonReportWriter
         }
 
         WriteStrings(json, "callSequence", violation.CallSequence);
+        json.WriteEndObject();
+    }
+
+    private static void WriteFault(Utf8JsonWriter json, Faults.InjectedFault fault)
+    {
+        json.WriteStartObject();
+        json.WriteString("kind", Faults.FaultClause.NameOf(fault.Kind));
+        json.WriteString("point", fault.Point);
+        json.WriteString("effect", fault.Effect);
+        json.WriteNumber("callIndex", fault.CallIndex);
+        if (fault.Location is { } location)
+        {
+            WriteLocation(json, location);
+        }
+        else
+        {
+            json.WriteNull("location");
+        }
+
         json.WriteEndObject();
     }
 

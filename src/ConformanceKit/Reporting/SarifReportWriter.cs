@@ -49,6 +49,7 @@ public static class SarifReportWriter
             WriteResults(json, report);
             json.WriteStartObject("properties");
             json.WriteString("driverUnderTest", report.Driver);
+            WriteFaults(json, report);
             json.WriteEndObject();
             json.WriteEndObject();
             json.WriteEndArray();
@@ -118,6 +119,39 @@ public static class SarifReportWriter
 
         json.WriteString("requirementLevel", rule.Level.ToString());
         json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The injected faults, when there were any (docs/faults.md): the run's spec and seed, and per script every fault
+    /// injected, in the report form <c>pool at call 12 (file:line:column): ...</c>.
+    /// </summary>
+    private static void WriteFaults(Utf8JsonWriter json, RunReport report)
+    {
+        if (report.Faults is { } faults)
+        {
+            json.WriteString("faults", faults.ToString());
+            json.WriteNumber("faultSeed", faults.Seed);
+        }
+
+        var injected = report.Scripts.Where(s => s.Faults.Count > 0).ToList();
+        if (injected.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartObject("faultsInjected");
+        foreach (var script in injected)
+        {
+            json.WriteStartArray(script.File.Replace('\\', '/'));
+            foreach (var fault in script.Faults)
+            {
+                json.WriteStringValue(fault.ToString());
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -21,10 +21,13 @@ public static class MemoryRules
     /// <summary>NDMA5006: No pool leak at removal.</summary>
     public static readonly Rule NoLeakAtRemove = RuleSource.NoLeakAtRemove;
 
+    /// <summary>NDMA5015: A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
+    public static readonly Rule FailedAllocationReleases = RuleSource.FailedAllocationReleases;
+
     /// <summary>NDMA5017: The engine goes idle after the submitted descriptors.</summary>
     public static readonly Rule EngineGoesIdle = RuleSource.EngineGoesIdle;
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [DmaInsideBuffers, DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten, NoLeakAtRemove, EngineGoesIdle];
+        [DmaInsideBuffers, DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten, NoLeakAtRemove, FailedAllocationReleases, EngineGoesIdle];
 }

@@ -13,7 +13,8 @@ namespace NetDma.ConformanceKit.Running;
 /// </summary>
 /// <param name="factory">Creates a fresh driver per script.</param>
 /// <param name="watchdog">How long one script may run before it is declared hung.</param>
-public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watchdog) : IScriptRunner
+/// <param name="faults">Faults injected into every script (docs/faults.md), or null for none.</param>
+public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watchdog, Faults.FaultSpec? faults = null) : IScriptRunner
 {
     /// <inheritdoc/>
     public string DriverName => factory.Name;
@@ -26,7 +27,7 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
     {
         ArgumentNullException.ThrowIfNull(script);
         var recorder = new ScriptRecorder(script);
-        var execution = new ScriptExecution(script, factory, recorder);
+        var execution = new ScriptExecution(script, factory, recorder, faults);
         var thread = new Thread(execution.Run) { IsBackground = true, Name = $"script {Path.GetFileName(script.File)}" };
         var clock = Stopwatch.StartNew();
         thread.Start();

@@ -5,6 +5,9 @@ namespace NetDma.ConformanceKit.Running;
 /// <param name="Scripts">One result per script.</param>
 public sealed record RunReport(string Driver, IReadOnlyList<ScriptResult> Scripts)
 {
+    /// <summary>The faults injected into every script (<c>--faults</c>), or null for a run without; a script's own <c>fault</c> commands come on top.</summary>
+    public Faults.FaultSpec? Faults { get; init; }
+
     /// <summary>When the run started (UTC).</summary>
     public DateTimeOffset StartTime { get; init; }
 

@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Faults;
 using NetDma.ConformanceKit.Host;
 using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Memory;
@@ -22,6 +23,9 @@ namespace NetDma.ConformanceKit.Running;
 internal sealed class ScriptExecution
 {
     private const string PnpPage = "registering-a-netdma-provider.md";
+
+    /// <summary>Appended to the step of a check the run's faults left undecided.</summary>
+    internal const string UnderFaults = " (not decided under --faults)";
     private readonly Script _script;
     private readonly IDriverFactory _factory;
     private readonly IExecutionObserver _observer;
@@ -32,14 +36,33 @@ internal sealed class ScriptExecution
     private string _driverKind = "netdma";
     private World? _world;
     private NtStatus? _lastStatus;
+    private FaultSpec _faults;
+    private FaultPlan? _runPlan;
+    private bool _faultsFromRun;
 
-    public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer)
+    /// <param name="script">The script.</param>
+    /// <param name="factory">Creates the driver.</param>
+    /// <param name="observer">Receives every observation.</param>
+    /// <param name="runFaults">
+    /// Faults injected from the start (<c>--faults</c>), or null. Once one of them has been injected, the script's own
+    /// assertions no longer decide (the script did not plan for the fault) and a call NetDMA or the PnP manager would
+    /// not make after the failure is skipped; the rules still decide: a documented status (NDMA2001), no crash
+    /// (NDMA2002), nothing leaked (NDMA5006, NDMA5015, NDMA4007). A script's own <c>fault</c> command replaces them
+    /// (its assertions decide, unless a fault of the run was already injected).
+    /// </param>
+    public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer, FaultSpec? runFaults = null)
     {
         _script = script;
         _factory = factory;
         _observer = observer;
+        _faults = runFaults ?? FaultSpec.None;
+        _faultsFromRun = runFaults is not null;
         Log = new ViolationLog(new CallTrace(observer: observer));
     }
+
+    /// <summary>True once a fault of the run's spec was injected: the script's assertions stop deciding.</summary>
+    /// <remarks>Sticky: the state the script meets after one is not the state it was written for, even once a later <c>fault</c> command takes over.</remarks>
+    private bool RunFaultInjected => _runPlan is { Injected.Count: > 0 };
 
     /// <summary>The violation log of this execution.</summary>
     public ViolationLog Log { get; }
@@ -57,7 +80,17 @@ internal sealed class ScriptExecution
             {
                 current = command;
                 Log.BeginCommand(command.Location);
-                Execute(command);
+                try
+                {
+                    Execute(command);
+                }
+                catch (ScriptSequenceException skipped) when (RunFaultInjected)
+                {
+                    // After an injected failure NetDMA or the PnP manager would not make this call (a channel whose
+                    // allocation failed is never started): the command is skipped and the script goes on.
+                    _observer.CheckRecorded(new CheckResult(command.Location, ScriptFormatter.Format(command) + UnderFaults, true, [],
+                        $"skipped: {skipped.Message}, after the fault(s) --faults injected ({string.Join("; ", _runPlan!.Injected)})"));
+                }
 
                 // Between script lines the machine is idle: every processor drops below DISPATCH_LEVEL, so queued
                 // DPCs run now, as they would on Windows (managing-hardware-priorities.md).
@@ -95,6 +128,15 @@ internal sealed class ScriptExecution
         switch (command)
         {
             case TitleCommand:
+                break;
+            case FaultCommand f:
+                _faults = f.Spec;
+                _faultsFromRun = false;
+                if (_world is not null)
+                {
+                    _world.Kernel.Faults = f.Spec.IsEmpty ? null : new FaultPlan(f.Spec, Log);
+                }
+
                 break;
             case PlatformCommand p:
                 _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor, p.PciVendorId) { AllocateInProviderStart = p.AllocateInProviderStart };
@@ -160,7 +202,23 @@ internal sealed class ScriptExecution
     }
 
     /// <summary>The simulated machine, created by the first command that needs it (after platform/driver lines).</summary>
-    private World World => _world ??= new World(_options, Log, _driverKind, _factory);
+    private World World => _world ?? CreateWorld();
+
+    private World CreateWorld()
+    {
+        _world = new World(_options, Log, _driverKind, _factory);
+        if (!_faults.IsEmpty)
+        {
+            var plan = new FaultPlan(_faults, Log);
+            _world.Kernel.Faults = plan;
+            if (_faultsFromRun)
+            {
+                _runPlan = plan;
+            }
+        }
+
+        return _world;
+    }
 
     private void DeclareBuffer(BufferCommand command)
     {
@@ -320,6 +378,7 @@ internal sealed class ScriptExecution
 
     private void RunHardware(int? steps)
     {
+        World.Kernel.RaiseSpuriousInterrupts();
         var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
         if (steps is null && !run.Idle)
         {
@@ -493,6 +552,14 @@ internal sealed class ScriptExecution
     /// <summary>Records an assertion; a failed one cites each rule it concerns with its statement and source page.</summary>
     private void Check(ScriptCommand command, string step, IReadOnlyList<string> rules, bool passed, string message)
     {
+        if (!passed && RunFaultInjected)
+        {
+            // The script asserts what happens without faults; under the run's faults only the rules decide.
+            _observer.CheckRecorded(new CheckResult(command.Location, step + UnderFaults, true, rules,
+                $"not decided: {message}, after the fault(s) --faults injected ({string.Join("; ", _runPlan!.Injected)})"));
+            return;
+        }
+
         if (!passed)
         {
             foreach (var id in rules)

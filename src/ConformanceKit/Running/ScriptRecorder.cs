@@ -18,6 +18,7 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     private readonly CallTrace _trace = new();
     private readonly List<CheckResult> _checks = [];
     private readonly List<Violation> _violations = [];
+    private readonly List<Faults.InjectedFault> _faults = [];
     private SourceLocation? _command;
 
     /// <summary>The script command observed running last, or null before the first.</summary>
@@ -68,6 +69,15 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
         lock (_gate)
         {
             _checks.Add(check);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void FaultInjected(Faults.InjectedFault fault)
+    {
+        lock (_gate)
+        {
+            _faults.Add(fault);
         }
     }
 
@@ -133,5 +143,6 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
         new(script.File, Path.GetFileNameWithoutExtension(script.File), script.Title, outcome, [.. _checks], [.. _violations], skipReason)
         {
             Duration = duration,
+            Faults = [.. _faults],
         };
 }

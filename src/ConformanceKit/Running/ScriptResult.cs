@@ -17,6 +17,9 @@ public sealed record ScriptResult(
     /// <summary>How long the script ran (wall clock, including the driver's time; zero for a script that did not parse).</summary>
     public TimeSpan Duration { get; init; }
 
+    /// <summary>Every fault the kit injected while the script ran (<c>--faults</c> or its <c>fault</c> commands), in order.</summary>
+    public IReadOnlyList<Faults.InjectedFault> Faults { get; init; } = [];
+
     /// <summary>The result of a script that does not parse: one failed check at the error's file:line:column.</summary>
     /// <param name="file">The script's display name.</param>
     /// <param name="error">The parse error.</param>

@@ -9,4 +9,11 @@ namespace NetDma.ConformanceKit.Scripting;
 /// null once the channel has been started.
 /// </param>
 internal sealed record ScriptChannelState(
-    SourceLocation AllocatedAt, SourceLocation? FreedAt, (string Keyword, SourceLocation Location)? NeedsStart);
+    SourceLocation AllocatedAt, SourceLocation? FreedAt, (string Keyword, SourceLocation Location)? NeedsStart)
+{
+    /// <summary>
+    /// The <c>assert_status</c> of a failure right after the latest <c>allocate</c> (under a fault, docs/faults.md), or
+    /// null: the script knows the allocation failed, so it may allocate the name again.
+    /// </summary>
+    public SourceLocation? AllocationFailedAt { get; init; }
+}

@@ -15,6 +15,7 @@ public static class ScriptFormatter
     /// <exception cref="ArgumentException">An unknown command type.</exception>
     public static string Format(ScriptCommand command) => command switch
     {
+        FaultCommand c => $"{ScriptKeywords.Fault} {c.Spec}",
         TitleCommand c => $"{ScriptKeywords.Title} \"{c.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
         PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}"
             + (c.PciVendorId == PlatformCommand.DefaultPciVendorId ? "" : $" vendor=0x{c.PciVendorId:X4}")

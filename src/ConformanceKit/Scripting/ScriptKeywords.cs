@@ -62,6 +62,9 @@ public static class ScriptKeywords
     /// <summary><see cref="RunCommand"/>.</summary>
     public const string Run = "run";
 
+    /// <summary><see cref="FaultCommand"/>.</summary>
+    public const string Fault = "fault";
+
     /// <summary><see cref="TransferCommand"/>.</summary>
     public const string Transfer = "transfer";
 
@@ -117,7 +120,7 @@ public static class ScriptKeywords
     /// <summary>Every keyword, in the order of docs/script-language.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Run, Transfer,
+        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Run, Fault, Transfer,
         AssertStatus, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCopied, AssertBytes, AssertCompletion,
         AssertInterrupts, AssertViolation, AssertNoViolation, AssertIrp,
     ];

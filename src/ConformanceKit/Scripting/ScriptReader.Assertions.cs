@@ -30,6 +30,14 @@ internal sealed partial class ScriptReader
 
         var status = ReadStatus(cursor);
         cursor.ExpectEnd(ScriptKeywords.AssertStatus);
+        if (last.Keyword == ScriptKeywords.Allocate && !Contracts.Status.NtStatusFacts.NT_SUCCESS(status)
+            && _channels.FirstOrDefault(c => c.Value.AllocatedAt == last.Location && c.Value.FreedAt is null) is { Key: { } failed, Value: { } state })
+        {
+            // A script that asserts a failed allocation (under a fault) knows the channel does not exist: it may
+            // allocate the name again.
+            _channels[failed] = state with { AllocationFailedAt = at };
+        }
+
         return new AssertStatusCommand(at, status);
     }
 

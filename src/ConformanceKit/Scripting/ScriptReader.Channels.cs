@@ -12,7 +12,7 @@ internal sealed partial class ScriptReader
     {
         CheckDeviceStarted(new ScriptToken(ScriptTokenKind.Word, ScriptKeywords.Allocate, at));
         var channel = cursor.Expect(ScriptTokenKind.Word, "a channel name");
-        if (_channels.TryGetValue(channel.Text, out var state) && state.FreedAt is null)
+        if (_channels.TryGetValue(channel.Text, out var state) && state.FreedAt is null && state.AllocationFailedAt is null)
         {
             throw new ScriptParseException(channel.Location, "a channel name that is not allocated",
                 $"{channel.Describe()}, allocated at {At(state.AllocatedAt)} and not freed");

@@ -22,6 +22,7 @@ internal sealed partial class ScriptReader(string file)
     private int _transfers;
     private ScriptDeviceState _device = ScriptDeviceState.NotAdded;
     private (string Keyword, SourceLocation Location)? _deviceSince;
+    private string _line = "";
 
     /// <summary>Parses every line of <paramref name="text"/>.</summary>
     public Script Read(string text)
@@ -30,7 +31,10 @@ internal sealed partial class ScriptReader(string file)
         for (var n = 0; n < lines.Length; n++)
         {
             var line = lines[n].EndsWith('\r') ? lines[n][..^1] : lines[n];
-            var cursor = new LineCursor(ScriptLexer.Tokenize(line, file, n + 1));
+            _line = line;
+
+            // A fault spec has its own grammar (FaultSpecParser): only the keyword goes through the script lexer.
+            var cursor = new LineCursor(ScriptLexer.Tokenize(FaultOperandStart(line) is { } operand ? line[..operand] : line, file, n + 1));
             if (cursor.Peek.Kind == ScriptTokenKind.EndOfLine)
             {
                 continue;
@@ -83,6 +87,7 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.Abort => ReadChannelOperation(keyword, cursor, (ch, site) => new AbortDmaCommand(at, ch, site)),
             ScriptKeywords.Reset => ReadChannelOperation(keyword, cursor, (ch, site) => new ResetChannelCommand(at, ch, site)),
             ScriptKeywords.Run => ReadRun(at, cursor),
+            ScriptKeywords.Fault => ReadFault(at),
             ScriptKeywords.Transfer => ReadTransfer(at, cursor),
             ScriptKeywords.AssertStatus => ReadAssertStatus(at, cursor),
             ScriptKeywords.AssertCpuInMask => ReadChannelAssertion(keyword, cursor, ch => new AssertCpuInMaskCommand(at, ch)),
@@ -104,6 +109,39 @@ internal sealed partial class ScriptReader(string file)
     {
         cursor.ExpectEnd(keyword);
         return command;
+    }
+
+    /// <summary>The index in <paramref name="line"/> just after a leading <c>fault</c> keyword, or null for another line.</summary>
+    private static int? FaultOperandStart(string line)
+    {
+        var indent = line.Length - line.TrimStart(' ', '\t').Length;
+        var end = indent + ScriptKeywords.Fault.Length;
+        return line.AsSpan(indent).StartsWith(ScriptKeywords.Fault, StringComparison.Ordinal) && (end == line.Length || line[end] is ' ' or '\t' or '#')
+            ? end
+            : null;
+    }
+
+    /// <summary><c>fault &lt;spec&gt;</c>: the rest of the line (up to a <c>#</c> comment) is a fault spec; its errors are located at their column.</summary>
+    private FaultCommand ReadFault(SourceLocation at)
+    {
+        var start = FaultOperandStart(_line)!.Value;
+        var comment = _line.IndexOf('#', start);
+        var operand = comment < 0 ? _line[start..] : _line[start..comment];
+        var text = operand.Trim(' ', '\t');
+        var textStart = start + (operand.Length - operand.TrimStart(' ', '\t').Length);
+        if (text.Length == 0)
+        {
+            throw new ScriptParseException(at with { Column = textStart + 1 }, "a fault spec (e.g. pool:every=2, or none)", "end of line");
+        }
+
+        try
+        {
+            return new FaultCommand(at, Faults.FaultSpec.Parse(text));
+        }
+        catch (Faults.FaultSpecException error)
+        {
+            throw new ScriptParseException(at with { Column = textStart + error.Position + 1 }, error.Expected, error.Found, error.Hint);
+        }
     }
 
     /// <summary>Records a call the script makes, for a later <c>assert_status</c>.</summary>

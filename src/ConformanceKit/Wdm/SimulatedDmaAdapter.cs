@@ -83,7 +83,7 @@ public sealed partial class SimulatedDmaAdapter
     public bool IsBusMaster { get; }
 
     /// <summary>The map-register maximum IoGetDmaAdapter returned (a count): ceil(MaximumLength / 4096) + 1, at most 64.</summary>
-    public uint MaximumMapRegisters { get; }
+    public uint MaximumMapRegisters { get; internal set; }
 
     /// <summary>The DMA_ADAPTER handed to the driver.</summary>
     public DmaAdapter Adapter { get; }

@@ -30,7 +30,9 @@ public sealed class FormatterTests
         "resume ch0\n" +
         "abort ch0\n" +
         "reset ch0\n" +
+        "fault seed=4;pool:every=2,tag=Ndma;interrupt:spurious=3\n" +
         "run\n" +
+        "fault none\n" +
         "assert_dpc_cpu ch0\n" +
         "assert_copied src+1 dst+1 4095\n" +
         "assert_bytes dst+8191 1 0b1\n" +
