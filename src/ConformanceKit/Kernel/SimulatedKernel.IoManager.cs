@@ -128,6 +128,9 @@ public sealed partial class SimulatedKernel
         _completedIrps.Add(Irp);
     }
 
+    /// <summary>True when the I/O manager has started IRPs for <paramref name="fdo"/> through its StartIo routine.</summary>
+    internal bool UsesStartIo(DeviceObject fdo) => _deviceQueues.ContainsKey(fdo);
+
     /// <summary>True when <paramref name="irp"/> was completed with IoCompleteRequest.</summary>
     internal bool IsCompleted(Irp irp) => _completedSet.Contains(irp);
 

@@ -52,7 +52,9 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
-        if (Kernel.CurrentRoutine != SimulatedKernel.StartIoRoutineName
+        // Judged only for a device whose IRPs the I/O manager starts through StartIo (IoStartPacket): that is where
+        // CurrentIrp means "the IRP being processed"; a driver that never queues IRPs that way has no current IRP.
+        if (Kernel.CurrentRoutine != SimulatedKernel.StartIoRoutineName && Kernel.UsesStartIo(DeviceObject)
             && (DeviceObject.CurrentIrp is not { } current || Kernel.IsCompleted(current)))
         {
             // nc-wdm-driver_control.md: only from StartIo is CurrentIrp guaranteed to be the IRP being processed;
