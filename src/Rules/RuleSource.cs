@@ -156,6 +156,42 @@ internal static class RuleSource
         /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
         public const string BusMasterAllocationAction = "NDMA4008";
 
+        /// <summary>FlushAdapterBuffers matches a MapTransfer.</summary>
+        public const string FlushMatchesMapping = "NDMA4009";
+
+        /// <summary>No mapping of a range already mapped.</summary>
+        public const string NoDoubleMapping = "NDMA4010";
+
+        /// <summary>Flush before completing the IRP.</summary>
+        public const string FlushBeforeCompletingIrp = "NDMA4011";
+
+        /// <summary>AdapterControl's IO_ALLOCATION_ACTION matches what it did.</summary>
+        public const string AllocationActionMatchesWork = "NDMA4012";
+
+        /// <summary>CurrentIrp set outside StartIo.</summary>
+        public const string CurrentIrpOutsideStartIo = "NDMA4013";
+
+        /// <summary>Complete the IRP after AllocateAdapterChannel fails.</summary>
+        public const string CompleteIrpAfterChannelFailure = "NDMA4014";
+
+        /// <summary>DEVICE_DESCRIPTION field values.</summary>
+        public const string DeviceDescriptionFields = "NDMA4015";
+
+        /// <summary>ReadDmaCounter only for subordinate devices.</summary>
+        public const string ReadDmaCounterSubordinateOnly = "NDMA4016";
+
+        /// <summary>KeSetTargetProcessorDpc before KeInsertQueueDpc.</summary>
+        public const string TargetDpcBeforeQueue = "NDMA4017";
+
+        /// <summary>IoGetDmaAdapter from AddDevice or IRP_MN_START_DEVICE.</summary>
+        public const string DmaAdapterFromAddOrStart = "NDMA4018";
+
+        /// <summary>No NULL DMA_ADAPTER.</summary>
+        public const string NonNullDmaAdapter = "NDMA4019";
+
+        /// <summary>DMA only on locked buffers.</summary>
+        public const string DmaOnLockedBuffers = "NDMA4020";
+
         /// <summary>DMA stays inside allocated buffers.</summary>
         public const string DmaInsideBuffers = "NDMA5001";
 
@@ -405,11 +441,59 @@ internal static class RuleSource
 
     /// <summary>Release everything before PutDmaAdapter.</summary>
     public static readonly Rule ReleaseBeforePut = new(Ids.ReleaseBeforePut, RuleLevel.MUST,
-        "Every adapter channel, map register and common buffer is released before PutDmaAdapter, and the adapter is put before removal.", "nc-wdm-pput_dma_adapter.md");
+        "Every adapter channel, map register and common buffer is released before PutDmaAdapter, the adapter is not used after it, and it is put when the device is stopped (IRP_MN_STOP_DEVICE) or removed.", "nc-wdm-pput_dma_adapter.md");
 
     /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
     public static readonly Rule BusMasterAllocationAction = new(Ids.BusMasterAllocationAction, RuleLevel.MUST,
         "A bus-master driver's AdapterControl returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
+
+    /// <summary>FlushAdapterBuffers matches a MapTransfer.</summary>
+    public static readonly Rule FlushMatchesMapping = new(Ids.FlushMatchesMapping, RuleLevel.MUST,
+        "FlushAdapterBuffers is given a MapRegisterBase with a mapped transfer and that transfer's Mdl, initial CurrentVa and Length.", "nc-wdm-pflush_adapter_buffers.md");
+
+    /// <summary>No mapping of a range already mapped.</summary>
+    public static readonly Rule NoDoubleMapping = new(Ids.NoDoubleMapping, RuleLevel.MUST,
+        "MapTransfer does not map an address range that is already mapped and not yet flushed.", "dma-verification.md");
+
+    /// <summary>Flush before completing the IRP.</summary>
+    public static readonly Rule FlushBeforeCompletingIrp = new(Ids.FlushBeforeCompletingIrp, RuleLevel.MUST,
+        "FlushAdapterBuffers is called for every transfer mapped from an IRP's MDL before that IRP is completed.", "nc-wdm-pflush_adapter_buffers.md");
+
+    /// <summary>AdapterControl's IO_ALLOCATION_ACTION matches what it did.</summary>
+    public static readonly Rule AllocationActionMatchesWork = new(Ids.AllocationActionMatchesWork, RuleLevel.SHOULD,
+        "An AdapterControl that completes an IRP returns DeallocateObject; otherwise a system-DMA driver's AdapterControl returns KeepObject.", "ne-wdm-_io_allocation_action.md");
+
+    /// <summary>CurrentIrp set outside StartIo.</summary>
+    public static readonly Rule CurrentIrpOutsideStartIo = new(Ids.CurrentIrpOutsideStartIo, RuleLevel.MUST,
+        "Outside StartIo, the driver sets DeviceObject->CurrentIrp to the IRP it is processing before calling AllocateAdapterChannel.", "nc-wdm-driver_control.md");
+
+    /// <summary>Complete the IRP after AllocateAdapterChannel fails.</summary>
+    public static readonly Rule CompleteIrpAfterChannelFailure = new(Ids.CompleteIrpAfterChannelFailure, RuleLevel.SHOULD,
+        "When AllocateAdapterChannel returns STATUS_INSUFFICIENT_RESOURCES, the driver completes the current IRP with an error status.", "nc-wdm-pallocate_adapter_channel.md");
+
+    /// <summary>DEVICE_DESCRIPTION field values.</summary>
+    public static readonly Rule DeviceDescriptionFields = new(Ids.DeviceDescriptionFields, RuleLevel.MUST,
+        "DEVICE_DESCRIPTION.Reserved1 is FALSE, Master is TRUE for a bus-master device, and a version 3 bus-master description has DmaAddressWidth 1 to 64.", "ns-wdm-_device_description.md");
+
+    /// <summary>ReadDmaCounter only for subordinate devices.</summary>
+    public static readonly Rule ReadDmaCounterSubordinateOnly = new(Ids.ReadDmaCounterSubordinateOnly, RuleLevel.MUST,
+        "ReadDmaCounter is called only by the driver of a subordinate DMA device.", "nc-wdm-pread_dma_counter.md");
+
+    /// <summary>KeSetTargetProcessorDpc before KeInsertQueueDpc.</summary>
+    public static readonly Rule TargetDpcBeforeQueue = new(Ids.TargetDpcBeforeQueue, RuleLevel.MUST,
+        "KeSetTargetProcessorDpc is called before the KeInsertQueueDpc that queues the DPC, not while the DPC is queued.", "nf-wdm-kesettargetprocessordpc.md");
+
+    /// <summary>IoGetDmaAdapter from AddDevice or IRP_MN_START_DEVICE.</summary>
+    public static readonly Rule DmaAdapterFromAddOrStart = new(Ids.DmaAdapterFromAddOrStart, RuleLevel.SHOULD,
+        "A PnP driver calls IoGetDmaAdapter from its AddDevice routine or while handling IRP_MN_START_DEVICE.", "nf-wdm-iogetdmaadapter.md");
+
+    /// <summary>No NULL DMA_ADAPTER.</summary>
+    public static readonly Rule NonNullDmaAdapter = new(Ids.NonNullDmaAdapter, RuleLevel.MUST,
+        "No DMA routine is passed a NULL DMA_ADAPTER.", "dma-verification.md");
+
+    /// <summary>DMA only on locked buffers.</summary>
+    public static readonly Rule DmaOnLockedBuffers = new(Ids.DmaOnLockedBuffers, RuleLevel.MUST,
+        "DMA is done only on locked buffers: MapTransfer and GetScatterGatherList never map pageable (paged-pool) memory.", "dma-verification.md");
 
     // NDMA5xxx: memory, descriptors and pool.
 
@@ -462,7 +546,10 @@ internal static class RuleSource
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
         DpcTargetActiveProcessor, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
-        MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, DmaInsideBuffers,
+        MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
+        NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,
+        CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
+        DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove, FailedAllocationReleases, EngineGoesIdle,
     ];

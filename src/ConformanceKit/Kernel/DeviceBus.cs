@@ -23,14 +23,24 @@ public sealed class DeviceBus : IDeviceBus
     public DeviceObject Device { get; }
 
     /// <inheritdoc/>
-    /// <remarks>Under a <c>dma-read</c> fault (docs/faults.md) the read fails without touching memory.</remarks>
-    public bool DmaRead(PhysicalAddress address, Span<byte> destination) =>
-        _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") != true
-        && _kernel.Memory.DmaRead(address, destination, Device.Name);
+    /// <remarks>
+    /// The device moving memory itself makes it a bus master (checked against DEVICE_DESCRIPTION.Master, NDMA4015).
+    /// Under a <c>dma-read</c> fault (docs/faults.md) the read fails without touching memory.
+    /// </remarks>
+    public bool DmaRead(PhysicalAddress address, Span<byte> destination)
+    {
+        _kernel.NoteBusMasterDma(Device);
+        return _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") != true
+            && _kernel.Memory.DmaRead(address, destination, Device.Name);
+    }
 
     /// <inheritdoc/>
-    public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source) =>
-        _kernel.Memory.DmaWrite(address, source, Device.Name);
+    /// <remarks>The device moving memory itself makes it a bus master (checked against DEVICE_DESCRIPTION.Master, NDMA4015).</remarks>
+    public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source)
+    {
+        _kernel.NoteBusMasterDma(Device);
+        return _kernel.Memory.DmaWrite(address, source, Device.Name);
+    }
 
     /// <inheritdoc/>
     /// <remarks>The interrupt is delivered by <see cref="SimulatedKernel.DeliverInterrupts"/>, which

@@ -35,6 +35,8 @@ public sealed partial class SimulatedKernel
             return null;
         }
 
+        CheckDmaAdapterCaller();
+        CheckDeviceDescription(DeviceDescription);
         var adapter = new SimulatedDmaAdapter(this, PhysicalDeviceObject, DeviceDescription, _adapters.Count + 1);
         _adapters.Add(adapter);
         NumberOfMapRegisters = Faults?.GrantMapRegisters(adapter.MaximumMapRegisters, $"IoGetDmaAdapter(MaximumLength = {DeviceDescription.MaximumLength})")
@@ -48,22 +50,72 @@ public sealed partial class SimulatedKernel
         _adapters.FirstOrDefault(a => ReferenceEquals(a.Adapter, adapter));
 
     /// <summary>
-    /// At device removal: reports every adapter not released with PutDmaAdapter (NDMA4007, nc-wdm-pput_dma_adapter.md).
+    /// After the driver handled <paramref name="pnpRequest"/> (IRP_MN_STOP_DEVICE, where nc-wdm-pput_dma_adapter.md
+    /// says "A driver must call PutDmaAdapter", or IRP_MN_REMOVE_DEVICE): reports every adapter not released with
+    /// PutDmaAdapter (NDMA4007), once per adapter.
     /// </summary>
     /// <param name="driverName">The driver, for the report.</param>
-    /// <returns>The number of adapters not put.</returns>
-    public int CheckDmaAdaptersPut(string driverName)
+    /// <param name="pnpRequest">The PnP request just handled, for the report.</param>
+    /// <returns>The number of adapters not put that were not reported before.</returns>
+    public int CheckDmaAdaptersPut(string driverName, string pnpRequest = "IRP_MN_REMOVE_DEVICE")
     {
-        var leaked = _adapters.Where(a => !a.IsPut).ToList();
+        var leaked = _adapters.Where(a => !a.IsPut && !a.ReportedNotPut).ToList();
         foreach (var adapter in leaked)
         {
+            adapter.ReportedNotPut = true;
             var outstanding = adapter.OutstandingResources();
             Log.Report(AdapterRules.ReleaseBeforePut,
-                $"every adapter {driverName} got from IoGetDmaAdapter released with PutDmaAdapter before its device is removed",
-                $"{adapter} of {adapter.PhysicalDeviceObject?.ToString() ?? "no PDO"} was never put" +
+                $"every adapter {driverName} got from IoGetDmaAdapter released with PutDmaAdapter when it handles {pnpRequest}",
+                $"{adapter} of {adapter.PhysicalDeviceObject?.ToString() ?? "no PDO"} was never put by the end of {pnpRequest}" +
                 (outstanding.Count > 0 ? $", with {string.Join("; ", outstanding)} outstanding" : string.Empty));
         }
 
         return leaked.Count;
+    }
+
+    /// <summary>
+    /// The device <paramref name="pdo"/> read or wrote memory itself, through its bus: it is a bus master. If the
+    /// driver described it to IoGetDmaAdapter with Master = FALSE (a subordinate device, whose transfers the system
+    /// DMA controller would make), that is NDMA4015 (ns-wdm-_device_description.md), reported once per adapter.
+    /// </summary>
+    internal void NoteBusMasterDma(DeviceObject pdo)
+    {
+        foreach (var adapter in _adapters.Where(a => ReferenceEquals(a.PhysicalDeviceObject, pdo) && !a.IsBusMaster && !a.IsPut && !a.ReportedAsSubordinate))
+        {
+            adapter.ReportedAsSubordinate = true;
+            Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Master = TRUE for a bus-master DMA device",
+                $"{pdo} performs DMA itself (bus master), but its driver got {adapter} with DEVICE_DESCRIPTION.Master = FALSE (a subordinate device)",
+                AdapterRules.DeviceDescriptionFields.Page);
+        }
+    }
+
+    /// <summary>NDMA4018 (nf-wdm-iogetdmaadapter.md): from a driver routine other than AddDevice or IRP_MN_START_DEVICE.</summary>
+    private void CheckDmaAdapterCaller()
+    {
+        // Outside any driver routine (a test calling the kernel directly) there is no PnP state to judge.
+        if (CurrentRoutine is { } routine && routine != AddDeviceRoutineName && routine != StartDeviceRoutineName)
+        {
+            Log.Report(AdapterRules.DmaAdapterFromAddOrStart, "IoGetDmaAdapter from AddDevice or while handling IRP_MN_START_DEVICE",
+                $"IoGetDmaAdapter called from {routine} ({DescribeContext()})", AdapterRules.DmaAdapterFromAddOrStart.Page);
+        }
+    }
+
+    /// <summary>NDMA4015 (ns-wdm-_device_description.md): Reserved1 "Must be FALSE"; version 3 bus master: DmaAddressWidth "must be nonzero and must not exceed 64".</summary>
+    private void CheckDeviceDescription(DeviceDescription description)
+    {
+        if (description.Reserved1)
+        {
+            Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Reserved1 = FALSE",
+                $"IoGetDmaAdapter with DEVICE_DESCRIPTION.Reserved1 = TRUE", AdapterRules.DeviceDescriptionFields.Page);
+        }
+
+        if (description.Version == DeviceDescription.DEVICE_DESCRIPTION_VERSION3 && description.Master
+            && description.DmaAddressWidth is 0 or > 64)
+        {
+            Log.Report(AdapterRules.DeviceDescriptionFields,
+                "DEVICE_DESCRIPTION.DmaAddressWidth between 1 and 64 for a version 3 bus-master description",
+                $"IoGetDmaAdapter with Version = DEVICE_DESCRIPTION_VERSION3, Master = TRUE, DmaAddressWidth = {description.DmaAddressWidth}",
+                AdapterRules.DeviceDescriptionFields.Page);
+        }
     }
 }

@@ -85,7 +85,16 @@ public sealed partial class SimulatedKernel
             return;
         }
 
-        state!.TargetProcessor = Number;
+        if (state!.Queued)
+        {
+            // nf-wdm-kesettargetprocessordpc.md: "a KeSetTargetProcessorDpc call must occur before the call to
+            // KeInsertQueueDpc ... that queues the DPC object"; once queued, it runs where it was queued.
+            Log.Report(AdapterRules.TargetDpcBeforeQueue, $"KeSetTargetProcessorDpc({state}) before the KeInsertQueueDpc that queues it",
+                $"KeSetTargetProcessorDpc({state}, Number = {Number}) while the DPC is queued for cpu{QueuedOn(Dpc)} ({DescribeContext()}); it runs there",
+                AdapterRules.TargetDpcBeforeQueue.Page);
+        }
+
+        state.TargetProcessor = Number;
     }
 
     /// <inheritdoc/>
@@ -199,4 +208,7 @@ public sealed partial class SimulatedKernel
 
     private static string DescribeTarget(DpcState state) =>
         state.TargetProcessor is { } cpu ? $"cpu{cpu}" : "the processor that queues it";
+
+    private uint QueuedOn(KDpc dpc) =>
+        (uint)Array.FindIndex(_processors, p => p.DpcQueue.Contains(dpc));
 }

@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Status;
 using NetDma.Contracts.Wdm;
@@ -13,6 +14,12 @@ public sealed partial class SimulatedKernel
     /// <summary>The routine name StartIo runs under in traces and reports.</summary>
     public const string StartIoRoutineName = "StartIo (DRIVER_STARTIO)";
 
+    /// <summary>The routine name AddDevice runs under in traces and reports.</summary>
+    public const string AddDeviceRoutineName = "AddDevice";
+
+    /// <summary>The routine name the IRP_MN_START_DEVICE handler runs under in traces and reports.</summary>
+    public const string StartDeviceRoutineName = "StartDevice (IRP_MN_START_DEVICE)";
+
     private const string StartIoPage = "nc-wdm-driver_startio.md";
 
     private readonly Dictionary<DeviceObject, (Queue<Irp> Pending, Action<DeviceObject, Irp> StartIo)> _deviceQueues =
@@ -20,6 +27,7 @@ public sealed partial class SimulatedKernel
 
     private readonly List<Irp> _completedIrps = [];
     private readonly HashSet<Irp> _completedSet = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<Irp> _irpsOwedError = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>IRPs completed with IoCompleteRequest, in completion order (each once).</summary>
     public IReadOnlyList<Irp> CompletedIrps => _completedIrps;
@@ -96,9 +104,76 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        var unflushed = _adapters.SelectMany(a => a.UnflushedMappingsOf(Irp.MdlAddress)).ToList();
+        if (unflushed.Count > 0)
+        {
+            // nc-wdm-pflush_adapter_buffers.md: "must call FlushAdapterBuffers before completing the IRP that requested
+            // the DMA transfer"; nc-wdm-pget_scatter_gather_list.md: PutScatterGatherList (which flushes) before the
+            // data in the buffer is accessed, which completing the IRP lets its requester do.
+            Log.Report(AdapterRules.FlushBeforeCompletingIrp, "every transfer of the IRP's MDL flushed before IoCompleteRequest",
+                $"IoCompleteRequest({DescribeIrp(Irp)}, {NtStatusFacts.Name(Status)}) with {string.Join("; ", unflushed)}",
+                AdapterRules.FlushBeforeCompletingIrp.Page);
+        }
+
+        if (_irpsOwedError.Remove(Irp) && NtStatusFacts.NT_SUCCESS(Status))
+        {
+            Log.Report(AdapterRules.CompleteIrpAfterChannelFailure,
+                "the IRP whose AllocateAdapterChannel returned STATUS_INSUFFICIENT_RESOURCES completed with an error status",
+                $"IoCompleteRequest({DescribeIrp(Irp)}, {NtStatusFacts.Name(Status)}) after AllocateAdapterChannel failed for it and was not retried successfully",
+                AdapterRules.CompleteIrpAfterChannelFailure.Page);
+        }
+
         Irp.CompletionStatus = Status;
         Irp.Information = Information;
         _completedIrps.Add(Irp);
+    }
+
+    /// <summary>True when the I/O manager has started IRPs for <paramref name="fdo"/> through its StartIo routine.</summary>
+    internal bool UsesStartIo(DeviceObject fdo) => _deviceQueues.ContainsKey(fdo);
+
+    /// <summary>True when <paramref name="irp"/> was completed with IoCompleteRequest.</summary>
+    internal bool IsCompleted(Irp irp) => _completedSet.Contains(irp);
+
+    /// <summary>
+    /// AllocateAdapterChannel for <paramref name="device"/> returned <paramref name="status"/>: after
+    /// STATUS_INSUFFICIENT_RESOURCES its CurrentIrp is owed a completion with an error status (NDMA4014,
+    /// nc-wdm-pallocate_adapter_channel.md); a later successful request for the same IRP clears the debt (a retry).
+    /// </summary>
+    internal void NoteAdapterChannelResult(DeviceObject device, NtStatus status)
+    {
+        if (device.CurrentIrp is not { } irp || _completedSet.Contains(irp))
+        {
+            return;
+        }
+
+        if (status == NtStatus.STATUS_INSUFFICIENT_RESOURCES)
+        {
+            _irpsOwedError.Add(irp);
+        }
+        else if (NtStatusFacts.NT_SUCCESS(status))
+        {
+            _irpsOwedError.Remove(irp);
+        }
+    }
+
+    /// <summary>
+    /// At device removal: reports every IRP whose AllocateAdapterChannel returned STATUS_INSUFFICIENT_RESOURCES and
+    /// that was never completed (NDMA4014).
+    /// </summary>
+    /// <returns>The number of such IRPs.</returns>
+    public int CheckFailedChannelIrpsCompleted()
+    {
+        foreach (var irp in _irpsOwedError)
+        {
+            Log.Report(AdapterRules.CompleteIrpAfterChannelFailure,
+                "the IRP whose AllocateAdapterChannel returned STATUS_INSUFFICIENT_RESOURCES completed with an error status",
+                $"{DescribeIrp(irp)} was never completed after AllocateAdapterChannel failed for it",
+                AdapterRules.CompleteIrpAfterChannelFailure.Page);
+        }
+
+        var count = _irpsOwedError.Count;
+        _irpsOwedError.Clear();
+        return count;
     }
 
     private void StartIrp(uint cpu, DeviceObject fdo, Irp irp, Action<DeviceObject, Irp> startIo)

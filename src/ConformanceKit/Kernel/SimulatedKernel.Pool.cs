@@ -116,4 +116,12 @@ public sealed partial class SimulatedKernel
 
         return _pool.Count;
     }
+
+    /// <summary>
+    /// The outstanding PagedPool block that shares a byte with [<paramref name="va"/>, +<paramref name="length"/>), or
+    /// null: paged pool is the simulation's pageable memory (every other buffer is locked).
+    /// </summary>
+    internal PoolBlock? FindPagedPoolBlock(Contracts.Platform.VirtualAddress va, ulong length) =>
+        _pool.Values.Select(v => v.Block).FirstOrDefault(b => b.PoolType == PoolType.PagedPool
+            && va.Value < b.Address.Value + b.NumberOfBytes && b.Address.Value < va.Value + Math.Max(length, 1));
 }

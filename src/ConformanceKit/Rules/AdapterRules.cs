@@ -27,7 +27,44 @@ public static class AdapterRules
     /// <summary>NDMA4008: Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
     public static readonly Rule BusMasterAllocationAction = RuleSource.BusMasterAllocationAction;
 
+    /// <summary>NDMA4009: FlushAdapterBuffers matches a MapTransfer.</summary>
+    public static readonly Rule FlushMatchesMapping = RuleSource.FlushMatchesMapping;
+
+    /// <summary>NDMA4010: No mapping of a range already mapped.</summary>
+    public static readonly Rule NoDoubleMapping = RuleSource.NoDoubleMapping;
+
+    /// <summary>NDMA4011: Flush before completing the IRP.</summary>
+    public static readonly Rule FlushBeforeCompletingIrp = RuleSource.FlushBeforeCompletingIrp;
+
+    /// <summary>NDMA4012: AdapterControl's IO_ALLOCATION_ACTION matches what it did.</summary>
+    public static readonly Rule AllocationActionMatchesWork = RuleSource.AllocationActionMatchesWork;
+
+    /// <summary>NDMA4013: CurrentIrp set outside StartIo.</summary>
+    public static readonly Rule CurrentIrpOutsideStartIo = RuleSource.CurrentIrpOutsideStartIo;
+
+    /// <summary>NDMA4014: Complete the IRP after AllocateAdapterChannel fails.</summary>
+    public static readonly Rule CompleteIrpAfterChannelFailure = RuleSource.CompleteIrpAfterChannelFailure;
+
+    /// <summary>NDMA4015: DEVICE_DESCRIPTION field values.</summary>
+    public static readonly Rule DeviceDescriptionFields = RuleSource.DeviceDescriptionFields;
+
+    /// <summary>NDMA4016: ReadDmaCounter only for subordinate devices.</summary>
+    public static readonly Rule ReadDmaCounterSubordinateOnly = RuleSource.ReadDmaCounterSubordinateOnly;
+
+    /// <summary>NDMA4017: KeSetTargetProcessorDpc before KeInsertQueueDpc.</summary>
+    public static readonly Rule TargetDpcBeforeQueue = RuleSource.TargetDpcBeforeQueue;
+
+    /// <summary>NDMA4018: IoGetDmaAdapter from AddDevice or IRP_MN_START_DEVICE.</summary>
+    public static readonly Rule DmaAdapterFromAddOrStart = RuleSource.DmaAdapterFromAddOrStart;
+
+    /// <summary>NDMA4019: No NULL DMA_ADAPTER.</summary>
+    public static readonly Rule NonNullDmaAdapter = RuleSource.NonNullDmaAdapter;
+
+    /// <summary>NDMA4020: DMA only on locked buffers.</summary>
+    public static readonly Rule DmaOnLockedBuffers = RuleSource.DmaOnLockedBuffers;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [OneRequestPerDevice, NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching, MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction];
+        [OneRequestPerDevice, NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching, MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction,
+        FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers];
 }

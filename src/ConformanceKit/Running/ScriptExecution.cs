@@ -270,7 +270,7 @@ internal sealed class ScriptExecution
             world.Host.InAddDevice = true;
             try
             {
-                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "AddDevice", PnpPage, () => provider.AddDevice(world.Environment));
+                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.AddDeviceRoutineName, PnpPage, () => provider.AddDevice(world.Environment));
             }
             finally
             {
@@ -289,7 +289,7 @@ internal sealed class ScriptExecution
         }
         else
         {
-            var fdo = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "AddDevice", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.AddDevice(world.Environment));
+            var fdo = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.AddDeviceRoutineName, "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.AddDevice(world.Environment));
             world.Fdo = fdo;
             _lastStatus = fdo is null ? NtStatus.STATUS_UNSUCCESSFUL : NtStatus.STATUS_SUCCESS;
         }
@@ -318,7 +318,7 @@ internal sealed class ScriptExecution
             world.Host.InStartDevice = true;
             try
             {
-                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "starting-a-netdma-provider.md", () => netDma.StartDevice(resources));
+                _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.StartDeviceRoutineName, "starting-a-netdma-provider.md", () => netDma.StartDevice(resources));
             }
             finally
             {
@@ -329,14 +329,23 @@ internal sealed class ScriptExecution
         }
         else
         {
-            _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StartDevice (IRP_MN_START_DEVICE)", "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
+            _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.StartDeviceRoutineName, "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
         }
     }
 
     private void StopDevice()
     {
-        var driver = World.NetDmaDriver ?? throw new ScriptSequenceException("stop_device applies to NetDMA provider drivers");
-        World.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StopDevice (IRP_MN_STOP_DEVICE)", "stopping-a-netdma-provider.md", driver.StopDevice);
+        var world = World;
+        if (world.NetDmaDriver is { } driver)
+        {
+            world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StopDevice (IRP_MN_STOP_DEVICE)", "stopping-a-netdma-provider.md", driver.StopDevice);
+            return;
+        }
+
+        // nc-wdm-pput_dma_adapter.md: "A driver must call PutDmaAdapter when it receives a PnP IRP_MN_STOP_DEVICE
+        // request" (NDMA4007).
+        world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "StopDevice (IRP_MN_STOP_DEVICE)", "nc-wdm-pput_dma_adapter.md", world.WdmDriver!.StopDevice);
+        world.Kernel.CheckDmaAdaptersPut(_factory.Name, "IRP_MN_STOP_DEVICE");
     }
 
     private void RemoveDevice()
@@ -357,7 +366,8 @@ internal sealed class ScriptExecution
         }
 
         world.Kernel.CheckNoPoolLeaks(_factory.Name);
-        world.Kernel.CheckDmaAdaptersPut(_factory.Name);
+        world.Kernel.CheckDmaAdaptersPut(_factory.Name, "IRP_MN_REMOVE_DEVICE");
+        world.Kernel.CheckFailedChannelIrpsCompleted();
     }
 
     /// <summary>

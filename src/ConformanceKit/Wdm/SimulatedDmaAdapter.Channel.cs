@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Status;
@@ -51,7 +52,23 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
-        return RequestChannel(AllocateAdapterChannelContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine, Context, synchronous: false);
+        // Judged only for a device whose IRPs the I/O manager starts through StartIo (IoStartPacket): that is where
+        // CurrentIrp means "the IRP being processed"; a driver that never queues IRPs that way has no current IRP.
+        if (Kernel.CurrentRoutine != SimulatedKernel.StartIoRoutineName && Kernel.UsesStartIo(DeviceObject)
+            && (DeviceObject.CurrentIrp is not { } current || Kernel.IsCompleted(current)))
+        {
+            // nc-wdm-driver_control.md: only from StartIo is CurrentIrp guaranteed to be the IRP being processed;
+            // "Otherwise, drivers must set the CurrentIrp member ... before calling AllocateAdapterChannel".
+            Kernel.Log.Report(AdapterRules.CurrentIrpOutsideStartIo,
+                $"outside StartIo, {DeviceObject}->CurrentIrp set to the IRP being processed before AllocateAdapterChannel",
+                $"AllocateAdapterChannel({this}, {DeviceObject}) from {Kernel.CurrentRoutine ?? "no driver routine"} with CurrentIrp = " +
+                (DeviceObject.CurrentIrp is null ? "NULL" : "an IRP already completed with IoCompleteRequest") + "; AdapterControl receives it as Irp",
+                AdapterRules.CurrentIrpOutsideStartIo.Page);
+        }
+
+        var status = RequestChannel(AllocateAdapterChannelContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine, Context, synchronous: false);
+        Kernel.NoteAdapterChannelResult(DeviceObject, status);
+        return status;
     }
 
     /// <summary>
@@ -211,6 +228,7 @@ public sealed partial class SimulatedDmaAdapter
         request.Grant = grant;
         _owner = request;
         IoAllocationAction action;
+        var completedBefore = Kernel.CompletedIrps.Count;
         _adapterControlDepth++;
         try
         {
@@ -229,7 +247,36 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         Kernel.Log.Trace.Record($"cpu{Kernel.CurrentProcessor} {Irql.DISPATCH_LEVEL.ToDdiName()} <- {AdapterControlRoutineName} = {action}");
+        CheckActionMatchesWork(grant, action, Kernel.CompletedIrps.Skip(completedBefore).ToList());
         ApplyAllocationAction(grant, action);
+    }
+
+    /// <summary>
+    /// NDMA4012 (ne-wdm-_io_allocation_action.md): an AdapterControl that completed an IRP "should return
+    /// DeallocateObject"; otherwise a system-DMA (not bus-master) driver's returns KeepObject (nc-wdm-driver_control.md:
+    /// "drivers that use system DMA return KeepObject"). The page's other DeallocateObject case, an operation that
+    /// could overlap another device object's, is not observable and not checked.
+    /// </summary>
+    private void CheckActionMatchesWork(MapRegisterGrant grant, IoAllocationAction action, IReadOnlyList<Irp> completed)
+    {
+        if (!Enum.IsDefined(action))
+        {
+            return;
+        }
+
+        if (completed.Count > 0 && action != IoAllocationAction.DeallocateObject)
+        {
+            Kernel.Log.Report(AdapterRules.AllocationActionMatchesWork, "an AdapterControl that completes an IRP returns DeallocateObject",
+                $"AdapterControl for {grant.Device} completed {completed.Count} IRP(s) with IoCompleteRequest and returned {action}",
+                AdapterRules.AllocationActionMatchesWork.Page);
+        }
+        else if (completed.Count == 0 && !IsBusMaster && action != IoAllocationAction.KeepObject)
+        {
+            Kernel.Log.Report(AdapterRules.AllocationActionMatchesWork,
+                "AdapterControl of a system-DMA adapter (DEVICE_DESCRIPTION.Master = FALSE) returns KeepObject unless it completed an IRP",
+                $"AdapterControl for {grant.Device} on system-DMA {this} returned {action} without completing an IRP",
+                AdapterRules.AllocationActionMatchesWork.Page);
+        }
     }
 
     private void ApplyAllocationAction(MapRegisterGrant grant, IoAllocationAction action)

@@ -19,6 +19,17 @@ public sealed partial class SimulatedDmaAdapter
     private static readonly DdiContract PutScatterGatherListContract = DdiContract.For<PPutScatterGatherList>();
 
     private readonly List<ScatterGatherList> _scatterGatherLists = [];
+    private readonly Dictionary<ScatterGatherList, Mdl> _scatterGatherMdls = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>
+    /// What of <paramref name="mdl"/> is still mapped on this adapter: MapTransfer ranges not flushed with
+    /// FlushAdapterBuffers and scatter/gather lists not put with PutScatterGatherList (checked when the IRP that owns
+    /// the MDL is completed, rule NDMA4011).
+    /// </summary>
+    internal IEnumerable<string> UnflushedMappingsOf(Mdl mdl) =>
+        _grants.Values.SelectMany(g => g.Mapped).Where(m => ReferenceEquals(m.Mdl, mdl)).Select(m => $"{m} mapped by MapTransfer on {this}, not flushed with FlushAdapterBuffers")
+            .Concat(_scatterGatherMdls.Where(e => ReferenceEquals(e.Value, mdl))
+                .Select(e => $"scatter/gather list at {e.Key.Elements.FirstOrDefault().Address} of {this}, not put with PutScatterGatherList"));
 
     /// <summary>
     /// MapTransfer (nc-wdm-pmap_transfer.md): returns the logical (= physical) address of <paramref name="CurrentVa"/>
@@ -79,15 +90,28 @@ public sealed partial class SimulatedDmaAdapter
             pages = SpanPages(CurrentVa, Length);
         }
 
-        grant.Mapped.Add(new MappedTransfer(CurrentVa, Length, WriteToDevice, pages));
+        CheckLocked("MapTransfer", Mdl, CurrentVa, Length);
+        var length = Length;
+        if (_grants.Values.SelectMany(g => g.Mapped).FirstOrDefault(m => m.Overlaps(CurrentVa, length)) is { } already)
+        {
+            // dma-verification.md: "Attempting to map an address range that has already been mapped." The range is
+            // mapped again (the registers are not shared), so the earlier mapping still needs its own flush.
+            Kernel.Log.Report(AdapterRules.NoDoubleMapping, "MapTransfer of a range no unflushed MapTransfer of this adapter covers",
+                $"MapTransfer of {Length} bytes at {CurrentVa} overlaps {already}, mapped and not yet flushed",
+                AdapterRules.NoDoubleMapping.Page);
+        }
+
+        grant.Mapped.Add(new MappedTransfer(Mdl, CurrentVa, Length, WriteToDevice, pages));
         return Mdl.PhysicalBase.Offset(offset);
     }
 
     /// <summary>
     /// FlushAdapterBuffers (nc-wdm-pflush_adapter_buffers.md): flushes the transfers mapped through
     /// <paramref name="MapRegisterBase"/> that start in [<paramref name="CurrentVa"/>, +<paramref name="Length"/>)
-    /// and returns TRUE; a base the driver does not hold returns FALSE (traced: no catalog rule covers a flush of
-    /// unmapped registers).
+    /// and returns TRUE. NDMA4009 when the base is not held (FALSE, nothing flushed), when no transfer mapped through
+    /// it starts at <paramref name="CurrentVa"/> (the initial CurrentVa MapTransfer was given), or when the one that
+    /// does was mapped from another <paramref name="Mdl"/> or for another <paramref name="Length"/> (more bytes than
+    /// mapped is "flushing too many bytes", dma-verification.md).
     /// </summary>
     private bool FlushAdapterBuffers(DmaAdapter DmaAdapter, Mdl Mdl, MapRegisterBase MapRegisterBase, VirtualAddress CurrentVa,
         uint Length, bool WriteToDevice)
@@ -97,10 +121,32 @@ public sealed partial class SimulatedDmaAdapter
             return false;
         }
 
+        const string Expected = "FlushAdapterBuffers with a MapRegisterBase the driver holds and the Mdl, initial CurrentVa and Length of a transfer MapTransfer mapped through it";
         if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant) || grant.State == MapRegisterGrantState.Freed)
         {
-            Kernel.Log.Trace.Record($"  FlushAdapterBuffers: {MapRegisterBase} is not held by the driver = FALSE");
+            ReportFlush(Expected, grant is null
+                ? $"FlushAdapterBuffers with {MapRegisterBase}, map registers {this} never granted, so never mapped; returned FALSE"
+                : $"FlushAdapterBuffers with {grant}, which were freed by {grant.FreedBy}; returned FALSE");
             return false;
+        }
+
+        var mapped = grant.Mapped.FirstOrDefault(m => m.CurrentVa == CurrentVa);
+        if (mapped is null)
+        {
+            ReportFlush(Expected, grant.Mapped.Count == 0
+                ? $"FlushAdapterBuffers of {Length} bytes at {CurrentVa} through {grant}, on which nothing is mapped"
+                : $"FlushAdapterBuffers of {Length} bytes at {CurrentVa} through {grant}, where no mapped transfer starts at that CurrentVa (mapped: {string.Join(", ", grant.Mapped)})");
+        }
+        else if (!ReferenceEquals(mapped.Mdl, Mdl))
+        {
+            ReportFlush(Expected,
+                $"FlushAdapterBuffers of {mapped} with the MDL [{Mdl.StartVa}, {Mdl.ByteCount} bytes], not the MDL [{mapped.Mdl.StartVa}, {mapped.Mdl.ByteCount} bytes] MapTransfer was given");
+        }
+        else if (Length != mapped.Length)
+        {
+            ReportFlush(Expected, Length > mapped.Length
+                ? $"FlushAdapterBuffers of {Length} bytes at {CurrentVa}, {Length - mapped.Length} more than the {mapped.Length} MapTransfer mapped through {grant}"
+                : $"FlushAdapterBuffers of {Length} bytes at {CurrentVa}, but MapTransfer mapped {mapped.Length} bytes there through {grant} (Length not updated for this DMA operation)");
         }
 
         var end = CurrentVa.Value + Math.Max(Length, 1u);
@@ -139,8 +185,10 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        CheckLocked("GetScatterGatherList", Mdl, CurrentVa, Length);
         var list = new ScatterGatherList([new ScatterGatherElement(Mdl.PhysicalBase.Offset(CurrentVa.Value - Mdl.StartVa.Value), Length)]);
         _scatterGatherLists.Add(list);
+        _scatterGatherMdls.Add(list, Mdl);
         Kernel.InvokeDriver(Kernel.CurrentProcessor, Irql.DISPATCH_LEVEL, AdapterListControlRoutineName, GetScatterGatherListContract.Page,
             () => ExecutionRoutine(DeviceObject, DeviceObject.CurrentIrp, list, Context));
         return NtStatus.STATUS_SUCCESS;
@@ -161,6 +209,7 @@ public sealed partial class SimulatedDmaAdapter
         if (index >= 0)
         {
             _scatterGatherLists.RemoveAt(index);
+            _scatterGatherMdls.Remove(ScatterGather);
         }
         else
         {
@@ -168,6 +217,20 @@ public sealed partial class SimulatedDmaAdapter
                 "PutScatterGatherList once, of a list GetScatterGatherList of this adapter built",
                 $"PutScatterGatherList({this}) of a list at {ScatterGather.Elements.FirstOrDefault().Address} that is not outstanding (already put, or not built by {this}); ignored",
                 PutScatterGatherListContract.Page);
+        }
+    }
+
+    private void ReportFlush(string expected, string actual) =>
+        Kernel.Log.Report(AdapterRules.FlushMatchesMapping, expected, actual, FlushAdapterBuffersContract.Page);
+
+    /// <summary>NDMA4020 when [<paramref name="va"/>, +<paramref name="length"/>) lies in paged pool, which is pageable, not locked.</summary>
+    private void CheckLocked(string routine, Mdl mdl, VirtualAddress va, ulong length)
+    {
+        if (Kernel.FindPagedPoolBlock(va, length) is { } block)
+        {
+            Kernel.Log.Report(AdapterRules.DmaOnLockedBuffers, $"{routine} of locked (non-pageable) memory only",
+                $"{routine} of {length} bytes at {va} (MDL [{mdl.StartVa}, {mdl.ByteCount} bytes]) in {block}, which is pageable",
+                AdapterRules.DmaOnLockedBuffers.Page);
         }
     }
 

@@ -88,6 +88,12 @@ public sealed partial class SimulatedDmaAdapter
     /// <summary>The DMA_ADAPTER handed to the driver.</summary>
     public DmaAdapter Adapter { get; }
 
+    /// <summary>True once NDMA4015 reported this subordinate-device adapter's device doing bus-master DMA.</summary>
+    internal bool ReportedAsSubordinate { get; set; }
+
+    /// <summary>True once NDMA4007 reported this adapter not put at IRP_MN_STOP_DEVICE or IRP_MN_REMOVE_DEVICE.</summary>
+    internal bool ReportedNotPut { get; set; }
+
     /// <summary>True once PutDmaAdapter was called.</summary>
     public bool IsPut { get; private set; }
 
@@ -203,10 +209,19 @@ public sealed partial class SimulatedDmaAdapter
         return 1;
     }
 
-    /// <summary>ReadDmaCounter (nc-wdm-pread_dma_counter.md): 0, no system-DMA transfer is ever in progress.</summary>
+    /// <summary>
+    /// ReadDmaCounter (nc-wdm-pread_dma_counter.md): 0, no system-DMA transfer is ever in progress. On a bus-master
+    /// adapter (DEVICE_DESCRIPTION.Master = TRUE) it is NDMA4016: "can be called only by drivers of subordinate DMA devices".
+    /// </summary>
     private uint ReadDmaCounter(DmaAdapter DmaAdapter)
     {
-        Enter(ReadDmaCounterContract, DmaAdapter, string.Empty);
+        if (Enter(ReadDmaCounterContract, DmaAdapter, string.Empty) && IsBusMaster)
+        {
+            Report(AdapterRules.ReadDmaCounterSubordinateOnly, ReadDmaCounterContract,
+                "ReadDmaCounter only on the adapter of a subordinate DMA device (DEVICE_DESCRIPTION.Master = FALSE)",
+                $"ReadDmaCounter({this}), the adapter of a bus-master device (DEVICE_DESCRIPTION.Master = TRUE) ({Kernel.DescribeContext()})");
+        }
+
         return 0;
     }
 
@@ -218,7 +233,13 @@ public sealed partial class SimulatedDmaAdapter
     private bool Enter(DdiContract contract, DmaAdapter adapter, string arguments, bool checkPut = true)
     {
         Kernel.Log.Trace.Record($"{Kernel.Where} driver -> {contract.Role}({this}{arguments})");
-        if (!ReferenceEquals(adapter, Adapter))
+        if (adapter is null)
+        {
+            Kernel.Log.Report(AdapterRules.NonNullDmaAdapter, $"{contract.Role} with the DMA_ADAPTER IoGetDmaAdapter returned",
+                $"{contract.Role} called through the DMA_OPERATIONS of {this} with DmaAdapter = NULL ({Kernel.DescribeContext()}); {this} is used",
+                AdapterRules.NonNullDmaAdapter.Page);
+        }
+        else if (!ReferenceEquals(adapter, Adapter))
         {
             Kernel.Log.Trace.Record($"  {contract.Role}: the DmaAdapter argument is not {this}, whose DMA_OPERATIONS was called; {this} is used");
         }

@@ -30,6 +30,20 @@ public interface IWdmDmaDriver
     [ContractOf(typeof(DriverStartio))]
     void StartIo(DeviceObject DeviceObject, Irp Irp);
 
+    /// <summary>
+    /// IRP_MN_STOP_DEVICE: stop the device and release the adapter. "A driver must call PutDmaAdapter when it receives a
+    /// PnP IRP_MN_STOP_DEVICE request" (nc-wdm-pput_dma_adapter.md); a later IRP_MN_START_DEVICE gets a new adapter
+    /// with IoGetDmaAdapter (nf-wdm-iogetdmaadapter.md). PASSIVE_LEVEL.
+    /// </summary>
+    /// <remarks>
+    /// The default does nothing: it is a driver with no IRP_MN_STOP_DEVICE handler, which keeps its adapter and is
+    /// reported by the kit (NDMA4007) when a script stops the device.
+    /// </remarks>
+    [IrqlRequires(Irql.PASSIVE_LEVEL)]
+    void StopDevice()
+    {
+    }
+
     /// <summary>IRP_MN_REMOVE_DEVICE: release the adapter (PutDmaAdapter) and disconnect the interrupt. PASSIVE_LEVEL.</summary>
     [IrqlRequires(Irql.PASSIVE_LEVEL)]
     void RemoveDevice();

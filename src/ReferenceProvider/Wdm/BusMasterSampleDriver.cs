@@ -9,7 +9,7 @@ namespace NetDma.ReferenceProvider.Wdm;
 /// A WDM packet-based bus-master DMA driver done right: IoGetDmaAdapter at start, and per transfer IRP
 /// StartIo → AllocateAdapterChannel → AdapterControl (MapTransfer, program the device) → interrupt → DPC
 /// (FlushAdapterBuffers, FreeMapRegisters, next piece or IoCompleteRequest + IoStartNextPacket); PutDmaAdapter at
-/// removal. Its device is a <see cref="BusMasterDeviceEngine"/>.
+/// IRP_MN_STOP_DEVICE and removal. Its device is a <see cref="BusMasterDeviceEngine"/>.
 /// </summary>
 /// <remarks>
 /// <para>
@@ -145,11 +145,28 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
 
     /// <inheritdoc/>
     /// <remarks>
-    /// PASSIVE_LEVEL. Disconnects the interrupt first, so that no ISR or DPC runs against a released adapter, stops
-    /// the device, then releases the adapter: PutDmaAdapter comes after every map register is freed
-    /// (nc-wdm-pput_dma_adapter.md; rule NDMA4007).
+    /// PASSIVE_LEVEL. Releases the hardware as <see cref="RemoveDevice"/> does, PutDmaAdapter included ("A driver must
+    /// call PutDmaAdapter when it receives a PnP IRP_MN_STOP_DEVICE request", nc-wdm-pput_dma_adapter.md; rule
+    /// NDMA4007), but keeps the FDO: a later IRP_MN_START_DEVICE gets a new adapter.
+    /// </remarks>
+    public void StopDevice() => ReleaseHardware();
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// PASSIVE_LEVEL. Releases the hardware (<see cref="ReleaseHardware"/>) and forgets the FDO.
     /// </remarks>
     public void RemoveDevice()
+    {
+        ReleaseHardware();
+        FunctionalDeviceObject = null;
+    }
+
+    /// <summary>
+    /// Disconnects the interrupt first, so that no ISR or DPC runs against a released adapter, stops the device, then
+    /// releases the adapter: PutDmaAdapter comes after every map register is freed (nc-wdm-pput_dma_adapter.md; rule
+    /// NDMA4007). The PnP manager sends stop and remove after the device's I/O has completed.
+    /// </summary>
+    private void ReleaseHardware()
     {
         if (_interrupt is { } interrupt)
         {
@@ -158,13 +175,14 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
         }
 
         _engine?.Reset();
+        _engine = null;
         if (_adapter is { } adapter)
         {
             adapter.DmaOperations.PutDmaAdapter?.Invoke(adapter);
             _adapter = null;
         }
 
-        FunctionalDeviceObject = null;
+        _maximumMapRegisters = 0;
     }
 
     /// <summary>

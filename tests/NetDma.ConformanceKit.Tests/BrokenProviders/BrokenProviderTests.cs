@@ -36,6 +36,19 @@ public sealed class BrokenProviderTests
         { typeof(MessageTableMisreadProvider), "ndma3026-msix-match-ignored", "NDMA3026", "nc-netdma-dma_channel_allocate_handler.md" },
         { typeof(ProviderStartInAddDeviceProvider), "ndma3027-start-in-add-device", "NDMA3027", "nf-netdma-netdmaproviderstart.md" },
         { typeof(NotReadyAtProviderStartProvider), "ndma3028-not-ready-at-start", "NDMA3028", "starting-a-netdma-provider.md" },
+        { typeof(StopIgnoredDriver), "ndma4007-adapter-kept-at-stop", "NDMA4007", "nc-wdm-pput_dma_adapter.md" },
+        { typeof(FlushTooManyBytesDriver), "ndma4009-flush-too-many-bytes", "NDMA4009", "nc-wdm-pflush_adapter_buffers.md" },
+        { typeof(DoubleMappingDriver), "ndma4010-double-mapping", "NDMA4010", "dma-verification.md" },
+        { typeof(CompleteBeforeFlushDriver), "ndma4011-complete-before-flush", "NDMA4011", "nc-wdm-pflush_adapter_buffers.md" },
+        { typeof(SystemDmaDeallocateDriver), "ndma4012-system-dma-deallocate", "NDMA4012", "ne-wdm-_io_allocation_action.md" },
+        { typeof(CurrentIrpClearedDriver), "ndma4013-current-irp-cleared", "NDMA4013", "nc-wdm-driver_control.md" },
+        { typeof(ChannelFailureSucceedsIrpDriver), "ndma4014-channel-failure-succeeds-irp", "NDMA4014", "nc-wdm-pallocate_adapter_channel.md" },
+        { typeof(Reserved1SetDriver), "ndma4015-reserved1-set", "NDMA4015", "ns-wdm-_device_description.md" },
+        { typeof(BusMasterReadDmaCounterDriver), "ndma4016-bus-master-read-dma-counter", "NDMA4016", "nc-wdm-pread_dma_counter.md" },
+        { typeof(RetargetQueuedDpcDriver), "ndma4017-retarget-queued-dpc", "NDMA4017", "nf-wdm-kesettargetprocessordpc.md" },
+        { typeof(DmaAdapterAtRemovalDriver), "ndma4018-dma-adapter-at-removal", "NDMA4018", "nf-wdm-iogetdmaadapter.md" },
+        { typeof(NullAdapterFreeDriver), "ndma4019-null-adapter", "NDMA4019", "dma-verification.md" },
+        { typeof(PagedBounceBufferDriver), "ndma4020-paged-bounce-buffer", "NDMA4020", "dma-verification.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>
@@ -147,6 +160,33 @@ public sealed class BrokenProviderTests
 
         var reference = ConformanceRun.Run(BundledScripts.ConformanceFiles, DriverRunners.ReferenceDrivers, Watchdog);
         Assert.DoesNotContain(reference.Scripts.SelectMany(s => s.Violations), v => v.Rule.Id == "NDMA4007");
+    }
+
+    [Fact]
+    public void The_broken_WDM_driver_base_without_a_bug_passes_the_conformance_suite_with_no_violation()
+    {
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, new TypeDriverFactory(null, typeof(UnbrokenWdmDriver)), Watchdog);
+
+        var wdm = report.Scripts.Where(s => s.Outcome != ScriptOutcome.Skipped).ToList();
+        Assert.Equal(2, wdm.Count);
+        Assert.All(wdm, s =>
+        {
+            Assert.True(s.Outcome == ScriptOutcome.Passed, Explain(s));
+            Assert.Empty(s.Violations);
+        });
+    }
+
+    [Fact]
+    public void A_system_DMA_AdapterControl_that_completes_the_IRP_and_returns_KeepObject_is_NDMA4012_and_the_reference_is_silent()
+    {
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, new TypeDriverFactory(null, typeof(SystemDmaCompletingKeepDriver)), Watchdog);
+
+        var violations = report.Scripts.SelectMany(s => s.Violations).Where(v => v.Rule.Id == "NDMA4012").ToList();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.Contains("completed 1 IRP(s) with IoCompleteRequest and returned KeepObject", v.Actual));
+
+        var reference = ConformanceRun.Run(BundledScripts.ConformanceFiles, DriverRunners.ReferenceDrivers, Watchdog);
+        Assert.DoesNotContain(reference.Scripts.SelectMany(s => s.Violations), v => v.Rule.Id.StartsWith("NDMA40", StringComparison.Ordinal));
     }
 
     private static string Explain(ScriptResult result) =>

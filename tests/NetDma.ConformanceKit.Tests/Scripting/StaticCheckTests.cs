@@ -143,7 +143,6 @@ public sealed class StaticCheckTests
         { "driver twice", "driver wdm\ndriver wdm", "t.ndma:2:1: expected at most one 'driver', found a second 'driver' (the first is at t.ndma:1:1)" },
         { "transfer in a NetDMA script", "buffer b 1\ntransfer b 1 to_device", "t.ndma:2:1: expected a command of a NetDMA provider script, found 'transfer'; 'transfer' needs 'driver wdm' at the top of the script" },
         { "allocate in a WDM script", "driver wdm\nallocate ch0 mask=1", "t.ndma:2:1: expected a command of a WDM driver script, found 'allocate'; 'allocate' needs 'driver netdma' (the default)" },
-        { "stop_device in a WDM script", "driver wdm\nstop_device", "t.ndma:2:1: expected a PnP command the wdm driver has (add_device, start_device, remove_device), found 'stop_device'" },
 
         // Strings
         { "unterminated string", "title \"abc", "t.ndma:1:11: expected a closing '\"' of the string that starts at column 7, found end of line" },

@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Tests.Kernel;
 using NetDma.ConformanceKit.Wdm;
@@ -17,7 +18,9 @@ internal sealed class AdapterTestKit
         var description = new DeviceDescription { Version = version, Master = master, ScatterGather = true, Dma64BitAddresses = true, MaximumLength = maximumLength };
         uint registers = 0;
         DmaAdapter? adapter = null;
-        Kit.AtPassive(() => adapter = Kit.Kernel.IoGetDmaAdapter(Pdo, description, out registers));
+        // IRP_MN_START_DEVICE is where a PnP driver gets its adapter (nf-wdm-iogetdmaadapter.md, NDMA4018).
+        Kit.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.StartDeviceRoutineName, "nf-wdm-iogetdmaadapter.md",
+            () => adapter = Kit.Kernel.IoGetDmaAdapter(Pdo, description, out registers));
         Adapter = adapter!;
         MaximumMapRegisters = registers;
         Simulated = Kit.Kernel.FindDmaAdapter(Adapter)!;

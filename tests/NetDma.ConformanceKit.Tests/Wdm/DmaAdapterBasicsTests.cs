@@ -57,15 +57,17 @@ public sealed class DmaAdapterBasicsTests
         var kit = new KernelTestKit();
         kit.AtDispatch(() => kit.Kernel.IoGetDmaAdapter(null, new DeviceDescription { Master = true }, out _));
 
-        var violation = kit.Single("NDMA1001");
+        var violation = Assert.Single(kit.Log.All, v => v.Rule.Id == "NDMA1001");
         Assert.Contains("IoGetDmaAdapter called at IRQL = PASSIVE_LEVEL", violation.Expected);
+        Assert.Contains(kit.Log.All, v => v.Rule.Id == "NDMA4018"); // and not from AddDevice or IRP_MN_START_DEVICE
         Assert.Equal("nf-wdm-iogetdmaadapter.md", violation.Page);
     }
 
     [Fact]
     public void GetDmaAlignment_is_1_and_ReadDmaCounter_is_0()
     {
-        var kit = new AdapterTestKit();
+        // ReadDmaCounter is for subordinate (system-DMA) devices only (NDMA4016).
+        var kit = new AdapterTestKit(master: false);
         kit.Kit.AtPassive(() => Assert.Equal(1u, kit.Ops.GetDmaAlignment!(kit.Adapter)));
         kit.AtDispatch(() => Assert.Equal(0u, kit.Ops.ReadDmaCounter!(kit.Adapter)));
 
