@@ -56,6 +56,9 @@ public sealed class HostChannel
     /// </summary>
     public Dictionary<PhysicalAddress, string> Discarded { get; } = [];
 
+    /// <summary>What the engine did with the channel's descriptors, as the bus shows it.</summary>
+    public EngineProgress Progress { get; } = new();
+
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }
 }

@@ -81,6 +81,7 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.Resume => ReadChannelOperation(keyword, cursor, (ch, site) => new ResumeDmaCommand(at, ch, site)),
             ScriptKeywords.Abort => ReadChannelOperation(keyword, cursor, (ch, site) => new AbortDmaCommand(at, ch, site)),
             ScriptKeywords.Reset => ReadChannelOperation(keyword, cursor, (ch, site) => new ResetChannelCommand(at, ch, site)),
+            ScriptKeywords.Relink => ReadRelink(at, cursor),
             ScriptKeywords.Run => ReadRun(at, cursor),
             ScriptKeywords.Transfer => ReadTransfer(at, cursor),
             ScriptKeywords.AssertStatus => ReadAssertStatus(at, cursor),

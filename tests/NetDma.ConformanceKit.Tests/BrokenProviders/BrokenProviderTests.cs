@@ -26,6 +26,16 @@ public sealed class BrokenProviderTests
         { typeof(DoubleFreeChannelProvider), "ndma5003-double-free", "NDMA5003", "dma-verification.md" },
         { typeof(SecondAdapterChannelDriver), "ndma4001-second-adapter-channel", "NDMA4001", "nc-wdm-pallocate_adapter_channel.md" },
         { typeof(AbortIgnoredProvider), "ndma3013-abort-ignored", "NDMA3013", "nc-netdma-dma_abort_handler.md" },
+        { typeof(IsrOffByOneDescriptorProvider), "ndma3022-isr-wrong-descriptor", "NDMA3022", "handling-a-netdma-interrupt.md" },
+        { typeof(DpcReportsNextDescriptorProvider), "ndma3023-dpc-wrong-descriptor", "NDMA3023", "handling-a-netdma-interrupt-dpc.md" },
+        { typeof(DpcReportedFromStartProvider), "ndma3024-dpc-report-outside-dpc", "NDMA3024", "nf-netdma-netdmainterruptdpc.md" },
+        { typeof(StatusFlagMisreadProvider), "ndma5007-status-not-requested", "NDMA5007", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(IdleTooEarlyProvider), "ndma5008-idle-while-more-remain", "NDMA5008", "ns-netdma-_net_dma_channel_parameters.md" },
+        { typeof(DescriptorCacheProvider), "ndma5009-resume-without-reread", "NDMA5009", "nc-netdma-dma_resume_handler.md" },
+        { typeof(DescriptorWritebackProvider), "ndma5010-user-context-written", "NDMA5010", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(PostedStatusWriteProvider), "ndma5011-serialize-violated", "NDMA5011", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(PageBreakIgnoredProvider), "ndma5012-page-break-ignored", "NDMA5012", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(ContextChangeCopiedProvider), "ndma5013-context-change-copied", "NDMA5013", "ns-netdma-_net_dma_descriptor.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>
