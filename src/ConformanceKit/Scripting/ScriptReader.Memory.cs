@@ -77,7 +77,7 @@ internal sealed partial class ScriptReader
 
     private CopyDescriptor ReadDescriptor(LineCursor cursor)
     {
-        const string Expected = "a copy descriptor (source->destination:length, null or context:<apic-id>)";
+        const string Expected = "a copy descriptor (source->destination:length, or null)";
         var first = cursor.Peek;
         if (first.Kind == ScriptTokenKind.Word && first.Text == NullDescriptor)
         {
@@ -168,7 +168,8 @@ internal sealed partial class ScriptReader
         if (name.Text is NullDescriptor or ContextChangeDescriptor)
         {
             throw new ScriptParseException(name.Location, $"a {keyword} name", name.Describe(),
-                $"'{name.Text}' is a descriptor keyword of a chain; choose another name");
+                name.Text == NullDescriptor ? "'null' is the null descriptor of a chain; choose another name"
+                    : "'context' starts a context change descriptor of a chain; choose another name");
         }
 
         if (_declarations.TryGetValue(name.Text, out var earlier))
