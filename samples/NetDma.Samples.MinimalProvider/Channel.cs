@@ -21,6 +21,7 @@ internal sealed class Channel
     public PhysicalAddress CompletionAddress;   // Engine: where it writes the completion status (NULL for none).
     public bool StatusOn;                       // Engine: a descriptor asked for status: suspend/abort/reset report too.
     public bool Running, Suspended, Faulted;    // Engine: run state; after a fault the DPC reports a NULL descriptor.
+    public bool Reload;                         // Engine: after a resume, reread Last for its new NextDescriptor first.
     public PhysicalAddress Next, Last;          // Engine: next to fetch; last processed since the latest start (or NULL).
     public uint Remaining;                      // Engine, NetDMA 2.0: descriptors submitted and not yet processed.
     public bool InterruptPending;               // Engine: the read-to-clear interrupt status bit ...

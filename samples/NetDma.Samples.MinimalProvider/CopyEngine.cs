@@ -26,7 +26,7 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     /// <summary>A new owner (or none, after a free): stopped, no history, nothing pending.</summary>
     public void Assign(Channel c, PhysicalAddress completionAddress)
     {
-        (c.Running, c.Suspended, c.Faulted, c.StatusOn, c.InterruptPending) = (false, false, false, false, false);
+        (c.Running, c.Suspended, c.Faulted, c.StatusOn, c.InterruptPending, c.Reload) = (false, false, false, false, false, false);
         (c.Last, c.CompletionAddress) = (PhysicalAddress.Null, completionAddress);
     }
 
@@ -35,7 +35,7 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     {
         if (!IsDescriptor(first)) return false;
         (c.Next, c.Remaining, c.Last) = (first, count, PhysicalAddress.Null);
-        (c.Running, c.Suspended, c.Faulted) = (true, false, false);
+        (c.Running, c.Suspended, c.Faulted, c.Reload) = (true, false, false, false);
         return true;
     }
 
@@ -60,10 +60,11 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
         return true;
     }
 
+    /// <summary>NetDMA may have changed the chain while suspended: the next step rereads the last descriptor first (ProviderResumeDma).</summary>
     public bool Resume(Channel c)
     {
         if (!c.Suspended) return false;
-        (c.Running, c.Suspended) = (true, false);
+        (c.Running, c.Suspended, c.Reload) = (true, false, !c.Last.IsNull);
         return true;
     }
 
@@ -79,9 +80,15 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     private bool Process(Channel c)
     {
         if (!c.Running || (counted && c.Remaining == 0)) return false;
+        var image = new byte[NetDmaDescriptor.SizeInBytes];
+        if (c.Reload)
+        {
+            if (!bus.DmaRead(c.Last, image)) return Fault(c, c.Last);
+            (c.Next, c.Reload) = (NetDmaDescriptor.Read(image).NextDescriptor, false);
+        }
+
         var address = c.Next;
         if (address.IsNull) return counted && Fault(c, c.Last); // 1.x: the chain's end. 2.0: owed but not linked: halt.
-        var image = new byte[NetDmaDescriptor.SizeInBytes];
         if (!IsDescriptor(address) || !bus.DmaRead(address, image)) return Fault(c, address);
         var d = NetDmaDescriptor.Read(image);
         if (!Copy(d)) return Fault(c, address);
@@ -94,11 +101,11 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
         return true;
     }
 
-    /// <summary>Moves the descriptor's bytes through the bus; a null transfer moves none.</summary>
+    /// <summary>Moves the descriptor's bytes through the bus; a null transfer and a DCA context change move none.</summary>
     private bool Copy(in NetDmaDescriptor d)
     {
         var flags = d.ControlFlags;
-        if (flags.HasFlag(NET_DMA_NULL_TRANSFER)) return true;
+        if (flags.HasFlag(NET_DMA_NULL_TRANSFER) || (flags & NET_DMA_OP_TYPE_MASK) == NET_DMA_OP_TYPE_CONTEXT_CHANGE) return true;
         var data = new byte[d.TransferSize];
         return Move(d.SourceAddress, d.NextSourceAddress, flags.HasFlag(NET_DMA_SOURCE_PAGE_BREAK), data, read: true)
             && Move(d.DestinationAddress, d.NextDestinationAddress, flags.HasFlag(NET_DMA_DESTINATION_PAGE_BREAK), data, read: false);

@@ -132,6 +132,15 @@ internal static class RuleSource
         /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
         public const string DpcTargetActiveProcessor = "NDMA3029";
 
+        /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
+        public const string IsrNamesProcessedDescriptor = "NDMA3022";
+
+        /// <summary>NetDmaInterruptDpc names the last completed descriptor, or NULL on an error.</summary>
+        public const string DpcNamesLastCompleted = "NDMA3023";
+
+        /// <summary>NetDmaInterruptDpc is called from the interrupt DPC.</summary>
+        public const string DpcReportFromDpc = "NDMA3024";
+
         /// <summary>One queued AllocateAdapterChannel per device object.</summary>
         public const string OneRequestPerDevice = "NDMA4001";
 
@@ -209,6 +218,27 @@ internal static class RuleSource
 
         /// <summary>No pool leak at removal.</summary>
         public const string NoLeakAtRemove = "NDMA5006";
+
+        /// <summary>No completion status for a descriptor without NET_DMA_STATUS_UPDATE_ON_COMPLETION.</summary>
+        public const string CompletionOnlyWhenRequested = "NDMA5007";
+
+        /// <summary>Completion status Active while more remain, Idle after the last, Armed only before the first.</summary>
+        public const string CompletionStateMatchesProgress = "NDMA5008";
+
+        /// <summary>After ProviderResumeDma the engine rereads the last processed descriptor.</summary>
+        public const string ResumeRereadsLastDescriptor = "NDMA5009";
+
+        /// <summary>UserContext1 and UserContext2 are left to NetDMA.</summary>
+        public const string UserContextUntouched = "NDMA5010";
+
+        /// <summary>NET_DMA_SERIALIZE_TRANSFER: writes complete before the next descriptor's data is read.</summary>
+        public const string SerializeTransferOrder = "NDMA5011";
+
+        /// <summary>Page breaks continue at NextSourceAddress / NextDestinationAddress.</summary>
+        public const string PageBreakFollowed = "NDMA5012";
+
+        /// <summary>A context change descriptor moves no data.</summary>
+        public const string ContextChangeMovesNoData = "NDMA5013";
 
         /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
         public const string FailedAllocationReleases = "NDMA5015";
@@ -407,6 +437,18 @@ internal static class RuleSource
     public static readonly Rule DpcTargetActiveProcessor = new(Ids.DpcTargetActiveProcessor, RuleLevel.SHOULD,
         "KeSetTargetProcessorDpc is given the number of an active processor (for another number the target does not change).", "nf-ntddk-kesettargetprocessordpc.md");
 
+    /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
+    public static readonly Rule IsrNamesProcessedDescriptor = new(Ids.IsrNamesProcessedDescriptor, RuleLevel.MUST,
+        "NetDmaIsr's DmaDescriptor is the physical address of a descriptor of that channel the engine completed (or was processing when it interrupted).", "handling-a-netdma-interrupt.md");
+
+    /// <summary>NetDmaInterruptDpc names the last completed descriptor, or NULL on an error.</summary>
+    public static readonly Rule DpcNamesLastCompleted = new(Ids.DpcNamesLastCompleted, RuleLevel.MUST,
+        "NetDmaInterruptDpc's DmaDescriptor is NULL or the physical address of the last descriptor the engine completed on that channel, and NULL when the call reports an error.", "handling-a-netdma-interrupt-dpc.md");
+
+    /// <summary>NetDmaInterruptDpc is called from the interrupt DPC.</summary>
+    public static readonly Rule DpcReportFromDpc = new(Ids.DpcReportFromDpc, RuleLevel.MUST,
+        "The provider calls NetDmaInterruptDpc from its interrupt DPC routine.", "nf-netdma-netdmainterruptdpc.md");
+
     // NDMA4xxx: the WDM adapter channel and map registers.
 
     /// <summary>One queued AllocateAdapterChannel per device object.</summary>
@@ -521,6 +563,34 @@ internal static class RuleSource
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
         "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
 
+    /// <summary>No completion status for a descriptor without NET_DMA_STATUS_UPDATE_ON_COMPLETION.</summary>
+    public static readonly Rule CompletionOnlyWhenRequested = new(Ids.CompletionOnlyWhenRequested, RuleLevel.MUST,
+        "The engine does not write the completion status for a descriptor whose ControlFlags lack NET_DMA_STATUS_UPDATE_ON_COMPLETION.", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>Completion status Active while more remain, Idle after the last, Armed only before the first.</summary>
+    public static readonly Rule CompletionStateMatchesProgress = new(Ids.CompletionStateMatchesProgress, RuleLevel.MUST,
+        "A completion status for a completed descriptor is NetDmaTransferStatusActive when more descriptors remain and NetDmaTransferStatusIdle after the last; NetDmaTransferStatusArmed only before the first descriptor completes.", "ns-netdma-_net_dma_channel_parameters.md");
+
+    /// <summary>After ProviderResumeDma the engine rereads the last processed descriptor.</summary>
+    public static readonly Rule ResumeRereadsLastDescriptor = new(Ids.ResumeRereadsLastDescriptor, RuleLevel.MUST,
+        "After ProviderResumeDma the engine reloads the descriptor it processed last, to get its new NextDescriptor, before it fetches any other.", "nc-netdma-dma_resume_handler.md");
+
+    /// <summary>UserContext1 and UserContext2 are left to NetDMA.</summary>
+    public static readonly Rule UserContextUntouched = new(Ids.UserContextUntouched, RuleLevel.MUST,
+        "The provider and its engine do not change UserContext1 or UserContext2 of a descriptor; they are reserved for the NetDMA interface.", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>NET_DMA_SERIALIZE_TRANSFER: writes complete before the next descriptor's data is read.</summary>
+    public static readonly Rule SerializeTransferOrder = new(Ids.SerializeTransferOrder, RuleLevel.MUST,
+        "With NET_DMA_SERIALIZE_TRANSFER, all writes of the descriptor, data and completion status, are complete before the engine reads the next descriptor's data.", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>Page breaks continue at NextSourceAddress / NextDestinationAddress.</summary>
+    public static readonly Rule PageBreakFollowed = new(Ids.PageBreakFollowed, RuleLevel.MUST,
+        "With NET_DMA_SOURCE_PAGE_BREAK (NET_DMA_DESTINATION_PAGE_BREAK) a NetDMA 2.0 provider copies from SourceAddress (to DestinationAddress) up to the end of its page and continues at NextSourceAddress (NextDestinationAddress).", "ns-netdma-_net_dma_descriptor.md");
+
+    /// <summary>A context change descriptor moves no data.</summary>
+    public static readonly Rule ContextChangeMovesNoData = new(Ids.ContextChangeMovesNoData, RuleLevel.MUST,
+        "The engine identifies a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor as a context change descriptor: its TransferSize is a DCA context, and no data is read or written for it.", "ns-netdma-_net_dma_descriptor.md");
+
     /// <summary>A failed ProviderAllocateDmaChannel releases the pool it allocated.</summary>
     public static readonly Rule FailedAllocationReleases = new(Ids.FailedAllocationReleases, RuleLevel.SHOULD,
         "A ProviderAllocateDmaChannel that fails releases the resources (pool blocks) it allocated during the call.", "allocating-a-netdma-channel.md");
@@ -543,6 +613,7 @@ internal static class RuleSource
         ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget,
         InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented,
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
+        IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
         DpcTargetActiveProcessor, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
@@ -551,6 +622,8 @@ internal static class RuleSource
         CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
         DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
-        NoLeakAtRemove, FailedAllocationReleases, EngineGoesIdle,
+        NoLeakAtRemove,
+        CompletionOnlyWhenRequested, CompletionStateMatchesProgress, ResumeRereadsLastDescriptor, UserContextUntouched,
+        SerializeTransferOrder, PageBreakFollowed, ContextChangeMovesNoData, FailedAllocationReleases, EngineGoesIdle,
     ];
 }

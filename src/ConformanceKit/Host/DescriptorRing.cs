@@ -36,10 +36,13 @@ public sealed class DescriptorRing
         _memory = memory;
         _unterminated = unterminated;
         Buffer = memory.Allocate($"{channelName}.descriptors", Capacity * NetDmaDescriptor.SizeInBytes, MemoryKind.DescriptorRing, NetDmaDescriptor.SizeInBytes);
-        var poison = new NetDmaDescriptor { TransferSize = 64, SourceAddress = PoisonAddress, DestinationAddress = PoisonAddress };
         for (var slot = 0; slot < Capacity; slot++)
         {
-            Write(slot, poison);
+            Write(slot, new NetDmaDescriptor
+            {
+                TransferSize = 64, SourceAddress = PoisonAddress, DestinationAddress = PoisonAddress,
+                UserContext1 = UserContext1Of(slot), UserContext2 = UserContext2Of(slot),
+            });
         }
     }
 
@@ -74,6 +77,10 @@ public sealed class DescriptorRing
                 SourceAddress = spec.Source,
                 DestinationAddress = spec.Destination,
                 NextDescriptor = next,
+                Reserved1 = spec.NextSource.QuadPart,
+                Reserved2 = spec.NextDestination.QuadPart,
+                UserContext1 = UserContext1Of(slot),
+                UserContext2 = UserContext2Of(slot),
             });
             addresses.Add(SlotPhysical(slot));
         }
@@ -91,6 +98,46 @@ public sealed class DescriptorRing
         _lastDescriptor = addresses[^1];
         return new SubmittedChain(SlotVirtual(first), addresses[0], (uint)descriptors.Count, addresses);
     }
+
+    /// <summary>
+    /// While the channel is suspended, NetDMA replaces what follows <paramref name="lastProcessed"/>: it writes
+    /// <paramref name="descriptors"/> at the next free slots and sets the NextDescriptor of
+    /// <paramref name="lastProcessed"/> to the first of them, so a resumed engine that rereads the descriptor it
+    /// processed last finds the new link (nc-netdma-dma_resume_handler.md).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The ring is full, or <paramref name="lastProcessed"/> is not in it.</exception>
+    public SubmittedChain Relink(PhysicalAddress lastProcessed, IReadOnlyList<DescriptorSpec> descriptors)
+    {
+        var offset = lastProcessed.QuadPart - Buffer.PhysicalBase.QuadPart;
+        if (!Buffer.Contains(lastProcessed, NetDmaDescriptor.SizeInBytes) || offset % NetDmaDescriptor.SizeInBytes != 0)
+        {
+            throw new InvalidOperationException($"pLastDescriptor {lastProcessed} is not a descriptor of this ring");
+        }
+
+        var chain = Submit(descriptors, linkToPrevious: false);
+        var slot = (int)(offset / NetDmaDescriptor.SizeInBytes);
+        var descriptor = Read(slot);
+        descriptor.NextDescriptor = chain.PhysicalAddress;
+        Write(slot, descriptor);
+        return chain;
+    }
+
+    /// <summary>
+    /// The UserContext1 value NetDMA writes in the descriptor at <paramref name="slot"/>: "NDMA" in the high half and
+    /// the slot number, so a change by the engine or the provider is seen (ns-netdma-_net_dma_descriptor.md: the field
+    /// is reserved for the NetDMA interface).
+    /// </summary>
+    public static ulong UserContext1Of(int slot) => 0x4E44_4D41_0000_0000UL | (uint)slot;
+
+    /// <summary>The UserContext2 value NetDMA writes in the descriptor at <paramref name="slot"/> (the complement of <see cref="UserContext1Of"/>).</summary>
+    public static ulong UserContext2Of(int slot) => ~UserContext1Of(slot);
+
+    /// <summary>The descriptor NetDMA wrote at physical address <paramref name="address"/>, as memory holds it now (a host-side read).</summary>
+    public NetDmaDescriptor DescriptorAt(PhysicalAddress address) =>
+        Read((int)((address.QuadPart - Buffer.PhysicalBase.QuadPart) / NetDmaDescriptor.SizeInBytes));
+
+    /// <summary>The slot number of physical address <paramref name="address"/> inside the ring.</summary>
+    public int SlotOf(PhysicalAddress address) => (int)((address.QuadPart - Buffer.PhysicalBase.QuadPart) / NetDmaDescriptor.SizeInBytes);
 
     private PhysicalAddress SlotPhysical(int slot) => Buffer.PhysicalBase.Offset((ulong)(slot * NetDmaDescriptor.SizeInBytes));
 

@@ -65,6 +65,9 @@ public sealed class HostChannel
     /// <summary>With MSI-X, what the allocation could choose from (NDMA3026); null without MSI-X.</summary>
     internal MsiXAllocationChoice? MsiXChoice { get; init; }
 
+    /// <summary>What the engine did with the channel's descriptors, as the bus shows it.</summary>
+    public EngineProgress Progress { get; } = new();
+
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }
 }

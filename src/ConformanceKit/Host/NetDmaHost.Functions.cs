@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.NetDma;
@@ -192,6 +193,7 @@ public sealed partial class NetDmaHost
 
         channel.IsrCount++;
         CheckInterruptCpu(channel, Kernel.CurrentProcessor);
+        CheckIsrDescriptor(channel, DmaDescriptor, contract);
         channel.LastReportedDescriptor = DmaDescriptor;
         pCpuNumber = channel.Parameters.CpuNumber;
         Trace($"    <- pCpuNumber={pCpuNumber}");
@@ -208,6 +210,7 @@ public sealed partial class NetDmaHost
 
         var cpu = Kernel.CurrentProcessor;
         channel.DpcProcessors.Add(cpu);
+        CheckDpcReport(channel, DmaDescriptor, contract);
         if (DmaDescriptor is { } descriptor)
         {
             channel.LastReportedDescriptor = descriptor;
@@ -246,6 +249,58 @@ public sealed partial class NetDmaHost
 
         CheckPnPNotification(PnPEvent);
         CheckPowerNotificationOrder(PnPEvent.NotificationCode);
+    }
+
+    /// <summary>
+    /// NDMA3022: NetDmaIsr's DmaDescriptor is a descriptor of the channel the engine completed, or the one it fetched
+    /// last (the one it was processing when it interrupted, e.g. on an error). "When the ISR is called, the current
+    /// DMA descriptor might already be different from the descriptor that triggered the interrupt"
+    /// (handling-a-netdma-interrupt.md), so any completed descriptor of the channel is accepted.
+    /// </summary>
+    private void CheckIsrDescriptor(HostChannel channel, PhysicalAddress descriptor, DdiContract contract)
+    {
+        var progress = channel.Progress;
+        if (progress.Find(descriptor) is { } known && (known.Completed || ReferenceEquals(known, progress.LastFetched)))
+        {
+            return;
+        }
+
+        Log.Report(LifecycleRules.IsrNamesProcessedDescriptor,
+            $"in DmaDescriptor the physical address of the descriptor of {channel.Name} the interrupt is about, one the engine completed (last completed: {progress.LastCompleted?.Address.ToString() ?? "none yet"})",
+            $"{contract.Name}(DmaDescriptor = {descriptor}): {DescribeDescriptor(channel, descriptor)}", "handling-a-netdma-interrupt.md");
+    }
+
+    /// <summary>
+    /// NDMA3024: NetDmaInterruptDpc comes from the provider's DPC routine (nf-netdma-netdmainterruptdpc.md).
+    /// NDMA3023: its DmaDescriptor is NULL or the last descriptor the engine completed, and NULL when the engine
+    /// stopped on an error (handling-a-netdma-interrupt-dpc.md).
+    /// </summary>
+    private void CheckDpcReport(HostChannel channel, PhysicalAddress? descriptor, DdiContract contract)
+    {
+        if (Kernel.CurrentRoutine != SimulatedKernel.DpcRoutineName)
+        {
+            Log.Report(LifecycleRules.DpcReportFromDpc, $"{contract.Name} for {channel.Name} from the provider's interrupt DPC routine",
+                $"a call from {Kernel.CurrentRoutine ?? "outside any driver routine"}", contract.Page);
+        }
+
+        if (descriptor is not { } reported)
+        {
+            return; // DmaDescriptor is optional (nf-netdma-netdmainterruptdpc.md).
+        }
+
+        var progress = channel.Progress;
+        if (progress.Faulted)
+        {
+            Log.Report(LifecycleRules.DpcNamesLastCompleted,
+                $"DmaDescriptor = NULL: the engine stopped on an error on {channel.Name} ({progress.ErrorOn?.Describe() ?? "no descriptor"}: {progress.Error})",
+                $"{contract.Name}(DmaDescriptor = {reported})", "handling-a-netdma-interrupt-dpc.md");
+        }
+        else if (progress.LastCompleted?.Address != reported)
+        {
+            Log.Report(LifecycleRules.DpcNamesLastCompleted,
+                $"DmaDescriptor = NULL or the last descriptor the engine completed on {channel.Name} ({progress.LastCompleted?.Address.ToString() ?? "none yet"})",
+                $"{contract.Name}(DmaDescriptor = {reported}): {DescribeDescriptor(channel, reported)}", "handling-a-netdma-interrupt-dpc.md");
+        }
     }
 
     /// <summary>The live channel with <paramref name="handle"/>, or null after reporting NDMA3015 (freed) or NDMA3006 (unknown).</summary>

@@ -193,6 +193,8 @@ public sealed partial class NetDmaHost
         var provider = StartedProvider(StartContract.Role);
         var channel = NamedChannel(name, StartContract.Role);
         var chain = Submit(channel, descriptors, linkToPrevious: false);
+        channel.Progress.Start(chain, descriptors);
+        channel.Progress.RereadExpected = null;
         var start = provider.Characteristics.StartDma!;
         var status = CallProvider(StartContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
             () => start(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
@@ -215,6 +217,7 @@ public sealed partial class NetDmaHost
         }
 
         var chain = Submit(channel, descriptors, linkToPrevious: true);
+        channel.Progress.Append(chain, descriptors);
         var append = provider.Characteristics.AppendDma!;
         return CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
             () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
@@ -222,6 +225,7 @@ public sealed partial class NetDmaHost
 
     private SubmittedChain Submit(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors, bool linkToPrevious)
     {
+        RequirePageBreakVersion(channel, descriptors);
         try
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
@@ -264,7 +268,72 @@ public sealed partial class NetDmaHost
 
         channel.LastReportedDescriptor = last;
         channel.State = ChannelState.Suspended;
+        channel.Progress.RereadExpected = null;
         return status;
+    }
+
+    /// <summary>
+    /// While <paramref name="name"/> is suspended, NetDMA changes its chain: <paramref name="descriptors"/> replace
+    /// what follows the descriptor the engine processed last (pLastDescriptor of the suspend), by rewriting that
+    /// descriptor's NextDescriptor. The resumed engine must reload it to get the new link
+    /// (nc-netdma-dma_resume_handler.md; NDMA5009). For NetDMA 2.0 chains, which the provider counts by
+    /// DescriptorCount, the new chain has as many descriptors as it replaces.
+    /// </summary>
+    /// <exception cref="ScriptSequenceException">The channel is not suspended, the suspend reported no descriptor, or the counts differ.</exception>
+    public void Relink(string name, IReadOnlyList<DescriptorSpec> descriptors)
+    {
+        var channel = NamedChannel(name, "relink");
+        if (channel.State != ChannelState.Suspended)
+        {
+            throw new ScriptSequenceException($"NetDMA changes a chain only while its channel is suspended; '{name}' is {channel.State}");
+        }
+
+        var last = channel.LastReportedDescriptor;
+        if (last.IsNull || channel.Progress.Find(last) is not { } processed || !channel.Progress.Chain.Contains(processed))
+        {
+            throw new ScriptSequenceException($"relink needs a suspend of '{name}' that reported a descriptor of the current chain in pLastDescriptor; it reported {last}");
+        }
+
+        var replaced = channel.Progress.RemainingAfter(processed);
+        if (Options.UnterminatedChains && replaced != descriptors.Count)
+        {
+            throw new ScriptSequenceException(
+                $"a NetDMA 2.0 provider counts the descriptors of start and append; a relink of '{name}' replaces {replaced} unprocessed descriptor(s), so the new chain needs {replaced}, not {descriptors.Count}");
+        }
+
+        RequirePageBreakVersion(channel, descriptors);
+        try
+        {
+            var chain = channel.Ring.Relink(last, descriptors);
+            channel.Submitted.UnionWith(chain.Descriptors);
+            channel.Progress.Relink(last, chain, descriptors);
+            Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new ScriptSequenceException($"channel '{name}': {e.Message}");
+        }
+    }
+
+    /// <summary>NetDMA submits page-break descriptors only to a NetDMA 2.0 provider, and only a 2.0 interface does (ns-netdma-_net_dma_descriptor.md).</summary>
+    private void RequirePageBreakVersion(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors)
+    {
+        const NetDmaDescriptorControlFlags PageBreaks = NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK;
+        if (!descriptors.Any(d => (d.Flags & PageBreaks) != 0))
+        {
+            return;
+        }
+
+        if (Options.NetDmaMajor < 2)
+        {
+            throw new ScriptSequenceException($"page-break descriptors on '{channel.Name}' need a NetDMA 2.0 platform (platform netdma=2.0); this one is {Options.NetDmaMajor}.{Options.NetDmaMinor}");
+        }
+
+        if (Provider!.Characteristics.MajorVersion < 2)
+        {
+            throw new NetDmaVersionSkipException(
+                $"the provider registered NetDMA {Provider.Characteristics.MajorVersion}.{Provider.Characteristics.MinorVersion}; NetDMA submits page-break descriptors only to NetDMA 2.0 and later providers");
+        }
     }
 
     /// <summary>NetDMA resumes a suspended channel with ProviderResumeDma (nc-netdma-dma_resume_handler.md).</summary>
@@ -283,6 +352,12 @@ public sealed partial class NetDmaHost
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
+
+            // "the hardware should reload the DMA descriptor that it processed last to get the new next descriptor".
+            var progress = channel.Progress;
+            progress.RereadExpected = progress.CompletedSinceStart && progress.LastCompleted is { } last && progress.Chain.Contains(last)
+                ? last.Address
+                : null;
         }
 
         return status;
@@ -295,7 +370,17 @@ public sealed partial class NetDmaHost
         var provider = StartedProvider(AbortContract.Role);
         var channel = NamedChannel(name, AbortContract.Role);
         var abort = provider.Characteristics.AbortDma ?? throw new CapabilityMissingException(AbortContract.Role);
-        var status = CallProvider(AbortContract, name, site, () => abort(channel.ProviderContext!));
+        _halting = channel;
+        NtStatus status;
+        try
+        {
+            status = CallProvider(AbortContract, name, site, () => abort(channel.ProviderContext!));
+        }
+        finally
+        {
+            _halting = null;
+        }
+
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             Discard(channel, AbortContract);
@@ -311,7 +396,17 @@ public sealed partial class NetDmaHost
         var provider = StartedProvider(ResetContract.Role);
         var channel = NamedChannel(name, ResetContract.Role);
         var reset = provider.Characteristics.ResetChannel ?? throw new CapabilityMissingException(ResetContract.Role);
-        var status = CallProvider(ResetContract, name, site, () => reset(channel.ProviderContext!));
+        _halting = channel;
+        NtStatus status;
+        try
+        {
+            status = CallProvider(ResetContract, name, site, () => reset(channel.ProviderContext!));
+        }
+        finally
+        {
+            _halting = null;
+        }
+
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             Discard(channel, ResetContract);
@@ -327,6 +422,8 @@ public sealed partial class NetDmaHost
         {
             channel.Discarded.TryAdd(descriptor, by.Role);
         }
+
+        channel.Progress.Discard();
 
         channel.State = ChannelState.NeedsStart;
     }
@@ -352,6 +449,10 @@ public sealed partial class NetDmaHost
             var page = discardedBy == AbortContract.Role ? AbortContract.Page : ResetContract.Page;
             Log.Report(LifecycleRules.AbortResetForget, $"no fetch of a descriptor submitted on {channel.Name} before {discardedBy}",
                 $"{fetch.Initiator} fetched the descriptor at {fetch.Address} after {discardedBy} returned STATUS_SUCCESS", page);
+        }
+        else
+        {
+            ObserveFetch(channel, fetch);
         }
     }
 

@@ -40,6 +40,7 @@ public sealed partial class NetDmaHost : INetDma
         Kernel = kernel;
         Options = options;
         kernel.Memory.DescriptorFetched += CheckDescriptorFetch;
+        kernel.Memory.DeviceAccessed += ObserveDeviceAccess;
     }
 
     /// <summary>The simulated kernel the host and the provider share.</summary>

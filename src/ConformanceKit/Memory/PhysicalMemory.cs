@@ -177,6 +177,7 @@ public sealed class PhysicalMemory(ViolationLog log)
         if (!CheckDeviceRange(address, length, initiator, "read", out var buffer))
         {
             destination.Clear();
+            DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, null, initiator));
             return false;
         }
 
@@ -195,6 +196,7 @@ public sealed class PhysicalMemory(ViolationLog log)
             DescriptorFetched?.Invoke(new DescriptorFetch(address, length, buffer, initiator));
         }
 
+        DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, buffer, initiator));
         return true;
     }
 
@@ -203,6 +205,13 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// fetches (after an abort, a reset or a free it must fetch none of the channel's earlier descriptors).
     /// </summary>
     public event Action<DescriptorFetch>? DescriptorFetched;
+
+    /// <summary>
+    /// Raised after every device read and write, performed or refused, in bus order (after
+    /// <see cref="DescriptorFetched"/> for a descriptor fetch, after the bytes landed for a write), so the NetDMA host
+    /// can follow what an engine did: which descriptor's data it moved, when it wrote a completion status.
+    /// </summary>
+    public event Action<DeviceAccess>? DeviceAccessed;
 
     /// <summary>
     /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.
@@ -216,10 +225,12 @@ public sealed class PhysicalMemory(ViolationLog log)
     {
         if (!CheckDeviceRange(address, (ulong)source.Length, initiator, "write", out var buffer))
         {
+            DeviceAccessed?.Invoke(new DeviceAccess(address, (ulong)source.Length, IsWrite: true, null, initiator));
             return false;
         }
 
         source.CopyTo(buffer.Storage.AsSpan((int)(address.QuadPart - buffer.PhysicalBase.QuadPart)));
+        DeviceAccessed?.Invoke(new DeviceAccess(address, (ulong)source.Length, IsWrite: true, buffer, initiator));
         return true;
     }
 

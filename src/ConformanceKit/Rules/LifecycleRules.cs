@@ -81,7 +81,16 @@ public static class LifecycleRules
     /// <summary>NDMA3029: KeSetTargetProcessorDpc gets an active processor.</summary>
     public static readonly Rule DpcTargetActiveProcessor = RuleSource.DpcTargetActiveProcessor;
 
+    /// <summary>NDMA3022: NetDmaIsr names a descriptor the engine processed.</summary>
+    public static readonly Rule IsrNamesProcessedDescriptor = RuleSource.IsrNamesProcessedDescriptor;
+
+    /// <summary>NDMA3023: NetDmaInterruptDpc names the last completed descriptor, or NULL on an error.</summary>
+    public static readonly Rule DpcNamesLastCompleted = RuleSource.DpcNamesLastCompleted;
+
+    /// <summary>NDMA3024: NetDmaInterruptDpc is called from the interrupt DPC.</summary>
+    public static readonly Rule DpcReportFromDpc = RuleSource.DpcReportFromDpc;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor];
 }

@@ -105,6 +105,10 @@ internal sealed class ScriptExecution
         {
             SkipReason = unavailable.Message;
         }
+        catch (NetDmaVersionSkipException version)
+        {
+            SkipReason = version.Message;
+        }
         catch (ScriptSequenceException sequence)
         {
             Fail(current!, ScriptExecutionSteps.ScriptError, [], $"{sequence.Message}; the script stops here.");
@@ -172,16 +176,19 @@ internal sealed class ScriptExecution
                 World.Host.FreeChannel(f.Channel, f.Site);
                 break;
             case StartDmaCommand s:
-                _lastStatus = World.Host.StartDma(s.Channel, Descriptors(s.Chain), s.Site);
+                _lastStatus = World.Host.StartDma(s.Channel, Descriptors(s.Chain, s.Channel), s.Site);
                 break;
             case AppendDmaCommand a:
-                _lastStatus = World.Host.AppendDma(a.Channel, Descriptors(a.Chain), a.Site);
+                _lastStatus = World.Host.AppendDma(a.Channel, Descriptors(a.Chain, a.Channel), a.Site);
                 break;
             case SuspendDmaCommand s:
                 _lastStatus = World.Host.SuspendDma(s.Channel, s.Site);
                 break;
             case ResumeDmaCommand r:
                 _lastStatus = World.Host.ResumeDma(r.Channel, r.Site);
+                break;
+            case RelinkCommand r:
+                World.Host.Relink(r.Channel, Descriptors(r.Chain, r.Channel));
                 break;
             case AbortDmaCommand a:
                 _lastStatus = World.Host.AbortDma(a.Channel, a.Site);
@@ -222,7 +229,7 @@ internal sealed class ScriptExecution
 
     private void DeclareBuffer(BufferCommand command)
     {
-        var buffer = World.Kernel.Memory.Allocate(command.Name, command.Size, MemoryKind.Data);
+        var buffer = World.Kernel.Memory.Allocate(command.Name, command.Size, MemoryKind.Data, command.Alignment);
         var bytes = command.Fill.Kind switch
         {
             BufferFillKind.Pattern => BufferPattern.For(command.Name, checked((int)command.Size)),
@@ -235,7 +242,7 @@ internal sealed class ScriptExecution
 
     private PhysicalAddress Physical(BufferRef reference) => _buffers[reference.Buffer].PhysicalBase.Offset(reference.Offset);
 
-    private IReadOnlyList<DescriptorSpec> Descriptors(string chainName)
+    private IReadOnlyList<DescriptorSpec> Descriptors(string chainName, string channel)
     {
         var chain = _chains[chainName];
         var specs = new List<DescriptorSpec>(chain.Descriptors.Count);
@@ -254,12 +261,50 @@ internal sealed class ScriptExecution
                 flags |= NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION;
             }
 
-            specs.Add(descriptor.IsNullTransfer
-                ? new DescriptorSpec(PhysicalAddress.Null, PhysicalAddress.Null, 0, flags | NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER)
-                : new DescriptorSpec(Physical(descriptor.Source), Physical(descriptor.Destination), descriptor.Length, flags));
+            if (chain.Serialize)
+            {
+                flags |= NetDmaDescriptorControlFlags.NET_DMA_SERIALIZE_TRANSFER;
+            }
+
+            specs.Add(descriptor switch
+            {
+                { IsNullTransfer: true } => new DescriptorSpec(PhysicalAddress.Null, PhysicalAddress.Null, 0, flags | NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER),
+                { ContextChange: { } apic } => ContextChange(channel, apic, flags),
+                _ => CopySpec(descriptor, flags),
+            });
         }
 
         return specs;
+    }
+
+    /// <summary>A copy descriptor, with NET_DMA_SOURCE_PAGE_BREAK / NET_DMA_DESTINATION_PAGE_BREAK and the NetDMA 2.0 next addresses when the script gives them.</summary>
+    private DescriptorSpec CopySpec(CopyDescriptor descriptor, NetDmaDescriptorControlFlags flags)
+    {
+        if (descriptor.NextSource is not null)
+        {
+            flags |= NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK;
+        }
+
+        if (descriptor.NextDestination is not null)
+        {
+            flags |= NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK;
+        }
+
+        return new DescriptorSpec(Physical(descriptor.Source), Physical(descriptor.Destination), descriptor.Length, flags)
+        {
+            NextSource = descriptor.NextSource is { } s ? Physical(s) : PhysicalAddress.Null,
+            NextDestination = descriptor.NextDestination is { } d ? Physical(d) : PhysicalAddress.Null,
+        };
+    }
+
+    /// <summary>
+    /// A DCA context change descriptor: NET_DMA_OP_TYPE_CONTEXT_CHANGE with DCAContext8 = <paramref name="apicId"/>
+    /// in the TransferSize union; its addresses name a buffer of the channel's own, which no engine may touch.
+    /// </summary>
+    private DescriptorSpec ContextChange(string channel, byte apicId, NetDmaDescriptorControlFlags flags)
+    {
+        var scratch = World.Host.ContextChangeBuffer(channel);
+        return new DescriptorSpec(scratch, scratch, apicId, flags | NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_CONTEXT_CHANGE);
     }
 
     private void AddDevice()

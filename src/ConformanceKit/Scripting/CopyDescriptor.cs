@@ -16,9 +16,30 @@ public readonly record struct CopyDescriptor(BufferRef Source, BufferRef Destina
     /// </summary>
     public bool IsNullTransfer { get; init; }
 
+    /// <summary>
+    /// With a source page break (NetDMA 2.0, <c>src+3584/src2+0-&gt;...</c>): NextSourceAddress, where the copy
+    /// continues once it reaches the end of the source's first 4096-byte page (NET_DMA_SOURCE_PAGE_BREAK); else null.
+    /// </summary>
+    public BufferRef? NextSource { get; init; }
+
+    /// <summary>With a destination page break: NextDestinationAddress (NET_DMA_DESTINATION_PAGE_BREAK); else null.</summary>
+    public BufferRef? NextDestination { get; init; }
+
+    /// <summary>
+    /// For a DCA context change descriptor (<c>context:3</c>, NET_DMA_OP_TYPE_CONTEXT_CHANGE): the DCAContext8 value,
+    /// the APIC identifier of the channel's DCA target processor; else null.
+    /// </summary>
+    public byte? ContextChange { get; init; }
+
+    /// <summary>A NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor carrying DCAContext8 = <paramref name="apicId"/>.</summary>
+    public static CopyDescriptor ContextChangeTo(byte apicId) => new(new BufferRef("", 0), new BufferRef("", 0), 0) { ContextChange = apicId };
+
     /// <summary>The <c>null</c> descriptor (NET_DMA_NULL_TRANSFER).</summary>
     public static CopyDescriptor NullTransfer { get; } = new(new BufferRef("", 0), new BufferRef("", 0), 0) { IsNullTransfer = true };
 
-    /// <summary>The script syntax: <c>src+0-&gt;dst+0:512</c> or <c>null</c>.</summary>
-    public override string ToString() => IsNullTransfer ? "null" : $"{Source}->{Destination}:{Length}";
+    /// <summary>The script syntax: <c>src+0-&gt;dst+0:512</c>, <c>src+3584/src2+0-&gt;dst+0:1024</c>, <c>context:3</c> or <c>null</c>.</summary>
+    public override string ToString() =>
+        IsNullTransfer ? "null"
+        : ContextChange is { } apic ? $"context:{apic}"
+        : $"{Source}{(NextSource is { } s ? $"/{s}" : "")}->{Destination}{(NextDestination is { } d ? $"/{d}" : "")}:{Length}";
 }

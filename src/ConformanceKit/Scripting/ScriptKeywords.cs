@@ -59,6 +59,9 @@ public static class ScriptKeywords
     /// <summary><see cref="ResetChannelCommand"/>.</summary>
     public const string Reset = "reset";
 
+    /// <summary><see cref="RelinkCommand"/>.</summary>
+    public const string Relink = "relink";
+
     /// <summary><see cref="RunCommand"/>.</summary>
     public const string Run = "run";
 
@@ -112,7 +115,7 @@ public static class ScriptKeywords
 
     /// <summary>Commands only a <c>driver netdma</c> script may use (NetDMA channels and descriptor chains).</summary>
     public static IReadOnlyList<string> NetDmaOnly { get; } =
-        [Chain, .. ChannelOperations, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCompletion, AssertInterrupts];
+        [Chain, .. ChannelOperations, Relink, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCompletion, AssertInterrupts];
 
     /// <summary>Commands only a <c>driver wdm</c> script may use (transfer IRPs).</summary>
     public static IReadOnlyList<string> WdmOnly { get; } = [Transfer, AssertIrp];
@@ -120,7 +123,7 @@ public static class ScriptKeywords
     /// <summary>Every keyword, in the order of docs/script-language.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Run, Fault, Transfer,
+        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Relink, Run, Fault, Transfer,
         AssertStatus, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCopied, AssertBytes, AssertCompletion,
         AssertInterrupts, AssertViolation, AssertNoViolation, AssertIrp,
     ];

@@ -4,6 +4,7 @@ namespace NetDma.ConformanceKit.Scripting;
 internal sealed partial class ScriptReader
 {
     private const string NullDescriptor = "null";
+    private const string ContextChangeDescriptor = "context";
     private static readonly string[] InterruptModes = ["last", "each", "none"];
     private static readonly string[] Directions = ["to_device", "from_device"];
 
@@ -15,7 +16,18 @@ internal sealed partial class ScriptReader
         var name = ExpectNewName(cursor, ScriptKeywords.Buffer);
         var (size, _) = cursor.ExpectNumber($"a buffer size in bytes, 1..{BufferCommand.MaxSize} (16 MiB)", 1, BufferCommand.MaxSize);
         var fill = BufferFill.Zero;
-        if (cursor.ReadOptions(ScriptKeywords.Buffer, "fill").TryGetValue("fill", out var option))
+        var options = cursor.ReadOptions(ScriptKeywords.Buffer, "fill", "align");
+        var alignment = BufferCommand.DefaultAlignment;
+        if (options.TryGetValue("align", out var align))
+        {
+            alignment = LineCursor.NumberIn(align.ValueToken, "a power of two, 64..4096", BufferCommand.DefaultAlignment, 4096);
+            if ((alignment & (alignment - 1)) != 0)
+            {
+                throw new ScriptParseException(align.ValueToken.Location, "a power of two, 64..4096", align.ValueToken.Describe());
+            }
+        }
+
+        if (options.TryGetValue("fill", out var option))
         {
             var value = option.ValueToken;
             fill = value.Kind == ScriptTokenKind.Number
@@ -24,7 +36,7 @@ internal sealed partial class ScriptReader
         }
 
         _declarations.Add(name.Text, new ScriptDeclaration(ScriptKeywords.Buffer, at, size));
-        return new BufferCommand(at, name.Text, size, fill);
+        return new BufferCommand(at, name.Text, size, fill) { Alignment = alignment };
     }
 
     private ChainCommand ReadChain(SourceLocation at, LineCursor cursor)
@@ -37,10 +49,14 @@ internal sealed partial class ScriptReader
         }
         while (cursor.Peek.Kind is not (ScriptTokenKind.Option or ScriptTokenKind.EndOfLine));
 
-        var (interrupt, status) = (InterruptMode.Last, true);
-        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Chain, "interrupt", "status")))
+        var (interrupt, status, serialize) = (InterruptMode.Last, true, false);
+        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Chain, "interrupt", "status", "serialize")))
         {
-            if (option.Text == "interrupt")
+            if (option.Text == "serialize")
+            {
+                serialize = Choice(option.ValueToken, OnOff, "on or off") == "on";
+            }
+            else if (option.Text == "interrupt")
             {
                 interrupt = Choice(option.ValueToken, InterruptModes, "last, each or none") switch
                 {
@@ -56,7 +72,7 @@ internal sealed partial class ScriptReader
         }
 
         _declarations.Add(name.Text, new ScriptDeclaration(ScriptKeywords.Chain, at, 0));
-        return new ChainCommand(at, name.Text, descriptors, interrupt, status);
+        return new ChainCommand(at, name.Text, descriptors, interrupt, status) { Serialize = serialize };
     }
 
     private CopyDescriptor ReadDescriptor(LineCursor cursor)
@@ -69,19 +85,65 @@ internal sealed partial class ScriptReader
             return CopyDescriptor.NullTransfer;
         }
 
+        if (first.Kind == ScriptTokenKind.Word && first.Text == ContextChangeDescriptor)
+        {
+            cursor.Next();
+            cursor.Expect(ScriptTokenKind.Colon, "':' before the DCA context (the target processor's 8-bit APIC ID)");
+            var (apic, _) = cursor.ExpectNumber("a DCAContext8 value, 0..255", 0, byte.MaxValue);
+            return CopyDescriptor.ContextChangeTo((byte)apic);
+        }
+
         if (first.Kind != ScriptTokenKind.Word)
         {
             throw new ScriptParseException(first.Location, Expected, first.Describe());
         }
 
         var source = ExpectBufferRef(cursor, "a source buffer");
+        var nextSource = ReadPageBreak(cursor, "NextSourceAddress");
         cursor.Expect(ScriptTokenKind.Arrow, "'->' between source and destination");
         var destination = ExpectBufferRef(cursor, "a destination buffer");
+        var nextDestination = ReadPageBreak(cursor, "NextDestinationAddress");
         cursor.Expect(ScriptTokenKind.Colon, "':' before the length");
         var length = ExpectLength(cursor);
         CheckRange(source, length);
         CheckRange(destination, length);
-        return new CopyDescriptor(source.Ref, destination.Ref, length);
+
+        // The part after the page break is shorter than the length; checking the whole length keeps it inside too.
+        foreach (var next in new[] { nextSource, nextDestination })
+        {
+            if (next is { } written)
+            {
+                CheckRange(written, length);
+            }
+        }
+
+        return new CopyDescriptor(source.Ref, destination.Ref, length) { NextSource = nextSource?.Ref, NextDestination = nextDestination?.Ref };
+    }
+
+    /// <summary><c>/name+offset</c> after a side of a descriptor: a NetDMA 2.0 page break continuing there.</summary>
+    private WrittenRef? ReadPageBreak(LineCursor cursor, string field)
+    {
+        if (cursor.Peek is not { Kind: ScriptTokenKind.Other, Text: "/" })
+        {
+            return null;
+        }
+
+        cursor.Next();
+        return ExpectBufferRef(cursor, $"the {field} of a page break (name or name+offset)");
+    }
+
+    private RelinkCommand ReadRelink(SourceLocation at, LineCursor cursor)
+    {
+        var channel = ExpectAllocatedChannel(cursor);
+        var chain = cursor.Expect(ScriptTokenKind.Word, "a chain name");
+        if (!_declarations.TryGetValue(chain.Text, out var declaration) || declaration.Keyword != ScriptKeywords.Chain)
+        {
+            var chains = _declarations.Where(d => d.Value.Keyword == ScriptKeywords.Chain).Select(d => d.Key);
+            throw new ScriptParseException(chain.Location, "a chain declared earlier", chain.Describe(), NearestName.Hint(chain.Text, chains));
+        }
+
+        cursor.ExpectEnd(ScriptKeywords.Relink);
+        return new RelinkCommand(at, channel.Text, chain.Text);
     }
 
     private TransferCommand ReadTransfer(SourceLocation at, LineCursor cursor)
@@ -103,10 +165,11 @@ internal sealed partial class ScriptReader
     private ScriptToken ExpectNewName(LineCursor cursor, string keyword)
     {
         var name = cursor.Expect(ScriptTokenKind.Word, $"a {keyword} name");
-        if (name.Text == NullDescriptor)
+        if (name.Text is NullDescriptor or ContextChangeDescriptor)
         {
             throw new ScriptParseException(name.Location, $"a {keyword} name", name.Describe(),
-                "'null' is the null descriptor of a chain; choose another name");
+                name.Text == NullDescriptor ? "'null' is the null descriptor of a chain; choose another name"
+                    : "'context' starts a context change descriptor of a chain; choose another name");
         }
 
         if (_declarations.TryGetValue(name.Text, out var earlier))

@@ -86,6 +86,7 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.Resume => ReadChannelOperation(keyword, cursor, (ch, site) => new ResumeDmaCommand(at, ch, site)),
             ScriptKeywords.Abort => ReadChannelOperation(keyword, cursor, (ch, site) => new AbortDmaCommand(at, ch, site)),
             ScriptKeywords.Reset => ReadChannelOperation(keyword, cursor, (ch, site) => new ResetChannelCommand(at, ch, site)),
+            ScriptKeywords.Relink => ReadRelink(at, cursor),
             ScriptKeywords.Run => ReadRun(at, cursor),
             ScriptKeywords.Fault => ReadFault(at),
             ScriptKeywords.Transfer => ReadTransfer(at, cursor),

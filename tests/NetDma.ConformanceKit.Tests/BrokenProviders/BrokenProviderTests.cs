@@ -49,6 +49,16 @@ public sealed class BrokenProviderTests
         { typeof(DmaAdapterAtRemovalDriver), "ndma4018-dma-adapter-at-removal", "NDMA4018", "nf-wdm-iogetdmaadapter.md" },
         { typeof(NullAdapterFreeDriver), "ndma4019-null-adapter", "NDMA4019", "dma-verification.md" },
         { typeof(PagedBounceBufferDriver), "ndma4020-paged-bounce-buffer", "NDMA4020", "dma-verification.md" },
+        { typeof(IsrOffByOneDescriptorProvider), "ndma3022-isr-wrong-descriptor", "NDMA3022", "handling-a-netdma-interrupt.md" },
+        { typeof(DpcReportsNextDescriptorProvider), "ndma3023-dpc-wrong-descriptor", "NDMA3023", "handling-a-netdma-interrupt-dpc.md" },
+        { typeof(DpcReportedFromStartProvider), "ndma3024-dpc-report-outside-dpc", "NDMA3024", "nf-netdma-netdmainterruptdpc.md" },
+        { typeof(StatusFlagMisreadProvider), "ndma5007-status-not-requested", "NDMA5007", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(IdleTooEarlyProvider), "ndma5008-idle-while-more-remain", "NDMA5008", "ns-netdma-_net_dma_channel_parameters.md" },
+        { typeof(DescriptorCacheProvider), "ndma5009-resume-without-reread", "NDMA5009", "nc-netdma-dma_resume_handler.md" },
+        { typeof(DescriptorWritebackProvider), "ndma5010-user-context-written", "NDMA5010", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(PostedStatusWriteProvider), "ndma5011-serialize-violated", "NDMA5011", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(PageBreakIgnoredProvider), "ndma5012-page-break-ignored", "NDMA5012", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(ContextChangeCopiedProvider), "ndma5013-context-change-copied", "NDMA5013", "ns-netdma-_net_dma_descriptor.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>

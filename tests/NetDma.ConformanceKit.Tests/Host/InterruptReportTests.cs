@@ -1,7 +1,9 @@
 using NetDma.ConformanceKit.Host;
+using NetDma.ConformanceKit.Kernel;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
+using NetDma.Contracts.Status;
 
 namespace NetDma.ConformanceKit.Tests.Host;
 
@@ -12,14 +14,24 @@ public sealed class InterruptReportTests
     private const string DpcPage = "nf-netdma-netdmainterruptdpc.md";
     private const string FreePage = "nc-netdma-dma_channel_free_handler.md";
 
-    private static readonly PhysicalAddress Descriptor = new(0x1_0000_4000);
-
     private readonly HostTestKit _kit = new();
 
+    /// <summary>The descriptor the reports name: one the stand-in engine of <see cref="AllocatedOnCpu2"/> completed (NDMA3022, NDMA3023).</summary>
+    private PhysicalAddress Descriptor { get; set; }
+
+    /// <summary>Allocates ch0 on CPU 2 and lets a stand-in engine complete one descriptor through the bus: fetch it, write its destination.</summary>
     private HostChannel AllocatedOnCpu2()
     {
         _kit.RegisterAndStart();
-        return _kit.Allocate("ch0", 0b0100);
+        var channel = _kit.Allocate("ch0", 0b0100);
+        var spec = _kit.Copies(1);
+        Assert.Equal(NtStatus.STATUS_SUCCESS, _kit.Host.StartDma("ch0", spec, CallSite.ChannelOperationDefault));
+        Descriptor = channel.Progress.Chain[0].Address;
+        var memory = _kit.Kernel.Memory;
+        memory.DmaRead(Descriptor, new byte[NetDmaDescriptor.SizeInBytes], "test engine");
+        memory.DmaWrite(spec[0].Destination, new byte[spec[0].Length], "test engine");
+        Assert.True(channel.Progress.Chain[0].Completed);
+        return channel;
     }
 
     private uint Isr(NetDmaChannelHandle handle, Irql irql = Irql.DIRQL)
@@ -30,7 +42,7 @@ public sealed class InterruptReportTests
     }
 
     private void Dpc(NetDmaChannelHandle handle, uint cpu, Irql irql = Irql.DISPATCH_LEVEL) =>
-        _kit.AsProvider(irql, () => _kit.Host.NetDmaInterruptDpc(handle, Descriptor), cpu, routine: "ProviderDpc (KDEFERRED_ROUTINE)");
+        _kit.AsProvider(irql, () => _kit.Host.NetDmaInterruptDpc(handle, Descriptor), cpu, routine: SimulatedKernel.DpcRoutineName);
 
     [Fact]
     public void NetDmaIsr_at_DIRQL_returns_the_channels_CpuNumber_silently()
@@ -81,7 +93,7 @@ public sealed class InterruptReportTests
 
         var violation = _kit.Single("NDMA1001");
         Assert.Equal("NetDmaInterruptDpc called at IRQL = DISPATCH_LEVEL", violation.Expected);
-        Assert.Equal("NetDmaInterruptDpc called at PASSIVE_LEVEL (cpu2, in ProviderDpc (KDEFERRED_ROUTINE))", violation.Actual);
+        Assert.Equal("NetDmaInterruptDpc called at PASSIVE_LEVEL (cpu2, in DPC (KDEFERRED_ROUTINE))", violation.Actual);
         Assert.Equal(DpcPage, violation.Page);
     }
 
@@ -162,7 +174,8 @@ public sealed class InterruptReportTests
         _kit.Host.FreeChannel("ch0", CallSite.ChannelOperationDefault);
         var renewed = _kit.Allocate("ch0", 0b0010);
 
-        Dpc(renewed.Handle, cpu: 1);
+        // The renewed channel has completed nothing yet: its DPC reports DmaDescriptor = NULL (NDMA3023).
+        _kit.AsProvider(Irql.DISPATCH_LEVEL, () => _kit.Host.NetDmaInterruptDpc(renewed.Handle, null), 1, routine: SimulatedKernel.DpcRoutineName);
         _kit.AssertSilent();
         Dpc(old.Handle, cpu: 2);
 

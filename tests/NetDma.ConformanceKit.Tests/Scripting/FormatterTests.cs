@@ -19,7 +19,9 @@ public sealed class FormatterTests
         "buffer src 0x2000 fill=pattern\n" +
         "buffer dst 8192 fill=0xCC\n" +
         "buffer z 1\n" +
+        "buffer p 8192 align=4096\n" +
         "chain c1 src->dst:4096 src+4096->dst+4096:4096 null interrupt=each status=off\n" +
+        "chain c9 context:2 p+3072/p+4096->dst/dst+4096:2048 serialize=on\n" +
         "allocate ch0 mask=0b1010_0000 priority=3 irql=PASSIVE_LEVEL cpu=7\n" +
         "assert_status STATUS_RESOURCES\n" +
         "assert_cpu_in_mask ch0\n" +
@@ -27,6 +29,7 @@ public sealed class FormatterTests
         "start ch0 c1 irql=DEVICE_LEVEL\n" +
         "append ch0 c1 cpu=1\n" +
         "suspend ch0\n" +
+        "relink ch0 c9\n" +
         "resume ch0\n" +
         "abort ch0\n" +
         "reset ch0\n" +

@@ -1,0 +1,120 @@
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// What the engine did with one submitted descriptor, as the bus shows it: whether it fetched the descriptor, which
+/// bytes of its destination it wrote, when it completed it (every destination byte written; at the fetch for a
+/// descriptor that moves no data), and whether a completion status named it afterwards.
+/// </summary>
+public sealed class DescriptorProgress
+{
+    /// <summary>The page size NET_DMA_SOURCE_PAGE_BREAK and NET_DMA_DESTINATION_PAGE_BREAK refer to, in bytes.</summary>
+    public const ulong PageSize = 4096;
+
+    private readonly List<BusRange> _written = [];
+
+    internal DescriptorProgress(PhysicalAddress address, DescriptorSpec spec)
+    {
+        Address = address;
+        Spec = spec;
+        var moves = MovesData;
+        SourceRanges = moves ? Split(spec.Source, spec.NextSource, spec.Length, spec.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK)) : [];
+        DestinationRanges = moves ? Split(spec.Destination, spec.NextDestination, spec.Length, spec.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK)) : [];
+    }
+
+    /// <summary>The descriptor's physical address.</summary>
+    public PhysicalAddress Address { get; }
+
+    /// <summary>What NetDMA wrote in it.</summary>
+    public DescriptorSpec Spec { get; }
+
+    /// <summary>ControlFlags.</summary>
+    public NetDmaDescriptorControlFlags Flags => Spec.Flags;
+
+    /// <summary>
+    /// False for a descriptor that moves no data: NET_DMA_NULL_TRANSFER, a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor
+    /// (its TransferSize is a DCA context) or TransferSize 0 (ns-netdma-_net_dma_descriptor.md).
+    /// </summary>
+    public bool MovesData => !Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) && !IsContextChange && Spec.Length > 0;
+
+    /// <summary>True for a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor.</summary>
+    public bool IsContextChange =>
+        (Flags & NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_MASK) == NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_CONTEXT_CHANGE;
+
+    /// <summary>True when a page-break flag is set (NetDMA 2.0).</summary>
+    public bool HasPageBreak => (Flags & (NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK)) != 0;
+
+    /// <summary>Where the engine reads the data: SourceAddress to the end of its page, then NextSourceAddress with a source page break.</summary>
+    public IReadOnlyList<BusRange> SourceRanges { get; }
+
+    /// <summary>Where the engine writes the data, split the same way with a destination page break.</summary>
+    public IReadOnlyList<BusRange> DestinationRanges { get; }
+
+    /// <summary>True once the engine read the descriptor.</summary>
+    public bool Fetched { get; internal set; }
+
+    /// <summary>True once the engine completed it (all of its destination written; fetched, for one that moves no data).</summary>
+    public bool Completed { get; internal set; }
+
+    /// <summary>True once a completion status write named this descriptor after it completed.</summary>
+    public bool StatusWritten { get; internal set; }
+
+    /// <summary>True when a later start, abort or reset dropped it before it completed: its accesses are no longer attributed to it.</summary>
+    public bool Abandoned { get; internal set; }
+
+    /// <summary>Rules already reported for this descriptor, so one bug gives one report per descriptor.</summary>
+    internal HashSet<string> Reported { get; } = [];
+
+    /// <summary>Destination bytes written so far.</summary>
+    public ulong BytesWritten => (ulong)_written.Sum(r => (decimal)r.Length);
+
+    /// <summary>True while the engine has fetched it, has not completed it and it was not dropped.</summary>
+    public bool InFlight => Fetched && !Completed && !Abandoned && MovesData;
+
+    /// <summary>Records a device write of [<paramref name="start"/>, <paramref name="end"/>); true when it completed the descriptor.</summary>
+    internal bool RecordWrite(ulong start, ulong end)
+    {
+        foreach (var range in DestinationRanges.Where(r => r.Overlaps(start, end)))
+        {
+            Add(Math.Max(start, range.Start), Math.Min(end, range.End));
+        }
+
+        return BytesWritten >= Spec.Length;
+    }
+
+    /// <summary>A short description for reports: <c>the descriptor at 0x... (src 0x...-0x..., 512 bytes)</c>.</summary>
+    public string Describe() => $"the descriptor at {Address}";
+
+    private void Add(ulong start, ulong end)
+    {
+        // Merge into the disjoint sorted list of written ranges.
+        var merged = new BusRange(start, end - start);
+        for (var i = _written.Count - 1; i >= 0; i--)
+        {
+            var r = _written[i];
+            if (r.Start <= merged.End && merged.Start <= r.End)
+            {
+                var s = Math.Min(r.Start, merged.Start);
+                merged = new BusRange(s, Math.Max(r.End, merged.End) - s);
+                _written.RemoveAt(i);
+            }
+        }
+
+        _written.Add(merged);
+    }
+
+    private static BusRange[] Split(PhysicalAddress start, PhysicalAddress next, uint length, bool pageBreak)
+    {
+        if (!pageBreak)
+        {
+            return [new BusRange(start.QuadPart, length)];
+        }
+
+        var first = Math.Min(length, PageSize - (start.QuadPart % PageSize));
+        return first == length
+            ? [new BusRange(start.QuadPart, length)]
+            : [new BusRange(start.QuadPart, first), new BusRange(next.QuadPart, length - first)];
+    }
+}

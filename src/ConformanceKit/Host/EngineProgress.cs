@@ -1,0 +1,145 @@
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Host;
+
+/// <summary>
+/// The engine-progress observation of one channel: every descriptor NetDMA submitted on it and what the engine did
+/// with it (<see cref="DescriptorProgress"/>), the current chain in chain order (from the latest ProviderStartDma,
+/// with its appends and a relink during a suspend), the last descriptor the engine completed, and the error it
+/// stopped on. The host builds it from what the simulated bus shows (descriptor fetches, data reads and writes,
+/// completion-status writes) and checks the provider's reports against it (NDMA3022, NDMA3023, NDMA5007 to NDMA5013).
+/// </summary>
+public sealed class EngineProgress
+{
+    private readonly Dictionary<PhysicalAddress, DescriptorProgress> _descriptors = [];
+    private readonly List<DescriptorProgress> _chain = [];
+
+    /// <summary>Every descriptor ever submitted on the channel, by physical address.</summary>
+    public IReadOnlyDictionary<PhysicalAddress, DescriptorProgress> Descriptors => _descriptors;
+
+    /// <summary>The current chain in chain order: what the engine still owes since the latest start.</summary>
+    public IReadOnlyList<DescriptorProgress> Chain => _chain;
+
+    /// <summary>The descriptor the engine completed most recently, or null before the first.</summary>
+    public DescriptorProgress? LastCompleted { get; private set; }
+
+    /// <summary>The descriptor the engine fetched most recently (a first fetch, not a reread), or null.</summary>
+    public DescriptorProgress? LastFetched { get; private set; }
+
+    /// <summary>True once a descriptor of the current chain completed (NetDmaTransferStatusArmed is over).</summary>
+    public bool CompletedSinceStart { get; private set; }
+
+    /// <summary>The descriptor the engine stopped on with an error since the latest start, or null.</summary>
+    public DescriptorProgress? ErrorOn { get; private set; }
+
+    /// <summary>Why <see cref="ErrorOn"/> is an error, in report words.</summary>
+    public string? Error { get; private set; }
+
+    /// <summary>True when the engine stopped on an error since the latest start.</summary>
+    public bool Faulted => Error is not null;
+
+    /// <summary>
+    /// After a successful ProviderResumeDma: the descriptor the engine processed last, which it must fetch again
+    /// before any other (nc-netdma-dma_resume_handler.md); null when nothing is expected.
+    /// </summary>
+    public PhysicalAddress? RereadExpected { get; internal set; }
+
+    /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
+    public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
+
+    /// <summary>ProviderStartDma: the previous chain is dropped and <paramref name="chain"/> is the current one.</summary>
+    internal void Start(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
+    {
+        Drop();
+        CompletedSinceStart = false;
+        (ErrorOn, Error) = (null, null);
+        Add(chain, specs);
+    }
+
+    /// <summary>ProviderAppendDma: <paramref name="chain"/> follows the current chain.</summary>
+    internal void Append(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs) => Add(chain, specs);
+
+    /// <summary>A relink during a suspend: what followed <paramref name="lastProcessed"/> is replaced by <paramref name="chain"/>.</summary>
+    internal void Relink(PhysicalAddress lastProcessed, SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
+    {
+        var at = _chain.FindIndex(d => d.Address == lastProcessed);
+        foreach (var dropped in _chain.Skip(at + 1))
+        {
+            dropped.Abandoned = !dropped.Completed;
+        }
+
+        _chain.RemoveRange(at + 1, _chain.Count - at - 1);
+        Add(chain, specs);
+    }
+
+    /// <summary>The descriptors of the current chain after <paramref name="descriptor"/> that are not yet completed.</summary>
+    public int RemainingAfter(DescriptorProgress descriptor)
+    {
+        var at = _chain.IndexOf(descriptor);
+        return at < 0 ? 0 : _chain.Skip(at + 1).Count(d => !d.Completed);
+    }
+
+    /// <summary>The descriptor before <paramref name="descriptor"/> in the current chain, or null.</summary>
+    public DescriptorProgress? Predecessor(DescriptorProgress descriptor)
+    {
+        var at = _chain.IndexOf(descriptor);
+        return at > 0 ? _chain[at - 1] : null;
+    }
+
+    /// <summary>ProviderAbortDma or ProviderResetChannel succeeded: nothing remains (an error stays known until the next start).</summary>
+    internal void Discard()
+    {
+        Drop();
+        RereadExpected = null;
+    }
+
+    internal void MarkFetched(DescriptorProgress descriptor)
+    {
+        if (descriptor.Fetched)
+        {
+            return;
+        }
+
+        descriptor.Fetched = true;
+        LastFetched = descriptor;
+        if (!descriptor.MovesData)
+        {
+            MarkCompleted(descriptor);
+        }
+    }
+
+    internal void MarkCompleted(DescriptorProgress descriptor)
+    {
+        descriptor.Completed = true;
+        LastCompleted = descriptor;
+        CompletedSinceStart |= _chain.Contains(descriptor);
+    }
+
+    internal void MarkError(DescriptorProgress? descriptor, string why)
+    {
+        if (Error is null)
+        {
+            (ErrorOn, Error) = (descriptor, why);
+        }
+    }
+
+    private void Add(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
+    {
+        for (var i = 0; i < chain.Descriptors.Count; i++)
+        {
+            var progress = new DescriptorProgress(chain.Descriptors[i], specs[i]);
+            _descriptors[progress.Address] = progress;
+            _chain.Add(progress);
+        }
+    }
+
+    private void Drop()
+    {
+        foreach (var descriptor in _chain.Where(d => !d.Completed))
+        {
+            descriptor.Abandoned = true;
+        }
+
+        _chain.Clear();
+    }
+}

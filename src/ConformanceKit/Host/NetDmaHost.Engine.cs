@@ -1,0 +1,277 @@
+using NetDma.ConformanceKit.Memory;
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.NetDma;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Host;
+
+// The engine-progress observation: what the provider's engine did, from what the simulated bus shows, and the checks
+// that compare it with the descriptors' ControlFlags (ns-netdma-_net_dma_descriptor.md,
+// ns-netdma-_net_dma_channel_parameters.md, nc-netdma-dma_resume_handler.md).
+public sealed partial class NetDmaHost
+{
+    private const string DescriptorPage = "ns-netdma-_net_dma_descriptor.md";
+    private const string ChannelParametersPage = "ns-netdma-_net_dma_channel_parameters.md";
+
+    /// <summary>Size of a DCA context change descriptor's stand-in data buffer: a DCA context is at most 32 bits, DCAContext8 at most 255.</summary>
+    private const ulong ContextChangeBufferSize = 256;
+
+    private readonly Dictionary<MemoryBuffer, HostChannel> _contextChangeBuffers = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>The channel whose ProviderAbortDma or ProviderResetChannel is running: a NetDmaTransferStatusHalted it writes is no error.</summary>
+    private HostChannel? _halting;
+
+    /// <summary>
+    /// The buffer a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor of <paramref name="channel"/> names as SourceAddress and
+    /// DestinationAddress. The descriptor moves no data (ns-netdma-_net_dma_descriptor.md); pointing its addresses at a
+    /// buffer of its own lets the host see an engine that copies it like a transfer (NDMA5013) instead of the access
+    /// being refused as an overrun.
+    /// </summary>
+    public PhysicalAddress ContextChangeBuffer(string channel)
+    {
+        var owner = NamedChannel(channel, "a context change descriptor");
+        var buffer = _contextChangeBuffers.FirstOrDefault(p => ReferenceEquals(p.Value, owner)).Key
+            ?? Kernel.Memory.Allocate($"{channel}.context-change", ContextChangeBufferSize, MemoryKind.Data);
+        _contextChangeBuffers[buffer] = owner;
+        return buffer.PhysicalBase;
+    }
+
+    /// <summary>A descriptor fetch of a live channel: progress, and the resume reread (NDMA5009).</summary>
+    private void ObserveFetch(HostChannel channel, DescriptorFetch fetch)
+    {
+        var progress = channel.Progress;
+        for (ulong offset = 0; offset + NetDmaDescriptor.SizeInBytes <= fetch.Length; offset += NetDmaDescriptor.SizeInBytes)
+        {
+            var address = fetch.Address.Offset(offset);
+            if (progress.RereadExpected is { } expected)
+            {
+                progress.RereadExpected = null;
+                if (address != expected)
+                {
+                    Log.Report(MemoryRules.ResumeRereadsLastDescriptor,
+                        $"after ProviderResumeDma on {channel.Name}, a fetch of the descriptor the engine processed last ({expected}) to get its new NextDescriptor, before any other",
+                        $"{fetch.Initiator} first fetched {address} ({DescribeDescriptor(channel, address)})", ResumeContract.Page);
+                }
+            }
+
+            if (progress.Find(address) is { } descriptor)
+            {
+                progress.MarkFetched(descriptor);
+            }
+        }
+    }
+
+    /// <summary>Every device access: completion-status writes, writes into descriptor memory, and data attributed to descriptors.</summary>
+    private void ObserveDeviceAccess(DeviceAccess access)
+    {
+        if (access.Buffer is { Kind: MemoryKind.Completion } completion
+            && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Completion, completion)) is { } owner)
+        {
+            if (access.IsWrite)
+            {
+                ObserveCompletionWrite(owner, access);
+            }
+
+            return;
+        }
+
+        if (access.Buffer is { Kind: MemoryKind.DescriptorRing } ring)
+        {
+            if (access.IsWrite && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Ring.Buffer, ring)) is { } ringOwner)
+            {
+                CheckUserContexts(ringOwner, access);
+            }
+
+            return;
+        }
+
+        if (access.Buffer is { } data && _contextChangeBuffers.TryGetValue(data, out var contextOwner))
+        {
+            ReportContextChangeData(contextOwner, access);
+            return;
+        }
+
+        foreach (var channel in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+        {
+            var ranges = access.IsWrite ? (Func<DescriptorProgress, IReadOnlyList<BusRange>>)(d => d.DestinationRanges) : d => d.SourceRanges;
+            var descriptor = channel.Progress.Descriptors.Values.FirstOrDefault(d => d.InFlight && ranges(d).Any(r => r.Overlaps(access.Address.QuadPart, access.End)));
+            if (descriptor is not null)
+            {
+                ObserveData(channel, descriptor, access);
+                return;
+            }
+        }
+    }
+
+    private void ObserveData(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
+    {
+        var progress = channel.Progress;
+        var direction = access.IsWrite ? "write" : "read";
+        if (!access.Performed)
+        {
+            progress.MarkError(descriptor, $"its data {direction} of {access.Length} bytes at {access.Address} was refused");
+            return;
+        }
+
+        var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
+        if (descriptor.HasPageBreak && !ranges.Any(r => r.Contains(access.Address.QuadPart, access.End))
+            && descriptor.Reported.Add(MemoryRules.PageBreakFollowed.Id))
+        {
+            var side = access.IsWrite ? "DestinationAddress" : "SourceAddress";
+            var next = access.IsWrite ? "NextDestinationAddress" : "NextSourceAddress";
+            Log.Report(MemoryRules.PageBreakFollowed,
+                $"the {direction}s of {descriptor.Describe()} on {channel.Name} inside {string.Join(" then ", ranges)} ({side} to the end of its 4096-byte page, then {next})",
+                $"{access.Initiator} {direction} of {access.Length} bytes at {new BusRange(access.Address.QuadPart, access.Length)}, which runs past the end of the page", DescriptorPage);
+        }
+
+        if (!access.IsWrite)
+        {
+            CheckSerialized(channel, descriptor, access);
+            return;
+        }
+
+        if (descriptor.RecordWrite(access.Address.QuadPart, access.End))
+        {
+            progress.MarkCompleted(descriptor);
+        }
+    }
+
+    /// <summary>NDMA5011: a read of a descriptor's data while the previous NET_DMA_SERIALIZE_TRANSFER descriptor's writes are not all done.</summary>
+    private void CheckSerialized(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
+    {
+        if (channel.Progress.Predecessor(descriptor) is not { } previous
+            || !previous.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SERIALIZE_TRANSFER))
+        {
+            return;
+        }
+
+        var statusOwed = previous.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) && !previous.StatusWritten;
+        if ((previous.Completed && !statusOwed) || !descriptor.Reported.Add(MemoryRules.SerializeTransferOrder.Id))
+        {
+            return;
+        }
+
+        var pending = !previous.Completed
+            ? $"{previous.BytesWritten} of its {previous.Spec.Length} data bytes written"
+            : "its completion status not yet written";
+        Log.Report(MemoryRules.SerializeTransferOrder,
+            $"every write of {previous.Describe()} on {channel.Name} (NET_DMA_SERIALIZE_TRANSFER), data and completion status, complete before the data of the next descriptor is read",
+            $"{access.Initiator} read {access.Length} bytes of the data of {descriptor.Describe()} at {access.Address} with {pending}", DescriptorPage);
+    }
+
+    /// <summary>A completion-status write: NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
+    private void ObserveCompletionWrite(HostChannel channel, DeviceAccess access)
+    {
+        if (access.Length != sizeof(ulong) || access.Address != channel.Completion.PhysicalBase)
+        {
+            return; // Not a whole completion status: NDMA5005's assertion reads what the location holds.
+        }
+
+        var progress = channel.Progress;
+        var word = BitConverter.ToUInt64(Kernel.Memory.ReadBytes(channel.Completion, 0, sizeof(ulong)));
+        var status = (NetDmaTransferStatus)(word & 0x7);
+        var named = progress.Find(new PhysicalAddress(word & ~0x3FUL));
+        if (named is not null)
+        {
+            named.StatusWritten = named.Completed;
+        }
+
+        switch (status)
+        {
+            case NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle when named is { Completed: true }:
+                CheckProgressStatus(channel, named, status, word);
+                break;
+            case NetDmaTransferStatus.NetDmaTransferStatusArmed when progress.CompletedSinceStart:
+                Log.Report(MemoryRules.CompletionStateMatchesProgress,
+                    $"NetDmaTransferStatusArmed in {channel.Name}'s completion status only before the first descriptor of the chain completes",
+                    $"0x{word:X16} (NetDmaTransferStatusArmed) written after {progress.LastCompleted?.Describe()} completed", ChannelParametersPage);
+                break;
+            case NetDmaTransferStatus.NetDmaTransferStatusHalted when !ReferenceEquals(_halting, channel):
+                progress.MarkError(progress.LastFetched is { Completed: false } current ? current : null,
+                    $"the engine wrote NetDmaTransferStatusHalted (0x{word:X16}) with no ProviderAbortDma or ProviderResetChannel running");
+                break;
+        }
+    }
+
+    private void CheckProgressStatus(HostChannel channel, DescriptorProgress named, NetDmaTransferStatus status, ulong word)
+    {
+        if (!named.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
+        {
+            Log.Report(MemoryRules.CompletionOnlyWhenRequested,
+                $"no use of {channel.Name}'s CompletionPhysicalAddress for {named.Describe()}, whose ControlFlags (0x{(uint)named.Flags:X8}) lack NET_DMA_STATUS_UPDATE_ON_COMPLETION",
+                $"the engine wrote 0x{word:X16} ({status}) there after completing it", DescriptorPage);
+            return;
+        }
+
+        var remaining = channel.Progress.RemainingAfter(named);
+        var expected = remaining > 0 ? NetDmaTransferStatus.NetDmaTransferStatusActive : NetDmaTransferStatus.NetDmaTransferStatusIdle;
+        if (status != expected)
+        {
+            Log.Report(MemoryRules.CompletionStateMatchesProgress,
+                $"{expected} after {named.Describe()} on {channel.Name} completed ({(remaining > 0 ? $"{remaining} more submitted descriptor(s) remain" : "the last descriptor NetDMA submitted")})",
+                $"the engine wrote 0x{word:X16} ({status})", ChannelParametersPage);
+        }
+    }
+
+    /// <summary>NDMA5010: after a device write into descriptor memory, NetDMA's UserContext1 and UserContext2 must be as NetDMA wrote them.</summary>
+    private void CheckUserContexts(HostChannel channel, DeviceAccess access)
+    {
+        var ring = channel.Ring;
+        var first = ring.SlotOf(access.Address);
+        var last = ring.SlotOf(new PhysicalAddress(access.End - 1));
+        for (var slot = first; slot <= last; slot++)
+        {
+            var address = ring.Buffer.PhysicalAt((ulong)slot * NetDmaDescriptor.SizeInBytes);
+            var descriptor = ring.DescriptorAt(address);
+            var (expected1, expected2) = (DescriptorRing.UserContext1Of(slot), DescriptorRing.UserContext2Of(slot));
+            if (descriptor.UserContext1 == expected1 && descriptor.UserContext2 == expected2)
+            {
+                continue;
+            }
+
+            var changed = descriptor.UserContext1 != expected1
+                ? $"UserContext1 = 0x{descriptor.UserContext1:X16}, NetDMA wrote 0x{expected1:X16}"
+                : $"UserContext2 = 0x{descriptor.UserContext2:X16}, NetDMA wrote 0x{expected2:X16}";
+            Log.Report(MemoryRules.UserContextUntouched,
+                $"UserContext1 and UserContext2 of the descriptor at {address} on {channel.Name} left as NetDMA wrote them",
+                $"{access.Initiator} wrote {access.Length} bytes at {access.Address} into descriptor memory: {changed}", DescriptorPage);
+
+            // Restore NetDMA's values so one bug is reported once per write, not again at every later write.
+            descriptor.UserContext1 = expected1;
+            descriptor.UserContext2 = expected2;
+            var image = new byte[NetDmaDescriptor.SizeInBytes];
+            descriptor.Write(image);
+            Kernel.Memory.WriteBytes(ring.Buffer, (ulong)slot * NetDmaDescriptor.SizeInBytes, image);
+        }
+    }
+
+    private void ReportContextChangeData(HostChannel channel, DeviceAccess access)
+    {
+        var descriptor = channel.Progress.LastFetched is { IsContextChange: true } last ? last.Describe() : "a context change descriptor";
+        if (channel.Progress.LastFetched is { } fetched && !fetched.Reported.Add(MemoryRules.ContextChangeMovesNoData.Id))
+        {
+            return;
+        }
+
+        Log.Report(MemoryRules.ContextChangeMovesNoData,
+            $"no data read or written for {descriptor} on {channel.Name} (NET_DMA_OP_TYPE_CONTEXT_CHANGE: TransferSize holds a DCA context)",
+            $"{access.Initiator} {(access.IsWrite ? "wrote" : "read")} {access.Length} bytes at {access.Address}, the SourceAddress/DestinationAddress of the context change descriptor", DescriptorPage);
+    }
+
+    /// <summary>Report words for what the engine did with the descriptor at <paramref name="address"/> of <paramref name="channel"/>.</summary>
+    private static string DescribeDescriptor(HostChannel channel, PhysicalAddress address)
+    {
+        if (channel.Progress.Find(address) is not { } descriptor)
+        {
+            return address.IsNull ? "NULL" : $"not a descriptor NetDMA submitted on {channel.Name}";
+        }
+
+        return descriptor switch
+        {
+            { Completed: true } => "a descriptor the engine completed",
+            { Abandoned: true } => "a descriptor NetDMA dropped before the engine completed it",
+            { Fetched: true } => $"fetched, {descriptor.BytesWritten} of its {descriptor.Spec.Length} bytes written",
+            _ => "submitted, not yet fetched by the engine",
+        };
+    }
+}
