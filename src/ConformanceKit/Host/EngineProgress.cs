@@ -93,6 +93,12 @@ public sealed class EngineProgress
         RereadExpected = null;
     }
 
+    /// <summary>
+    /// A fetch of <paramref name="descriptor"/> the bus failed (a <c>dma-read</c> fault): the engine was processing it
+    /// when it stopped, so it is the one an interrupt for the error may name (NDMA3022).
+    /// </summary>
+    internal void MarkFetchFailed(DescriptorProgress descriptor) => LastFetched = descriptor;
+
     internal void MarkFetched(DescriptorProgress descriptor)
     {
         if (descriptor.Fetched)

@@ -64,6 +64,17 @@ public sealed partial class NetDmaHost
     /// <summary>Every device access: completion-status writes, writes into descriptor memory, and data attributed to descriptors.</summary>
     private void ObserveDeviceAccess(DeviceAccess access)
     {
+        if (!access.Performed && !access.IsWrite)
+        {
+            foreach (var live in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+            {
+                if (live.Progress.Find(access.Address) is { } attempted)
+                {
+                    live.Progress.MarkFetchFailed(attempted);
+                }
+            }
+        }
+
         if (access.Buffer is { Kind: MemoryKind.Completion } completion
             && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Completion, completion)) is { } owner)
         {

@@ -58,7 +58,7 @@ public sealed partial class NetDmaHost
             _setPowerInProgress = null;
         }
 
-        if (!_powerTransitionReported && Provider is { State: not ProviderState.Deregistered })
+        if (!_powerTransitionReported && Provider is { State: ProviderState.Started })
         {
             Log.Report(LifecycleRules.PowerNotificationsInOrder,
                 deviceState == DevicePowerState.PowerDeviceD3

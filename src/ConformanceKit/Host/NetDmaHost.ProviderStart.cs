@@ -38,6 +38,7 @@ public sealed partial class NetDmaHost
 
         var site = new CallSite(Kernel.CurrentIrql, Kernel.CurrentProcessor);
         var everyCpu = Options.ProcessorCount >= 32 ? uint.MaxValue : (1u << Options.ProcessorCount) - 1;
+        var faultsBefore = Kernel.Faults?.Injected.Count ?? 0;
         var status = AllocateChannel(ProbeChannelName, everyCpu, 0, site);
         if (NtStatusFacts.NT_SUCCESS(status))
         {
@@ -46,6 +47,12 @@ public sealed partial class NetDmaHost
         }
 
         _failedAllocations.Remove(ProbeChannelName);
+        if ((Kernel.Faults?.Injected.Count ?? 0) > faultsBefore)
+        {
+            // An injected fault (a failed pool allocation) made the allocation fail: a documented answer, not unreadiness.
+            return;
+        }
+
         Log.Report(LifecycleRules.ReadyBeforeProviderStart,
             "ProviderAllocateDmaChannel from inside NetDmaProviderStart succeeds (the provider is ready for every request before the call)",
             $"{NtStatusFacts.Describe(status)} for a channel on any CPU (ProcessorAffinityMask {Hex(everyCpu)}) with no channel allocated",

@@ -30,8 +30,13 @@ public sealed class DeviceBus : IDeviceBus
     public bool DmaRead(PhysicalAddress address, Span<byte> destination)
     {
         _kernel.NoteBusMasterDma(Device);
-        return _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") != true
-            && _kernel.Memory.DmaRead(address, destination, Device.Name);
+        if (_kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") == true)
+        {
+            _kernel.Memory.ReportFailedRead(address, (ulong)destination.Length, Device.Name);
+            return false;
+        }
+
+        return _kernel.Memory.DmaRead(address, destination, Device.Name);
     }
 
     /// <inheritdoc/>

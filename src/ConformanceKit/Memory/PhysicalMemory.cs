@@ -214,6 +214,13 @@ public sealed class PhysicalMemory(ViolationLog log)
     public event Action<DeviceAccess>? DeviceAccessed;
 
     /// <summary>
+    /// Announces a device read the bus failed before it reached memory (a <c>dma-read</c> fault, docs/faults.md), as a
+    /// refused access, so observers of <see cref="DeviceAccessed"/> see the engine's attempt.
+    /// </summary>
+    internal void ReportFailedRead(PhysicalAddress address, ulong length, string initiator) =>
+        DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, null, initiator));
+
+    /// <summary>
     /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.
     /// The range must lie inside one live buffer (NDMA5001), else nothing is written.
     /// </summary>
