@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Scripting;
 
@@ -13,12 +14,19 @@ public sealed class ViolationLog(CallTrace trace)
 {
     private readonly List<Violation> _pending = [];
     private readonly List<Violation> _all = [];
+    private readonly Dictionary<string, int> _evaluations = new(StringComparer.Ordinal);
 
     /// <summary>The call trace quoted by every violation.</summary>
     public CallTrace Trace { get; } = trace;
 
     /// <summary>Every violation reported, in order.</summary>
     public IReadOnlyList<Violation> All => _all;
+
+    /// <summary>
+    /// How many times each rule's run-time check was evaluated (rule ID to count), violations included. A rule missing
+    /// here was never judged in this run: what it requires was not exercised, so a green run says nothing about it.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Evaluations => _evaluations;
 
     /// <summary>Violations not yet consumed by an <c>assert_violation</c>.</summary>
     public IReadOnlyList<Violation> Pending => _pending;
@@ -33,7 +41,14 @@ public sealed class ViolationLog(CallTrace trace)
         Trace.Observer?.CommandStarted(location);
     }
 
-    /// <summary>Records a violation of <paramref name="rule"/>.</summary>
+    /// <summary>
+    /// Records that the check of <paramref name="rule"/> judged one observation (a call, an access, a state) and found
+    /// it conforming or not. Called at the check site before its condition, so the run report can tell a verified rule
+    /// from one that was never exercised.
+    /// </summary>
+    public void Checked(Rule rule) => CollectionsMarshal.GetValueRefOrAddDefault(_evaluations, rule.Id, out _)++;
+
+    /// <summary>Records a violation of <paramref name="rule"/> (which also counts as an evaluation of its check).</summary>
     /// <param name="rule">The rule broken.</param>
     /// <param name="expected">What the contract required.</param>
     /// <param name="actual">What happened.</param>
@@ -41,6 +56,7 @@ public sealed class ViolationLog(CallTrace trace)
     /// <returns>The recorded violation.</returns>
     public Violation Report(Rule rule, string expected, string actual, string? page = null)
     {
+        Checked(rule);
         var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail(), CurrentCommand);
         _pending.Add(violation);
         _all.Add(violation);
