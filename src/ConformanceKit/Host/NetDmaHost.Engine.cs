@@ -46,6 +46,7 @@ public sealed partial class NetDmaHost
             if (progress.RereadExpected is { } expected)
             {
                 progress.RereadExpected = null;
+                Log.Checked(MemoryRules.ResumeRereadsLastDescriptor);
                 if (address != expected)
                 {
                     Log.Report(MemoryRules.ResumeRereadsLastDescriptor,
@@ -56,6 +57,15 @@ public sealed partial class NetDmaHost
 
             if (progress.Find(address) is { } descriptor)
             {
+                // Checks judged by the absence of an access: from this fetch on, a device write into the descriptor's
+                // memory (CheckUserContexts) or a data access of a context change descriptor (ReportContextChangeData)
+                // would be reported.
+                Log.Checked(MemoryRules.UserContextUntouched);
+                if (descriptor.IsContextChange)
+                {
+                    Log.Checked(MemoryRules.ContextChangeMovesNoData);
+                }
+
                 progress.MarkFetched(descriptor);
             }
         }
@@ -124,6 +134,11 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        if (descriptor.HasPageBreak)
+        {
+            Log.Checked(MemoryRules.PageBreakFollowed);
+        }
+
         var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
         if (descriptor.HasPageBreak && !ranges.Any(r => r.Contains(access.Address.QuadPart, access.End))
             && descriptor.Reported.Add(MemoryRules.PageBreakFollowed.Id))
@@ -156,6 +171,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(MemoryRules.SerializeTransferOrder);
         var statusOwed = previous.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) && !previous.StatusWritten;
         if ((previous.Completed && !statusOwed) || !descriptor.Reported.Add(MemoryRules.SerializeTransferOrder.Id))
         {
@@ -187,6 +203,7 @@ public sealed partial class NetDmaHost
             named.StatusWritten = named.Completed;
         }
 
+        Log.Checked(MemoryRules.CompletionStateMatchesProgress);
         switch (status)
         {
             case NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle when named is { Completed: true }:
@@ -206,6 +223,7 @@ public sealed partial class NetDmaHost
 
     private void CheckProgressStatus(HostChannel channel, DescriptorProgress named, NetDmaTransferStatus status, ulong word)
     {
+        Log.Checked(MemoryRules.CompletionOnlyWhenRequested);
         if (!named.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
         {
             Log.Report(MemoryRules.CompletionOnlyWhenRequested,
@@ -230,6 +248,7 @@ public sealed partial class NetDmaHost
         var ring = channel.Ring;
         var first = ring.SlotOf(access.Address);
         var last = ring.SlotOf(new PhysicalAddress(access.End - 1));
+        Log.Checked(MemoryRules.UserContextUntouched);
         for (var slot = first; slot <= last; slot++)
         {
             var address = ring.Buffer.PhysicalAt((ulong)slot * NetDmaDescriptor.SizeInBytes);

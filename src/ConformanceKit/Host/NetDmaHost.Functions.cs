@@ -17,6 +17,7 @@ public sealed partial class NetDmaHost
         var contract = EnterFunction(nameof(NetDmaRegisterProvider), $"MaxDmaChannelCount={ProviderCharacteristics?.MaxDmaChannelCount}");
         pNetDmaProviderHandle = default;
 
+        Log.Checked(LifecycleRules.RegisterInAddDevice);
         if (!InAddDevice)
         {
             Log.Report(LifecycleRules.RegisterInAddDevice, "a call from the driver's AddDevice routine", "a call outside AddDevice", contract.Page);
@@ -28,6 +29,7 @@ public sealed partial class NetDmaHost
             return Returned(NtStatus.STATUS_UNSUCCESSFUL);
         }
 
+        Log.Checked(LifecycleRules.CompleteCharacteristics);
         if (ProviderCharacteristics is null)
         {
             Log.Report(LifecycleRules.CompleteCharacteristics, "a NET_DMA_PROVIDER_CHARACTERISTICS structure", "ProviderCharacteristics = NULL");
@@ -83,6 +85,7 @@ public sealed partial class NetDmaHost
     private bool VersionSupported(NetDmaProviderCharacteristics c)
     {
         var provider = ((uint)c.MajorVersion << 16) | c.MinorVersion;
+        Log.Checked(LifecycleRules.VersionNotAboveInterface);
         if (provider <= Options.Version)
         {
             return true;
@@ -108,6 +111,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.ProviderStateOrder);
         if (Provider!.State == ProviderState.Started)
         {
             Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStop before NetDmaDeregisterProvider", "NetDmaDeregisterProvider while the provider is started", contract.Page);
@@ -125,6 +129,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.ProviderStateOrder);
         if (Provider!.State == ProviderState.Started)
         {
             Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStart once per start (after registration or NetDmaProviderStop)", "NetDmaProviderStart while already started", contract.Page);
@@ -139,6 +144,7 @@ public sealed partial class NetDmaHost
 
         CheckAttributes(ProviderAttributes);
 
+        Log.Checked(LifecycleRules.ChannelCountWithinMax);
         if (ProviderAttributes.DmaChannelCount > Provider.Characteristics.MaxDmaChannelCount)
         {
             Log.Report(LifecycleRules.ChannelCountWithinMax, $"DmaChannelCount <= MaxDmaChannelCount ({Provider.Characteristics.MaxDmaChannelCount})",
@@ -165,6 +171,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.ProviderStateOrder);
         if (Provider!.State != ProviderState.Started)
         {
             Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaProviderStop after NetDmaProviderStart", $"NetDmaProviderStop while the provider is {Provider.State}", contract.Page);
@@ -216,6 +223,7 @@ public sealed partial class NetDmaHost
             channel.LastReportedDescriptor = descriptor;
         }
 
+        Log.Checked(LifecycleRules.DpcOnReportedCpu);
         if (cpu != channel.Parameters.CpuNumber)
         {
             Log.Report(LifecycleRules.DpcOnReportedCpu, $"the interrupt DPC of {channel.Name} on CPU {channel.Parameters.CpuNumber} (its CpuNumber)",
@@ -240,6 +248,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.PnPEventPowerCodesOnly);
         if (PnPEvent?.NotificationCode is not (NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown or NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp))
         {
             Log.Report(LifecycleRules.PnPEventPowerCodesOnly, "NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp",
@@ -260,6 +269,7 @@ public sealed partial class NetDmaHost
     private void CheckIsrDescriptor(HostChannel channel, PhysicalAddress descriptor, DdiContract contract)
     {
         var progress = channel.Progress;
+        Log.Checked(LifecycleRules.IsrNamesProcessedDescriptor);
         if (progress.Find(descriptor) is { } known && (known.Completed || ReferenceEquals(known, progress.LastFetched)))
         {
             return;
@@ -277,6 +287,7 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckDpcReport(HostChannel channel, PhysicalAddress? descriptor, DdiContract contract)
     {
+        Log.Checked(LifecycleRules.DpcReportFromDpc);
         if (Kernel.CurrentRoutine != SimulatedKernel.DpcRoutineName)
         {
             Log.Report(LifecycleRules.DpcReportFromDpc, $"{contract.Name} for {channel.Name} from the provider's interrupt DPC routine",
@@ -289,6 +300,7 @@ public sealed partial class NetDmaHost
         }
 
         var progress = channel.Progress;
+        Log.Checked(LifecycleRules.DpcNamesLastCompleted);
         if (progress.Faulted)
         {
             Log.Report(LifecycleRules.DpcNamesLastCompleted,
@@ -306,12 +318,14 @@ public sealed partial class NetDmaHost
     /// <summary>The live channel with <paramref name="handle"/>, or null after reporting NDMA3015 (freed) or NDMA3006 (unknown).</summary>
     private HostChannel? LiveChannel(NetDmaChannelHandle handle, DdiContract contract)
     {
+        Log.Checked(LifecycleRules.LiveChannelHandle);
         if (!_channelsByHandle.TryGetValue(handle, out var channel))
         {
             Log.Report(LifecycleRules.LiveChannelHandle, $"a channel handle NetDMA passed to ProviderAllocateDmaChannel, in {contract.Name}", $"{handle}, which NetDMA never issued", contract.Page);
             return null;
         }
 
+        Log.Checked(LifecycleRules.NothingAfterFree);
         if (channel.State == ChannelState.Freed)
         {
             Log.Report(LifecycleRules.NothingAfterFree, $"no {contract.Name} for {channel.Name} after ProviderFreeDmaChannel", $"{contract.Name}({handle}) after the channel was freed", "nc-netdma-dma_channel_free_handler.md");

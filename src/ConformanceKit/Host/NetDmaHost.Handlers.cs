@@ -31,6 +31,7 @@ public sealed partial class NetDmaHost
         // The kernel traces the entry ("cpuN LEVEL -> routine(arguments)"); the host adds what came back.
         var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call, arguments);
         Trace($"    <- {NtStatusFacts.Describe(status)}");
+        Log.Checked(StatusRules.DocumentedStatusOnly);
         if (!contract.Documents(status))
         {
             Log.Report(StatusRules.DocumentedStatusOnly, $"one of {contract.DescribeStatuses()} from {contract.Role}", NtStatusFacts.Describe(status), contract.Page);
@@ -143,6 +144,7 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckFailedAllocationReleased(string name, NtStatus status, int poolBefore)
     {
+        Log.Checked(MemoryRules.FailedAllocationReleases);
         foreach (var block in Kernel.OutstandingPoolBlocks.Where(b => b.Sequence > poolBefore))
         {
             Log.Report(MemoryRules.FailedAllocationReleases,
@@ -154,6 +156,7 @@ public sealed partial class NetDmaHost
 
     private void CheckAllocatedChannel(string name, NetDmaChannelParameters parameters, object? context)
     {
+        Log.Checked(LifecycleRules.DistinctChannelContext);
         if (context is null)
         {
             Log.Report(LifecycleRules.DistinctChannelContext, $"a non-null pProviderChannelContext for {name} on success", "pProviderChannelContext = NULL", AllocateContract.Page);
@@ -165,6 +168,8 @@ public sealed partial class NetDmaHost
 
         var cpu = parameters.CpuNumber;
         var mask = parameters.ProcessorAffinityMask;
+        Log.Checked(LifecycleRules.CpuNumberInMask);
+        Log.Checked(LifecycleRules.CpuNumberReported);
         if (cpu == CpuNumberNotWritten)
         {
             Log.Report(LifecycleRules.CpuNumberReported, $"ChannelParameters->CpuNumber written for {name} before ProviderAllocateDmaChannel returns", "CpuNumber left unwritten", AllocateContract.Page);
@@ -261,6 +266,7 @@ public sealed partial class NetDmaHost
         }
 
         Trace($"    <- pLastDescriptor={last}");
+        Log.Checked(LifecycleRules.SuspendHalts);
         if (!last.IsNull && !channel.Submitted.Contains(last))
         {
             Log.Report(LifecycleRules.SuspendHalts, $"pLastDescriptor = NULL or a descriptor submitted on {name}", $"pLastDescriptor = {last}", SuspendContract.Page);
@@ -439,6 +445,8 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.AbortResetForget);
+        Log.Checked(LifecycleRules.NothingAfterFree);
         if (channel.State == ChannelState.Freed)
         {
             Log.Report(LifecycleRules.NothingAfterFree, $"no DMA access for {channel.Name} after ProviderFreeDmaChannel",

@@ -38,6 +38,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.MsiXRequestsFollowAffinities);
         var named = affinities.Select(a => a.CpuNumber).ToHashSet();
         for (var message = 0; message < targetCpus.Count; message++)
         {
@@ -73,6 +74,7 @@ public sealed partial class NetDmaHost
 
         _interruptRequestChecked = true;
         var dmaChannelCount = attributes.DmaChannelCount;
+        Log.Checked(LifecycleRules.MsiXRequestsFollowAffinities);
         var requested = RequestedInterruptCpus;
         var missing = affinities
             .Where(a => a.DmaChannel < dmaChannelCount && a.CpuNumber < (uint)Options.ProcessorCount && !requested.Contains(a.CpuNumber))
@@ -118,6 +120,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.MsiXChannelMatchesMask);
         channel.InterruptCpu = cpu;
         var mask = channel.Parameters.ProcessorAffinityMask;
         var page = LifecycleRules.MsiXChannelMatchesMask.Page;

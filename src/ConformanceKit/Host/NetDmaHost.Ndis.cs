@@ -37,6 +37,7 @@ public sealed partial class NetDmaHost : INdis
     /// <summary>NDMA3021: NetDmaGetVersion is called only once NdisGetRoutineAddress returned its entry point.</summary>
     private void CheckGetVersionLookedUp()
     {
+        Log.Checked(LifecycleRules.GetVersionLookedUp);
         if (_getVersionFound == true)
         {
             return;

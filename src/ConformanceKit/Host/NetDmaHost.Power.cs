@@ -58,6 +58,7 @@ public sealed partial class NetDmaHost
             _setPowerInProgress = null;
         }
 
+        Log.Checked(LifecycleRules.PowerNotificationsInOrder);
         if (!_powerTransitionReported && Provider is { State: ProviderState.Started })
         {
             Log.Report(LifecycleRules.PowerNotificationsInOrder,
@@ -81,6 +82,7 @@ public sealed partial class NetDmaHost
     /// <summary>NDMA3020: a power notification at its place relative to the device's power state.</summary>
     private void CheckPowerNotificationOrder(NetDmaPnPNotificationCode code)
     {
+        Log.Checked(LifecycleRules.PowerNotificationsInOrder);
         if (code == NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown)
         {
             if (DevicePowerState != DevicePowerState.PowerDeviceD0)

@@ -17,6 +17,7 @@ public sealed partial class NetDmaHost
 
     private void CheckFirstStartInStartDevice(DdiContract contract)
     {
+        Log.Checked(LifecycleRules.ProviderStartInStartDevice);
         if (!InStartDevice)
         {
             Log.Report(LifecycleRules.ProviderStartInStartDevice, "the first NetDmaProviderStart while the driver handles IRP_MN_START_DEVICE",
@@ -36,6 +37,7 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.ReadyBeforeProviderStart);
         var site = new CallSite(Kernel.CurrentIrql, Kernel.CurrentProcessor);
         var everyCpu = Options.ProcessorCount >= 32 ? uint.MaxValue : (1u << Options.ProcessorCount) - 1;
         var faultsBefore = Kernel.Faults?.Injected.Count ?? 0;

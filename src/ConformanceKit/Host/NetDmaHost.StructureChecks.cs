@@ -28,6 +28,7 @@ public sealed partial class NetDmaHost
     private void CheckRegistrationArguments(object? providerContext, NetDmaProviderCharacteristics c, DdiContract contract)
     {
         var rule = LifecycleRules.RegistrationAsDocumented;
+        Log.Checked(rule);
         if (providerContext is null)
         {
             Log.Report(rule, "a pointer to a driver-allocated context in ProviderContext", "ProviderContext = NULL", contract.Page);
@@ -70,6 +71,7 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckOptionalHandlerSupported(DdiContract contract, NtStatus status)
     {
+        Log.Checked(LifecycleRules.RegistrationAsDocumented);
         if (status is NtStatus.STATUS_NOT_SUPPORTED or NtStatus.STATUS_NOT_IMPLEMENTED
             && (contract == SuspendContract || contract == ResumeContract || contract == AbortContract || contract == ResetContract))
         {
@@ -83,6 +85,7 @@ public sealed partial class NetDmaHost
     private void CheckAttributes(NetDmaProviderAttributes a)
     {
         var rule = LifecycleRules.AttributesAsDocumented;
+        Log.Checked(rule);
         if (a.Size != NetDmaProviderAttributes.SIZEOF_NET_DMA_PROVIDER_ATTRIBUTES)
         {
             Log.Report(rule, $"Size = sizeof(NET_DMA_PROVIDER_ATTRIBUTES) = {NetDmaProviderAttributes.SIZEOF_NET_DMA_PROVIDER_ATTRIBUTES}", $"Size = {a.Size}", AttributesPage);
@@ -109,6 +112,7 @@ public sealed partial class NetDmaHost
     private void CheckPnPNotification(NetDmaPnPNotification e)
     {
         var rule = LifecycleRules.PnPNotificationAsDocumented;
+        Log.Checked(rule);
         if (e.StructureRevision != NetDmaPnPNotification.NET_DMA_PNP_NOTIFICATION_REVISION_1)
         {
             Log.Report(rule, $"StructureRevision = NET_DMA_PNP_NOTIFICATION_REVISION_1 ({NetDmaPnPNotification.NET_DMA_PNP_NOTIFICATION_REVISION_1})",

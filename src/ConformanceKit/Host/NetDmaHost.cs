@@ -77,6 +77,7 @@ public sealed partial class NetDmaHost : INetDma
 
     private bool CheckProviderHandle(NetDmaProviderHandle handle, DdiContract contract)
     {
+        Log.Checked(LifecycleRules.ValidProviderHandle);
         if (Provider is { State: not ProviderState.Deregistered } provider && provider.Handle == handle)
         {
             return true;

@@ -48,7 +48,8 @@ internal sealed record LoadReply(string DriverName, bool HasNetDmaDriver, string
 
 /// <summary>How a script ended in the worker (its checks and violations came as notifications before this reply).</summary>
 /// <param name="SkipReason">Why the script was skipped, or null.</param>
-internal sealed record RunReply(string? SkipReason);
+/// <param name="Evaluations">How many times each rule's check was evaluated (rule ID to count), sent once at the end.</param>
+internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, int> Evaluations);
 
 /// <summary>A <see cref="Violation"/> on the wire: the rule by its ID, looked up again in the kit process.</summary>
 /// <param name="RuleId">The rule's ID.</param>

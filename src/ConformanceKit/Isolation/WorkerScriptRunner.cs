@@ -64,7 +64,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
         var reply = worker.Run(script, _options.Faults, recorder, _options.Watchdog, out var death);
         if (reply is not null)
         {
-            return recorder.Complete(reply.SkipReason, clock.Elapsed);
+            return recorder.Complete(reply.SkipReason, clock.Elapsed, reply.Evaluations);
         }
 
         // The worker is gone: the next script gets a new one.

@@ -40,6 +40,6 @@ internal sealed class WorkerService
         // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
         var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection), faults is null ? null : Faults.FaultSpec.Parse(faults));
         execution.Run();
-        return new RunReply(execution.SkipReason);
+        return new RunReply(execution.SkipReason, new Dictionary<string, int>(execution.Log.Evaluations, StringComparer.Ordinal));
     }
 }

@@ -59,6 +59,11 @@ public sealed partial class SimulatedKernel
     /// <returns>The number of adapters not put that were not reported before.</returns>
     public int CheckDmaAdaptersPut(string driverName, string pnpRequest = "IRP_MN_REMOVE_DEVICE")
     {
+        foreach (var _ in _adapters)
+        {
+            Log.Checked(AdapterRules.ReleaseBeforePut);
+        }
+
         var leaked = _adapters.Where(a => !a.IsPut && !a.ReportedNotPut).ToList();
         foreach (var adapter in leaked)
         {
@@ -93,6 +98,7 @@ public sealed partial class SimulatedKernel
     private void CheckDmaAdapterCaller()
     {
         // Outside any driver routine (a test calling the kernel directly) there is no PnP state to judge.
+        Log.Checked(AdapterRules.DmaAdapterFromAddOrStart);
         if (CurrentRoutine is { } routine && routine != AddDeviceRoutineName && routine != StartDeviceRoutineName)
         {
             Log.Report(AdapterRules.DmaAdapterFromAddOrStart, "IoGetDmaAdapter from AddDevice or while handling IRP_MN_START_DEVICE",
@@ -103,6 +109,7 @@ public sealed partial class SimulatedKernel
     /// <summary>NDMA4015 (ns-wdm-_device_description.md): Reserved1 "Must be FALSE"; version 3 bus master: DmaAddressWidth "must be nonzero and must not exceed 64".</summary>
     private void CheckDeviceDescription(DeviceDescription description)
     {
+        Log.Checked(AdapterRules.DeviceDescriptionFields);
         if (description.Reserved1)
         {
             Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Reserved1 = FALSE",

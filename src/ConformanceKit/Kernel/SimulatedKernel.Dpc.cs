@@ -70,12 +70,14 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        Log.Checked(IrqlRules.DpcInitializedBeforeUse);
         if (!known)
         {
             ReportUninitializedDpc(nameof(KeSetTargetProcessorDpc), page);
             return;
         }
 
+        Log.Checked(LifecycleRules.DpcTargetActiveProcessor);
         if (Number >= ProcessorCount)
         {
             Log.Report(LifecycleRules.DpcTargetActiveProcessor,
@@ -85,6 +87,7 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        Log.Checked(AdapterRules.TargetDpcBeforeQueue);
         if (state!.Queued)
         {
             // nf-wdm-kesettargetprocessordpc.md: "a KeSetTargetProcessorDpc call must occur before the call to
@@ -112,6 +115,7 @@ public sealed partial class SimulatedKernel
             return false;
         }
 
+        Log.Checked(IrqlRules.DpcInitializedBeforeUse);
         if (!known)
         {
             ReportUninitializedDpc(nameof(KeInsertQueueDpc), page);

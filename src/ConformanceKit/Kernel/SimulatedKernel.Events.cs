@@ -55,6 +55,7 @@ public sealed partial class SimulatedKernel
         }
 
         var irql = CurrentIrql;
+        Log.Checked(IrqlRules.NoBlockingWaitAtDispatch);
         if (Timeout != 0 && !contract.Irql.Allows(irql))
         {
             Log.Report(IrqlRules.NoBlockingWaitAtDispatch,

@@ -105,6 +105,11 @@ public sealed partial class SimulatedKernel
         }
 
         var unflushed = _adapters.SelectMany(a => a.UnflushedMappingsOf(Irp.MdlAddress)).ToList();
+        if (_adapters.Count > 0)
+        {
+            Log.Checked(AdapterRules.FlushBeforeCompletingIrp);
+        }
+
         if (unflushed.Count > 0)
         {
             // nc-wdm-pflush_adapter_buffers.md: "must call FlushAdapterBuffers before completing the IRP that requested
@@ -115,7 +120,13 @@ public sealed partial class SimulatedKernel
                 AdapterRules.FlushBeforeCompletingIrp.Page);
         }
 
-        if (_irpsOwedError.Remove(Irp) && NtStatusFacts.NT_SUCCESS(Status))
+        var owedError = _irpsOwedError.Remove(Irp);
+        if (owedError)
+        {
+            Log.Checked(AdapterRules.CompleteIrpAfterChannelFailure);
+        }
+
+        if (owedError && NtStatusFacts.NT_SUCCESS(Status))
         {
             Log.Report(AdapterRules.CompleteIrpAfterChannelFailure,
                 "the IRP whose AllocateAdapterChannel returned STATUS_INSUFFICIENT_RESOURCES completed with an error status",
@@ -165,6 +176,7 @@ public sealed partial class SimulatedKernel
     {
         foreach (var irp in _irpsOwedError)
         {
+            Log.Checked(AdapterRules.CompleteIrpAfterChannelFailure);
             Log.Report(AdapterRules.CompleteIrpAfterChannelFailure,
                 "the IRP whose AllocateAdapterChannel returned STATUS_INSUFFICIENT_RESOURCES completed with an error status",
                 $"{DescribeIrp(irp)} was never completed after AllocateAdapterChannel failed for it",

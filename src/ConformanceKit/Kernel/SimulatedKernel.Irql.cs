@@ -36,6 +36,7 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        Log.Checked(IrqlRules.RaiseUpLowerDown);
         if (NewIrql < OldIrql)
         {
             Log.Report(IrqlRules.RaiseUpLowerDown, $"KeRaiseIrql with NewIrql >= the current IRQL {OldIrql.ToDdiName()}",
@@ -57,6 +58,7 @@ public sealed partial class SimulatedKernel
         }
 
         var current = CurrentIrql;
+        Log.Checked(IrqlRules.RaiseUpLowerDown);
         if (NewIrql > current)
         {
             Log.Report(IrqlRules.RaiseUpLowerDown, $"KeLowerIrql with NewIrql <= the current IRQL {current.ToDdiName()}",
@@ -95,6 +97,7 @@ public sealed partial class SimulatedKernel
         var processor = CurrentProcessorState;
         var page = KernelRoutineContract.Of(nameof(KeAcquireSpinLock)).Page;
         var contended = false;
+        Log.Checked(IrqlRules.SpinLockDiscipline);
         if (processor.HeldLocks.LastOrDefault(h => ReferenceEquals(h.Lock, SpinLock)) is { } own)
         {
             Log.Report(IrqlRules.SpinLockDiscipline, $"KeAcquireSpinLock of a spin lock cpu{processor.Number} does not hold",
@@ -138,6 +141,7 @@ public sealed partial class SimulatedKernel
 
         var processor = CurrentProcessorState;
         var page = KernelRoutineContract.Of(nameof(KeReleaseSpinLock)).Page;
+        Log.Checked(IrqlRules.SpinLockDiscipline);
         if (processor.HeldLocks.LastOrDefault(h => ReferenceEquals(h.Lock, SpinLock)) is { } hold)
         {
             ReleaseHold(processor, hold);
@@ -150,6 +154,7 @@ public sealed partial class SimulatedKernel
                 page);
         }
 
+        Log.Checked(IrqlRules.RaiseUpLowerDown);
         if (NewIrql > processor.Irql)
         {
             Log.Report(IrqlRules.RaiseUpLowerDown, $"KeReleaseSpinLock restoring an IRQL <= the current IRQL {processor.Irql.ToDdiName()}",

@@ -33,6 +33,7 @@ public sealed partial class SimulatedKernel
             return VirtualAddress.Null;
         }
 
+        Log.Checked(IrqlRules.PagedPoolAtPassiveOrApc);
         if (PoolType == PoolType.PagedPool && CurrentIrql > Irql.APC_LEVEL)
         {
             Log.Report(IrqlRules.PagedPoolAtPassiveOrApc, "ExAllocatePool2(PagedPool) called at IRQL <= APC_LEVEL",
@@ -68,8 +69,10 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        Log.Checked(MemoryRules.PoolFreedOnce);
         if (_pool.Remove(P.Value, out var entry))
         {
+            Log.Checked(IrqlRules.PagedPoolAtPassiveOrApc);
             if (entry.Block.PoolType == PoolType.PagedPool && CurrentIrql > Irql.APC_LEVEL)
             {
                 Log.Report(IrqlRules.PagedPoolAtPassiveOrApc, "ExFreePool of a PagedPool block called at IRQL <= APC_LEVEL",
@@ -107,6 +110,7 @@ public sealed partial class SimulatedKernel
     /// <returns>The number of leaked blocks.</returns>
     public int CheckNoPoolLeaks(string driverName)
     {
+        Log.Checked(MemoryRules.NoLeakAtRemove);
         foreach (var (block, _) in _pool.Values)
         {
             Log.Report(MemoryRules.NoLeakAtRemove,

@@ -144,6 +144,7 @@ public sealed partial class SimulatedKernel : IWdmKernel
     public bool CheckCallerIrql(string routine, IrqlRequirement requirement, string page)
     {
         ArgumentNullException.ThrowIfNull(requirement);
+        Log.Checked(IrqlRules.CallAtContractIrql);
         if (InHardwareContext)
         {
             Log.Report(IrqlRules.CallAtContractIrql, $"{routine} called by driver code at {requirement.Describe()}",
@@ -192,6 +193,15 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
     private void LeaveFrame(DriverFrame frame, ProcessorState processor, bool returned)
     {
+        if (returned)
+        {
+            // A routine that returned has been judged by every check made when a driver routine ends.
+            Log.Checked(StatusRules.CallbackReturns);
+            Log.Checked(StatusRules.CallbackTerminates);
+            Log.Checked(IrqlRules.ReturnAtEntryIrql);
+            Log.Checked(IrqlRules.SpinLockDiscipline);
+        }
+
         var leaked = processor.HeldLocks.Where(h => h.Sequence > frame.LockSequenceAtEntry).ToList();
         if (processor.Irql != frame.EntryIrql || leaked.Count > 0)
         {

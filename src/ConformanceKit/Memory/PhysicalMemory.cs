@@ -182,6 +182,11 @@ public sealed class PhysicalMemory(ViolationLog log)
         }
 
         var offset = address.QuadPart - buffer.PhysicalBase.QuadPart;
+        if (buffer.Kind == MemoryKind.DescriptorRing)
+        {
+            Log.Checked(MemoryRules.DescriptorAlignment);
+        }
+
         if (buffer.Kind == MemoryKind.DescriptorRing
             && (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0))
         {
@@ -285,6 +290,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     private bool CheckDeviceRange(PhysicalAddress address, ulong length, string initiator, string direction,
         out MemoryBuffer buffer)
     {
+        Log.Checked(MemoryRules.DmaInsideBuffers);
         if (FindRegion(address.QuadPart) is { Live: true } candidate && candidate.Contains(address, length))
         {
             buffer = candidate;

@@ -32,7 +32,7 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
         var clock = Stopwatch.StartNew();
         thread.Start();
         return thread.Join(watchdog)
-            ? recorder.Complete(execution.SkipReason, clock.Elapsed)
+            ? recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations)
             : recorder.Hung(watchdog, "its thread was abandoned and keeps running until the process ends", clock.Elapsed);
     }
 

@@ -26,6 +26,21 @@ public sealed record RunReport(string Driver, IReadOnlyList<ScriptResult> Script
     /// <summary>Scripts that were skipped.</summary>
     public int Skipped => Scripts.Count(s => s.Outcome == ScriptOutcome.Skipped);
 
+    /// <summary>How many times each rule's run-time check was evaluated over every script (rule ID to count).</summary>
+    public IReadOnlyDictionary<string, int> Evaluations
+    {
+        get
+        {
+            var total = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (rule, count) in Scripts.SelectMany(s => s.Evaluations))
+            {
+                total[rule] = total.GetValueOrDefault(rule) + count;
+            }
+
+            return total;
+        }
+    }
+
     /// <summary>True when no script failed: the CLI's exit code 0.</summary>
     public bool Success => Failed == 0;
 }

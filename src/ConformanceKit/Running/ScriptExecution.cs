@@ -399,6 +399,7 @@ internal sealed class ScriptExecution
         if (world.NetDmaDriver is { } provider)
         {
             world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "RemoveDevice (IRP_MN_REMOVE_DEVICE)", "stopping-a-netdma-provider.md", provider.RemoveDevice);
+            Log.Checked(LifecycleRules.ProviderStateOrder);
             if (world.Host.Provider is { State: not ProviderState.Deregistered } registration)
             {
                 Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE",
@@ -435,6 +436,7 @@ internal sealed class ScriptExecution
     {
         World.Kernel.RaiseSpuriousInterrupts();
         var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
+        Log.Checked(MemoryRules.EngineGoesIdle);
         if (steps is null && !run.Idle)
         {
             Log.Report(MemoryRules.EngineGoesIdle, $"the DMA engine idle within {RunCommand.IdleBound} steps of the submitted descriptors",
@@ -470,7 +472,7 @@ internal sealed class ScriptExecution
                 break;
             case AssertCpuCommand c:
                 var cpu = Channel(c.Channel).Parameters.CpuNumber;
-                Check(c, ScriptFormatter.Format(c), [LifecycleRules.CpuNumberReported.Id], cpu == c.Cpu, $"expected CpuNumber {c.Cpu}, the provider reported {cpu}");
+                AssertRule(c, LifecycleRules.CpuNumberReported, cpu == c.Cpu, $"expected CpuNumber {c.Cpu}, the provider reported {cpu}");
                 break;
             case AssertDpcCpuCommand d:
                 AssertDpcCpu(d);
@@ -486,7 +488,7 @@ internal sealed class ScriptExecution
                 break;
             case AssertInterruptsCommand i:
                 var isrs = Channel(i.Channel).IsrCount;
-                Check(i, ScriptFormatter.Format(i), [LifecycleRules.InterruptOnCompletionDelivered.Id], isrs == i.Count,
+                AssertRule(i, LifecycleRules.InterruptOnCompletionDelivered, isrs == i.Count,
                     $"expected {i.Count} NetDmaIsr call(s) for {i.Channel}, saw {isrs}");
                 break;
             case AssertViolationCommand v:
@@ -511,7 +513,7 @@ internal sealed class ScriptExecution
         var parameters = Channel(command.Channel).Parameters;
         var cpu = parameters.CpuNumber;
         var inMask = cpu < 32 && cpu < _options.ProcessorCount && (parameters.ProcessorAffinityMask & (1u << (int)cpu)) != 0;
-        Check(command, ScriptFormatter.Format(command), [LifecycleRules.CpuNumberInMask.Id], inMask,
+        AssertRule(command, LifecycleRules.CpuNumberInMask, inMask,
             $"expected a CpuNumber in ProcessorAffinityMask 0x{parameters.ProcessorAffinityMask:X8}, the provider reported {(cpu == NetDmaHost.CpuNumberNotWritten ? "nothing (unwritten)" : cpu.ToString())}");
     }
 
@@ -520,7 +522,7 @@ internal sealed class ScriptExecution
         var channel = Channel(command.Channel);
         var expected = channel.Parameters.CpuNumber;
         var ok = channel.DpcProcessors.Count > 0 && channel.DpcProcessors.All(c => c == expected);
-        Check(command, ScriptFormatter.Format(command), [LifecycleRules.DpcOnReportedCpu.Id], ok,
+        AssertRule(command, LifecycleRules.DpcOnReportedCpu, ok,
             channel.DpcProcessors.Count == 0
                 ? $"expected NetDmaInterruptDpc calls for {command.Channel} on CPU {expected}; there were none"
                 : $"expected every NetDmaInterruptDpc for {command.Channel} on CPU {expected}; they ran on CPU(s) {string.Join(", ", channel.DpcProcessors)}");
@@ -532,7 +534,7 @@ internal sealed class ScriptExecution
         var source = memory.ReadBytes(_buffers[command.Source.Buffer], command.Source.Offset, (int)command.Length);
         var destination = memory.ReadBytes(_buffers[command.Destination.Buffer], command.Destination.Offset, (int)command.Length);
         var first = FirstDifference(source, destination);
-        Check(command, ScriptFormatter.Format(command), [MemoryRules.DataCopiedExactly.Id], first < 0,
+        AssertRule(command, MemoryRules.DataCopiedExactly, first < 0,
             first < 0 ? $"{command.Length} bytes equal"
                 : $"byte {first} differs: source 0x{source[first]:X2}, destination 0x{destination[first]:X2} ({CountDifferences(source, destination)} of {command.Length} bytes differ)");
     }
@@ -541,7 +543,7 @@ internal sealed class ScriptExecution
     {
         var bytes = World.Kernel.Memory.ReadBytes(_buffers[command.At.Buffer], command.At.Offset, (int)command.Length);
         var first = Array.FindIndex(bytes, b => b != command.Value);
-        Check(command, ScriptFormatter.Format(command), [MemoryRules.DataCopiedExactly.Id], first < 0,
+        AssertRule(command, MemoryRules.DataCopiedExactly, first < 0,
             first < 0 ? $"{command.Length} bytes are 0x{command.Value:X2}" : $"byte {first} is 0x{bytes[first]:X2}, expected 0x{command.Value:X2}");
     }
 
@@ -549,7 +551,7 @@ internal sealed class ScriptExecution
     {
         var word = World.Host.ReadCompletionStatus(command.Channel);
         var status = (NetDmaTransferStatus)(word & 0x7);
-        Check(command, ScriptFormatter.Format(command), [MemoryRules.CompletionStatusWritten.Id], status == command.Status,
+        AssertRule(command, MemoryRules.CompletionStatusWritten, status == command.Status,
             $"expected {command.Status}, the completion status is 0x{word:X16} ({status})");
     }
 
@@ -605,6 +607,13 @@ internal sealed class ScriptExecution
     private static int CountDifferences(byte[] a, byte[] b) => a.Zip(b).Count(p => p.First != p.Second);
 
     /// <summary>Records an assertion; a failed one cites each rule it concerns with its statement and source page.</summary>
+    /// <summary>An assertion that judges the provider against <paramref name="rule"/>: it counts as an evaluation of the rule's check.</summary>
+    private void AssertRule(ScriptCommand command, Rule rule, bool passed, string message)
+    {
+        Log.Checked(rule);
+        Check(command, ScriptFormatter.Format(command), [rule.Id], passed, message);
+    }
+
     private void Check(ScriptCommand command, string step, IReadOnlyList<string> rules, bool passed, string message)
     {
         if (!passed && RunFaultInjected)

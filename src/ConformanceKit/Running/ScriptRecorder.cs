@@ -84,14 +84,15 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     /// <summary>The result of an execution that ran to its end (or stopped at a skip).</summary>
     /// <param name="skipReason">Why the script was skipped, or null.</param>
     /// <param name="duration">How long it ran.</param>
-    public ScriptResult Complete(string? skipReason, TimeSpan duration)
+    /// <param name="evaluations">How many times each rule's check was evaluated (<see cref="ViolationLog.Evaluations"/>).</param>
+    public ScriptResult Complete(string? skipReason, TimeSpan duration, IReadOnlyDictionary<string, int> evaluations)
     {
         lock (_gate)
         {
             var outcome = skipReason is not null ? ScriptOutcome.Skipped
                 : _checks.All(c => c.Passed) ? ScriptOutcome.Passed
                 : ScriptOutcome.Failed;
-            return Result(outcome, skipReason, duration);
+            return Result(outcome, skipReason, duration) with { Evaluations = new Dictionary<string, int>(evaluations, StringComparer.Ordinal) };
         }
     }
 
@@ -144,5 +145,6 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
         {
             Duration = duration,
             Faults = [.. _faults],
+            DriverKind = script.DriverKind,
         };
 }

@@ -20,6 +20,16 @@ public sealed record ScriptResult(
     /// <summary>Every fault the kit injected while the script ran (<c>--faults</c> or its <c>fault</c> commands), in order.</summary>
     public IReadOnlyList<Faults.InjectedFault> Faults { get; init; } = [];
 
+    /// <summary>The driver kind the script runs (<c>netdma</c> or <c>wdm</c>, its <c>driver</c> command).</summary>
+    public string DriverKind { get; init; } = Scripting.DriverCommand.NetDma;
+
+    /// <summary>
+    /// How many times each rule's run-time check judged an observation while the script ran (rule ID to count,
+    /// violations included; <see cref="ViolationLog.Evaluations"/>). Empty for a script that did not parse, hung or
+    /// crashed its worker: what it had judged by then is not known.
+    /// </summary>
+    public IReadOnlyDictionary<string, int> Evaluations { get; init; } = new Dictionary<string, int>();
+
     /// <summary>The result of a script that does not parse: one failed check at the error's file:line:column.</summary>
     /// <param name="file">The script's display name.</param>
     /// <param name="error">The parse error.</param>

@@ -54,6 +54,7 @@ public sealed partial class SimulatedDmaAdapter
 
         // Judged only for a device whose IRPs the I/O manager starts through StartIo (IoStartPacket): that is where
         // CurrentIrp means "the IRP being processed"; a driver that never queues IRPs that way has no current IRP.
+        Kernel.Log.Checked(AdapterRules.CurrentIrpOutsideStartIo);
         if (Kernel.CurrentRoutine != SimulatedKernel.StartIoRoutineName && Kernel.UsesStartIo(DeviceObject)
             && (DeviceObject.CurrentIrp is not { } current || Kernel.IsCompleted(current)))
         {
@@ -112,6 +113,7 @@ public sealed partial class SimulatedDmaAdapter
             return;
         }
 
+        Kernel.Log.Checked(AdapterRules.FreeOnceAndMatching);
         if (_owner?.Grant is not { State: MapRegisterGrantState.WithChannel } grant)
         {
             Report(AdapterRules.FreeOnceAndMatching, FreeAdapterChannelContract,
@@ -140,6 +142,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         const string Expected = "FreeMapRegisters once, with the count AllocateAdapterChannel requested, for map registers AdapterControl kept with DeallocateObjectKeepRegisters";
+        Kernel.Log.Checked(AdapterRules.FreeOnceAndMatching);
         if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant))
         {
             Report(AdapterRules.FreeOnceAndMatching, FreeMapRegistersContract, Expected,
@@ -171,6 +174,7 @@ public sealed partial class SimulatedDmaAdapter
     private NtStatus RequestChannel(DdiContract contract, DeviceObject device, uint numberOfMapRegisters, DriverControl routine,
         object? context, bool synchronous)
     {
+        Kernel.Log.Checked(AdapterRules.NotFromAdapterControl);
         if (_adapterControlDepth > 0)
         {
             Kernel.Log.Report(AdapterRules.NotFromAdapterControl, $"{contract.Role} never called from inside AdapterControl",
@@ -179,6 +183,7 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        Kernel.Log.Checked(AdapterRules.OneRequestPerDevice);
         if (_waiting.Any(r => ReferenceEquals(r.Device, device)))
         {
             Kernel.Log.Report(AdapterRules.OneRequestPerDevice,
@@ -188,6 +193,7 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        Kernel.Log.Checked(AdapterRules.MapRegistersWithinMax);
         if (numberOfMapRegisters > MaximumMapRegisters)
         {
             Kernel.Log.Report(AdapterRules.MapRegistersWithinMax,
@@ -264,6 +270,7 @@ public sealed partial class SimulatedDmaAdapter
             return;
         }
 
+        Kernel.Log.Checked(AdapterRules.AllocationActionMatchesWork);
         if (completed.Count > 0 && action != IoAllocationAction.DeallocateObject)
         {
             Kernel.Log.Report(AdapterRules.AllocationActionMatchesWork, "an AdapterControl that completes an IRP returns DeallocateObject",
@@ -281,6 +288,7 @@ public sealed partial class SimulatedDmaAdapter
 
     private void ApplyAllocationAction(MapRegisterGrant grant, IoAllocationAction action)
     {
+        Kernel.Log.Checked(AdapterRules.BusMasterAllocationAction);
         if (!Enum.IsDefined(action) || (action == IoAllocationAction.KeepObject && IsBusMaster))
         {
             Kernel.Log.Report(AdapterRules.BusMasterAllocationAction,
@@ -319,6 +327,7 @@ public sealed partial class SimulatedDmaAdapter
 
     private void CheckFlushed(MapRegisterGrant grant, string? page, string freeing)
     {
+        Kernel.Log.Checked(AdapterRules.FlushBeforeFree);
         if (grant.Mapped.Count == 0)
         {
             return;

@@ -47,6 +47,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         const string Expected = "MapTransfer with a MapRegisterBase the driver holds, a non-empty range inside the MDL, within the map registers granted";
+        Kernel.Log.Checked(AdapterRules.MapWithinHeldRegisters);
         if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant) || grant.State == MapRegisterGrantState.Freed)
         {
             ReportMapping(Expected, grant is null
@@ -92,6 +93,7 @@ public sealed partial class SimulatedDmaAdapter
 
         CheckLocked("MapTransfer", Mdl, CurrentVa, Length);
         var length = Length;
+        Kernel.Log.Checked(AdapterRules.NoDoubleMapping);
         if (_grants.Values.SelectMany(g => g.Mapped).FirstOrDefault(m => m.Overlaps(CurrentVa, length)) is { } already)
         {
             // dma-verification.md: "Attempting to map an address range that has already been mapped." The range is
@@ -122,6 +124,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         const string Expected = "FlushAdapterBuffers with a MapRegisterBase the driver holds and the Mdl, initial CurrentVa and Length of a transfer MapTransfer mapped through it";
+        Kernel.Log.Checked(AdapterRules.FlushMatchesMapping);
         if (!_grants.TryGetValue(MapRegisterBase.Value, out var grant) || grant.State == MapRegisterGrantState.Freed)
         {
             ReportFlush(Expected, grant is null
@@ -170,6 +173,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         var mdlEnd = Mdl.StartVa.Value + Mdl.ByteCount;
+        Kernel.Log.Checked(AdapterRules.MapWithinHeldRegisters);
         if (Length == 0 || CurrentVa.Value < Mdl.StartVa.Value || CurrentVa.Value >= mdlEnd || Length > mdlEnd - CurrentVa.Value)
         {
             Kernel.Log.Report(AdapterRules.MapWithinHeldRegisters, "GetScatterGatherList of a non-empty range inside the MDL",
@@ -206,6 +210,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         var index = _scatterGatherLists.FindIndex(l => ReferenceEquals(l, ScatterGather));
+        Kernel.Log.Checked(AdapterRules.FreeOnceAndMatching);
         if (index >= 0)
         {
             _scatterGatherLists.RemoveAt(index);
@@ -226,6 +231,7 @@ public sealed partial class SimulatedDmaAdapter
     /// <summary>NDMA4020 when [<paramref name="va"/>, +<paramref name="length"/>) lies in paged pool, which is pageable, not locked.</summary>
     private void CheckLocked(string routine, Mdl mdl, VirtualAddress va, ulong length)
     {
+        Kernel.Log.Checked(AdapterRules.DmaOnLockedBuffers);
         if (Kernel.FindPagedPoolBlock(va, length) is { } block)
         {
             Kernel.Log.Report(AdapterRules.DmaOnLockedBuffers, $"{routine} of locked (non-pageable) memory only",

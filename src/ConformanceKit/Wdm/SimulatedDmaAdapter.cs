@@ -136,6 +136,7 @@ public sealed partial class SimulatedDmaAdapter
             return;
         }
 
+        Kernel.Log.Checked(AdapterRules.FreeOnceAndMatching);
         if (IsPut)
         {
             Report(AdapterRules.FreeOnceAndMatching, PutDmaAdapterContract, "PutDmaAdapter once per IoGetDmaAdapter",
@@ -180,6 +181,7 @@ public sealed partial class SimulatedDmaAdapter
             return;
         }
 
+        Kernel.Log.Checked(AdapterRules.FreeOnceAndMatching);
         if (!_commonBuffers.Remove(VirtualAddress.Value, out var entry))
         {
             var freed = Kernel.Memory.Buffers.FirstOrDefault(b => b.Kind == MemoryKind.CommonBuffer && b.VirtualBase == VirtualAddress);
@@ -215,7 +217,13 @@ public sealed partial class SimulatedDmaAdapter
     /// </summary>
     private uint ReadDmaCounter(DmaAdapter DmaAdapter)
     {
-        if (Enter(ReadDmaCounterContract, DmaAdapter, string.Empty) && IsBusMaster)
+        if (!Enter(ReadDmaCounterContract, DmaAdapter, string.Empty))
+        {
+            return 0;
+        }
+
+        Kernel.Log.Checked(AdapterRules.ReadDmaCounterSubordinateOnly);
+        if (IsBusMaster)
         {
             Report(AdapterRules.ReadDmaCounterSubordinateOnly, ReadDmaCounterContract,
                 "ReadDmaCounter only on the adapter of a subordinate DMA device (DEVICE_DESCRIPTION.Master = FALSE)",
@@ -233,6 +241,7 @@ public sealed partial class SimulatedDmaAdapter
     private bool Enter(DdiContract contract, DmaAdapter adapter, string arguments, bool checkPut = true)
     {
         Kernel.Log.Trace.Record($"{Kernel.Where} driver -> {contract.Role}({this}{arguments})");
+        Kernel.Log.Checked(AdapterRules.NonNullDmaAdapter);
         if (adapter is null)
         {
             Kernel.Log.Report(AdapterRules.NonNullDmaAdapter, $"{contract.Role} with the DMA_ADAPTER IoGetDmaAdapter returned",
@@ -249,6 +258,7 @@ public sealed partial class SimulatedDmaAdapter
             return false;
         }
 
+        Kernel.Log.Checked(AdapterRules.ReleaseBeforePut);
         if (checkPut && IsPut)
         {
             Report(AdapterRules.ReleaseBeforePut, contract, $"no {contract.Role} on an adapter after PutDmaAdapter",
