@@ -79,7 +79,26 @@ public static class ConsoleReport
             console.WriteLine($"Faults: {faults} (seed {faults.Seed}); {injected} injected in {report.Scripts.Count(s => s.Faults.Count > 0)} script(s).");
         }
 
+        WriteRequirements(console, report);
         console.MarkupLine(report.Success ? "[green]Conformance run passed.[/]" : "[red]Conformance run failed.[/]");
+    }
+
+    /// <summary>
+    /// One line, TCK style: how many documented requirements this run verified, broke, left unexercised or could not
+    /// verify, and how many no run-time check covers; the JSON report (<c>--json</c>) lists every row with its reason.
+    /// </summary>
+    private static void WriteRequirements(IAnsiConsole console, RunReport report)
+    {
+        var counts = Requirements.RequirementCoverage.Count(Requirements.RequirementCoverage.Of(report));
+        var provider = counts.Where(c => c.Key != Requirements.RequirementRunOutcome.SystemSide).Sum(c => c.Value);
+        var violated = counts[Requirements.RequirementRunOutcome.Violated];
+        console.MarkupLine(
+            $"Requirements (of {Count(provider)} the driver must meet): [green]{Count(counts[Requirements.RequirementRunOutcome.Verified])} verified[/], " +
+            (violated == 0 ? "0 violated" : $"[red]{Count(violated)} violated[/]") +
+            $", {Count(counts[Requirements.RequirementRunOutcome.NotExercised])} not exercised by these scripts" +
+            $", {Count(counts[Requirements.RequirementRunOutcome.NotVerifiable])} not verifiable (capability absent)" +
+            $", {Count(counts[Requirements.RequirementRunOutcome.NoRunTimeCheck])} without a run-time check" +
+            $"; {Count(counts[Requirements.RequirementRunOutcome.SystemSide])} system guarantees. Every row with its reason: --json.");
     }
 
     private static string Count(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);

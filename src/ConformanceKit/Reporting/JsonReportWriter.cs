@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Requirements;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
 
@@ -46,6 +47,7 @@ public static class JsonReportWriter
                 json.WriteNumber("seed", faults.Seed);
                 json.WriteEndObject();
             }
+            WriteRequirements(json, RequirementCoverage.Of(report));
             json.WriteStartArray("scripts");
             foreach (var script in report.Scripts)
             {
@@ -85,6 +87,13 @@ public static class JsonReportWriter
         }
 
         json.WriteEndArray();
+        json.WriteStartObject("evaluations");
+        foreach (var (rule, count) in script.Evaluations.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            json.WriteNumber(rule, count);
+        }
+
+        json.WriteEndObject();
         if (script.Faults.Count > 0)
         {
             json.WriteStartArray("faults");
@@ -97,6 +106,38 @@ public static class JsonReportWriter
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteRequirements(Utf8JsonWriter json, IReadOnlyList<RequirementRunVerdict> verdicts)
+    {
+        json.WriteStartObject("requirements");
+        foreach (var (outcome, count) in RequirementCoverage.Count(verdicts))
+        {
+            json.WriteNumber(OutcomeName(outcome), count);
+        }
+
+        json.WriteStartArray("rows");
+        foreach (var verdict in verdicts)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", verdict.Requirement.Id);
+            json.WriteString("page", verdict.Requirement.Page);
+            json.WriteString("outcome", OutcomeName(verdict.Outcome));
+            WriteStrings(json, "rules", verdict.Requirement.Rules);
+            json.WriteNumber("evaluations", verdict.Evaluations);
+            json.WriteString("reason", verdict.Reason);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>The JSON name of <paramref name="outcome"/> (camelCase, as the schema lists them).</summary>
+    internal static string OutcomeName(RequirementRunOutcome outcome)
+    {
+        var name = outcome.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
     private static void WriteCheck(Utf8JsonWriter json, CheckResult check)

@@ -10,8 +10,9 @@ namespace NetDma.ConformanceKit.Verification;
 /// sequences are run once against the provider as it declares itself (<see cref="ProviderProfile"/>), and each rule of
 /// the catalog, each script and the generated sequences get a <see cref="Verdict"/>: passed, failed with the rule, page,
 /// script line and call sequence, or skipped with the reason (a capability the provider does not declare, a driver kind
-/// it is not, a rule checked only at compile time). A rule passes when a run that can observe it saw no violation of it:
-/// evidence from these call sequences, not a proof for all of them.
+/// it is not, a rule checked only at compile time, a rule whose check judged nothing in these scripts). A rule passes
+/// when its run-time check judged at least one observation and found no violation: evidence from these call sequences,
+/// not a proof for all of them.
 /// </summary>
 public sealed class ProviderVerification
 {
@@ -111,9 +112,18 @@ public sealed class ProviderVerification
             return new Verdict(id, VerdictOutcome.Failed, $"{rule}" + Environment.NewLine + Describe(broken));
         }
 
-        var ran = _scripts.Count(s => s.Result is { Outcome: not ScriptOutcome.Skipped });
+        // A rule passes only when its check looked: a check that judged nothing verifies nothing.
+        var judgedIn = _scripts.Where(s => s.Result is not null && s.Result.Evaluations.GetValueOrDefault(id) > 0).ToList();
+        if (judgedIn.Count == 0)
+        {
+            return new Verdict(id, VerdictOutcome.Skipped,
+                $"{id}'s run-time check judged no observation in the scripts that ran for this profile: nothing exercised it, so there is no verdict (see docs/rules/{id}.md for what it observes)");
+        }
+
+        var judged = judgedIn.Sum(s => s.Result!.Evaluations[id]);
         return new Verdict(id, VerdictOutcome.Passed,
-            $"no violation of {id} observed in {ran} script(s)" + (_exploration is null ? "" : $" and {_exploration.CasesRun} generated sequence(s)"));
+            $"{id} judged {judged} observation(s) in {judgedIn.Count} script(s), none a violation" +
+            (_exploration is null ? "" : $"; no violation in {_exploration.CasesRun} generated sequence(s)"));
     }
 
     private static (Verdict, ScriptResult?, Script?) RunScript(IScriptRunner runner, ProviderProfile profile, ScriptFile file)
