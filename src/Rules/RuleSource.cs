@@ -132,6 +132,9 @@ internal static class RuleSource
         /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
         public const string DpcTargetActiveProcessor = "NDMA3029";
 
+        /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
+        public const string DeregisterAtRemove = "NDMA3050";
+
         /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
         public const string IsrNamesProcessedDescriptor = "NDMA3022";
 
@@ -360,7 +363,7 @@ internal static class RuleSource
 
     /// <summary>Start, stop, deregister in order.</summary>
     public static readonly Rule ProviderStateOrder = new(Ids.ProviderStateOrder, RuleLevel.MUST,
-        "NetDmaProviderStart follows a successful registration, NetDmaProviderStop follows a start, and NetDmaDeregisterProvider follows NetDmaProviderStop.", "nf-netdma-netdmaproviderstop.md");
+        "NetDmaProviderStart follows a successful registration or a NetDmaProviderStop (never a start), NetDmaProviderStop follows a start, and NetDmaDeregisterProvider follows NetDmaProviderStop.", "nf-netdma-netdmaproviderstop.md");
 
     /// <summary>A valid provider handle.</summary>
     public static readonly Rule ValidProviderHandle = new(Ids.ValidProviderHandle, RuleLevel.MUST,
@@ -368,11 +371,11 @@ internal static class RuleSource
 
     /// <summary>Required entry points present; Suspend with Resume.</summary>
     public static readonly Rule CompleteCharacteristics = new(Ids.CompleteCharacteristics, RuleLevel.MUST,
-        "NET_DMA_PROVIDER_CHARACTERISTICS sets every required entry point, and ResumeDma whenever SuspendDma is set.", "ns-netdma-_net_dma_provider_characteristics.md");
+        "NetDmaRegisterProvider receives a NET_DMA_PROVIDER_CHARACTERISTICS that sets AllocateDmaChannel, FreeDmaChannel, StartDma and AppendDma (and SetDmaChannelCpuAffinity where the platform supports MSI-X, since NetDMA calls it during registration), sets ResumeDma whenever SuspendDma is set, and has MaxDmaChannelCount >= 1.", "ns-netdma-_net_dma_provider_characteristics.md");
 
     /// <summary>Channel count within the registered maximum.</summary>
     public static readonly Rule ChannelCountWithinMax = new(Ids.ChannelCountWithinMax, RuleLevel.MUST,
-        "NET_DMA_PROVIDER_ATTRIBUTES.DmaChannelCount does not exceed the registered MaxDmaChannelCount.", "nc-netdma-dma_channels_cpu_affinity_handler.md");
+        "NetDmaProviderStart receives a NET_DMA_PROVIDER_ATTRIBUTES (not NULL) whose DmaChannelCount does not exceed the registered MaxDmaChannelCount, its maximum.", "ns-netdma-_net_dma_provider_attributes.md");
 
     /// <summary>Provider version not above the interface version.</summary>
     public static readonly Rule VersionNotAboveInterface = new(Ids.VersionNotAboveInterface, RuleLevel.MUST,
@@ -384,7 +387,7 @@ internal static class RuleSource
 
     /// <summary>Abort and reset forget submitted descriptors.</summary>
     public static readonly Rule AbortResetForget = new(Ids.AbortResetForget, RuleLevel.MUST,
-        "After ProviderAbortDma or ProviderResetChannel the engine processes none of the previously submitted descriptors.", "nc-netdma-dma_reset_handler.md");
+        "After ProviderResetChannel (and, by the abort page's \"cancels all scheduled transfers\", after ProviderAbortDma) the engine fetches none of the previously submitted descriptors.", "nc-netdma-dma_reset_handler.md");
 
     /// <summary>Interrupt on completion is delivered through NetDmaIsr and the DPC.</summary>
     public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.MUST,
@@ -396,7 +399,7 @@ internal static class RuleSource
 
     /// <summary>Providers report only power transitions.</summary>
     public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,
-        "NetDmaPnPEventNotify reports only NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
+        "NetDmaPnPEventNotify is given a NET_DMA_PNP_NOTIFICATION (not NULL) whose code is NetDmaNotificationProviderPowerDown or NetDmaNotificationProviderPowerUp; the other codes are NetDMA's own.", "ne-netdma-_net_dma_pnp_notification_code.md");
 
     /// <summary>Registration arguments as documented.</summary>
     public static readonly Rule RegistrationAsDocumented = new(Ids.RegistrationAsDocumented, RuleLevel.MUST,
@@ -436,6 +439,10 @@ internal static class RuleSource
     /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
     public static readonly Rule DpcTargetActiveProcessor = new(Ids.DpcTargetActiveProcessor, RuleLevel.SHOULD,
         "KeSetTargetProcessorDpc is given the number of an active processor (for another number the target does not change).", "nf-ntddk-kesettargetprocessordpc.md");
+
+    /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
+    public static readonly Rule DeregisterAtRemove = new(Ids.DeregisterAtRemove, RuleLevel.SHOULD,
+        "A provider calls NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE, so it is deregistered once the device is removed (the page says \"typically\").", "nf-netdma-netdmaderegisterprovider.md");
 
     /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
     public static readonly Rule IsrNamesProcessedDescriptor = new(Ids.IsrNamesProcessedDescriptor, RuleLevel.MUST,
@@ -541,7 +548,7 @@ internal static class RuleSource
 
     /// <summary>DMA stays inside allocated buffers.</summary>
     public static readonly Rule DmaInsideBuffers = new(Ids.DmaInsideBuffers, RuleLevel.MUST,
-        "Every DMA read and write lies inside one allocated buffer; guard bands and freed memory are never touched.", "dma-verification.md");
+        "Every DMA read and write lies inside one live allocated buffer (no overrun or underrun of a DMA buffer).", "dma-verification.md");
 
     /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
     public static readonly Rule DescriptorAlignment = new(Ids.DescriptorAlignment, RuleLevel.MUST,
@@ -615,7 +622,7 @@ internal static class RuleSource
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
         IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
-        DpcTargetActiveProcessor, OneRequestPerDevice,
+        DpcTargetActiveProcessor, DeregisterAtRemove, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,

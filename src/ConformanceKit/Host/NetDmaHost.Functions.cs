@@ -69,7 +69,9 @@ public sealed partial class NetDmaHost
         if (c.FreeDmaChannel is null) missing.Add("FreeDmaChannel");
         if (c.StartDma is null) missing.Add("StartDma");
         if (c.AppendDma is null) missing.Add("AppendDma");
-        if (c.SetDmaChannelCpuAffinity is null) missing.Add("SetDmaChannelCpuAffinity");
+        // netdma-provider-services.md lists neither as mandatory nor as optional; on an MSI-X platform NetDMA calls it
+        // inside NetDmaRegisterProvider (nf-netdma-netdmaregisterprovider.md), so there a NULL entry point cannot serve.
+        if (c.SetDmaChannelCpuAffinity is null && Options.MsiX) missing.Add("SetDmaChannelCpuAffinity (the platform supports MSI-X: NetDMA calls it inside NetDmaRegisterProvider)");
         if (c.SuspendDma is not null && c.ResumeDma is null) missing.Add("ResumeDma (SuspendDma is set)");
         if (c.MaxDmaChannelCount == 0) missing.Add("MaxDmaChannelCount >= 1");
         if (missing.Count == 0)
@@ -77,7 +79,7 @@ public sealed partial class NetDmaHost
             return true;
         }
 
-        Log.Report(LifecycleRules.CompleteCharacteristics, "every required entry point set, ResumeDma with SuspendDma, MaxDmaChannelCount >= 1",
+        Log.Report(LifecycleRules.CompleteCharacteristics, "every required entry point set (AllocateDmaChannel, FreeDmaChannel, StartDma, AppendDma; SetDmaChannelCpuAffinity with MSI-X), ResumeDma with SuspendDma, MaxDmaChannelCount >= 1",
             $"missing: {string.Join(", ", missing)}");
         return false;
     }
@@ -136,15 +138,15 @@ public sealed partial class NetDmaHost
             return;
         }
 
+        Log.Checked(LifecycleRules.ChannelCountWithinMax);
         if (ProviderAttributes is null)
         {
-            Log.Report(LifecycleRules.ProviderStateOrder, "a NET_DMA_PROVIDER_ATTRIBUTES structure", "ProviderAttributes = NULL", contract.Page);
+            Log.Report(LifecycleRules.ChannelCountWithinMax, "a NET_DMA_PROVIDER_ATTRIBUTES structure", "ProviderAttributes = NULL", contract.Page);
             return;
         }
 
         CheckAttributes(ProviderAttributes);
 
-        Log.Checked(LifecycleRules.ChannelCountWithinMax);
         if (ProviderAttributes.DmaChannelCount > Provider.Characteristics.MaxDmaChannelCount)
         {
             Log.Report(LifecycleRules.ChannelCountWithinMax, $"DmaChannelCount <= MaxDmaChannelCount ({Provider.Characteristics.MaxDmaChannelCount})",

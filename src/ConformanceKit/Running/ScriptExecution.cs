@@ -399,10 +399,10 @@ internal sealed class ScriptExecution
         if (world.NetDmaDriver is { } provider)
         {
             world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, "RemoveDevice (IRP_MN_REMOVE_DEVICE)", "stopping-a-netdma-provider.md", provider.RemoveDevice);
-            Log.Checked(LifecycleRules.ProviderStateOrder);
+            Log.Checked(LifecycleRules.DeregisterAtRemove);
             if (world.Host.Provider is { State: not ProviderState.Deregistered } registration)
             {
-                Log.Report(LifecycleRules.ProviderStateOrder, "NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE",
+                Log.Report(LifecycleRules.DeregisterAtRemove, "NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE",
                     $"the provider is still {registration.State} after removal", "nf-netdma-netdmaderegisterprovider.md");
             }
         }

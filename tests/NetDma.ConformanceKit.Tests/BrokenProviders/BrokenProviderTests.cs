@@ -30,6 +30,7 @@ public sealed class BrokenProviderTests
         { typeof(HardCodedVendorIdProvider), "ndma3018-hard-coded-vendor-id", "NDMA3018", "ns-netdma-_net_dma_provider_attributes.md" },
         { typeof(PowerNotificationWithDataProvider), "ndma3019-power-notification-data", "NDMA3019", "ns-netdma-_net_dma_pnp_notification.md" },
         { typeof(SilentPowerDownProvider), "ndma3020-silent-power-down", "NDMA3020", "ne-netdma-_net_dma_pnp_notification_code.md" },
+        { typeof(NeverDeregisteredProvider), "ndma3050-never-deregistered", "NDMA3050", "nf-netdma-netdmaderegisterprovider.md" },
         { typeof(UnverifiedGetVersionProvider), "ndma3021-unverified-get-version", "NDMA3021", "nf-netdma-netdmagetversion.md" },
         { typeof(NeverIdleEngineProvider), "ndma5017-engine-never-idle", "NDMA5017", "nc-netdma-dma_start_handler.md" },
         { typeof(AffinityIgnoringProvider), "ndma3025-affinity-ignored", "NDMA3025", "setting-the-netdma-interrupt-cpu-affinities.md" },

@@ -16,7 +16,7 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
         return Inner.NetDmaRegisterProvider(ProviderContext, out pNetDmaProviderHandle, ProviderCharacteristics);
     }
 
-    public void NetDmaDeregisterProvider(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaDeregisterProvider(NetDmaProviderHandle);
+    public virtual void NetDmaDeregisterProvider(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaDeregisterProvider(NetDmaProviderHandle);
 
     public virtual void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
 

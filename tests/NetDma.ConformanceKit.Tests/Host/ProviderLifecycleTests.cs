@@ -44,13 +44,13 @@ public sealed class ProviderLifecycleTests
     }
 
     [Fact]
-    public void NetDmaProviderStart_with_NULL_attributes_reports_NDMA3007_and_leaves_the_provider_registered()
+    public void NetDmaProviderStart_with_NULL_attributes_reports_NDMA3010_and_leaves_the_provider_registered()
     {
         _kit.Register();
 
         _kit.AsProvider(Irql.PASSIVE_LEVEL, () => _kit.Host.NetDmaProviderStart(_kit.Handle, null!));
 
-        var violation = _kit.Single("NDMA3007");
+        var violation = _kit.Single("NDMA3010");
         Assert.Equal("a NET_DMA_PROVIDER_ATTRIBUTES structure", violation.Expected);
         Assert.Equal("ProviderAttributes = NULL", violation.Actual);
         Assert.Equal("nf-netdma-netdmaproviderstart.md", violation.Page);
