@@ -199,7 +199,7 @@ internal static class RuleSource
         public const string DmaAdapterFromAddOrStart = "NDMA4018";
 
         /// <summary>No NULL DMA_ADAPTER.</summary>
-        public const string NonNullDmaAdapter = "NDMA4019";
+        public const string DmaAdapterArgument = "NDMA4019";
 
         /// <summary>DMA only on locked buffers.</summary>
         public const string DmaOnLockedBuffers = "NDMA4020";
@@ -537,8 +537,8 @@ internal static class RuleSource
         "A PnP driver calls IoGetDmaAdapter from its AddDevice routine or while handling IRP_MN_START_DEVICE.", "nf-wdm-iogetdmaadapter.md");
 
     /// <summary>No NULL DMA_ADAPTER.</summary>
-    public static readonly Rule NonNullDmaAdapter = new(Ids.NonNullDmaAdapter, RuleLevel.MUST,
-        "No DMA routine is passed a NULL DMA_ADAPTER.", "dma-verification.md");
+    public static readonly Rule DmaAdapterArgument = new(Ids.DmaAdapterArgument, RuleLevel.MUST,
+        "Every DMA_OPERATIONS routine is passed, as DmaAdapter, the DMA_ADAPTER IoGetDmaAdapter returned with those DMA_OPERATIONS: never NULL, never another object.", "dma-verification.md");
 
     /// <summary>DMA only on locked buffers.</summary>
     public static readonly Rule DmaOnLockedBuffers = new(Ids.DmaOnLockedBuffers, RuleLevel.MUST,
@@ -627,7 +627,7 @@ internal static class RuleSource
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,
         CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
-        DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers, DmaInsideBuffers,
+        DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove,
         CompletionOnlyWhenRequested, CompletionStateMatchesProgress, ResumeRereadsLastDescriptor, UserContextUntouched,

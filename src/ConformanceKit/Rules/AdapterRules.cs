@@ -58,7 +58,7 @@ public static class AdapterRules
     public static readonly Rule DmaAdapterFromAddOrStart = RuleSource.DmaAdapterFromAddOrStart;
 
     /// <summary>NDMA4019: No NULL DMA_ADAPTER.</summary>
-    public static readonly Rule NonNullDmaAdapter = RuleSource.NonNullDmaAdapter;
+    public static readonly Rule DmaAdapterArgument = RuleSource.DmaAdapterArgument;
 
     /// <summary>NDMA4020: DMA only on locked buffers.</summary>
     public static readonly Rule DmaOnLockedBuffers = RuleSource.DmaOnLockedBuffers;
@@ -66,5 +66,5 @@ public static class AdapterRules
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
         [OneRequestPerDevice, NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching, MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction,
-        FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers];
+        FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers];
 }

@@ -241,16 +241,19 @@ public sealed partial class SimulatedDmaAdapter
     private bool Enter(DdiContract contract, DmaAdapter adapter, string arguments, bool checkPut = true)
     {
         Kernel.Log.Trace.Record($"{Kernel.Where} driver -> {contract.Role}({this}{arguments})");
-        Kernel.Log.Checked(AdapterRules.NonNullDmaAdapter);
+        Kernel.Log.Checked(AdapterRules.DmaAdapterArgument);
         if (adapter is null)
         {
-            Kernel.Log.Report(AdapterRules.NonNullDmaAdapter, $"{contract.Role} with the DMA_ADAPTER IoGetDmaAdapter returned",
+            Kernel.Log.Report(AdapterRules.DmaAdapterArgument, $"{contract.Role} with the DMA_ADAPTER IoGetDmaAdapter returned",
                 $"{contract.Role} called through the DMA_OPERATIONS of {this} with DmaAdapter = NULL ({Kernel.DescribeContext()}); {this} is used",
-                AdapterRules.NonNullDmaAdapter.Page);
+                AdapterRules.DmaAdapterArgument.Page);
         }
         else if (!ReferenceEquals(adapter, Adapter))
         {
-            Kernel.Log.Trace.Record($"  {contract.Role}: the DmaAdapter argument is not {this}, whose DMA_OPERATIONS was called; {this} is used");
+            // Each routine's page: DmaAdapter is the DMA_ADAPTER "returned by IoGetDmaAdapter" that represents the device.
+            Kernel.Log.Report(AdapterRules.DmaAdapterArgument, $"{contract.Role} with the DMA_ADAPTER IoGetDmaAdapter returned with these DMA_OPERATIONS ({this})",
+                $"{contract.Role} called through the DMA_OPERATIONS of {this} with a DmaAdapter that is not {this} ({Kernel.DescribeContext()}); {this} is used",
+                contract.Page);
         }
 
         if (!Kernel.CheckCallerIrql(contract.Role, contract.Irql, contract.Page) && Kernel.InHardwareContext)

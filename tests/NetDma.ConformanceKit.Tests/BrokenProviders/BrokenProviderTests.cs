@@ -49,6 +49,7 @@ public sealed class BrokenProviderTests
         { typeof(RetargetQueuedDpcDriver), "ndma4017-retarget-queued-dpc", "NDMA4017", "nf-wdm-kesettargetprocessordpc.md" },
         { typeof(DmaAdapterAtRemovalDriver), "ndma4018-dma-adapter-at-removal", "NDMA4018", "nf-wdm-iogetdmaadapter.md" },
         { typeof(NullAdapterFreeDriver), "ndma4019-null-adapter", "NDMA4019", "dma-verification.md" },
+        { typeof(ForeignAdapterFreeDriver), "ndma4019-foreign-adapter", "NDMA4019", "nc-wdm-pfree_map_registers.md" },
         { typeof(PagedBounceBufferDriver), "ndma4020-paged-bounce-buffer", "NDMA4020", "dma-verification.md" },
         { typeof(IsrOffByOneDescriptorProvider), "ndma3022-isr-wrong-descriptor", "NDMA3022", "handling-a-netdma-interrupt.md" },
         { typeof(DpcReportsNextDescriptorProvider), "ndma3023-dpc-wrong-descriptor", "NDMA3023", "handling-a-netdma-interrupt-dpc.md" },
