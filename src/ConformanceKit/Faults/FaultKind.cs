@@ -20,4 +20,11 @@ public enum FaultKind
     /// status (NetDmaTransferStatusHalted: "aborted because of errors", ns-netdma-_net_dma_channel_parameters.md).
     /// </summary>
     DmaRead,
+
+    /// <summary>
+    /// <c>surprise-removal</c>: the device leaves the bus at one of its bus accesses (descriptor fetch, data, completion
+    /// status), mid-transfer: from then on its DMA fails and it raises no interrupt, as after an unplug; the PnP manager
+    /// would then send IRP_MN_SURPRISE_REMOVAL and IRP_MN_REMOVE_DEVICE, never IRP_MN_STOP_DEVICE.
+    /// </summary>
+    SurpriseRemoval,
 }

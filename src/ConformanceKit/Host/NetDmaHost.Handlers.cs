@@ -176,11 +176,17 @@ public sealed partial class NetDmaHost
         }
     }
 
-    /// <summary>NetDMA frees <paramref name="name"/>: calls ProviderFreeDmaChannel; afterwards nothing may touch the channel (nc-netdma-dma_channel_free_handler.md).</summary>
-    public void FreeChannel(string name, CallSite site)
+    /// <summary>
+    /// NetDMA frees <paramref name="name"/>: waits for its outstanding DMA operations (NDMA3030), then calls
+    /// ProviderFreeDmaChannel; afterwards nothing may touch the channel (nc-netdma-dma_channel_free_handler.md).
+    /// </summary>
+    public void FreeChannel(string name, CallSite site) => FreeChannel(name, site, FreeContract.Role);
+
+    private void FreeChannel(string name, CallSite site, string waitBefore)
     {
         var channel = NamedChannel(name, FreeContract.Role);
         RequireContractIrql(FreeContract, site);
+        WaitForOutstandingDma(channel, site, waitBefore);
         var free = Provider!.Characteristics.FreeDmaChannel!;
         Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
         channel.State = ChannelState.Freed;

@@ -218,7 +218,15 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// refused access, so observers of <see cref="DeviceAccessed"/> see the engine's attempt.
     /// </summary>
     internal void ReportFailedRead(PhysicalAddress address, ulong length, string initiator) =>
-        DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, null, initiator));
+        ReportFailedAccess(address, length, isWrite: false, initiator);
+
+    /// <summary>
+    /// Announces a device access the bus failed before it reached memory (a read under a <c>dma-read</c> fault, any
+    /// access of a device that left the bus), as a refused access, so observers of <see cref="DeviceAccessed"/> see the
+    /// engine's attempt.
+    /// </summary>
+    internal void ReportFailedAccess(PhysicalAddress address, ulong length, bool isWrite, string initiator) =>
+        DeviceAccessed?.Invoke(new DeviceAccess(address, length, isWrite, null, initiator));
 
     /// <summary>
     /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.
