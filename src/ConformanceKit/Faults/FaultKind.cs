@@ -27,4 +27,12 @@ public enum FaultKind
     /// would then send IRP_MN_SURPRISE_REMOVAL and IRP_MN_REMOVE_DEVICE, never IRP_MN_STOP_DEVICE.
     /// </summary>
     SurpriseRemoval,
+
+    /// <summary>
+    /// <c>descriptor</c>: NetDMA submits an invalid copy descriptor, its SourceAddress in physical address space no
+    /// memory answers at, so the engine's read fails (a master abort) and it must stop the transfer on an error:
+    /// NetDmaTransferStatusHalted ("aborted because of errors", ns-netdma-_net_dma_channel_parameters.md) and a
+    /// NetDmaInterruptDpc with a NULL DmaDescriptor (handling-a-netdma-interrupt-dpc.md).
+    /// </summary>
+    Descriptor,
 }

@@ -66,6 +66,10 @@ public sealed class FaultPlan(FaultSpec spec, ViolationLog log)
         Spec.Find(FaultKind.SurpriseRemoval) is { } clause && _injections.GetValueOrDefault(FaultKind.SurpriseRemoval) == 0
         && Decide(clause, point, "took the device off the bus (surprise removal: no DMA, no interrupt from now on)");
 
+    /// <summary>A copy descriptor NetDMA is about to submit: counts it and decides whether it is submitted invalid (a SourceAddress no memory answers at).</summary>
+    public bool PlantInvalidDescriptor(string point) =>
+        Spec.Find(FaultKind.Descriptor) is { } clause && Decide(clause, point, "submitted with a SourceAddress no memory answers at (an invalid descriptor)");
+
     /// <summary>At the start of a <c>run</c>: how many spurious interrupts the device raises now (0 when none).</summary>
     public int SpuriousInterrupts(string point)
     {

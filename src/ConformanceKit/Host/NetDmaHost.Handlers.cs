@@ -198,6 +198,7 @@ public sealed partial class NetDmaHost
     {
         var provider = StartedProvider(StartContract.Role);
         var channel = NamedChannel(name, StartContract.Role);
+        descriptors = WithDescriptorFaults(channel, descriptors);
         var chain = Submit(channel, descriptors, linkToPrevious: false);
         channel.Progress.Start(chain, descriptors);
         channel.Progress.RereadExpected = null;
@@ -222,6 +223,7 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA calls ProviderStartDma, not ProviderAppendDma, after allocate, abort or reset (channel '{name}')");
         }
 
+        descriptors = WithDescriptorFaults(channel, descriptors);
         var chain = Submit(channel, descriptors, linkToPrevious: true);
         channel.Progress.Append(chain, descriptors);
         var append = provider.Characteristics.AppendDma!;
