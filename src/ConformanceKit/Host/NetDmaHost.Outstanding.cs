@@ -16,12 +16,18 @@ public sealed partial class NetDmaHost
     /// <summary>
     /// The descriptors of <paramref name="channel"/>'s current chain that the engine still owes: submitted by
     /// ProviderStartDma, ProviderAppendDma or a relink, not completed and not dropped, on a channel that is started or
-    /// suspended and did not halt on an error. Empty when the channel's device has left the bus (nothing can complete).
+    /// suspended and did not halt on an error (a refused data access or descriptor fetch, a NetDmaTransferStatusHalted). Empty when the channel's device has left the bus (nothing can complete).
     /// </summary>
     internal IReadOnlyList<DescriptorProgress> OutstandingDescriptors(HostChannel channel) =>
-        channel.State is ChannelState.Started or ChannelState.Suspended && !channel.Progress.Faulted && !DeviceGone
+        channel.State is ChannelState.Started or ChannelState.Suspended && !channel.Progress.Faulted && !FetchRefused(channel) && !DeviceGone
             ? channel.Progress.Chain.Where(d => !d.Completed && !d.Abandoned).ToList()
             : [];
+
+    /// <summary>
+    /// True when the engine's last attempt to fetch a descriptor of the channel was refused by the bus (a master abort:
+    /// a <c>dma-read</c> fault): the engine stopped on that error, so what follows cannot complete.
+    /// </summary>
+    private static bool FetchRefused(HostChannel channel) => channel.Progress.LastFetched is { Fetched: false };
 
     /// <summary>
     /// Before ProviderFreeDmaChannel: lets the hardware run until <paramref name="channel"/> has no outstanding DMA
