@@ -144,6 +144,9 @@ internal static class RuleSource
         /// <summary>NetDmaInterruptDpc is called from the interrupt DPC.</summary>
         public const string DpcReportFromDpc = "NDMA3024";
 
+        /// <summary>Outstanding DMA operations complete while NetDMA waits for them.</summary>
+        public const string OutstandingDmaCompletes = "NDMA3030";
+
         /// <summary>One queued AllocateAdapterChannel per device object.</summary>
         public const string OneRequestPerDevice = "NDMA4001";
 
@@ -456,6 +459,10 @@ internal static class RuleSource
     public static readonly Rule DpcReportFromDpc = new(Ids.DpcReportFromDpc, RuleLevel.MUST,
         "The provider calls NetDmaInterruptDpc from its interrupt DPC routine.", "nf-netdma-netdmainterruptdpc.md");
 
+    /// <summary>Outstanding DMA operations complete while NetDMA waits for them.</summary>
+    public static readonly Rule OutstandingDmaCompletes = new(Ids.OutstandingDmaCompletes, RuleLevel.MUST,
+        "The DMA operations outstanding on a channel complete, or halt on an error, while NetDMA waits for them before ProviderFreeDmaChannel and before NetDmaProviderStop returns.", "nf-netdma-netdmaproviderstop.md");
+
     // NDMA4xxx: the WDM adapter channel and map registers.
 
     /// <summary>One queued AllocateAdapterChannel per device object.</summary>
@@ -622,7 +629,7 @@ internal static class RuleSource
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
         IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
-        DpcTargetActiveProcessor, DeregisterAtRemove, OneRequestPerDevice,
+        DpcTargetActiveProcessor, OutstandingDmaCompletes, DeregisterAtRemove, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,

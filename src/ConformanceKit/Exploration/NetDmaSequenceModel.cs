@@ -16,7 +16,9 @@ namespace NetDma.ConformanceKit.Exploration;
 /// only after a start since the channel's allocate, abort or reset (nc-netdma-dma_append_handler.md); suspend only a
 /// started channel, resume only a suspended one (nc-netdma-dma_suspend_handler.md, nc-netdma-dma_resume_handler.md);
 /// before a free or a stop NetDMA waits for the channel's outstanding descriptors (freeing-a-netdma-channel.md,
-/// stopping-a-netdma-provider.md), so the model resumes what it suspended and runs the hardware first. A step the state
+/// stopping-a-netdma-provider.md): before a free the model resumes what it suspended and runs the hardware first, and a
+/// <see cref="OperationKind.RestartDevice"/> stops the device with its channels still busy, leaving the wait to the
+/// host's NetDmaProviderStop, after which every outstanding descriptor is asserted copied. A step the state
 /// does not allow is adapted (a start with no live channel allocates one; an append with no started channel starts
 /// one) or dropped, so every case CsCheck generates or shrinks is valid. The teardown waits, frees every live
 /// channel, stops and removes the device.
@@ -163,8 +165,7 @@ public sealed class NetDmaSequenceModel
                 RunSteps(operation.Steps);
                 break;
             case OperationKind.RestartDevice:
-                WaitForOutstanding([.. Live]);
-                Emit(new StopDeviceCommand(default));
+                StopWithChannelsBusy();
                 Array.Clear(_channels);
                 Emit(new StartDeviceCommand(default));
                 ExpectSuccess();
@@ -340,6 +341,27 @@ public sealed class NetDmaSequenceModel
         }
 
         RunUntilIdle();
+    }
+
+    /// <summary>
+    /// IRP_MN_STOP_DEVICE with whatever is still outstanding: NetDMA itself waits inside NetDmaProviderStop for the
+    /// outstanding DMA operations, resuming a channel it suspended, and then frees every channel
+    /// (nf-netdma-netdmaproviderstop.md; the host's NetDmaHost.WaitForOutstandingDma, NDMA3030). So once the stop
+    /// returns, every descriptor outstanding on a started or suspended channel has been copied.
+    /// </summary>
+    private void StopWithChannelsBusy()
+    {
+        Emit(new StopDeviceCommand(default));
+        foreach (var channel in Live.Where(c => c.State is ChannelState.Started or ChannelState.Suspended))
+        {
+            foreach (var descriptor in channel.Outstanding)
+            {
+                descriptor.Fate = DescriptorFate.Copied;
+                Emit(new AssertCopiedCommand(default, descriptor.Source, descriptor.Destination, descriptor.Length));
+            }
+
+            channel.Outstanding.Clear();
+        }
     }
 
     private void Free(ModelChannel channel, CallSite site)

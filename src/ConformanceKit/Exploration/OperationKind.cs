@@ -37,6 +37,9 @@ public enum OperationKind
     /// <summary>The hardware runs a few engine steps (<c>run steps=k</c>); what ran is unknown to the model.</summary>
     RunSteps,
 
-    /// <summary>IRP_MN_STOP_DEVICE then IRP_MN_START_DEVICE: NetDMA waits for outstanding transfers and frees every channel (stopping-a-netdma-provider.md).</summary>
+    /// <summary>
+    /// IRP_MN_STOP_DEVICE with the channels as they are, busy or not, then IRP_MN_START_DEVICE: NetDMA waits inside
+    /// NetDmaProviderStop for the outstanding transfers and frees every channel (nf-netdma-netdmaproviderstop.md).
+    /// </summary>
     RestartDevice,
 }

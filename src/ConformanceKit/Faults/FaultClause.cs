@@ -28,7 +28,7 @@ public sealed record FaultClause(FaultKind Kind)
     /// <summary>For <see cref="FaultKind.Interrupt"/>: spurious interrupts the device raises at the start of each <c>run</c>.</summary>
     public int? Spurious { get; init; }
 
-    /// <summary>The kind's name in the spec: <c>pool</c>, <c>map-registers</c>, <c>connect-interrupt</c>, <c>interrupt</c>, <c>dma-read</c>.</summary>
+    /// <summary>The kind's name in the spec: <c>pool</c>, <c>map-registers</c>, <c>connect-interrupt</c>, <c>interrupt</c>, <c>dma-read</c>, <c>surprise-removal</c>, <c>descriptor</c>.</summary>
     public static string NameOf(FaultKind kind) => kind switch
     {
         FaultKind.Pool => "pool",
@@ -36,6 +36,8 @@ public sealed record FaultClause(FaultKind Kind)
         FaultKind.ConnectInterrupt => "connect-interrupt",
         FaultKind.Interrupt => "interrupt",
         FaultKind.DmaRead => "dma-read",
+        FaultKind.SurpriseRemoval => "surprise-removal",
+        FaultKind.Descriptor => "descriptor",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };
 

@@ -20,4 +20,19 @@ public enum FaultKind
     /// status (NetDmaTransferStatusHalted: "aborted because of errors", ns-netdma-_net_dma_channel_parameters.md).
     /// </summary>
     DmaRead,
+
+    /// <summary>
+    /// <c>surprise-removal</c>: the device leaves the bus at one of its bus accesses (descriptor fetch, data, completion
+    /// status), mid-transfer: from then on its DMA fails and it raises no interrupt, as after an unplug; the PnP manager
+    /// would then send IRP_MN_SURPRISE_REMOVAL and IRP_MN_REMOVE_DEVICE, never IRP_MN_STOP_DEVICE.
+    /// </summary>
+    SurpriseRemoval,
+
+    /// <summary>
+    /// <c>descriptor</c>: NetDMA submits an invalid copy descriptor, its SourceAddress in physical address space no
+    /// memory answers at, so the engine's read fails (a master abort) and it must stop the transfer on an error:
+    /// NetDmaTransferStatusHalted ("aborted because of errors", ns-netdma-_net_dma_channel_parameters.md) and a
+    /// NetDmaInterruptDpc with a NULL DmaDescriptor (handling-a-netdma-interrupt-dpc.md).
+    /// </summary>
+    Descriptor,
 }

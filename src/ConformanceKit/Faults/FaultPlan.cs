@@ -58,6 +58,18 @@ public sealed class FaultPlan(FaultSpec spec, ViolationLog log)
     public bool FailDmaRead(string point) =>
         Spec.Find(FaultKind.DmaRead) is { } clause && Decide(clause, point, "failed (a master abort: no data read)");
 
+    /// <summary>
+    /// A device's bus access (read or write): counts it and decides whether the device leaves the bus now (surprise
+    /// removal). A device leaves once: after the first injection the clause counts no more.
+    /// </summary>
+    public bool SurpriseRemoval(string point) =>
+        Spec.Find(FaultKind.SurpriseRemoval) is { } clause && _injections.GetValueOrDefault(FaultKind.SurpriseRemoval) == 0
+        && Decide(clause, point, "took the device off the bus (surprise removal: no DMA, no interrupt from now on)");
+
+    /// <summary>A copy descriptor NetDMA is about to submit: counts it and decides whether it is submitted invalid (a SourceAddress no memory answers at).</summary>
+    public bool PlantInvalidDescriptor(string point) =>
+        Spec.Find(FaultKind.Descriptor) is { } clause && Decide(clause, point, "submitted with a SourceAddress no memory answers at (an invalid descriptor)");
+
     /// <summary>At the start of a <c>run</c>: how many spurious interrupts the device raises now (0 when none).</summary>
     public int SpuriousInterrupts(string point)
     {

@@ -8,7 +8,7 @@ namespace NetDma.ConformanceKit.Faults;
 /// <code>
 /// spec   := 'none' | item (';' item)*
 /// item   := 'seed=' number | kind (':' param (',' param)*)?
-/// kind   := 'pool' | 'map-registers' | 'connect-interrupt' | 'interrupt' | 'dma-read'
+/// kind   := 'pool' | 'map-registers' | 'connect-interrupt' | 'interrupt' | 'dma-read' | 'surprise-removal' | 'descriptor'
 /// param  := name '=' value            (which names each kind takes: docs/faults.md)
 /// </code>
 /// The first error is thrown as a <see cref="FaultSpecException"/> at its 0-based position.
@@ -25,6 +25,8 @@ public static class FaultSpecParser
         ["connect-interrupt"] = FaultKind.ConnectInterrupt,
         ["interrupt"] = FaultKind.Interrupt,
         ["dma-read"] = FaultKind.DmaRead,
+        ["surprise-removal"] = FaultKind.SurpriseRemoval,
+        ["descriptor"] = FaultKind.Descriptor,
     };
 
     private static readonly Dictionary<FaultKind, string[]> Parameters = new()
@@ -34,6 +36,8 @@ public static class FaultSpecParser
         [FaultKind.ConnectInterrupt] = ["every", "limit"],
         [FaultKind.Interrupt] = ["spurious", "every", "limit"],
         [FaultKind.DmaRead] = ["every", "limit"],
+        [FaultKind.SurpriseRemoval] = ["every", "p"],
+        [FaultKind.Descriptor] = ["every", "limit"],
     };
 
     /// <summary>The most spurious interrupts one <c>run</c> may get: the kernel's delivery budget, past which it reports a storm.</summary>
@@ -61,7 +65,7 @@ public static class FaultSpecParser
             position += raw.Length + 1;
             if (item.Length == 0)
             {
-                throw new FaultSpecException(start, "a fault (pool, map-registers, connect-interrupt, interrupt, dma-read), seed=N or none",
+                throw new FaultSpecException(start, "a fault (pool, map-registers, connect-interrupt, interrupt, dma-read, surprise-removal, descriptor), seed=N or none",
                     start >= text.Length ? "end of spec" : "';'");
             }
 
@@ -102,7 +106,7 @@ public static class FaultSpecParser
         var name = colon < 0 ? item : item[..colon];
         if (!Kinds.TryGetValue(name, out var kind))
         {
-            throw new FaultSpecException(start, "a fault kind (pool, map-registers, connect-interrupt, interrupt, dma-read), seed=N or none", Describe(name),
+            throw new FaultSpecException(start, "a fault kind (pool, map-registers, connect-interrupt, interrupt, dma-read, surprise-removal, descriptor), seed=N or none", Describe(name),
                 NearestName.Hint(name, [.. Kinds.Keys, "seed", NoneKeyword]));
         }
 
@@ -159,13 +163,13 @@ public static class FaultSpecParser
         var kind = FaultClause.NameOf(clause.Kind);
         switch (clause.Kind)
         {
-            case FaultKind.Pool when (clause.Every is null) == (clause.Probability is null):
+            case FaultKind.Pool or FaultKind.SurpriseRemoval when (clause.Every is null) == (clause.Probability is null):
                 throw new FaultSpecException(start, $"'{kind}' with exactly one of every=N or p=x", clause.Every is null ? "neither" : "both");
             case FaultKind.MapRegisters when clause.Grant is null:
                 throw new FaultSpecException(start, $"'{kind}:grant=N'", $"'{kind}' without grant=");
             case FaultKind.Interrupt when clause.Spurious is null:
                 throw new FaultSpecException(start, $"'{kind}:spurious=N'", $"'{kind}' without spurious=");
-            case FaultKind.DmaRead when clause.Every is null:
+            case FaultKind.DmaRead or FaultKind.Descriptor when clause.Every is null:
                 throw new FaultSpecException(start, $"'{kind}:every=N'", $"'{kind}' without every=");
             case FaultKind.ConnectInterrupt or FaultKind.Interrupt when clause.Every is null:
                 // Every counted call (IoConnectInterruptEx call, run command) unless every=N says otherwise.

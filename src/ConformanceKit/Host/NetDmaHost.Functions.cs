@@ -180,11 +180,12 @@ public sealed partial class NetDmaHost
             return;
         }
 
-        // NetDMA frees every allocated channel before NetDmaProviderStop returns (nf-netdma-netdmaproviderstop.md),
-        // from the stop's own context: PASSIVE_LEVEL, the IRQL the stop page documents.
+        // NetDMA waits for outstanding DMA operations and frees every allocated channel before NetDmaProviderStop
+        // returns (nf-netdma-netdmaproviderstop.md), from the stop's own context: PASSIVE_LEVEL, the IRQL the stop
+        // page documents.
         foreach (var channel in _channelsByName.Values.ToList())
         {
-            FreeChannel(channel.Name, new CallSite(Irql.PASSIVE_LEVEL, Kernel.CurrentProcessor));
+            FreeChannel(channel.Name, new CallSite(Irql.PASSIVE_LEVEL, Kernel.CurrentProcessor), $"{FreeContract.Role} inside {contract.Name}");
         }
 
         Provider.State = ProviderState.Stopped;

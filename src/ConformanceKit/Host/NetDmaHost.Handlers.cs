@@ -181,11 +181,17 @@ public sealed partial class NetDmaHost
         }
     }
 
-    /// <summary>NetDMA frees <paramref name="name"/>: calls ProviderFreeDmaChannel; afterwards nothing may touch the channel (nc-netdma-dma_channel_free_handler.md).</summary>
-    public void FreeChannel(string name, CallSite site)
+    /// <summary>
+    /// NetDMA frees <paramref name="name"/>: waits for its outstanding DMA operations (NDMA3030), then calls
+    /// ProviderFreeDmaChannel; afterwards nothing may touch the channel (nc-netdma-dma_channel_free_handler.md).
+    /// </summary>
+    public void FreeChannel(string name, CallSite site) => FreeChannel(name, site, FreeContract.Role);
+
+    private void FreeChannel(string name, CallSite site, string waitBefore)
     {
         var channel = NamedChannel(name, FreeContract.Role);
         RequireContractIrql(FreeContract, site);
+        WaitForOutstandingDma(channel, site, waitBefore);
         var free = Provider!.Characteristics.FreeDmaChannel!;
         Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
         channel.State = ChannelState.Freed;
@@ -197,6 +203,7 @@ public sealed partial class NetDmaHost
     {
         var provider = StartedProvider(StartContract.Role);
         var channel = NamedChannel(name, StartContract.Role);
+        descriptors = WithDescriptorFaults(channel, descriptors);
         var chain = Submit(channel, descriptors, linkToPrevious: false);
         channel.Progress.Start(chain, descriptors);
         channel.Progress.RereadExpected = null;
@@ -221,6 +228,7 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA calls ProviderStartDma, not ProviderAppendDma, after allocate, abort or reset (channel '{name}')");
         }
 
+        descriptors = WithDescriptorFaults(channel, descriptors);
         var chain = Submit(channel, descriptors, linkToPrevious: true);
         channel.Progress.Append(chain, descriptors);
         var append = provider.Characteristics.AppendDma!;

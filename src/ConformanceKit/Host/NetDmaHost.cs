@@ -41,6 +41,7 @@ public sealed partial class NetDmaHost : INetDma
         Options = options;
         kernel.Memory.DescriptorFetched += CheckDescriptorFetch;
         kernel.Memory.DeviceAccessed += ObserveDeviceAccess;
+        kernel.DeviceSurpriseRemoved += ObserveDeviceRemoved;
     }
 
     /// <summary>The simulated kernel the host and the provider share.</summary>

@@ -25,13 +25,16 @@ public sealed class DeviceBus : IDeviceBus
     /// <inheritdoc/>
     /// <remarks>
     /// The device moving memory itself makes it a bus master (checked against DEVICE_DESCRIPTION.Master, NDMA4015).
-    /// Under a <c>dma-read</c> fault (docs/faults.md) the read fails without touching memory.
+    /// Under a <c>dma-read</c> fault (docs/faults.md), and once the device left the bus (surprise removal), the read
+    /// fails without touching memory and <paramref name="destination"/> is zeroed.
     /// </remarks>
     public bool DmaRead(PhysicalAddress address, Span<byte> destination)
     {
         _kernel.NoteBusMasterDma(Device);
-        if (_kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") == true)
+        if (Gone($"{Device.Name} DmaRead({address}, {destination.Length} bytes)")
+            || _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") == true)
         {
+            destination.Clear();
             _kernel.Memory.ReportFailedRead(address, (ulong)destination.Length, Device.Name);
             return false;
         }
@@ -40,17 +43,50 @@ public sealed class DeviceBus : IDeviceBus
     }
 
     /// <inheritdoc/>
-    /// <remarks>The device moving memory itself makes it a bus master (checked against DEVICE_DESCRIPTION.Master, NDMA4015).</remarks>
+    /// <remarks>
+    /// The device moving memory itself makes it a bus master (checked against DEVICE_DESCRIPTION.Master, NDMA4015).
+    /// Once the device left the bus (surprise removal) the write reaches no memory and fails.
+    /// </remarks>
     public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source)
     {
         _kernel.NoteBusMasterDma(Device);
+        if (Gone($"{Device.Name} DmaWrite({address}, {source.Length} bytes)"))
+        {
+            _kernel.Memory.ReportFailedAccess(address, (ulong)source.Length, isWrite: true, Device.Name);
+            return false;
+        }
+
         return _kernel.Memory.DmaWrite(address, source, Device.Name);
     }
 
     /// <inheritdoc/>
     /// <remarks>The interrupt is delivered by <see cref="SimulatedKernel.DeliverInterrupts"/>, which
     /// <see cref="SimulatedKernel.RunHardware"/> calls after every engine step.</remarks>
-    public void RequestInterrupt(uint messageId) => _kernel.QueueInterrupt(this, messageId);
+    public void RequestInterrupt(uint messageId)
+    {
+        // A device that left the bus raises no interrupt.
+        if (!Removed)
+        {
+            _kernel.QueueInterrupt(this, messageId);
+        }
+    }
+
+    /// <summary>True once the device left the bus (surprise removal, <see cref="SimulatedKernel.SurpriseRemove"/>).</summary>
+    internal bool Removed { get; set; }
+
+    /// <summary>
+    /// True when the device is off the bus for the access at <paramref name="point"/>: already removed, or a
+    /// <c>surprise-removal</c> fault takes it off now (docs/faults.md), mid-transfer.
+    /// </summary>
+    private bool Gone(string point)
+    {
+        if (!Removed && _kernel.Faults?.SurpriseRemoval(point) == true)
+        {
+            _kernel.SurpriseRemove(Device);
+        }
+
+        return Removed;
+    }
 
     /// <inheritdoc/>
     public void AttachEngine(ISimulatedEngine engine) => _kernel.AttachEngine(this, engine);

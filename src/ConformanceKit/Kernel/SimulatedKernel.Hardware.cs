@@ -23,7 +23,16 @@ public sealed partial class SimulatedKernel
     /// </summary>
     /// <param name="maxSteps">Most engine steps to take (idle steps included).</param>
     /// <returns>Steps taken and whether the hardware went idle.</returns>
-    public HardwareRun RunHardware(int maxSteps)
+    public HardwareRun RunHardware(int maxSteps) => RunHardwareUntil(static () => false, maxSteps);
+
+    /// <summary>
+    /// As <see cref="RunHardware"/>, and also stops, reporting <see cref="HardwareRun.Idle"/> true, as soon as
+    /// <paramref name="done"/> holds after a step: NetDMA waiting for one channel's outstanding DMA lets the hardware
+    /// run only until that channel has none (nc-netdma-dma_channel_free_handler.md), not until every channel is idle.
+    /// </summary>
+    /// <param name="done">Checked before the first step and after every step.</param>
+    /// <param name="maxSteps">Most engine steps to take (idle steps included).</param>
+    internal HardwareRun RunHardwareUntil(Func<bool> done, int maxSteps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
         var steps = 0;
@@ -34,6 +43,11 @@ public sealed partial class SimulatedKernel
             var worked = false;
             foreach (var (bus, engine) in _engines.ToArray())
             {
+                if (done())
+                {
+                    return new HardwareRun(steps, Idle: true) { InterruptsDelivered = interrupts, DpcsRun = dpcs };
+                }
+
                 if (steps >= maxSteps)
                 {
                     return new HardwareRun(steps, Idle: false) { InterruptsDelivered = interrupts, DpcsRun = dpcs };

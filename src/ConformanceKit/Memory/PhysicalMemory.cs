@@ -38,6 +38,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     public const ulong MaximumBufferSize = 1UL << 30;
 
     private readonly List<MemoryBuffer> _buffers = [];
+    private readonly List<(string Name, ulong Start, ulong End)> _unbacked = [];
     private ulong _cursor = PhysicalStart.QuadPart;
 
     /// <summary>Where device-access violations are reported.</summary>
@@ -80,6 +81,24 @@ public sealed class PhysicalMemory(ViolationLog log)
         _buffers.Add(buffer);
         _cursor = guardEnd;
         return buffer;
+    }
+
+    /// <summary>
+    /// Reserves <paramref name="size"/> bytes of physical address space that no memory answers at: a device access
+    /// there fails as a master abort (refused, traced) instead of being an overrun (NDMA5001), because the kit, not the
+    /// device, chose the address. A <c>descriptor</c> fault (docs/faults.md) points an invalid descriptor's
+    /// SourceAddress here.
+    /// </summary>
+    /// <param name="name">Name for the trace.</param>
+    /// <param name="size">Length in bytes (at most <see cref="MaximumBufferSize"/>).</param>
+    /// <returns>The first address of the range (64-byte aligned).</returns>
+    public PhysicalAddress ReserveUnbacked(string name, ulong size)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(size, MaximumBufferSize);
+        var start = AlignUp(_cursor + GuardBandSize, DefaultAlignment);
+        _unbacked.Add((name, start, start + size));
+        _cursor = start + size + GuardBandSize;
+        return new PhysicalAddress(start);
     }
 
     /// <summary>Frees a live buffer; its bytes are dropped and its addresses are never handed out again.</summary>
@@ -223,7 +242,15 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// refused access, so observers of <see cref="DeviceAccessed"/> see the engine's attempt.
     /// </summary>
     internal void ReportFailedRead(PhysicalAddress address, ulong length, string initiator) =>
-        DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, null, initiator));
+        ReportFailedAccess(address, length, isWrite: false, initiator);
+
+    /// <summary>
+    /// Announces a device access the bus failed before it reached memory (a read under a <c>dma-read</c> fault, any
+    /// access of a device that left the bus), as a refused access, so observers of <see cref="DeviceAccessed"/> see the
+    /// engine's attempt.
+    /// </summary>
+    internal void ReportFailedAccess(PhysicalAddress address, ulong length, bool isWrite, string initiator) =>
+        DeviceAccessed?.Invoke(new DeviceAccess(address, length, isWrite, null, initiator));
 
     /// <summary>
     /// Bus-master write by <paramref name="initiator"/> of <paramref name="source"/> at <paramref name="address"/>.
@@ -300,6 +327,13 @@ public sealed class PhysicalMemory(ViolationLog log)
         var end = length == 0 || length - 1 > ulong.MaxValue - address.QuadPart
             ? string.Empty
             : $"-{new PhysicalAddress(address.QuadPart + length - 1)}";
+        if (_unbacked.FirstOrDefault(u => address.QuadPart >= u.Start && address.QuadPart < u.End) is { Name: not null } hole)
+        {
+            Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole.Name}); master abort, the {direction} was not performed");
+            buffer = null!;
+            return false;
+        }
+
         Log.Report(MemoryRules.DmaInsideBuffers, "a range inside one allocated buffer",
             $"{initiator} DMA {direction} of {length} bytes at {address}{end}: {DescribeRange(address, length)}; the {direction} was not performed");
         buffer = null!;

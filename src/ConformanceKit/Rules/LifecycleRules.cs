@@ -93,7 +93,10 @@ public static class LifecycleRules
     /// <summary>NDMA3024: NetDmaInterruptDpc is called from the interrupt DPC.</summary>
     public static readonly Rule DpcReportFromDpc = RuleSource.DpcReportFromDpc;
 
+    /// <summary>NDMA3030: Outstanding DMA operations complete while NetDMA waits for them.</summary>
+    public static readonly Rule OutstandingDmaCompletes = RuleSource.OutstandingDmaCompletes;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, DeregisterAtRemove];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, OutstandingDmaCompletes, DeregisterAtRemove];
 }

@@ -166,6 +166,9 @@ internal sealed class ScriptExecution
             case RemoveDeviceCommand:
                 RemoveDevice();
                 break;
+            case SurpriseRemoveCommand:
+                World.Kernel.SurpriseRemove(World.Pdo);
+                break;
             case SetPowerCommand p:
                 SetPower(p);
                 break;
@@ -342,6 +345,7 @@ internal sealed class ScriptExecution
 
     private void StartDevice()
     {
+        RequireOnBus("IRP_MN_START_DEVICE");
         var world = World;
         DeviceResources resources;
         if (world.NetDmaDriver is not null && world.Host.RequestedInterruptCpus is { } wanted)
@@ -378,8 +382,21 @@ internal sealed class ScriptExecution
         }
     }
 
+    /// <summary>
+    /// After a surprise removal (the <c>surprise_remove</c> command, or a <c>surprise-removal</c> fault mid-transfer) the
+    /// PnP manager sends the device only IRP_MN_REMOVE_DEVICE: a start or stop the script still asks for is not sent.
+    /// </summary>
+    private void RequireOnBus(string irp)
+    {
+        if (World.Kernel.IsSurpriseRemoved(World.Pdo))
+        {
+            throw new ScriptSequenceException($"the PnP manager sends no {irp} to a device that was surprise-removed; IRP_MN_REMOVE_DEVICE follows");
+        }
+    }
+
     private void StopDevice()
     {
+        RequireOnBus("IRP_MN_STOP_DEVICE");
         var world = World;
         if (world.NetDmaDriver is { } driver)
         {

@@ -25,6 +25,7 @@ public static class ScriptFormatter
         StartDeviceCommand => ScriptKeywords.StartDevice,
         StopDeviceCommand => ScriptKeywords.StopDevice,
         RemoveDeviceCommand => ScriptKeywords.RemoveDevice,
+        SurpriseRemoveCommand => ScriptKeywords.SurpriseRemove,
         SetPowerCommand c => $"{ScriptKeywords.SetPower} {c.StateName}",
         BufferCommand c => $"{ScriptKeywords.Buffer} {c.Name} {c.Size} fill={c.Fill}{(c.Alignment == BufferCommand.DefaultAlignment ? "" : $" align={c.Alignment}")}",
         ChainCommand c => $"{ScriptKeywords.Chain} {c.Name} {string.Join(' ', c.Descriptors)} interrupt={c.Interrupt.ToString().ToLowerInvariant()} status={OnOff(c.StatusUpdate)}{(c.Serialize ? " serialize=on" : "")}",

@@ -26,6 +26,9 @@ public static class ScriptKeywords
     /// <summary><see cref="RemoveDeviceCommand"/>.</summary>
     public const string RemoveDevice = "remove_device";
 
+    /// <summary><see cref="SurpriseRemoveCommand"/>.</summary>
+    public const string SurpriseRemove = "surprise_remove";
+
     /// <summary><see cref="SetPowerCommand"/>.</summary>
     public const string SetPower = "set_power";
 
@@ -123,7 +126,7 @@ public static class ScriptKeywords
     /// <summary>Every keyword, in the order of docs/script-language.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Title, Platform, Driver, .. PnP, SetPower, Buffer, Chain, .. ChannelOperations, Relink, Run, Fault, Transfer,
+        Title, Platform, Driver, .. PnP, SurpriseRemove, SetPower, Buffer, Chain, .. ChannelOperations, Relink, Run, Fault, Transfer,
         AssertStatus, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCopied, AssertBytes, AssertCompletion,
         AssertInterrupts, AssertViolation, AssertNoViolation, AssertIrp,
     ];

@@ -138,6 +138,24 @@ internal sealed partial class ScriptReader
     }
 
     /// <summary>
+    /// <c>surprise_remove</c>: the added device leaves the bus. Afterwards the PnP manager sends it only
+    /// IRP_MN_REMOVE_DEVICE (no IRP_MN_START_DEVICE, no IRP_MN_STOP_DEVICE), and a device that left the bus does not
+    /// come back in the same script.
+    /// </summary>
+    private SurpriseRemoveCommand ReadSurpriseRemove(ScriptToken keyword, LineCursor cursor)
+    {
+        if (_device == ScriptDeviceState.NotAdded || _surpriseRemovedAt is not null)
+        {
+            throw new ScriptParseException(keyword.Location, "'surprise_remove' only while a device is added and still on the bus",
+                _surpriseRemovedAt is { } at ? $"{keyword.Describe()} after 'surprise_remove' at {At(at)}" : $"{keyword.Describe()} {DeviceStateText()}");
+        }
+
+        cursor.ExpectEnd(keyword.Text);
+        _surpriseRemovedAt = keyword.Location;
+        return new SurpriseRemoveCommand(keyword.Location);
+    }
+
+    /// <summary>
     /// <c>set_power D3|D0</c>: IRP_MN_SET_POWER to the started device, alternating: D3 only from D0, D0 only from D3
     /// (the power manager sends a device the state it is not in).
     /// </summary>
@@ -164,6 +182,15 @@ internal sealed partial class ScriptReader
     /// <summary>The PnP manager's order: add, start/stop any number of times, remove; nothing before add or twice in a row.</summary>
     private void CheckPnPOrder(ScriptToken keyword)
     {
+        if (_surpriseRemovedAt is { } removedAt && (keyword.Text != ScriptKeywords.RemoveDevice || _device == ScriptDeviceState.NotAdded))
+        {
+            throw new ScriptParseException(keyword.Location,
+                _device == ScriptDeviceState.NotAdded
+                    ? "no PnP command after the 'remove_device' of a surprise-removed device (it does not come back in this script)"
+                    : "'remove_device' after 'surprise_remove' (the PnP manager sends a surprise-removed device only IRP_MN_REMOVE_DEVICE)",
+                $"{keyword.Describe()} after 'surprise_remove' at {At(removedAt)}");
+        }
+
         var allowed = keyword.Text switch
         {
             ScriptKeywords.AddDevice => _device == ScriptDeviceState.NotAdded,

@@ -21,6 +21,9 @@ internal sealed partial class ScriptReader(string file)
     private string _driverKind = DriverCommand.NetDma;
     private int _transfers;
     private ScriptDeviceState _device = ScriptDeviceState.NotAdded;
+
+    /// <summary>Where <c>surprise_remove</c> took the device off the bus, or null while it is on it.</summary>
+    private SourceLocation? _surpriseRemovedAt;
     private (string Keyword, SourceLocation Location)? _deviceSince;
     private string _line = "";
 
@@ -75,6 +78,7 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.StartDevice => ReadPnP(keyword, cursor, new StartDeviceCommand(at)),
             ScriptKeywords.StopDevice => ReadPnP(keyword, cursor, new StopDeviceCommand(at)),
             ScriptKeywords.RemoveDevice => ReadPnP(keyword, cursor, new RemoveDeviceCommand(at)),
+            ScriptKeywords.SurpriseRemove => ReadSurpriseRemove(keyword, cursor),
             ScriptKeywords.SetPower => ReadSetPower(keyword, cursor),
             ScriptKeywords.Buffer => ReadBuffer(at, cursor),
             ScriptKeywords.Chain => ReadChain(at, cursor),

@@ -60,7 +60,7 @@ public abstract class BrokenNetDmaProvider : INetDmaProviderDriver, IDevicePower
     public void StopDevice() => _inner.StopDevice();
 
     /// <inheritdoc/>
-    public void RemoveDevice() => _inner.RemoveDevice();
+    public virtual void RemoveDevice() => _inner.RemoveDevice();
 
     /// <inheritdoc/>
     public NtStatus SetPower(DevicePowerState DeviceState) => _inner.SetPower(DeviceState);

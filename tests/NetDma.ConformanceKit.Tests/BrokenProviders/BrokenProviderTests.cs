@@ -61,6 +61,10 @@ public sealed class BrokenProviderTests
         { typeof(PostedStatusWriteProvider), "ndma5011-serialize-violated", "NDMA5011", "ns-netdma-_net_dma_descriptor.md" },
         { typeof(PageBreakIgnoredProvider), "ndma5012-page-break-ignored", "NDMA5012", "ns-netdma-_net_dma_descriptor.md" },
         { typeof(ContextChangeCopiedProvider), "ndma5013-context-change-copied", "NDMA5013", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(StartIgnoredProvider), "ndma3030-outstanding-never-complete", "NDMA3030", "nf-netdma-netdmaproviderstop.md" },
+        { typeof(RemoveWithoutStopProvider), "ndma3007-remove-without-stop", "NDMA3007", "nf-netdma-netdmaderegisterprovider.md" },
+        { typeof(DpcReportsDescriptorOnErrorProvider), "ndma3023-dpc-descriptor-on-error", "NDMA3023", "handling-a-netdma-interrupt-dpc.md" },
+        { typeof(ArmedAfterCompletionProvider), "ndma5008-armed-after-completion", "NDMA5008", "ns-netdma-_net_dma_channel_parameters.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>

@@ -20,7 +20,7 @@ public class CharacteristicsInterceptor(INetDma inner, Action<NetDmaProviderChar
 
     public virtual void NetDmaProviderStart(NetDmaProviderHandle NetDmaProviderHandle, NetDmaProviderAttributes ProviderAttributes) => Inner.NetDmaProviderStart(NetDmaProviderHandle, ProviderAttributes);
 
-    public void NetDmaProviderStop(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaProviderStop(NetDmaProviderHandle);
+    public virtual void NetDmaProviderStop(NetDmaProviderHandle NetDmaProviderHandle) => Inner.NetDmaProviderStop(NetDmaProviderHandle);
 
     public virtual void NetDmaIsr(NetDmaChannelHandle NetDmaChannelHandle, PhysicalAddress DmaDescriptor, out uint pCpuNumber) => Inner.NetDmaIsr(NetDmaChannelHandle, DmaDescriptor, out pCpuNumber);
 

@@ -195,15 +195,19 @@ public sealed class SequenceModelTests
     }
 
     [Fact]
-    public void A_restart_waits_for_the_hardware_and_forgets_every_channel()
+    public void A_restart_stops_with_the_channels_busy_asserts_what_NetDMA_waited_for_and_forgets_every_channel()
     {
-        var script = Render(4, Op(OperationKind.Start, 0, 64), Op(OperationKind.RestartDevice), Op(OperationKind.Start, 0, 32));
+        var script = Render(4, Op(OperationKind.Start, 0, 64), Op(OperationKind.Suspend), Op(OperationKind.RestartDevice), Op(OperationKind.Start, 0, 32));
         var lines = Lines(script);
 
+        // No run or resume of the model's own before the stop: NetDmaProviderStop waits (and resumes the suspended channel).
         var stop = lines.IndexOf("stop_device");
-        Assert.True(lines.IndexOf("assert_copied src+0 d0+0 64") is var copied && copied >= 0 && copied < stop);
+        var suspend = lines.FindIndex(l => l.StartsWith("suspend ch0", StringComparison.Ordinal));
+        Assert.True(suspend >= 0 && suspend < stop, string.Join('\n', lines));
+        Assert.DoesNotContain(lines.Skip(suspend + 1).Take(stop - suspend - 1), l => l == "run" || l.StartsWith("resume", StringComparison.Ordinal));
+        Assert.Equal("assert_copied src+0 d0+0 64", lines[stop + 1]);
+        Assert.Equal("start_device", lines[stop + 2]);
         Assert.Equal(2, script.Commands.OfType<AllocateCommand>().Count());
-        Assert.Equal("start_device", lines[stop + 1]);
     }
 
     [Fact]

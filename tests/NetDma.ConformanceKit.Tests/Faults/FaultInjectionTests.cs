@@ -26,6 +26,7 @@ public sealed class FaultInjectionTests
         { "map-registers:grant=1", FaultKind.MapRegisters },
         { "interrupt:spurious=16", FaultKind.Interrupt },
         { "dma-read:every=3", FaultKind.DmaRead },
+        { "descriptor:every=3", FaultKind.Descriptor },
     };
 
     private static RunReport RunSuite(IDriverFactory factory, string faults) =>
@@ -64,6 +65,23 @@ public sealed class FaultInjectionTests
 
         Assert.True(report.Success, Explain(report));
         Assert.DoesNotContain(report.Scripts.SelectMany(s => s.Violations), v => v.Rule.Id is "NDMA5006" or "NDMA5015" or "NDMA2001" or "NDMA2002");
+    }
+
+    /// <summary>
+    /// NetDMA providers only: the WDM bus-master sample keeps the map registers of a transfer its removed device never
+    /// completes and puts its adapter with them (NDMA4007), which is the WDM sample's to fix.
+    /// </summary>
+    [Fact]
+    public void The_reference_provider_and_the_minimal_sample_pass_the_suite_under_a_surprise_removal_mid_transfer()
+    {
+        foreach (var provider in new[] { typeof(NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver), typeof(MinimalProvider) })
+        {
+            var report = RunSuite(new TypeDriverFactory(provider, null), "surprise-removal:every=5");
+
+            Assert.True(report.Success, Explain(report));
+            Assert.Contains(report.Scripts.SelectMany(s => s.Faults), f => f.Kind == FaultKind.SurpriseRemoval);
+            Assert.DoesNotContain(report.Scripts.SelectMany(s => s.Violations), v => v.Rule.Level == Rules.RuleLevel.MUST || v.Rule.Id is "NDMA5006" or "NDMA5015");
+        }
     }
 
     [Fact]

@@ -27,12 +27,12 @@ public sealed class FaultSpecTests
     [InlineData("pool:every=2,p=0.5", 0, "expected 'pool' with exactly one of every=N or p=x, found both")]
     [InlineData("pool:p=1.5", 7, "expected a probability, greater than 0 and at most 1 (e.g. 0.1), found '1.5'")]
     [InlineData("pool:every=1,tag=TooLong", 17, "expected a pool tag of 1 to 4 printable ASCII characters, found 'TooLong'")]
-    [InlineData("pol:every=1", 0, "expected a fault kind (pool, map-registers, connect-interrupt, interrupt, dma-read), seed=N or none, found 'pol'; did you mean 'pool'?")]
+    [InlineData("pol:every=1", 0, "expected a fault kind (pool, map-registers, connect-interrupt, interrupt, dma-read, surprise-removal, descriptor), seed=N or none, found 'pol'; did you mean 'pool'?")]
     [InlineData("pool:evry=1", 5, "expected a parameter of 'pool' (every=, p=, tag=, limit=), found 'evry=1'; did you mean 'every='?")]
     [InlineData("map-registers", 0, "expected 'map-registers:grant=N', found 'map-registers' without grant=")]
     [InlineData("connect-interrupt;connect-interrupt", 18, "expected each fault kind at most once, found a second 'connect-interrupt' (the first is at position 1)")]
     [InlineData("seed=x;pool:every=1", 5, "expected a seed, 0..18446744073709551615, found 'x'")]
-    [InlineData("pool:every=1;", 13, "expected a fault (pool, map-registers, connect-interrupt, interrupt, dma-read), seed=N or none, found end of spec")]
+    [InlineData("pool:every=1;", 13, "expected a fault (pool, map-registers, connect-interrupt, interrupt, dma-read, surprise-removal, descriptor), seed=N or none, found end of spec")]
     public void An_error_names_its_position_what_was_expected_and_what_was_found(string text, int position, string message)
     {
         var error = Assert.Throws<FaultSpecException>(() => FaultSpec.Parse(text));

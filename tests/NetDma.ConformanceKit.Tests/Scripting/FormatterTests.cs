@@ -56,6 +56,7 @@ public sealed class FormatterTests
         "transfer io 16384 to_device\n" +
         "transfer io+4096 4096 from_device\n" +
         "run steps=5\n" +
+        "surprise_remove\n" +
         "assert_irp 1 STATUS_UNSUCCESSFUL\n" +
         "remove_device\n";
 
