@@ -201,6 +201,27 @@ internal static class RuleSource
         /// <summary>DMA only on locked buffers.</summary>
         public const string DmaOnLockedBuffers = "NDMA4020";
 
+        /// <summary>DmaTransferContext unique across outstanding allocation requests.</summary>
+        public const string UniqueDmaTransferContext = "NDMA4021";
+
+        /// <summary>FreeAdapterObject after a routine-less AllocateAdapterChannelEx.</summary>
+        public const string FreeAdapterObjectWhenDone = "NDMA4022";
+
+        /// <summary>The device gets AllocateCommonBuffer's LogicalAddress.</summary>
+        public const string CommonBufferLogicalAddress = "NDMA4023";
+
+        /// <summary>DMA buffers start and end on the GetDmaAlignment multiple.</summary>
+        public const string DmaBufferAlignment = "NDMA4024";
+
+        /// <summary>AlignmentRequirement set from GetDmaAlignment.</summary>
+        public const string AlignmentRequirementFromAdapter = "NDMA4025";
+
+        /// <summary>A split transfer advances CurrentVa and Length.</summary>
+        public const string SplitTransferAdvances = "NDMA4026";
+
+        /// <summary>Packet-DMA hardware uses only mapped, unflushed ranges.</summary>
+        public const string DeviceUsesMappedRanges = "NDMA4027";
+
         /// <summary>DMA stays inside allocated buffers.</summary>
         public const string DmaInsideBuffers = "NDMA5001";
 
@@ -537,6 +558,34 @@ internal static class RuleSource
     public static readonly Rule DmaOnLockedBuffers = new(Ids.DmaOnLockedBuffers, RuleLevel.MUST,
         "DMA is done only on locked buffers: MapTransfer and GetScatterGatherList never map pageable (paged-pool) memory.", "dma-verification.md");
 
+    /// <summary>DmaTransferContext unique across outstanding allocation requests.</summary>
+    public static readonly Rule UniqueDmaTransferContext = new(Ids.UniqueDmaTransferContext, RuleLevel.MUST,
+        "AllocateAdapterChannelEx is never given the DmaTransferContext of an allocation request still outstanding (waiting, or holding its adapter channel or map registers).", "nc-wdm-pallocate_adapter_channel_ex.md");
+
+    /// <summary>FreeAdapterObject after a routine-less AllocateAdapterChannelEx.</summary>
+    public static readonly Rule FreeAdapterObjectWhenDone = new(Ids.FreeAdapterObjectWhenDone, RuleLevel.MUST,
+        "A driver that called AllocateAdapterChannelEx with DMA_SYNCHRONOUS_CALLBACK and no ExecutionRoutine calls FreeAdapterObject when it has finished with the resources (checked at PutDmaAdapter and when the device is stopped or removed).", "nc-wdm-pallocate_adapter_channel_ex.md");
+
+    /// <summary>The device gets AllocateCommonBuffer's LogicalAddress.</summary>
+    public static readonly Rule CommonBufferLogicalAddress = new(Ids.CommonBufferLogicalAddress, RuleLevel.MUST,
+        "The device reaches a common buffer through the LogicalAddress AllocateCommonBuffer returned, not through its CPU physical address (MmGetPhysicalAddress).", "nc-wdm-pallocate_common_buffer.md");
+
+    /// <summary>DMA buffers start and end on the GetDmaAlignment multiple.</summary>
+    public static readonly Rule DmaBufferAlignment = new(Ids.DmaBufferAlignment, RuleLevel.MUST,
+        "The CurrentVa and Length a driver gives MapTransfer and GetScatterGatherList are multiples of GetDmaAlignment's value (judged for an MDL whose own start and length are).", "nc-wdm-pget_dma_alignment.md");
+
+    /// <summary>AlignmentRequirement set from GetDmaAlignment.</summary>
+    public static readonly Rule AlignmentRequirementFromAdapter = new(Ids.AlignmentRequirementFromAdapter, RuleLevel.SHOULD,
+        "When IRP_MN_START_DEVICE has been handled, the device object's AlignmentRequirement covers the adapter's GetDmaAlignment value (AlignmentRequirement + 1 is a multiple of it).", "nc-wdm-pget_dma_alignment.md");
+
+    /// <summary>A split transfer advances CurrentVa and Length.</summary>
+    public static readonly Rule SplitTransferAdvances = new(Ids.SplitTransferAdvances, RuleLevel.MUST,
+        "A transfer split into several DMA operations updates CurrentVa and Length for each MapTransfer: a MapTransfer of an MDL never starts inside the piece of it mapped and flushed before.", "nc-wdm-pmap_transfer.md");
+
+    /// <summary>Packet-DMA hardware uses only mapped, unflushed ranges.</summary>
+    public static readonly Rule DeviceUsesMappedRanges = new(Ids.DeviceUsesMappedRanges, RuleLevel.MUST,
+        "A device that has a DMA adapter reads and writes memory only at logical addresses its adapter maps: a MapTransfer range not yet flushed, a scatter/gather list not yet put, or a common buffer.", "dma-verification.md");
+
     // NDMA5xxx: memory, descriptors and pool.
 
     /// <summary>DMA stays inside allocated buffers.</summary>
@@ -620,7 +669,8 @@ internal static class RuleSource
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,
         CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
-        DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers, DmaInsideBuffers,
+        DmaAdapterFromAddOrStart, NonNullDmaAdapter, DmaOnLockedBuffers, UniqueDmaTransferContext, FreeAdapterObjectWhenDone,
+        CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove,
         CompletionOnlyWhenRequested, CompletionStateMatchesProgress, ResumeRereadsLastDescriptor, UserContextUntouched,
