@@ -474,11 +474,11 @@ internal static class RuleSource
 
     /// <summary>One queued AllocateAdapterChannel per device object.</summary>
     public static readonly Rule OneRequestPerDevice = new(Ids.OneRequestPerDevice, RuleLevel.MUST,
-        "AllocateAdapterChannel is not called again for a device object until its AdapterControl routine has run.", "nc-wdm-pallocate_adapter_channel.md");
+        "AllocateAdapterChannel is not called for a device object while its previous request still waits for its AdapterControl routine to run (applied to AllocateAdapterChannelEx too).", "nc-wdm-pallocate_adapter_channel.md");
 
     /// <summary>Not from inside AdapterControl.</summary>
     public static readonly Rule NotFromAdapterControl = new(Ids.NotFromAdapterControl, RuleLevel.MUST,
-        "AllocateAdapterChannel is never called from inside an AdapterControl routine.", "nc-wdm-pallocate_adapter_channel.md")
+        "AllocateAdapterChannel is never called from inside an AdapterControl routine (applied to AllocateAdapterChannelEx too).", "nc-wdm-pallocate_adapter_channel.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };
@@ -492,15 +492,15 @@ internal static class RuleSource
 
     /// <summary>Flush before freeing map registers.</summary>
     public static readonly Rule FlushBeforeFree = new(Ids.FlushBeforeFree, RuleLevel.MUST,
-        "FlushAdapterBuffers is called for a mapped transfer before its map registers or adapter channel are freed.", "nc-wdm-pflush_adapter_buffers.md");
+        "FlushAdapterBuffers is called for a mapped transfer before its map registers are released (FreeMapRegisters, FreeAdapterChannel, FreeAdapterObject, or AdapterControl returning DeallocateObject).", "nc-wdm-pflush_adapter_buffers.md");
 
     /// <summary>No double or unmatched free.</summary>
     public static readonly Rule FreeOnceAndMatching = new(Ids.FreeOnceAndMatching, RuleLevel.MUST,
-        "Map registers and adapter channels are freed once, with the routine that matches AdapterControl's IO_ALLOCATION_ACTION.", "dma-verification.md");
+        "Adapter channels, map registers, adapter objects, common buffers, scatter/gather lists and adapters are freed once, with the routine and arguments that match their allocation (for map registers and channels, AdapterControl's IO_ALLOCATION_ACTION).", "dma-verification.md");
 
     /// <summary>MapTransfer only with held map registers, within the MDL.</summary>
     public static readonly Rule MapWithinHeldRegisters = new(Ids.MapWithinHeldRegisters, RuleLevel.MUST,
-        "MapTransfer uses a MapRegisterBase the driver holds and a range inside the MDL that fits its map registers.", "nc-wdm-pmap_transfer.md");
+        "MapTransfer uses a MapRegisterBase the driver holds and a range that fits its granted map registers; MapTransfer and GetScatterGatherList map a non-empty range inside the MDL.", "nc-wdm-pmap_transfer.md");
 
     /// <summary>Release everything before PutDmaAdapter.</summary>
     public static readonly Rule ReleaseBeforePut = new(Ids.ReleaseBeforePut, RuleLevel.MUST,
@@ -508,7 +508,7 @@ internal static class RuleSource
 
     /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
     public static readonly Rule BusMasterAllocationAction = new(Ids.BusMasterAllocationAction, RuleLevel.MUST,
-        "A bus-master driver's AdapterControl returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
+        "AdapterControl returns an IO_ALLOCATION_ACTION, and a bus-master driver's returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
 
     /// <summary>FlushAdapterBuffers matches a MapTransfer.</summary>
     public static readonly Rule FlushMatchesMapping = new(Ids.FlushMatchesMapping, RuleLevel.MUST,
