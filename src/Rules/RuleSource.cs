@@ -207,6 +207,27 @@ internal static class RuleSource
         /// <summary>DMA only on locked buffers.</summary>
         public const string DmaOnLockedBuffers = "NDMA4020";
 
+        /// <summary>DmaTransferContext unique across outstanding allocation requests.</summary>
+        public const string UniqueDmaTransferContext = "NDMA4021";
+
+        /// <summary>FreeAdapterObject after a routine-less AllocateAdapterChannelEx.</summary>
+        public const string FreeAdapterObjectWhenDone = "NDMA4022";
+
+        /// <summary>The device gets AllocateCommonBuffer's LogicalAddress.</summary>
+        public const string CommonBufferLogicalAddress = "NDMA4023";
+
+        /// <summary>DMA buffers start and end on the GetDmaAlignment multiple.</summary>
+        public const string DmaBufferAlignment = "NDMA4024";
+
+        /// <summary>AlignmentRequirement set from GetDmaAlignment.</summary>
+        public const string AlignmentRequirementFromAdapter = "NDMA4025";
+
+        /// <summary>A split transfer advances CurrentVa and Length.</summary>
+        public const string SplitTransferAdvances = "NDMA4026";
+
+        /// <summary>Packet-DMA hardware uses only mapped, unflushed ranges.</summary>
+        public const string DeviceUsesMappedRanges = "NDMA4027";
+
         /// <summary>DMA stays inside allocated buffers.</summary>
         public const string DmaInsideBuffers = "NDMA5001";
 
@@ -467,11 +488,11 @@ internal static class RuleSource
 
     /// <summary>One queued AllocateAdapterChannel per device object.</summary>
     public static readonly Rule OneRequestPerDevice = new(Ids.OneRequestPerDevice, RuleLevel.MUST,
-        "AllocateAdapterChannel is not called again for a device object until its AdapterControl routine has run.", "nc-wdm-pallocate_adapter_channel.md");
+        "AllocateAdapterChannel is not called for a device object while its previous request still waits for its AdapterControl routine to run (applied to AllocateAdapterChannelEx too).", "nc-wdm-pallocate_adapter_channel.md");
 
     /// <summary>Not from inside AdapterControl.</summary>
     public static readonly Rule NotFromAdapterControl = new(Ids.NotFromAdapterControl, RuleLevel.MUST,
-        "AllocateAdapterChannel is never called from inside an AdapterControl routine.", "nc-wdm-pallocate_adapter_channel.md")
+        "AllocateAdapterChannel is never called from inside an AdapterControl routine (applied to AllocateAdapterChannelEx too).", "nc-wdm-pallocate_adapter_channel.md")
     {
         Enforcement = RuleEnforcement.RunTime | RuleEnforcement.CompileTime,
     };
@@ -485,15 +506,15 @@ internal static class RuleSource
 
     /// <summary>Flush before freeing map registers.</summary>
     public static readonly Rule FlushBeforeFree = new(Ids.FlushBeforeFree, RuleLevel.MUST,
-        "FlushAdapterBuffers is called for a mapped transfer before its map registers or adapter channel are freed.", "nc-wdm-pflush_adapter_buffers.md");
+        "FlushAdapterBuffers is called for a mapped transfer before its map registers are released (FreeMapRegisters, FreeAdapterChannel, FreeAdapterObject, or AdapterControl returning DeallocateObject).", "nc-wdm-pflush_adapter_buffers.md");
 
     /// <summary>No double or unmatched free.</summary>
     public static readonly Rule FreeOnceAndMatching = new(Ids.FreeOnceAndMatching, RuleLevel.MUST,
-        "Map registers and adapter channels are freed once, with the routine that matches AdapterControl's IO_ALLOCATION_ACTION.", "dma-verification.md");
+        "Adapter channels, map registers, adapter objects, common buffers, scatter/gather lists and adapters are freed once, with the routine and arguments that match their allocation (for map registers and channels, AdapterControl's IO_ALLOCATION_ACTION).", "dma-verification.md");
 
     /// <summary>MapTransfer only with held map registers, within the MDL.</summary>
     public static readonly Rule MapWithinHeldRegisters = new(Ids.MapWithinHeldRegisters, RuleLevel.MUST,
-        "MapTransfer uses a MapRegisterBase the driver holds and a range inside the MDL that fits its map registers.", "nc-wdm-pmap_transfer.md");
+        "MapTransfer uses a MapRegisterBase the driver holds and a range that fits its granted map registers; MapTransfer and GetScatterGatherList map a non-empty range inside the MDL.", "nc-wdm-pmap_transfer.md");
 
     /// <summary>Release everything before PutDmaAdapter.</summary>
     public static readonly Rule ReleaseBeforePut = new(Ids.ReleaseBeforePut, RuleLevel.MUST,
@@ -501,7 +522,7 @@ internal static class RuleSource
 
     /// <summary>Bus-master AdapterControl returns DeallocateObject(KeepRegisters).</summary>
     public static readonly Rule BusMasterAllocationAction = new(Ids.BusMasterAllocationAction, RuleLevel.MUST,
-        "A bus-master driver's AdapterControl returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
+        "AdapterControl returns an IO_ALLOCATION_ACTION, and a bus-master driver's returns DeallocateObject or DeallocateObjectKeepRegisters.", "nc-wdm-driver_control.md");
 
     /// <summary>FlushAdapterBuffers matches a MapTransfer.</summary>
     public static readonly Rule FlushMatchesMapping = new(Ids.FlushMatchesMapping, RuleLevel.MUST,
@@ -550,6 +571,34 @@ internal static class RuleSource
     /// <summary>DMA only on locked buffers.</summary>
     public static readonly Rule DmaOnLockedBuffers = new(Ids.DmaOnLockedBuffers, RuleLevel.MUST,
         "DMA is done only on locked buffers: MapTransfer and GetScatterGatherList never map pageable (paged-pool) memory.", "dma-verification.md");
+
+    /// <summary>DmaTransferContext unique across outstanding allocation requests.</summary>
+    public static readonly Rule UniqueDmaTransferContext = new(Ids.UniqueDmaTransferContext, RuleLevel.MUST,
+        "AllocateAdapterChannelEx is never given the DmaTransferContext of an allocation request still outstanding (waiting, or holding its adapter channel or map registers).", "nc-wdm-pallocate_adapter_channel_ex.md");
+
+    /// <summary>FreeAdapterObject after a routine-less AllocateAdapterChannelEx.</summary>
+    public static readonly Rule FreeAdapterObjectWhenDone = new(Ids.FreeAdapterObjectWhenDone, RuleLevel.MUST,
+        "A driver that called AllocateAdapterChannelEx with DMA_SYNCHRONOUS_CALLBACK and no ExecutionRoutine calls FreeAdapterObject when it has finished with the resources (checked at PutDmaAdapter and when the device is stopped or removed).", "nc-wdm-pallocate_adapter_channel_ex.md");
+
+    /// <summary>The device gets AllocateCommonBuffer's LogicalAddress.</summary>
+    public static readonly Rule CommonBufferLogicalAddress = new(Ids.CommonBufferLogicalAddress, RuleLevel.MUST,
+        "The device reaches a common buffer through the LogicalAddress AllocateCommonBuffer returned, not through its CPU physical address (MmGetPhysicalAddress).", "nc-wdm-pallocate_common_buffer.md");
+
+    /// <summary>DMA buffers start and end on the GetDmaAlignment multiple.</summary>
+    public static readonly Rule DmaBufferAlignment = new(Ids.DmaBufferAlignment, RuleLevel.MUST,
+        "The CurrentVa and Length a driver gives MapTransfer and GetScatterGatherList are multiples of GetDmaAlignment's value (judged for an MDL whose own start and length are).", "nc-wdm-pget_dma_alignment.md");
+
+    /// <summary>AlignmentRequirement set from GetDmaAlignment.</summary>
+    public static readonly Rule AlignmentRequirementFromAdapter = new(Ids.AlignmentRequirementFromAdapter, RuleLevel.SHOULD,
+        "When IRP_MN_START_DEVICE has been handled, the device object's AlignmentRequirement covers the adapter's GetDmaAlignment value (AlignmentRequirement + 1 is a multiple of it).", "nc-wdm-pget_dma_alignment.md");
+
+    /// <summary>A split transfer advances CurrentVa and Length.</summary>
+    public static readonly Rule SplitTransferAdvances = new(Ids.SplitTransferAdvances, RuleLevel.MUST,
+        "A transfer split into several DMA operations updates CurrentVa and Length for each MapTransfer: a MapTransfer of an MDL never starts inside the piece of it mapped and flushed before.", "nc-wdm-pmap_transfer.md");
+
+    /// <summary>Packet-DMA hardware uses only mapped, unflushed ranges.</summary>
+    public static readonly Rule DeviceUsesMappedRanges = new(Ids.DeviceUsesMappedRanges, RuleLevel.MUST,
+        "A device that has a DMA adapter reads and writes memory only at logical addresses its adapter maps: a MapTransfer range not yet flushed, a scatter/gather list not yet put, or a common buffer.", "dma-verification.md");
 
     // NDMA5xxx: memory, descriptors and pool.
 
@@ -634,7 +683,8 @@ internal static class RuleSource
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,
         CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
-        DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers, DmaInsideBuffers,
+        DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers, UniqueDmaTransferContext, FreeAdapterObjectWhenDone,
+        CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove,
         CompletionOnlyWhenRequested, CompletionStateMatchesProgress, ResumeRereadsLastDescriptor, UserContextUntouched,

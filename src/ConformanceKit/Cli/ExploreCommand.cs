@@ -59,7 +59,7 @@ public static class ExploreCommand
         };
         var faults = FaultsOption.Create();
         var command = new Command("explore",
-            "Run generated NetDMA call sequences against a provider; on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
+            "Run generated NetDMA call sequences against a provider (or transfer IRPs and PnP requests against a WDM DMA driver); on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
         {
             provider, providerType, seed, iterations, output, channels, inProcess, faults,
         };
@@ -115,12 +115,17 @@ public static class ExploreCommand
             ChannelCount = channels,
             Progress = progress => ReportProgress(report, progress, iterations),
         };
-        report.MarkupLine($"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))" +
+        // A driver with no NetDMA provider is explored as a WDM DMA driver (generated IRPs and PnP requests);
+        // ExploreWdm refuses one that has neither.
+        var wdm = !runner.HasNetDmaDriver;
+        report.MarkupLine((wdm
+                ? $"Exploring {iterations} generated WDM DMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/]"
+                : $"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))") +
             (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})"));
         ExplorationResult result;
         try
         {
-            result = Explorer.Explore(runner, options);
+            result = wdm ? Explorer.ExploreWdm(runner, options) : Explorer.Explore(runner, options);
         }
         catch (DriverUnavailableException e)
         {
@@ -128,7 +133,9 @@ public static class ExploreCommand
             return ExitCodes.BadUsage;
         }
 
-        report.MarkupLine($"Optional handlers used: {Markup.Escape(result.Capabilities.ToString())}. First seed: {Markup.Escape(result.FirstSeed)}");
+        report.MarkupLine(wdm
+            ? $"First seed: {Markup.Escape(result.FirstSeed)}"
+            : $"Optional handlers used: {Markup.Escape(result.Capabilities.ToString())}. First seed: {Markup.Escape(result.FirstSeed)}");
         if (result.Failure is not { } failure)
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";

@@ -70,13 +70,57 @@ public static class Explorer
         }
 
         var capabilities = options.Capabilities ?? CapabilityProbe.Probe(runner);
-        var gen = ExplorationGenerators.Case(options, capabilities);
+        var channels = options.ChannelCount;
+        return ExploreCases(runner, options, firstSeed, capabilities, ExplorationGenerators.Case(options, capabilities),
+            (@case, seed) => NetDmaSequenceModel.Render(@case, channels, Title(seed)), noDriverCase: null);
+    }
+
+    /// <summary>
+    /// Explores a WDM DMA driver (<c>IWdmDmaDriver</c>): generated transfer IRPs, hardware runs and stop/start requests
+    /// on generated platforms (processors, GetDmaAlignment), rendered by <see cref="WdmSequenceModel"/>, each checked by
+    /// every run-time rule of the kit; a failure is shrunk as for NetDMA. <see cref="ExplorationOptions.ChannelCount"/>,
+    /// <see cref="ExplorationOptions.Capabilities"/> and <see cref="ExplorationOptions.Platforms"/> do not apply.
+    /// </summary>
+    /// <param name="runner">Runs each case against a fresh driver; its driver must offer a WDM DMA driver.</param>
+    /// <param name="options">Iterations, seed, step bound, shrink budget, progress callback.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
+    /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
+    /// <exception cref="DriverUnavailableException">The driver has no WDM DMA driver (the first case was skipped for it).</exception>
+    public static ExplorationResult ExploreWdm(IScriptRunner runner, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(runner);
+        Validate(options);
+        var firstSeed = options.Seed is { } seed ? ParseSeed(seed).ToString() : RandomSeed();
+        return ExploreCases(runner, options, firstSeed, ProviderCapabilities.None, WdmExplorationGenerators.Case(options),
+            (@case, caseSeed) => WdmSequenceModel.Render(@case, Title(caseSeed)),
+            noDriverCase: $"{runner.DriverName} has no WDM DMA driver (IWdmDmaDriver); there is nothing to explore");
+    }
+
+    /// <summary>
+    /// The WDM case <paramref name="seed"/> generates, as a script, without running it (what <c>explore --seed</c> runs
+    /// first against a WDM driver).
+    /// </summary>
+    /// <param name="seed">A CsCheck seed string.</param>
+    /// <param name="options">The step bound.</param>
+    /// <exception cref="FormatException">The seed is not a CsCheck seed.</exception>
+    public static string WdmScriptFor(string seed, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        Validate(options);
+        var pcg = ParseSeed(seed);
+        var canonical = pcg.ToString();
+        return WdmSequenceModel.Render(WdmExplorationGenerators.Case(options).Generate(pcg, null!, out _), Title(canonical));
+    }
+
+    private static ExplorationResult ExploreCases<T>(IScriptRunner runner, ExplorationOptions options, string firstSeed,
+        ProviderCapabilities capabilities, Gen<T> gen, Func<T, string, string> render, string? noDriverCase)
+    {
         var first = PCG.Parse(firstSeed);
         int passed = 0, skipped = 0, run = 0;
         for (var i = 0; i < options.Iterations; i++)
         {
             var caseSeed = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
-            var (result, commands) = RunText(runner, RenderSeed(caseSeed, options, gen, out _), caseSeed);
+            var (result, commands) = RunText(runner, RenderSeed(caseSeed, gen, render, out _), caseSeed);
             run++;
             options.Progress?.Invoke(new ExplorationProgress(ExplorationPhase.Exploring, i, caseSeed, result.Outcome, commands));
             switch (result.Outcome)
@@ -84,11 +128,14 @@ public static class Explorer
                 case ScriptOutcome.Passed:
                     passed++;
                     break;
+                case ScriptOutcome.Skipped when i == 0 && noDriverCase is not null:
+                    // Every WDM case needs the WDM driver: the first one skipped means the runner has none.
+                    throw new DriverUnavailableException(noDriverCase);
                 case ScriptOutcome.Skipped:
                     skipped++;
                     break;
                 default:
-                    var (failure, shrinkRuns) = Shrink(runner, gen, caseSeed, result, options);
+                    var (failure, shrinkRuns) = Shrink(runner, gen, render, caseSeed, result, options);
                     return new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, shrinkRuns, failure);
             }
         }
@@ -112,7 +159,7 @@ public static class Explorer
         var pcg = ParseSeed(seed);
         var canonical = pcg.ToString();
         var @case = ExplorationGenerators.Case(options, capabilities).Generate(pcg, null!, out _);
-        return Render(@case, canonical, options.ChannelCount);
+        return NetDmaSequenceModel.Render(@case, options.ChannelCount, Title(canonical));
     }
 
     /// <summary>True when <paramref name="seed"/> is a CsCheck seed string (12 to 17 characters of its alphabet).</summary>
@@ -164,8 +211,7 @@ public static class Explorer
     private static string RandomSeed() =>
         new PCG((uint)Random.Shared.Next(), (ulong)Random.Shared.NextInt64()).ToString();
 
-    private static string Render(ExplorationCase @case, string seed, int channelCount) =>
-        NetDmaSequenceModel.Render(@case, channelCount, $"netdma-kit explore --seed {seed}");
+    private static string Title(string seed) => $"netdma-kit explore --seed {seed}";
 
     private static string FileFor(string seed) => $"explore-{seed}.ndma";
 
@@ -187,8 +233,8 @@ public static class Explorer
     private static HashSet<string> Signature(ScriptResult result) =>
         [.. result.Failures.SelectMany(f => f.RuleIds.Count > 0 ? f.RuleIds : [f.Step.Split(' ')[0]])];
 
-    private static (ExplorationFailure Failure, int ShrinkRuns) Shrink(IScriptRunner runner, Gen<ExplorationCase> gen, string failingSeed,
-        ScriptResult failingResult, ExplorationOptions options)
+    private static (ExplorationFailure Failure, int ShrinkRuns) Shrink<T>(IScriptRunner runner, Gen<T> gen, Func<T, string, string> render,
+        string failingSeed, ScriptResult failingResult, ExplorationOptions options)
     {
         var signature = Signature(failingResult);
 
@@ -197,7 +243,7 @@ public static class Explorer
         var budget = failingResult.Checks.Any(c => c.Step == ScriptExecutionSteps.DriverHung) ? 0 : options.ShrinkIterations;
         var minSeed = failingSeed;
         var minResult = failingResult;
-        var minCommands = CommandCount(RenderSeed(failingSeed, options, gen, out var minSize));
+        var minCommands = CommandCount(RenderSeed(failingSeed, gen, render, out var minSize));
         var failing = PCG.Parse(failingSeed);
         var pcg = new PCG(failing.Stream ^ 0x5EEDu, failing.Seed);
         int shrinks = 0, runs = 0;
@@ -206,7 +252,7 @@ public static class Explorer
             var state = pcg.State;
             var @case = gen.Generate(pcg, null!, out var size);
             var seed = pcg.ToString(state);
-            var text = Render(@case, seed, options.ChannelCount);
+            var text = render(@case, seed);
             var commands = CommandCount(text);
             if (commands > minCommands || (commands == minCommands && !Size.IsLessThan(size, minSize)))
             {
@@ -226,31 +272,31 @@ public static class Explorer
             }
         }
 
-        var script = RenderSeed(minSeed, options, gen, out _);
-        var (reproduced, report) = Replay(runner, gen, minSeed, options.ChannelCount);
+        var script = RenderSeed(minSeed, gen, render, out _);
+        var (reproduced, report) = Replay(runner, gen, render, minSeed);
         return (new ExplorationFailure(minSeed, failingSeed, script, minResult, shrinks, reproduced, report), runs);
     }
 
     /// <summary>Commands in a rendered script: the model writes one per line.</summary>
     private static int CommandCount(string text) => text.Count(c => c == '\n');
 
-    private static string RenderSeed(string seed, ExplorationOptions options, Gen<ExplorationCase> gen, out Size size) =>
-        Render(gen.Generate(PCG.Parse(seed), null!, out size), seed, options.ChannelCount);
+    private static string RenderSeed<T>(string seed, Gen<T> gen, Func<T, string, string> render, out Size size) =>
+        render(gen.Generate(PCG.Parse(seed), null!, out size), seed);
 
     /// <summary>Replays the case of <paramref name="seed"/> through CsCheck's <c>Check.Sample</c>, which must fail.</summary>
-    private static (bool Reproduced, string? Report) Replay(IScriptRunner runner, Gen<ExplorationCase> gen, string seed, int channelCount)
+    private static (bool Reproduced, string? Report) Replay<T>(IScriptRunner runner, Gen<T> gen, Func<T, string, string> render, string seed)
     {
         try
         {
             Check.Sample(gen, @case =>
             {
-                var (result, _) = RunText(runner, Render(@case, seed, channelCount), seed);
+                var (result, _) = RunText(runner, render(@case, seed), seed);
                 if (result.Outcome == ScriptOutcome.Failed)
                 {
                     throw new InvalidOperationException(
                         string.Join(Environment.NewLine, result.Failures.Select(f => $"{f.Location} {f.Step}: {f.Message}")));
                 }
-            }, seed: seed, iter: 1, threads: 1, print: @case => Render(@case, seed, channelCount));
+            }, seed: seed, iter: 1, threads: 1, print: @case => render(@case, seed));
             return (false, null);
         }
         catch (CsCheckException report)

@@ -25,6 +25,12 @@ public sealed record HostOptions(int ProcessorCount = 4, bool MsiX = true, uint 
     /// </summary>
     public bool AllocateInProviderStart { get; init; }
 
+    /// <summary>
+    /// The alignment in bytes, a power of two, that every WDM DMA adapter's GetDmaAlignment returns
+    /// (nc-wdm-pget_dma_alignment.md; rules NDMA4024, NDMA4025). 1, no requirement, by default.
+    /// </summary>
+    public uint DmaAlignment { get; init; } = 1;
+
     /// <summary>NetDMA 2.0 and later: descriptor chains are not NULL-terminated (nc-netdma-dma_start_handler.md).</summary>
     public bool UnterminatedChains => NetDmaMajor >= 2;
 

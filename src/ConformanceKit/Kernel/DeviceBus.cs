@@ -6,7 +6,8 @@ namespace NetDma.ConformanceKit.Kernel;
 /// <summary>
 /// A device's side of the simulated PCI bus (<see cref="IDeviceBus"/>), returned by
 /// <see cref="SimulatedKernel.AttachDevice"/>. DMA goes to the kernel's <see cref="Memory.PhysicalMemory"/> with the
-/// device's name as initiator (checked: NDMA5001, NDMA5002); interrupts are queued for delivery to the connected ISR;
+/// device's name as initiator (checked: NDMA5001, NDMA5002), through its DMA adapter's translation when its driver got
+/// one (logical addresses; checked: NDMA4023, NDMA4027); interrupts are queued for delivery to the connected ISR;
 /// the engine joins the kernel's hardware clock (<see cref="SimulatedKernel.RunHardware"/>).
 /// </summary>
 public sealed class DeviceBus : IDeviceBus
@@ -31,15 +32,27 @@ public sealed class DeviceBus : IDeviceBus
     public bool DmaRead(PhysicalAddress address, Span<byte> destination)
     {
         _kernel.NoteBusMasterDma(Device);
-        if (Gone($"{Device.Name} DmaRead({address}, {destination.Length} bytes)")
-            || _kernel.Faults?.FailDmaRead($"{Device.Name} DmaRead({address}, {destination.Length} bytes)") == true)
+        var access = $"{Device.Name} DmaRead({address}, {destination.Length} bytes)";
+        if (Gone(access))
         {
             destination.Clear();
             _kernel.Memory.ReportFailedRead(address, (ulong)destination.Length, Device.Name);
             return false;
         }
 
-        return _kernel.Memory.DmaRead(address, destination, Device.Name);
+        if (_kernel.DeviceAddressToPhysical(Device, address, (ulong)destination.Length, isWrite: false) is not { } physical)
+        {
+            return false;
+        }
+
+        if (_kernel.Faults?.FailDmaRead(access) == true)
+        {
+            destination.Clear();
+            _kernel.Memory.ReportFailedRead(physical, (ulong)destination.Length, Device.Name);
+            return false;
+        }
+
+        return _kernel.Memory.DmaRead(physical, destination, Device.Name);
     }
 
     /// <inheritdoc/>
@@ -56,7 +69,8 @@ public sealed class DeviceBus : IDeviceBus
             return false;
         }
 
-        return _kernel.Memory.DmaWrite(address, source, Device.Name);
+        return _kernel.DeviceAddressToPhysical(Device, address, (ulong)source.Length, isWrite: true) is { } physical
+            && _kernel.Memory.DmaWrite(physical, source, Device.Name);
     }
 
     /// <inheritdoc/>

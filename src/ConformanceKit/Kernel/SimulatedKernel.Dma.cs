@@ -1,5 +1,6 @@
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Wdm;
+using NetDma.Contracts.Platform;
 using NetDma.Contracts.Wdm;
 
 namespace NetDma.ConformanceKit.Kernel;
@@ -11,6 +12,72 @@ public sealed partial class SimulatedKernel
 
     /// <summary>Every adapter IoGetDmaAdapter returned, in order.</summary>
     public IReadOnlyList<SimulatedDmaAdapter> DmaAdapters => _adapters;
+
+    /// <summary>
+    /// The alignment, in bytes, of the DMA system, which every adapter's GetDmaAlignment returns
+    /// (nc-wdm-pget_dma_alignment.md): a power of two, 1 (no requirement) unless a script's <c>platform
+    /// dma_alignment=</c> sets it. Set before IoGetDmaAdapter is called.
+    /// </summary>
+    public uint DmaAlignment
+    {
+        get => _dmaAlignment;
+        set
+        {
+            if (value == 0 || (value & (value - 1)) != 0)
+            {
+                throw new ArgumentOutOfRangeException(nameof(value), value, "The DMA alignment is a power of two.");
+            }
+
+            _dmaAlignment = value;
+        }
+    }
+
+    private uint _dmaAlignment = 1;
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// The CPU physical address; a device of a driver with a DMA adapter does not reach memory through it (its
+    /// adapter's logical addresses differ, <see cref="SimulatedDmaAdapter.LogicalAddressOffset"/>; rules NDMA4023,
+    /// NDMA4027).
+    /// </remarks>
+    public PhysicalAddress MmGetPhysicalAddress(VirtualAddress BaseAddress)
+    {
+        if (!Enter(nameof(MmGetPhysicalAddress), $"{BaseAddress}"))
+        {
+            return PhysicalAddress.Null;
+        }
+
+        return Memory.TryToPhysical(BaseAddress, out var physical) ? physical : PhysicalAddress.Null;
+    }
+
+    /// <summary>
+    /// The physical address a device access at <paramref name="address"/> reaches. A device whose PDO has a DMA
+    /// adapter works with its adapter's logical addresses: the access is translated when it starts in a range the
+    /// adapter maps, and otherwise reported (NDMA4023 for a common buffer's CPU physical address, else NDMA4027) and
+    /// refused (null), as an IOMMU would fault it. Other devices (NetDMA engines, given physical addresses by NetDMA)
+    /// reach memory at <paramref name="address"/> itself.
+    /// </summary>
+    internal PhysicalAddress? DeviceAddressToPhysical(DeviceObject device, PhysicalAddress address, ulong length, bool isWrite)
+    {
+        var adapters = _adapters.Where(a => ReferenceEquals(a.PhysicalDeviceObject, device)).ToList();
+        if (adapters.Count == 0)
+        {
+            return address;
+        }
+
+        Log.Checked(AdapterRules.DeviceUsesMappedRanges);
+        Log.Checked(AdapterRules.CommonBufferLogicalAddress);
+        foreach (var adapter in adapters.Where(a => !a.IsPut))
+        {
+            if (adapter.TranslateDeviceAddress(address) is { } physical)
+            {
+                return physical;
+            }
+        }
+
+        adapters.Last().ReportUnmappedDeviceAccess(device, address, length, isWrite);
+        return null;
+    }
 
     /// <inheritdoc/>
     /// <remarks>
@@ -52,16 +119,21 @@ public sealed partial class SimulatedKernel
     /// <summary>
     /// After the driver handled <paramref name="pnpRequest"/> (IRP_MN_STOP_DEVICE, where nc-wdm-pput_dma_adapter.md
     /// says "A driver must call PutDmaAdapter", or IRP_MN_REMOVE_DEVICE): reports every adapter not released with
-    /// PutDmaAdapter (NDMA4007), once per adapter.
+    /// PutDmaAdapter (NDMA4007), once per adapter, and an adapter object of a routine-less AllocateAdapterChannelEx
+    /// still held (NDMA4022).
     /// </summary>
     /// <param name="driverName">The driver, for the report.</param>
     /// <param name="pnpRequest">The PnP request just handled, for the report.</param>
     /// <returns>The number of adapters not put that were not reported before.</returns>
     public int CheckDmaAdaptersPut(string driverName, string pnpRequest = "IRP_MN_REMOVE_DEVICE")
     {
-        foreach (var _ in _adapters)
+        foreach (var adapter in _adapters)
         {
             Log.Checked(AdapterRules.ReleaseBeforePut);
+            if (!adapter.IsPut)
+            {
+                adapter.CheckAdapterObjectFreed($"the end of {pnpRequest}");
+            }
         }
 
         var leaked = _adapters.Where(a => !a.IsPut && !a.ReportedNotPut).ToList();
@@ -91,6 +163,31 @@ public sealed partial class SimulatedKernel
             Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Master = TRUE for a bus-master DMA device",
                 $"{pdo} performs DMA itself (bus master), but its driver got {adapter} with DEVICE_DESCRIPTION.Master = FALSE (a subordinate device)",
                 AdapterRules.DeviceDescriptionFields.Page);
+        }
+    }
+
+    /// <summary>
+    /// After a successful IRP_MN_START_DEVICE: NDMA4025 (nc-wdm-pget_dma_alignment.md: GetDmaAlignment's value "should
+    /// be used to set the AlignmentRequirement field in the device object", which a driver may increase) when the
+    /// device object <paramref name="fdo"/>'s AlignmentRequirement + 1 is not a multiple of the alignment of an adapter
+    /// its driver holds. Judged only when the alignment is above 1 (AlignmentRequirement 0 covers byte alignment).
+    /// </summary>
+    /// <param name="fdo">The device object the driver's AddDevice returned.</param>
+    public void CheckAlignmentRequirement(DeviceObject fdo)
+    {
+        ArgumentNullException.ThrowIfNull(fdo);
+        if (DmaAlignment == 1 || !_adapters.Any(a => !a.IsPut))
+        {
+            return;
+        }
+
+        Log.Checked(AdapterRules.AlignmentRequirementFromAdapter);
+        if (((ulong)fdo.AlignmentRequirement + 1) % DmaAlignment != 0)
+        {
+            Log.Report(AdapterRules.AlignmentRequirementFromAdapter,
+                $"{fdo}->AlignmentRequirement set from GetDmaAlignment() = {DmaAlignment} bytes (at least 0x{DmaAlignment - 1:X})",
+                $"after IRP_MN_START_DEVICE, {fdo}->AlignmentRequirement = 0x{fdo.AlignmentRequirement:X} ({(ulong)fdo.AlignmentRequirement + 1}-byte alignment)",
+                AdapterRules.AlignmentRequirementFromAdapter.Page);
         }
     }
 

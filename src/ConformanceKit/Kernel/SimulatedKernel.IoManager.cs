@@ -134,6 +134,11 @@ public sealed partial class SimulatedKernel
                 AdapterRules.CompleteIrpAfterChannelFailure.Page);
         }
 
+        foreach (var adapter in _adapters)
+        {
+            adapter.ForgetPiecesOf(Irp.MdlAddress);
+        }
+
         Irp.CompletionStatus = Status;
         Irp.Information = Information;
         _completedIrps.Add(Irp);

@@ -63,8 +63,30 @@ public static class AdapterRules
     /// <summary>NDMA4020: DMA only on locked buffers.</summary>
     public static readonly Rule DmaOnLockedBuffers = RuleSource.DmaOnLockedBuffers;
 
+    /// <summary>NDMA4021: DmaTransferContext unique across outstanding allocation requests.</summary>
+    public static readonly Rule UniqueDmaTransferContext = RuleSource.UniqueDmaTransferContext;
+
+    /// <summary>NDMA4022: FreeAdapterObject after a routine-less AllocateAdapterChannelEx.</summary>
+    public static readonly Rule FreeAdapterObjectWhenDone = RuleSource.FreeAdapterObjectWhenDone;
+
+    /// <summary>NDMA4023: the device gets AllocateCommonBuffer's LogicalAddress.</summary>
+    public static readonly Rule CommonBufferLogicalAddress = RuleSource.CommonBufferLogicalAddress;
+
+    /// <summary>NDMA4024: DMA buffers start and end on the GetDmaAlignment multiple.</summary>
+    public static readonly Rule DmaBufferAlignment = RuleSource.DmaBufferAlignment;
+
+    /// <summary>NDMA4025: AlignmentRequirement set from GetDmaAlignment.</summary>
+    public static readonly Rule AlignmentRequirementFromAdapter = RuleSource.AlignmentRequirementFromAdapter;
+
+    /// <summary>NDMA4026: a split transfer advances CurrentVa and Length.</summary>
+    public static readonly Rule SplitTransferAdvances = RuleSource.SplitTransferAdvances;
+
+    /// <summary>NDMA4027: packet-DMA hardware uses only mapped, unflushed ranges.</summary>
+    public static readonly Rule DeviceUsesMappedRanges = RuleSource.DeviceUsesMappedRanges;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
         [OneRequestPerDevice, NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching, MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction,
-        FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers];
+        FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers,
+        UniqueDmaTransferContext, FreeAdapterObjectWhenDone, CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges];
 }

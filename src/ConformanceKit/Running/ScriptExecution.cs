@@ -143,7 +143,11 @@ internal sealed class ScriptExecution
 
                 break;
             case PlatformCommand p:
-                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor, p.PciVendorId) { AllocateInProviderStart = p.AllocateInProviderStart };
+                _options = new HostOptions(p.Processors, p.MsiX, p.NetDmaMajor, p.NetDmaMinor, p.PciVendorId)
+                {
+                    AllocateInProviderStart = p.AllocateInProviderStart,
+                    DmaAlignment = p.DmaAlignment,
+                };
                 break;
             case DriverCommand d:
                 _driverKind = d.Kind;
@@ -379,6 +383,10 @@ internal sealed class ScriptExecution
         else
         {
             _lastStatus = world.Kernel.InvokeDriver(0, Irql.PASSIVE_LEVEL, SimulatedKernel.StartDeviceRoutineName, "nf-wdm-iogetdmaadapter.md", () => world.WdmDriver!.StartDevice(resources));
+            if (world.Fdo is { } fdo && _lastStatus is { } started && NtStatusFacts.NT_SUCCESS(started))
+            {
+                world.Kernel.CheckAlignmentRequirement(fdo);
+            }
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class World
 {
     public World(HostOptions options, ViolationLog log, string driverKind, IDriverFactory factory)
     {
-        Kernel = new SimulatedKernel(options.ProcessorCount, log);
+        Kernel = new SimulatedKernel(options.ProcessorCount, log) { DmaAlignment = options.DmaAlignment };
         Host = new NetDmaHost(Kernel, options);
         Pdo = new DeviceObject(@"\Device\NetDmaPdo0");
         Bus = Kernel.AttachDevice(Pdo);

@@ -31,6 +31,15 @@ public sealed record PlatformCommand(SourceLocation Location, int Processors, bo
     /// </summary>
     public bool AllocateInProviderStart { get; init; }
 
+    /// <summary>
+    /// <c>dma_alignment=64</c>: the alignment in bytes, a power of two up to 4096, that GetDmaAlignment returns on every
+    /// WDM DMA adapter (nc-wdm-pget_dma_alignment.md; rules NDMA4024, NDMA4025). 1 unless the script says otherwise.
+    /// </summary>
+    public uint DmaAlignment { get; init; } = 1;
+
+    /// <summary>The largest <c>dma_alignment=</c> (a page).</summary>
+    public const uint MaxDmaAlignment = 4096;
+
     /// <summary>The device's PCI vendor ID when the script has no <c>vendor=</c> (the formatter writes <c>vendor=</c> only for another value).</summary>
     public const ushort DefaultPciVendorId = Host.HostOptions.DefaultPciVendorId;
 

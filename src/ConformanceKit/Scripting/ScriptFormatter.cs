@@ -19,7 +19,8 @@ public static class ScriptFormatter
         TitleCommand c => $"{ScriptKeywords.Title} \"{c.Text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)}\"",
         PlatformCommand c => $"{ScriptKeywords.Platform} processors={c.Processors} msix={OnOff(c.MsiX)} netdma={c.NetDmaMajor}.{c.NetDmaMinor}"
             + (c.PciVendorId == PlatformCommand.DefaultPciVendorId ? "" : $" vendor=0x{c.PciVendorId:X4}")
-            + (c.AllocateInProviderStart ? " allocate_in_start=on" : ""),
+            + (c.AllocateInProviderStart ? " allocate_in_start=on" : "")
+            + (c.DmaAlignment != 1 ? $" dma_alignment={c.DmaAlignment}" : ""),
         DriverCommand c => $"{ScriptKeywords.Driver} {c.Kind}",
         AddDeviceCommand => ScriptKeywords.AddDevice,
         StartDeviceCommand => ScriptKeywords.StartDevice,

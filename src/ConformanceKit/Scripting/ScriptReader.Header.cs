@@ -71,7 +71,8 @@ internal sealed partial class ScriptReader
         var (major, minor) = (PlatformCommand.DefaultNetDmaMajor, PlatformCommand.DefaultNetDmaMinor);
         var vendor = PlatformCommand.DefaultPciVendorId;
         var allocateInStart = false;
-        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma", "vendor", "allocate_in_start")))
+        var dmaAlignment = 1u;
+        foreach (var option in InLineOrder(cursor.ReadOptions(ScriptKeywords.Platform, "processors", "msix", "netdma", "vendor", "allocate_in_start", "dma_alignment")))
         {
             switch (option.Text)
             {
@@ -81,6 +82,14 @@ internal sealed partial class ScriptReader
                     break;
                 case "msix":
                     msix = Choice(option.ValueToken, OnOff, "on or off") == "on";
+                    break;
+                case "dma_alignment":
+                    dmaAlignment = (uint)LineCursor.NumberIn(option.ValueToken, $"a DMA alignment in bytes, a power of two, 1..{PlatformCommand.MaxDmaAlignment}", 1, PlatformCommand.MaxDmaAlignment);
+                    if ((dmaAlignment & (dmaAlignment - 1)) != 0)
+                    {
+                        throw new ScriptParseException(option.ValueToken.Location, "a DMA alignment in bytes, a power of two", option.ValueToken.Describe());
+                    }
+
                     break;
                 case "allocate_in_start":
                     allocateInStart = Choice(option.ValueToken, OnOff, "on or off") == "on";
@@ -97,7 +106,7 @@ internal sealed partial class ScriptReader
         }
 
         _processors = processors;
-        return new PlatformCommand(at, processors, msix, major, minor, vendor) { AllocateInProviderStart = allocateInStart };
+        return new PlatformCommand(at, processors, msix, major, minor, vendor) { AllocateInProviderStart = allocateInStart, DmaAlignment = dmaAlignment };
     }
 
     private DriverCommand ReadDriver(SourceLocation at, LineCursor cursor)

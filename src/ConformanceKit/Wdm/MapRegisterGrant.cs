@@ -20,11 +20,17 @@ internal sealed class MapRegisterGrant(MapRegisterBase mapRegisterBase, uint cou
     /// <summary>The device object of the request.</summary>
     public DeviceObject Device { get; } = device;
 
+    /// <summary>The DmaTransferContext of the AllocateAdapterChannelEx request they were granted to; null for AllocateAdapterChannel.</summary>
+    public object? DmaTransferContext { get; init; }
+
     /// <summary>Who holds the registers now.</summary>
     public MapRegisterGrantState State { get; set; } = MapRegisterGrantState.InAdapterControl;
 
     /// <summary>What released the registers (e.g. <c>AdapterControl returned DeallocateObject</c>); null while held.</summary>
     public string? FreedBy { get; private set; }
+
+    /// <summary>True once NDMA4022 reported the adapter object these registers came with as never freed.</summary>
+    public bool ReportedNotFreed { get; set; }
 
     /// <summary>Mapped, not yet flushed transfers.</summary>
     public List<MappedTransfer> Mapped { get; } = [];

@@ -12,6 +12,12 @@ internal enum MapRegisterGrantState
     /// <summary>AdapterControl returned DeallocateObjectKeepRegisters: held until FreeMapRegisters.</summary>
     Kept,
 
+    /// <summary>
+    /// Granted, with the adapter channel, to AllocateAdapterChannelEx with DMA_SYNCHRONOUS_CALLBACK and no
+    /// ExecutionRoutine: held until FreeAdapterObject (nc-wdm-pallocate_adapter_channel_ex.md).
+    /// </summary>
+    WithAdapterObject,
+
     /// <summary>Released.</summary>
     Freed,
 }

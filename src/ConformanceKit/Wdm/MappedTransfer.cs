@@ -11,6 +11,9 @@ namespace NetDma.ConformanceKit.Wdm;
 /// <param name="Pages">Map registers it occupies (pages the range spans).</param>
 internal sealed record MappedTransfer(Mdl Mdl, VirtualAddress CurrentVa, uint Length, bool WriteToDevice, uint Pages)
 {
+    /// <summary>CPU physical address of the first mapped byte (its logical address adds <see cref="SimulatedDmaAdapter.LogicalAddressOffset"/>).</summary>
+    public PhysicalAddress PhysicalStart => Mdl.PhysicalBase.Offset(CurrentVa.Value - Mdl.StartVa.Value);
+
     /// <summary>Report form: <c>4096 bytes at 0x... (to device)</c>.</summary>
     public override string ToString() => $"{Length} bytes at {CurrentVa} ({(WriteToDevice ? "to device" : "from device")})";
 

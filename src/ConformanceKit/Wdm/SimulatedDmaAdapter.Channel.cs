@@ -31,6 +31,7 @@ public sealed partial class SimulatedDmaAdapter
     private AdapterChannelRequest? _owner;
     private int _adapterControlDepth;
     private uint _grantCount;
+    private bool _routineLessAllocations;
 
     /// <summary>True while the adapter channel is held (AdapterControl running, or it returned KeepObject).</summary>
     public bool ChannelHeld => _owner is not null;
@@ -76,8 +77,9 @@ public sealed partial class SimulatedDmaAdapter
     /// AllocateAdapterChannelEx (nc-wdm-pallocate_adapter_channel_ex.md), with the checks of AllocateAdapterChannel.
     /// Flags other than DMA_SYNCHRONOUS_CALLBACK, or no ExecutionRoutine without it, are STATUS_INVALID_PARAMETER
     /// (the page's STATUS_INVALID_PARAMETERS). With DMA_SYNCHRONOUS_CALLBACK a busy channel fails with
-    /// STATUS_INSUFFICIENT_RESOURCES. The routine-less synchronous form also returns STATUS_INVALID_PARAMETER: its
-    /// resources are released with FreeAdapterObject, which this adapter does not model.
+    /// STATUS_INSUFFICIENT_RESOURCES; with it and no ExecutionRoutine the driver gets the resources in
+    /// <paramref name="MapRegisterBase"/> and keeps the adapter object until FreeAdapterObject (NDMA4022). A
+    /// DmaTransferContext of an allocation request still outstanding on any adapter is NDMA4021 (the request goes on).
     /// </summary>
     private NtStatus AllocateAdapterChannelEx(DmaAdapter DmaAdapter, DeviceObject DeviceObject, object DmaTransferContext,
         uint NumberOfMapRegisters, uint Flags, DriverControl? ExecutionRoutine, object? ExecutionContext, out MapRegisterBase? MapRegisterBase)
@@ -89,16 +91,125 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
-        if ((Flags & ~DMA_SYNCHRONOUS_CALLBACK) != 0 || ExecutionRoutine is null)
+        var synchronous = (Flags & DMA_SYNCHRONOUS_CALLBACK) != 0;
+        if ((Flags & ~DMA_SYNCHRONOUS_CALLBACK) != 0 || (ExecutionRoutine is null && !synchronous))
         {
             Kernel.Log.Trace.Record(ExecutionRoutine is null
-                ? "  AllocateAdapterChannelEx without an ExecutionRoutine (needs FreeAdapterObject, not modelled) = STATUS_INVALID_PARAMETER"
+                ? "  AllocateAdapterChannelEx without an ExecutionRoutine and without DMA_SYNCHRONOUS_CALLBACK = STATUS_INVALID_PARAMETER"
                 : $"  AllocateAdapterChannelEx with unsupported Flags 0x{Flags:X} = STATUS_INVALID_PARAMETER");
             return NtStatus.STATUS_INVALID_PARAMETER;
         }
 
-        return RequestChannel(AllocateAdapterChannelExContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine,
-            ExecutionContext, synchronous: (Flags & DMA_SYNCHRONOUS_CALLBACK) != 0);
+        CheckTransferContextUnique(DeviceObject, DmaTransferContext);
+        var status = RequestChannel(AllocateAdapterChannelExContract, DeviceObject, NumberOfMapRegisters, ExecutionRoutine,
+            ExecutionContext, synchronous, DmaTransferContext);
+        if (ExecutionRoutine is null && status == NtStatus.STATUS_SUCCESS)
+        {
+            MapRegisterBase = _owner!.Grant!.Base;
+        }
+
+        return status;
+    }
+
+    /// <summary>
+    /// NDMA4021 (nc-wdm-pallocate_adapter_channel_ex.md: the DmaTransferContext "must be unique across all adapter
+    /// allocation requests"): no request still outstanding on any adapter of the kernel (waiting for its channel, or
+    /// holding map registers not yet freed) was made with the same context object.
+    /// </summary>
+    private void CheckTransferContextUnique(DeviceObject device, object? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        Kernel.Log.Checked(AdapterRules.UniqueDmaTransferContext);
+        var holder = Kernel.DmaAdapters.SelectMany(a => a.OutstandingTransferContexts().Select(o => (Adapter: a, o.Holder, o.Context)))
+            .FirstOrDefault(o => ReferenceEquals(o.Context, context));
+        if (holder.Context is not null)
+        {
+            Kernel.Log.Report(AdapterRules.UniqueDmaTransferContext,
+                "AllocateAdapterChannelEx with a DmaTransferContext no outstanding allocation request uses",
+                $"AllocateAdapterChannelEx({this}, {device}) with the DmaTransferContext of {holder.Holder} on {holder.Adapter}, still outstanding",
+                AdapterRules.UniqueDmaTransferContext.Page);
+        }
+    }
+
+    /// <summary>The DmaTransferContexts of this adapter's outstanding AllocateAdapterChannelEx requests, with what holds each.</summary>
+    private IEnumerable<(string Holder, object Context)> OutstandingTransferContexts() =>
+        _waiting.Where(r => r.DmaTransferContext is not null).Select(r => ($"a request of {r.Device} waiting for the adapter channel", r.DmaTransferContext!))
+            .Concat(_grants.Values.Where(g => g.State != MapRegisterGrantState.Freed && g.DmaTransferContext is not null)
+                .Select(g => ($"the request holding {g} ({g.State})", g.DmaTransferContext!)));
+
+    /// <summary>
+    /// FreeAdapterObject (DMA_OPERATIONS version 3; its page is not in the corpus, see <see cref="PFreeAdapterObject"/>):
+    /// releases the adapter object a routine-less synchronous AllocateAdapterChannelEx allocated, and the map registers
+    /// with it unless <paramref name="AllocationAction"/> is DeallocateObjectKeepRegisters (then FreeMapRegisters
+    /// frees them). Without such an adapter object held it is NDMA4005 and ignored. No IRQL is checked: no corpus page
+    /// states one.
+    /// </summary>
+    private void FreeAdapterObject(DmaAdapter DmaAdapter, IoAllocationAction AllocationAction)
+    {
+        Kernel.Log.Trace.Record($"{Kernel.Where} driver -> FreeAdapterObject({this}, {AllocationAction})");
+        if (Kernel.InHardwareContext)
+        {
+            // Hardware calls no driver routine at any IRQL (NDMA1001); the requirement itself is not in the corpus.
+            Kernel.CheckCallerIrql("FreeAdapterObject", IrqlRequirement.Any, AllocateAdapterChannelExContract.Page);
+            return;
+        }
+
+        if (_owner?.Grant is not { State: MapRegisterGrantState.WithAdapterObject } grant)
+        {
+            Kernel.Log.Report(AdapterRules.FreeOnceAndMatching,
+                "FreeAdapterObject once, for an adapter object AllocateAdapterChannelEx allocated with DMA_SYNCHRONOUS_CALLBACK and no ExecutionRoutine",
+                $"FreeAdapterObject({this}, {AllocationAction}) while no such adapter object is held (freed already, or the channel was allocated with an AdapterControl routine); ignored",
+                AllocateAdapterChannelExContract.Page);
+            return;
+        }
+
+        if (AllocationAction == IoAllocationAction.DeallocateObjectKeepRegisters)
+        {
+            grant.State = MapRegisterGrantState.Kept;
+        }
+        else
+        {
+            CheckFlushed(grant, page: null, $"FreeAdapterObject({AllocationAction})");
+            grant.Free("FreeAdapterObject");
+        }
+
+        ReleaseChannel();
+    }
+
+    /// <summary>
+    /// NDMA4022 (nc-wdm-pallocate_adapter_channel_ex.md: "the driver must call FreeAdapterObject after it finishes using
+    /// the allocated resources"): the adapter object of a routine-less synchronous AllocateAdapterChannelEx is still
+    /// held <paramref name="when"/> (PutDmaAdapter, or the end of IRP_MN_STOP_DEVICE / IRP_MN_REMOVE_DEVICE), when
+    /// the driver has finished with it. Reported once per adapter object.
+    /// </summary>
+    /// <returns>True when such an adapter object is held.</returns>
+    internal bool CheckAdapterObjectFreed(string when)
+    {
+        if (!_routineLessAllocations)
+        {
+            return false;
+        }
+
+        Kernel.Log.Checked(AdapterRules.FreeAdapterObjectWhenDone);
+        if (_owner?.Grant is not { State: MapRegisterGrantState.WithAdapterObject } grant)
+        {
+            return false;
+        }
+
+        if (!grant.ReportedNotFreed)
+        {
+            grant.ReportedNotFreed = true;
+            Kernel.Log.Report(AdapterRules.FreeAdapterObjectWhenDone,
+                "FreeAdapterObject once the driver has finished with the resources of AllocateAdapterChannelEx(DMA_SYNCHRONOUS_CALLBACK, no ExecutionRoutine)",
+                $"{when} with the adapter object of {this} (adapter channel and {grant}) still allocated for {_owner.Device}; FreeAdapterObject was never called",
+                AdapterRules.FreeAdapterObjectWhenDone.Page);
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -156,6 +267,7 @@ public sealed partial class SimulatedDmaAdapter
             {
                 MapRegisterGrantState.Freed => $"FreeMapRegisters of {grant}, which were already freed by {grant.FreedBy}; ignored",
                 MapRegisterGrantState.InAdapterControl => $"FreeMapRegisters of {grant} inside AdapterControl, before it returned DeallocateObjectKeepRegisters; ignored",
+                MapRegisterGrantState.WithAdapterObject => $"FreeMapRegisters of {grant}, held with the adapter object of a routine-less AllocateAdapterChannelEx (release them with FreeAdapterObject); ignored",
                 _ => $"FreeMapRegisters of {grant}, held with the adapter channel because AdapterControl returned KeepObject (release them with FreeAdapterChannel); ignored",
             });
             return;
@@ -171,8 +283,8 @@ public sealed partial class SimulatedDmaAdapter
         grant.Free("FreeMapRegisters");
     }
 
-    private NtStatus RequestChannel(DdiContract contract, DeviceObject device, uint numberOfMapRegisters, DriverControl routine,
-        object? context, bool synchronous)
+    private NtStatus RequestChannel(DdiContract contract, DeviceObject device, uint numberOfMapRegisters, DriverControl? routine,
+        object? context, bool synchronous, object? dmaTransferContext = null)
     {
         Kernel.Log.Checked(AdapterRules.NotFromAdapterControl);
         if (_adapterControlDepth > 0)
@@ -203,7 +315,7 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
-        var request = new AdapterChannelRequest(device, numberOfMapRegisters, routine, context, device.CurrentIrp);
+        var request = new AdapterChannelRequest(device, numberOfMapRegisters, routine, context, device.CurrentIrp) { DmaTransferContext = dmaTransferContext };
         if (_owner is null && _waiting.Count == 0)
         {
             Grant(request);
@@ -229,17 +341,30 @@ public sealed partial class SimulatedDmaAdapter
     /// </summary>
     private void Grant(AdapterChannelRequest request)
     {
-        var grant = new MapRegisterGrant(new MapRegisterBase(((ulong)Number << 32) | ++_grantCount), request.NumberOfMapRegisters, request.Device);
+        var grant = new MapRegisterGrant(new MapRegisterBase(((ulong)Number << 32) | ++_grantCount), request.NumberOfMapRegisters, request.Device)
+        {
+            DmaTransferContext = request.DmaTransferContext,
+        };
         _grants.Add(grant.Base.Value, grant);
         request.Grant = grant;
         _owner = request;
+        if (request.Routine is not { } routine)
+        {
+            // AllocateAdapterChannelEx with DMA_SYNCHRONOUS_CALLBACK and no ExecutionRoutine: "the driver can use the
+            // allocated resources after AllocateAdapterChannelEx returns" and frees them with FreeAdapterObject.
+            grant.State = MapRegisterGrantState.WithAdapterObject;
+            _routineLessAllocations = true;
+            Kernel.Log.Trace.Record($"  AllocateAdapterChannelEx: {grant} and the adapter channel allocated for {request.Device}, without AdapterControl");
+            return;
+        }
+
         IoAllocationAction action;
         var completedBefore = Kernel.CompletedIrps.Count;
         _adapterControlDepth++;
         try
         {
             action = Kernel.InvokeDriver(Kernel.CurrentProcessor, Irql.DISPATCH_LEVEL, AdapterControlRoutineName, AdapterControlPage,
-                () => request.Routine(request.Device, request.Irp, grant.Base, request.Context));
+                () => routine(request.Device, request.Irp, grant.Base, request.Context));
         }
         catch
         {

@@ -21,6 +21,13 @@ public sealed partial class SimulatedDmaAdapter
     private readonly List<ScatterGatherList> _scatterGatherLists = [];
     private readonly Dictionary<ScatterGatherList, Mdl> _scatterGatherMdls = new(ReferenceEqualityComparer.Instance);
 
+    // The last MapTransfer of each MDL that FlushAdapterBuffers flushed, until the IRP that owns the MDL is completed:
+    // the next piece of a split transfer starts past it (nc-wdm-pmap_transfer.md, NDMA4026).
+    private readonly Dictionary<Mdl, MappedTransfer> _flushedPieces = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Forgets the flushed pieces of <paramref name="mdl"/>: its IRP was completed, so its transfer is over.</summary>
+    internal void ForgetPiecesOf(Mdl mdl) => _flushedPieces.Remove(mdl);
+
     /// <summary>
     /// What of <paramref name="mdl"/> is still mapped on this adapter: MapTransfer ranges not flushed with
     /// FlushAdapterBuffers and scatter/gather lists not put with PutScatterGatherList (checked when the IRP that owns
@@ -32,7 +39,7 @@ public sealed partial class SimulatedDmaAdapter
                 .Select(e => $"scatter/gather list at {e.Key.Elements.FirstOrDefault().Address} of {this}, not put with PutScatterGatherList"));
 
     /// <summary>
-    /// MapTransfer (nc-wdm-pmap_transfer.md): returns the logical (= physical) address of <paramref name="CurrentVa"/>
+    /// MapTransfer (nc-wdm-pmap_transfer.md): returns the logical address (<see cref="ToLogical"/>) of <paramref name="CurrentVa"/>
     /// and maps <paramref name="Length"/> bytes. NDMA4006 when the base is not held (nothing mapped, Length 0, NULL
     /// returned), when the range is empty or leaves the MDL (clipped to the MDL), or when the unflushed mappings would
     /// span more pages (ADDRESS_AND_SIZE_TO_SPAN_PAGES) than the map registers granted (clipped to what they cover).
@@ -91,6 +98,8 @@ public sealed partial class SimulatedDmaAdapter
             pages = SpanPages(CurrentVa, Length);
         }
 
+        CheckAligned("MapTransfer", Mdl, CurrentVa, Length);
+        CheckAdvanced(Mdl, CurrentVa, Length);
         CheckLocked("MapTransfer", Mdl, CurrentVa, Length);
         var length = Length;
         Kernel.Log.Checked(AdapterRules.NoDoubleMapping);
@@ -104,7 +113,7 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         grant.Mapped.Add(new MappedTransfer(Mdl, CurrentVa, Length, WriteToDevice, pages));
-        return Mdl.PhysicalBase.Offset(offset);
+        return ToLogical(Mdl.PhysicalBase.Offset(offset));
     }
 
     /// <summary>
@@ -153,6 +162,11 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         var end = CurrentVa.Value + Math.Max(Length, 1u);
+        foreach (var flushed in grant.Mapped.Where(m => m.CurrentVa.Value >= CurrentVa.Value && m.CurrentVa.Value < end))
+        {
+            _flushedPieces[flushed.Mdl] = flushed;
+        }
+
         grant.Mapped.RemoveAll(m => m.CurrentVa.Value >= CurrentVa.Value && m.CurrentVa.Value < end);
         return true;
     }
@@ -189,8 +203,9 @@ public sealed partial class SimulatedDmaAdapter
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        CheckAligned("GetScatterGatherList", Mdl, CurrentVa, Length);
         CheckLocked("GetScatterGatherList", Mdl, CurrentVa, Length);
-        var list = new ScatterGatherList([new ScatterGatherElement(Mdl.PhysicalBase.Offset(CurrentVa.Value - Mdl.StartVa.Value), Length)]);
+        var list = new ScatterGatherList([new ScatterGatherElement(ToLogical(Mdl.PhysicalBase.Offset(CurrentVa.Value - Mdl.StartVa.Value)), Length)]);
         _scatterGatherLists.Add(list);
         _scatterGatherMdls.Add(list, Mdl);
         Kernel.InvokeDriver(Kernel.CurrentProcessor, Irql.DISPATCH_LEVEL, AdapterListControlRoutineName, GetScatterGatherListContract.Page,
@@ -237,6 +252,55 @@ public sealed partial class SimulatedDmaAdapter
             Kernel.Log.Report(AdapterRules.DmaOnLockedBuffers, $"{routine} of locked (non-pageable) memory only",
                 $"{routine} of {length} bytes at {va} (MDL [{mdl.StartVa}, {mdl.ByteCount} bytes]) in {block}, which is pageable",
                 AdapterRules.DmaOnLockedBuffers.Page);
+        }
+    }
+
+    /// <summary>
+    /// NDMA4024 (nc-wdm-pget_dma_alignment.md: "The starting address and length of DMA buffers must be a multiple of
+    /// this value"): <paramref name="currentVa"/> and <paramref name="length"/> are multiples of GetDmaAlignment's
+    /// value. Judged only when the MDL's own StartVa and ByteCount are: a misaligned IRP buffer is its requester's,
+    /// which the device object's AlignmentRequirement (NDMA4025) is there to prevent; a misaligned piece of an aligned
+    /// buffer is the driver's.
+    /// </summary>
+    private void CheckAligned(string routine, Mdl mdl, VirtualAddress currentVa, uint length)
+    {
+        var alignment = Kernel.DmaAlignment;
+        if (alignment == 1 || mdl.StartVa.Value % alignment != 0 || mdl.ByteCount % alignment != 0)
+        {
+            return;
+        }
+
+        Kernel.Log.Checked(AdapterRules.DmaBufferAlignment);
+        if (currentVa.Value % alignment != 0 || length % alignment != 0)
+        {
+            Kernel.Log.Report(AdapterRules.DmaBufferAlignment,
+                $"{routine} with CurrentVa and Length multiples of GetDmaAlignment() = {alignment} bytes",
+                $"{routine} of {length} bytes at {currentVa} (offset {currentVa.Value - mdl.StartVa.Value} in the MDL [{mdl.StartVa}, {mdl.ByteCount} bytes]): " +
+                (currentVa.Value % alignment != 0 ? $"CurrentVa is {currentVa.Value % alignment} bytes past a {alignment}-byte boundary" : $"Length is {length % alignment} bytes more than a multiple of {alignment}"),
+                AdapterRules.DmaBufferAlignment.Page);
+        }
+    }
+
+    /// <summary>
+    /// NDMA4026 (nc-wdm-pmap_transfer.md: a driver that splits a large transfer into more than one DMA operation "must
+    /// update" CurrentVa and Length): a MapTransfer of an MDL whose previous piece was flushed starts at or past that
+    /// piece's end, not inside bytes already transferred.
+    /// </summary>
+    private void CheckAdvanced(Mdl mdl, VirtualAddress currentVa, uint length)
+    {
+        if (!_flushedPieces.TryGetValue(mdl, out var previous))
+        {
+            return;
+        }
+
+        Kernel.Log.Checked(AdapterRules.SplitTransferAdvances);
+        var previousEnd = previous.CurrentVa.Value + previous.Length;
+        if (currentVa.Value < previousEnd && currentVa.Value + length > previous.CurrentVa.Value)
+        {
+            Kernel.Log.Report(AdapterRules.SplitTransferAdvances,
+                $"the next piece of a split transfer mapped from CurrentVa = {previous.CurrentVa.Offset(previous.Length)} (the previous piece's CurrentVa + Length) on",
+                $"MapTransfer of {length} bytes at {currentVa} of the MDL [{mdl.StartVa}, {mdl.ByteCount} bytes] re-maps bytes of the piece mapped and flushed before ({previous}); CurrentVa was not advanced",
+                AdapterRules.SplitTransferAdvances.Page);
         }
     }
 

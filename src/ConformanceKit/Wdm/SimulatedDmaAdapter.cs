@@ -16,8 +16,10 @@ namespace NetDma.ConformanceKit.Wdm;
 /// <remarks>
 /// Modelled routines: PutDmaAdapter, AllocateCommonBuffer, FreeCommonBuffer, AllocateAdapterChannel,
 /// FlushAdapterBuffers, FreeAdapterChannel, FreeMapRegisters, MapTransfer, GetDmaAlignment, ReadDmaCounter,
-/// GetScatterGatherList, PutScatterGatherList, and (DEVICE_DESCRIPTION_VERSION3 only) AllocateAdapterChannelEx.
-/// The other DMA_OPERATIONS members are null. Logical addresses equal physical addresses.
+/// GetScatterGatherList, PutScatterGatherList, and (DEVICE_DESCRIPTION_VERSION3 only) AllocateAdapterChannelEx and
+/// FreeAdapterObject.
+/// The other DMA_OPERATIONS members are null. Logical addresses are physical addresses plus
+/// <see cref="LogicalAddressOffset"/>, and a device reaches memory only through what the adapter maps (NDMA4023, NDMA4027).
 /// </remarks>
 public sealed partial class SimulatedDmaAdapter
 {
@@ -63,6 +65,7 @@ public sealed partial class SimulatedDmaAdapter
                 GetScatterGatherList = GetScatterGatherList,
                 PutScatterGatherList = PutScatterGatherList,
                 AllocateAdapterChannelEx = version3 ? AllocateAdapterChannelEx : null,
+                FreeAdapterObject = version3 ? new PFreeAdapterObject(FreeAdapterObject) : null,
             },
         };
     }
@@ -108,10 +111,18 @@ public sealed partial class SimulatedDmaAdapter
     /// What the driver still holds on this adapter, one entry per resource: the adapter channel, waiting requests,
     /// map registers, common buffers and scatter/gather lists.
     /// </summary>
-    public IReadOnlyList<string> OutstandingResources()
+    /// <param name="includeAdapterObject">False to leave out the adapter object of a routine-less AllocateAdapterChannelEx (NDMA4022 reports it).</param>
+    public IReadOnlyList<string> OutstandingResources(bool includeAdapterObject = true)
     {
         var outstanding = new List<string>();
-        if (_owner is { } owner)
+        if (_owner is { Grant.State: MapRegisterGrantState.WithAdapterObject } holder)
+        {
+            if (includeAdapterObject)
+            {
+                outstanding.Add($"the adapter object (adapter channel and {holder.Grant}) AllocateAdapterChannelEx allocated for {holder.Device} without an ExecutionRoutine");
+            }
+        }
+        else if (_owner is { } owner)
         {
             outstanding.Add($"the adapter channel, held for {owner.Device}");
         }
@@ -128,7 +139,10 @@ public sealed partial class SimulatedDmaAdapter
     /// <inheritdoc/>
     public override string ToString() => $"adapter#{Number}";
 
-    /// <summary>PutDmaAdapter (nc-wdm-pput_dma_adapter.md): NDMA4007 when resources are outstanding, NDMA4005 when put twice.</summary>
+    /// <summary>
+    /// PutDmaAdapter (nc-wdm-pput_dma_adapter.md): NDMA4022 when a routine-less AllocateAdapterChannelEx's adapter object
+    /// was never freed, NDMA4007 when other resources are outstanding, NDMA4005 when put twice.
+    /// </summary>
     private void PutDmaAdapter(DmaAdapter DmaAdapter)
     {
         if (!Enter(PutDmaAdapterContract, DmaAdapter, string.Empty, checkPut: false))
@@ -144,7 +158,8 @@ public sealed partial class SimulatedDmaAdapter
             return;
         }
 
-        var outstanding = OutstandingResources();
+        CheckAdapterObjectFreed($"PutDmaAdapter({this})");
+        var outstanding = OutstandingResources(includeAdapterObject: false);
         if (outstanding.Count > 0)
         {
             Report(AdapterRules.ReleaseBeforePut, PutDmaAdapterContract,
@@ -155,7 +170,10 @@ public sealed partial class SimulatedDmaAdapter
         IsPut = true;
     }
 
-    /// <summary>AllocateCommonBuffer (nc-wdm-pallocate_common_buffer.md): a page-aligned <see cref="MemoryKind.CommonBuffer"/>.</summary>
+    /// <summary>
+    /// AllocateCommonBuffer (nc-wdm-pallocate_common_buffer.md): a page-aligned <see cref="MemoryKind.CommonBuffer"/>;
+    /// LogicalAddress is its logical address, which differs from its CPU physical address (NDMA4023).
+    /// </summary>
     private VirtualAddress AllocateCommonBuffer(DmaAdapter DmaAdapter, uint Length, out PhysicalAddress LogicalAddress, bool CacheEnabled)
     {
         LogicalAddress = PhysicalAddress.Null;
@@ -166,7 +184,7 @@ public sealed partial class SimulatedDmaAdapter
 
         var buffer = Kernel.Memory.Allocate($"common buffer #{++_commonBufferCount} of {this}", Length, MemoryKind.CommonBuffer, PageSize);
         _commonBuffers.Add(buffer.VirtualBase.Value, (buffer, CacheEnabled));
-        LogicalAddress = buffer.PhysicalBase;
+        LogicalAddress = ToLogical(buffer.PhysicalBase);
         return buffer.VirtualBase;
     }
 
@@ -194,21 +212,25 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         var buffer = entry.Buffer;
-        if (Length != buffer.Size || LogicalAddress != buffer.PhysicalBase || CacheEnabled != entry.CacheEnabled)
+        if (Length != buffer.Size || LogicalAddress != ToLogical(buffer.PhysicalBase) || CacheEnabled != entry.CacheEnabled)
         {
             Report(AdapterRules.FreeOnceAndMatching, FreeCommonBufferContract,
-                $"FreeCommonBuffer with the allocation's Length = {buffer.Size}, LogicalAddress = {buffer.PhysicalBase}, CacheEnabled = {entry.CacheEnabled}",
+                $"FreeCommonBuffer with the allocation's Length = {buffer.Size}, LogicalAddress = {ToLogical(buffer.PhysicalBase)}, CacheEnabled = {entry.CacheEnabled}",
                 $"FreeCommonBuffer(Length = {Length}, LogicalAddress = {LogicalAddress}, CacheEnabled = {CacheEnabled}) for {buffer.Describe()}; the buffer was freed");
         }
 
         Kernel.Memory.Free(buffer);
     }
 
-    /// <summary>GetDmaAlignment (nc-wdm-pget_dma_alignment.md): 1, no alignment requirement.</summary>
+    /// <summary>
+    /// GetDmaAlignment (nc-wdm-pget_dma_alignment.md): the platform's <see cref="SimulatedKernel.DmaAlignment"/> in
+    /// bytes (1, no requirement, unless a script's <c>platform dma_alignment=</c> sets it). MapTransfer and
+    /// GetScatterGatherList check buffer starts and lengths against it (NDMA4024).
+    /// </summary>
     private uint GetDmaAlignment(DmaAdapter DmaAdapter)
     {
         Enter(GetDmaAlignmentContract, DmaAdapter, string.Empty);
-        return 1;
+        return Kernel.DmaAlignment;
     }
 
     /// <summary>

@@ -138,6 +138,18 @@ public interface IWdmKernel
     void ExFreePool(VirtualAddress P);
 
     /// <summary>
+    /// MmGetPhysicalAddress: the CPU physical address of a resident (non-paged) virtual address, or
+    /// <see cref="PhysicalAddress.Null"/> for an address the kernel does not map. This is not a device (logical)
+    /// address: nc-wdm-pallocate_common_buffer.md tells drivers to give the device AllocateCommonBuffer's LogicalAddress
+    /// "rather than calling MmGetPhysicalAddress" (rule NDMA4023). IRQL &lt;= DISPATCH_LEVEL. The routine's own page is
+    /// not in the spec corpus.
+    /// </summary>
+    /// <param name="BaseAddress">A virtual address inside a live allocation.</param>
+    /// <returns>The physical address, or <see cref="PhysicalAddress.Null"/>.</returns>
+    [IrqlRequiresMax(Irql.DISPATCH_LEVEL)]
+    PhysicalAddress MmGetPhysicalAddress(VirtualAddress BaseAddress);
+
+    /// <summary>
     /// IoGetDmaAdapter: get the DMA adapter for a device and the maximum map registers per transfer. PASSIVE_LEVEL.
     /// Returns NULL when the requested DEVICE_DESCRIPTION version is not supported. Source: nf-wdm-iogetdmaadapter.md.
     /// </summary>

@@ -16,6 +16,14 @@ public sealed class DeviceObject(string name)
     /// </summary>
     public Irp? CurrentIrp { get; set; }
 
+    /// <summary>
+    /// <c>DeviceObject-&gt;AlignmentRequirement</c>: the alignment the device's data buffers need, as the mask a buffer
+    /// address ANDed with it must clear (0 = byte, 1 = word, 3 = long ... alignment), so the alignment in bytes is
+    /// <c>AlignmentRequirement + 1</c>. nc-wdm-pget_dma_alignment.md: GetDmaAlignment's value "should be used to set the
+    /// AlignmentRequirement field in the device object", increased if the hardware needs more. 0 until the driver sets it.
+    /// </summary>
+    public uint AlignmentRequirement { get; set; }
+
     /// <summary>Driver-defined extension (<c>DeviceExtension</c>).</summary>
     public object? DeviceExtension { get; set; }
 

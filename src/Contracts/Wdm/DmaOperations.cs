@@ -119,7 +119,11 @@ public sealed class DmaOperations
     [DdiField(27)]
     public System.Delegate? FlushAdapterBuffersEx { get; init; }
 
-    /// <summary>FreeAdapterObject: not modelled (no page in the spec corpus); null.</summary>
+    /// <summary>
+    /// FreeAdapterObject: its page is not in the spec corpus, so the member stays untyped; on a version 3 table the
+    /// simulated adapter stores a <see cref="PFreeAdapterObject"/> here (call it as one), because
+    /// nc-wdm-pallocate_adapter_channel_ex.md requires it after a routine-less synchronous AllocateAdapterChannelEx.
+    /// </summary>
     [DdiField(28)]
     public System.Delegate? FreeAdapterObject { get; init; }
 

@@ -103,6 +103,15 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        // nc-wdm-pget_dma_alignment.md: GetDmaAlignment's value "should be used to set the AlignmentRequirement field in
+        // the device object" (rule NDMA4025); AlignmentRequirement is the mask form, alignment - 1. The device itself
+        // needs no more. Its pieces start and end on page boundaries of an aligned buffer, so they keep the alignment
+        // (rule NDMA4024).
+        if (operations.GetDmaAlignment is { } getDmaAlignment)
+        {
+            FunctionalDeviceObject.AlignmentRequirement = Math.Max(FunctionalDeviceObject.AlignmentRequirement, getDmaAlignment(adapter) - 1);
+        }
+
         kernel.KeInitializeDpc(_dpcForIsr, OnDpcForIsr, null);
         var status = kernel.IoConnectInterruptEx(Environment.PhysicalDeviceObject, OnInterrupt, this, out var interrupt);
         if (!NtStatusFacts.NT_SUCCESS(status))

@@ -3,7 +3,7 @@ using Verify = NetDma.Analyzers.Tests.Support.AnalyzerVerifier<NetDma.Analyzers.
 
 namespace NetDma.Analyzers.Tests.Rules;
 
-/// <summary>NDMA4002: AllocateAdapterChannel is never called from inside an AdapterControl routine.</summary>
+/// <summary>NDMA4002: AllocateAdapterChannel is never called from inside an AdapterControl routine (applied to AllocateAdapterChannelEx too).</summary>
 public sealed class AllocateAdapterChannelReentrancyAnalyzerTests
 {
     private const string Page = "nc-wdm-pallocate_adapter_channel.md";

@@ -51,6 +51,13 @@ public sealed class BrokenProviderTests
         { typeof(NullAdapterFreeDriver), "ndma4019-null-adapter", "NDMA4019", "dma-verification.md" },
         { typeof(ForeignAdapterFreeDriver), "ndma4019-foreign-adapter", "NDMA4019", "nc-wdm-pfree_map_registers.md" },
         { typeof(PagedBounceBufferDriver), "ndma4020-paged-bounce-buffer", "NDMA4020", "dma-verification.md" },
+        { typeof(DuplicateTransferContextDriver), "ndma4021-duplicate-transfer-context", "NDMA4021", "nc-wdm-pallocate_adapter_channel_ex.md" },
+        { typeof(AdapterObjectNeverFreedDriver), "ndma4022-adapter-object-never-freed", "NDMA4022", "nc-wdm-pallocate_adapter_channel_ex.md" },
+        { typeof(CommonBufferPhysicalAddressDriver), "ndma4023-common-buffer-physical-address", "NDMA4023", "nc-wdm-pallocate_common_buffer.md" },
+        { typeof(MisalignedPieceDriver), "ndma4024-misaligned-piece", "NDMA4024", "nc-wdm-pget_dma_alignment.md" },
+        { typeof(AlignmentRequirementNotSetDriver), "ndma4025-alignment-requirement-not-set", "NDMA4025", "nc-wdm-pget_dma_alignment.md" },
+        { typeof(CurrentVaNotAdvancedDriver), "ndma4026-current-va-not-advanced", "NDMA4026", "nc-wdm-pmap_transfer.md" },
+        { typeof(MdlPhysicalAddressDriver), "ndma4027-mdl-physical-address", "NDMA4027", "dma-verification.md" },
         { typeof(IsrOffByOneDescriptorProvider), "ndma3022-isr-wrong-descriptor", "NDMA3022", "handling-a-netdma-interrupt.md" },
         { typeof(DpcReportsNextDescriptorProvider), "ndma3023-dpc-wrong-descriptor", "NDMA3023", "handling-a-netdma-interrupt-dpc.md" },
         { typeof(DpcReportedFromStartProvider), "ndma3024-dpc-report-outside-dpc", "NDMA3024", "nf-netdma-netdmainterruptdpc.md" },
@@ -184,7 +191,7 @@ public sealed class BrokenProviderTests
         var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, new TypeDriverFactory(null, typeof(UnbrokenWdmDriver)), Watchdog);
 
         var wdm = report.Scripts.Where(s => s.Outcome != ScriptOutcome.Skipped).ToList();
-        Assert.Equal(2, wdm.Count);
+        Assert.Equal(3, wdm.Count);
         Assert.All(wdm, s =>
         {
             Assert.True(s.Outcome == ScriptOutcome.Passed, Explain(s));

@@ -57,6 +57,7 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
         }
 
         MaximumMapRegisters = maximum;
+        SetAlignmentRequirement();
         Kernel.KeInitializeDpc(_dpc, OnDpc, null);
         var status = Kernel.IoConnectInterruptEx(_environment.PhysicalDeviceObject, OnInterrupt, this, out _interrupt);
         if (!NtStatusFacts.NT_SUCCESS(status))
@@ -88,6 +89,26 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
         InterfaceType = InterfaceType.PCIBus,
         MaximumLength = BusMasterSampleDriver.MaximumTransferLength,
     };
+
+    /// <summary>Sets the FDO's AlignmentRequirement from GetDmaAlignment (nc-wdm-pget_dma_alignment.md), as the reference driver does.</summary>
+    protected virtual void SetAlignmentRequirement() =>
+        Fdo.AlignmentRequirement = Math.Max(Fdo.AlignmentRequirement, Adapter!.DmaOperations.GetDmaAlignment!(Adapter) - 1);
+
+    /// <summary>Where the next piece starts: <paramref name="done"/> bytes into the MDL (CurrentVa advanced past what was transferred).</summary>
+    protected virtual VirtualAddress PieceStart(Mdl mdl, uint done) => mdl.StartVa.Offset(done);
+
+    /// <summary>The piece's length: as much of <paramref name="remaining"/> as <paramref name="registers"/> map registers cover.</summary>
+    protected virtual uint PieceLength(VirtualAddress va, uint remaining, uint registers) => MapRegisterMath.PieceLength(va, remaining, registers);
+
+    /// <summary>The address the device is programmed with: MapTransfer's logical address.</summary>
+    protected virtual PhysicalAddress DeviceAddress(PhysicalAddress logical, Mdl mdl, VirtualAddress currentVa) => logical;
+
+    /// <summary>True to free a piece's map registers before asking for the next piece's (false: ask first, then free).</summary>
+    protected virtual bool FreeBeforeNextPiece => true;
+
+    /// <summary>Asks for the channel and <paramref name="registers"/> map registers of <paramref name="piece"/>, with AdapterControl <paramref name="adapterControl"/>.</summary>
+    protected virtual NtStatus AllocateChannel(uint registers, object piece, DriverControl adapterControl) =>
+        Adapter!.DmaOperations.AllocateAdapterChannel!(Adapter, Fdo, registers, adapterControl, piece);
 
     /// <summary>The MDL the transfer maps (the IRP's).</summary>
     protected virtual Mdl MdlFor(Irp irp) => irp.MdlAddress;
@@ -151,25 +172,26 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
 
     private void RequestPiece(Piece piece)
     {
-        piece.Va = piece.Mdl.StartVa.Offset(piece.Done);
-        piece.Length = MapRegisterMath.PieceLength(piece.Va, piece.Mdl.ByteCount - piece.Done, MaximumMapRegisters - ExtraMapRegisters);
+        piece.Va = PieceStart(piece.Mdl, piece.Done);
+        piece.Length = PieceLength(piece.Va, piece.Mdl.ByteCount - piece.Done, MaximumMapRegisters - ExtraMapRegisters);
         piece.Registers = RegistersFor(MapRegisterMath.SpanPages(piece.Va, piece.Length));
         piece.Base = null;
-        var status = Adapter!.DmaOperations.AllocateAdapterChannel!(Adapter, Fdo, piece.Registers, OnAdapterControl, piece);
+        var status = AllocateChannel(piece.Registers, piece, AdapterControl);
         if (!NtStatusFacts.NT_SUCCESS(status))
         {
             OnChannelFailure(piece.Irp, status);
         }
     }
 
-    private IoAllocationAction OnAdapterControl(DeviceObject DeviceObject, Irp? Irp, MapRegisterBase MapRegisterBase, object? Context)
+    /// <summary>AdapterControl: map the piece, program the device, keep the map registers for the DPC.</summary>
+    protected IoAllocationAction AdapterControl(DeviceObject DeviceObject, Irp? Irp, MapRegisterBase MapRegisterBase, object? Context)
     {
         var piece = (Piece)Context!;
         piece.Base = MapRegisterBase;
         var length = piece.Length;
         var logical = MapPiece(piece.Mdl, MapRegisterBase, piece.Va, ref length, piece.Irp.WriteToDevice);
         piece.Length = length;
-        Engine!.Program(logical, length, piece.Irp.WriteToDevice, piece.Done);
+        Engine!.Program(DeviceAddress(logical, piece.Mdl, piece.Va), length, piece.Irp.WriteToDevice, piece.Done);
         return IoAllocationAction.DeallocateObjectKeepRegisters;
     }
 
@@ -201,6 +223,18 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
 
         FlushPiece(piece.Mdl, mapRegisterBase, piece.Va, piece.Length, piece.Irp.WriteToDevice);
         AfterFlush();
+        if (!last && !FreeBeforeNextPiece)
+        {
+            // The next piece's registers are asked for while this piece's are still held (its AdapterControl runs now).
+            var registers = piece.Registers;
+            piece.Base = null;
+            piece.Done += piece.Length;
+            BeforeNextPieceFromDpc();
+            RequestPiece(piece);
+            FreeRegisters(mapRegisterBase, registers);
+            return;
+        }
+
         FreeRegisters(mapRegisterBase, piece.Registers);
         piece.Base = null;
         if (last && CompleteBeforeFlush)
@@ -229,7 +263,8 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
         Kernel.IoStartNextPacket(Fdo);
     }
 
-    private sealed class Piece(Irp irp, Mdl mdl)
+    /// <summary>One transfer IRP and the piece of it being moved.</summary>
+    protected sealed class Piece(Irp irp, Mdl mdl)
     {
         public Irp Irp { get; } = irp;
 

@@ -104,11 +104,12 @@ public sealed class ExploreCommandTests : IDisposable
     }
 
     [Fact]
-    public void An_assembly_with_only_a_WDM_driver_exits_2()
+    public void An_assembly_with_only_a_WDM_driver_is_explored_as_one_and_its_bug_exits_1()
     {
-        var exit = ExploreCommand.Execute(_console, TestAssembly, nameof(SecondAdapterChannelDriver), null, 10, null, 4);
+        var exit = ExploreCommand.Execute(_console, TestAssembly, nameof(MisalignedPieceDriver), "0000000001G3", 200, null, 4, inProcess: true);
 
-        Assert.Equal(2, exit);
-        Assert.Contains("no NetDMA provider driver", _errors.ToString());
+        Assert.Equal(1, exit);
+        Assert.Contains("generated WDM DMA sequence(s)", _output.ToString());
+        Assert.Contains("NDMA4024", _output.ToString());
     }
 }

@@ -15,7 +15,7 @@ public sealed partial class RequirementCatalogTests
     /// Driver-binding requirements no check covers yet. The target is zero (issue 7); this number may only go down:
     /// a new check that covers a row lowers it here, a new uncovered row must come with its check.
     /// </summary>
-    private const int UncoveredCeiling = 7;
+    private const int UncoveredCeiling = 0;
 
     private static RequirementCatalog Catalog => RequirementCatalog.Default;
 

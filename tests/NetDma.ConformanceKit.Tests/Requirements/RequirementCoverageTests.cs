@@ -29,6 +29,8 @@ public sealed class RequirementCoverageTests
         [IrqlRules.NoBlockingWaitAtDispatch.Id] = "judged at KeWaitForSingleObject, which the reference drivers never call (BrokenProviderTests)",
         [AdapterRules.ReadDmaCounterSubordinateOnly.Id] = "judged at ReadDmaCounter, which a bus-master driver never calls (BrokenProviderTests)",
         [AdapterRules.CompleteIrpAfterChannelFailure.Id] = "judged when AllocateAdapterChannel returns STATUS_INSUFFICIENT_RESOURCES, which a correct driver's request gets only when the adapter has too few map registers (BrokenProviderTests)",
+        [AdapterRules.UniqueDmaTransferContext.Id] = "judged at AllocateAdapterChannelEx, which the reference bus-master driver does not use (BrokenProviderTests, AdapterObjectTests)",
+        [AdapterRules.FreeAdapterObjectWhenDone.Id] = "judged for adapter objects AllocateAdapterChannelEx allocated, which the reference bus-master driver does not use (BrokenProviderTests, AdapterObjectTests)",
         [MemoryRules.FailedAllocationReleases.Id] = "judged when ProviderAllocateDmaChannel fails, which needs an injected pool fault (FaultInjectionTests)",
     };
 

@@ -14,8 +14,12 @@ internal sealed class AdapterTestKit
     {
         Pdo = new DeviceObject(@"\Device\Pdo0");
         Fdo = new DeviceObject(@"\Device\Fdo0");
-        Kit.Kernel.AttachDevice(Pdo);
-        var description = new DeviceDescription { Version = version, Master = master, ScatterGather = true, Dma64BitAddresses = true, MaximumLength = maximumLength };
+        Bus = Kit.Kernel.AttachDevice(Pdo);
+        var description = new DeviceDescription
+        {
+            Version = version, Master = master, ScatterGather = true, Dma64BitAddresses = true, MaximumLength = maximumLength,
+            DmaAddressWidth = version >= DeviceDescription.DEVICE_DESCRIPTION_VERSION3 ? 64u : 0u,
+        };
         uint registers = 0;
         DmaAdapter? adapter = null;
         // IRP_MN_START_DEVICE is where a PnP driver gets its adapter (nf-wdm-iogetdmaadapter.md, NDMA4018).
@@ -31,6 +35,9 @@ internal sealed class AdapterTestKit
     public DeviceObject Pdo { get; }
 
     public DeviceObject Fdo { get; }
+
+    /// <summary>The PDO's bus: its device reaches memory through the adapter's logical addresses.</summary>
+    public DeviceBus Bus { get; }
 
     public DmaAdapter Adapter { get; }
 

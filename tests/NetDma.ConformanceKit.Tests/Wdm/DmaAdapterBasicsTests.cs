@@ -37,7 +37,8 @@ public sealed class DmaAdapterBasicsTests
         Assert.Null(v1.AllocateAdapterChannelEx);
         Assert.NotNull(v3.AllocateAdapterChannelEx);
         Assert.Null(v3.BuildScatterGatherList);
-        Assert.Null(v3.FreeAdapterObject);
+        Assert.Null(v1.FreeAdapterObject);
+        Assert.IsType<PFreeAdapterObject>(v3.FreeAdapterObject);
         Assert.Equal(1, new AdapterTestKit().Adapter.Version);
     }
 
@@ -89,13 +90,13 @@ public sealed class DmaAdapterBasicsTests
     public void AllocateCommonBuffer_and_FreeCommonBuffer_with_matching_arguments_are_silent_and_the_device_can_use_it()
     {
         var kit = new AdapterTestKit();
-        var bus = kit.Kit.Kernel.AttachDevice(new DeviceObject("hw"));
+        var bus = kit.Bus;
         kit.Kit.AtPassive(() =>
         {
             var va = kit.Ops.AllocateCommonBuffer!(kit.Adapter, 8192, out var logical, false);
             var buffer = kit.Kit.Kernel.Memory.Find(va)!;
             Assert.Equal(MemoryKind.CommonBuffer, buffer.Kind);
-            Assert.Equal(buffer.PhysicalBase, logical);
+            Assert.Equal(buffer.PhysicalBase.Offset(SimulatedDmaAdapter.LogicalAddressOffset), logical);
             Assert.Equal(0UL, logical.QuadPart % SimulatedDmaAdapter.PageSize);
             Assert.True(bus.DmaWrite(logical.Offset(8000), new byte[192]));
             kit.Ops.FreeCommonBuffer!(kit.Adapter, 8192, logical, va, false);

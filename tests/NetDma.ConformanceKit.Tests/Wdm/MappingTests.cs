@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Wdm;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
@@ -23,7 +24,7 @@ public sealed class MappingTests
     }
 
     [Fact]
-    public void MapTransfer_FlushAdapterBuffers_FreeMapRegisters_in_order_is_silent_and_the_logical_address_is_physical()
+    public void MapTransfer_FlushAdapterBuffers_FreeMapRegisters_in_order_is_silent_and_the_logical_address_is_physical_plus_the_bus_offset()
     {
         var (mdl, buffer) = _kit.NewTransferBuffer(8192);
         var mapRegisterBase = KeepRegisters(2);
@@ -31,7 +32,7 @@ public sealed class MappingTests
         {
             uint length = 8192;
             var logical = _kit.Ops.MapTransfer!(_kit.Adapter, mdl, mapRegisterBase, mdl.StartVa, ref length, true);
-            Assert.Equal(buffer.PhysicalBase, logical);
+            Assert.Equal(buffer.PhysicalBase.Offset(SimulatedDmaAdapter.LogicalAddressOffset), logical);
             Assert.Equal(8192u, length);
             Assert.True(_kit.Ops.FlushAdapterBuffers!(_kit.Adapter, mdl, mapRegisterBase, mdl.StartVa, 8192, true));
             _kit.Ops.FreeMapRegisters!(_kit.Adapter, mapRegisterBase, 2);
@@ -113,7 +114,7 @@ public sealed class MappingTests
         });
 
         Assert.Equal(100u, length);
-        Assert.Equal(buffer.PhysicalAt(900), logical);
+        Assert.Equal(buffer.PhysicalAt(900).Offset(SimulatedDmaAdapter.LogicalAddressOffset), logical);
         Assert.Contains("runs 100 bytes past the end of the MDL", _kit.Kit.Single("NDMA4006").Actual);
     }
 
@@ -156,7 +157,7 @@ public sealed class MappingTests
 
         Assert.Equal(@"\Device\Fdo0 DISPATCH_LEVEL sg True", seen);
         var element = Assert.Single(received!.Elements);
-        Assert.Equal(new ScatterGatherElement(buffer.PhysicalAt(16), 5000), element);
+        Assert.Equal(new ScatterGatherElement(buffer.PhysicalAt(16).Offset(SimulatedDmaAdapter.LogicalAddressOffset), 5000), element);
         Assert.Empty(_kit.Simulated.OutstandingResources());
         Assert.Empty(_kit.Kit.Log.All);
     }

@@ -41,8 +41,10 @@ public sealed class PacketDmaDriverTests
                     return false;
                 }
 
+                // The adapter is the PDO's: the buffer is read at MapTransfer's logical address through the PDO's bus;
+                // the sink stands for the device's own store, written at its physical address by a device without one.
                 var bytes = new byte[job.Length];
-                _bus.DmaRead(job.Address, bytes);
+                _kit.Bus.DmaRead(job.Address, bytes);
                 _bus.DmaWrite(deviceSink.PhysicalBase, bytes);
                 _programmed = null;
                 _bus.RequestInterrupt(0);

@@ -42,7 +42,8 @@ internal static class DocumentedAnomalies
 
         // ns-wdm-_dma_operations.md: these DMA_OPERATIONS members link to routine pages that are not in the spec
         // corpus (version 2 and 3 extensions and later), so there is no contract delegate to type them with; they are
-        // System.Delegate and the simulated I/O manager leaves them null.
+        // System.Delegate and the simulated I/O manager leaves them null, except FreeAdapterObject (version 3), which
+        // nc-wdm-pallocate_adapter_channel_ex.md requires after a routine-less synchronous allocation.
         new("ns-wdm-_dma_operations.md", Aspects.UntypedRoutine,
             [
                 "DMA_OPERATIONS.CalculateScatterGatherList", "DMA_OPERATIONS.BuildScatterGatherList",
@@ -59,6 +60,6 @@ internal static class DocumentedAnomalies
                 "DMA_OPERATIONS.FreeCommonBufferFromVector", "DMA_OPERATIONS.FreeCommonBufferVector",
                 "DMA_OPERATIONS.CreateCommonBufferFromMdl",
             ],
-            "Their pages are not in the corpus: no contract to type them with, so System.Delegate, left null."),
+            "Their pages are not in the corpus: no contract to type them with, so System.Delegate, left null (FreeAdapterObject holds a PFreeAdapterObject on version 3, see its XML doc)."),
     ];
 }
