@@ -9,7 +9,9 @@ namespace NetDma.ConformanceKit.Rules;
 /// The one source of every rule's ID, level, statement, page and enforcement, in ID order. The kit's area classes
 /// (<c>IrqlRules</c>, <c>LifecycleRules</c> ...) and catalog, the analyzers' diagnostic descriptors and the generated
 /// heading of each <c>docs/rules/&lt;ID&gt;.md</c> all read it; nothing else states a rule. A statement says no more
-/// than its page (the file name under <c>shared/spec</c>) says.
+/// than its page (the file name under <c>shared/spec</c>) says; a kit rule that no corpus page states (a requirement of
+/// the simulated machine: no exception, pool freed once, no pool leak, interrupts only on granted messages) has a null
+/// page, and reports say <see cref="Rule.NoCorpusPage"/>.
 /// </summary>
 internal static class RuleSource
 {
@@ -310,7 +312,7 @@ internal static class RuleSource
 
     /// <summary>A callback returns instead of throwing.</summary>
     public static readonly Rule CallbackReturns = new(Ids.CallbackReturns, RuleLevel.MUST,
-        "A driver routine returns to its caller; it does not throw (a crash in kernel mode is a bug check).", "irql-annotations-for-drivers.md");
+        "A driver routine, or the driver's simulated engine, returns to its caller; it does not throw (a crash in kernel mode is a bug check).", null);
 
     /// <summary>A callback returns in bounded time.</summary>
     public static readonly Rule CallbackTerminates = new(Ids.CallbackTerminates, RuleLevel.MUST,
@@ -549,7 +551,7 @@ internal static class RuleSource
 
     /// <summary>Pool blocks freed once.</summary>
     public static readonly Rule PoolFreedOnce = new(Ids.PoolFreedOnce, RuleLevel.MUST,
-        "A pool block is freed exactly once, and only a block that was allocated.", "dma-verification.md");
+        "A pool block is freed exactly once, and only a block that was allocated.", null);
 
     /// <summary>Data moved exactly as described.</summary>
     public static readonly Rule DataCopiedExactly = new(Ids.DataCopiedExactly, RuleLevel.MUST,
@@ -561,7 +563,7 @@ internal static class RuleSource
 
     /// <summary>No pool leak at removal.</summary>
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
-        "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
+        "Every pool block the driver allocated is freed by the time its device is removed.", null);
 
     /// <summary>No completion status for a descriptor without NET_DMA_STATUS_UPDATE_ON_COMPLETION.</summary>
     public static readonly Rule CompletionOnlyWhenRequested = new(Ids.CompletionOnlyWhenRequested, RuleLevel.MUST,

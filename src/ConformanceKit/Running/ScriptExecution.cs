@@ -619,9 +619,9 @@ internal sealed class ScriptExecution
         {
             foreach (var id in rules)
             {
-                if (RuleCatalog.TryGet(id, out var rule) && !message.Contains(rule.Page, StringComparison.Ordinal))
+                if (RuleCatalog.TryGet(id, out var rule) && !message.Contains(rule.Source, StringComparison.Ordinal))
                 {
-                    message += $" [{rule.Id} ({rule.Level}): {rule.Statement} Source: {rule.Page}.]";
+                    message += $" [{rule.Id} ({rule.Level}): {rule.Statement} Source: {rule.Source}.]";
                 }
             }
         }
