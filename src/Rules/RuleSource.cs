@@ -134,6 +134,9 @@ internal static class RuleSource
         /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
         public const string DpcTargetActiveProcessor = "NDMA3029";
 
+        /// <summary>Interrupts only on granted messages, after the ISR is connected (kit rule).</summary>
+        public const string InterruptOnGrantedMessage = "NDMA3040";
+
         /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
         public const string IsrNamesProcessedDescriptor = "NDMA3022";
 
@@ -439,6 +442,10 @@ internal static class RuleSource
     public static readonly Rule DpcTargetActiveProcessor = new(Ids.DpcTargetActiveProcessor, RuleLevel.SHOULD,
         "KeSetTargetProcessorDpc is given the number of an active processor (for another number the target does not change).", "nf-ntddk-kesettargetprocessordpc.md");
 
+    /// <summary>Interrupts only on granted messages, after the ISR is connected (kit rule).</summary>
+    public static readonly Rule InterruptOnGrantedMessage = new(Ids.InterruptOnGrantedMessage, RuleLevel.MUST,
+        "A device signals only interrupt messages it was granted, after its ISR is connected.", null);
+
     /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
     public static readonly Rule IsrNamesProcessedDescriptor = new(Ids.IsrNamesProcessedDescriptor, RuleLevel.MUST,
         "NetDmaIsr's DmaDescriptor is the physical address of a descriptor of that channel the engine completed (or was processing when it interrupted).", "handling-a-netdma-interrupt.md");
@@ -617,7 +624,7 @@ internal static class RuleSource
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
         IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
-        DpcTargetActiveProcessor, OneRequestPerDevice,
+        DpcTargetActiveProcessor, InterruptOnGrantedMessage, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,

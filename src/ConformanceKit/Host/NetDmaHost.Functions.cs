@@ -192,6 +192,7 @@ public sealed partial class NetDmaHost
         }
 
         channel.IsrCount++;
+        channel.Progress.MarkIsr();
         CheckInterruptCpu(channel, Kernel.CurrentProcessor);
         CheckIsrDescriptor(channel, DmaDescriptor, contract);
         channel.LastReportedDescriptor = DmaDescriptor;
@@ -210,6 +211,7 @@ public sealed partial class NetDmaHost
 
         var cpu = Kernel.CurrentProcessor;
         channel.DpcProcessors.Add(cpu);
+        channel.Progress.MarkInterruptDpc();
         CheckDpcReport(channel, DmaDescriptor, contract);
         if (DmaDescriptor is { } descriptor)
         {

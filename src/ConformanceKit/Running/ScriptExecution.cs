@@ -435,6 +435,7 @@ internal sealed class ScriptExecution
     {
         World.Kernel.RaiseSpuriousInterrupts();
         var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
+        World.Host.CheckInterruptsDelivered();
         if (steps is null && !run.Idle)
         {
             Log.Report(MemoryRules.EngineGoesIdle, $"the DMA engine idle within {RunCommand.IdleBound} steps of the submitted descriptors",

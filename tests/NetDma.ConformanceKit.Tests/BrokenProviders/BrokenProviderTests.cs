@@ -60,6 +60,9 @@ public sealed class BrokenProviderTests
         { typeof(PostedStatusWriteProvider), "ndma5011-serialize-violated", "NDMA5011", "ns-netdma-_net_dma_descriptor.md" },
         { typeof(PageBreakIgnoredProvider), "ndma5012-page-break-ignored", "NDMA5012", "ns-netdma-_net_dma_descriptor.md" },
         { typeof(ContextChangeCopiedProvider), "ndma5013-context-change-copied", "NDMA5013", "ns-netdma-_net_dma_descriptor.md" },
+        { typeof(IsrWithoutNetDmaIsrProvider), "ndma3014-isr-without-netdmaisr", "NDMA3014", "nf-netdma-netdmaisr.md" },
+        { typeof(DpcWithoutNetDmaInterruptDpcProvider), "ndma3014-dpc-without-netdmainterruptdpc", "NDMA3014", "nf-netdma-netdmaisr.md" },
+        { typeof(UngrantedMessageProvider), "ndma3040-ungranted-message", "NDMA3040", null },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>
