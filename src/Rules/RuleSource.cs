@@ -385,7 +385,7 @@ internal static class RuleSource
 
     /// <summary>Suspend reports the last processed descriptor and halts.</summary>
     public static readonly Rule SuspendHalts = new(Ids.SuspendHalts, RuleLevel.MUST,
-        "ProviderSuspendDma completes the current descriptor, reports it in pLastDescriptor, and the channel processes nothing more until ProviderResumeDma.", "nc-netdma-dma_suspend_handler.md");
+        "ProviderSuspendDma completes the current descriptor before it returns and sets pLastDescriptor to the last descriptor the engine processed; the engine fetches no descriptor of the suspended channel until ProviderResumeDma.", "nc-netdma-dma_suspend_handler.md");
 
     /// <summary>Abort and reset forget submitted descriptors.</summary>
     public static readonly Rule AbortResetForget = new(Ids.AbortResetForget, RuleLevel.MUST,

@@ -239,8 +239,9 @@ public sealed partial class NetDmaHost
     }
 
     /// <summary>
-    /// NetDMA suspends <paramref name="name"/> with ProviderSuspendDma and checks that pLastDescriptor names a submitted
-    /// descriptor (NDMA3012, nc-netdma-dma_suspend_handler.md).
+    /// NetDMA suspends <paramref name="name"/> with ProviderSuspendDma and checks (NDMA3012,
+    /// nc-netdma-dma_suspend_handler.md) that the current descriptor was completed before it returned and that
+    /// pLastDescriptor is the last descriptor the engine processed (<see cref="CheckSuspendReport"/>).
     /// </summary>
     /// <exception cref="CapabilityMissingException">The provider has no ProviderSuspendDma.</exception>
     public NtStatus SuspendDma(string name, CallSite site)
@@ -261,11 +262,7 @@ public sealed partial class NetDmaHost
         }
 
         Trace($"    <- pLastDescriptor={last}");
-        if (!last.IsNull && !channel.Submitted.Contains(last))
-        {
-            Log.Report(LifecycleRules.SuspendHalts, $"pLastDescriptor = NULL or a descriptor submitted on {name}", $"pLastDescriptor = {last}", SuspendContract.Page);
-        }
-
+        CheckSuspendReport(channel, last);
         channel.LastReportedDescriptor = last;
         channel.State = ChannelState.Suspended;
         channel.Progress.RereadExpected = null;
@@ -348,7 +345,17 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA resumes only a suspended channel; '{name}' is {channel.State}");
         }
 
-        var status = CallProvider(ResumeContract, name, site, () => resume(channel.ProviderContext!));
+        NtStatus status;
+        _resuming = channel;
+        try
+        {
+            status = CallProvider(ResumeContract, name, site, () => resume(channel.ProviderContext!));
+        }
+        finally
+        {
+            _resuming = null;
+        }
+
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
@@ -452,6 +459,7 @@ public sealed partial class NetDmaHost
         }
         else
         {
+            CheckFetchWhileSuspended(channel, fetch);
             ObserveFetch(channel, fetch);
         }
     }

@@ -63,6 +63,8 @@ public sealed class BrokenProviderTests
         { typeof(IsrWithoutNetDmaIsrProvider), "ndma3014-isr-without-netdmaisr", "NDMA3014", "nf-netdma-netdmaisr.md" },
         { typeof(DpcWithoutNetDmaInterruptDpcProvider), "ndma3014-dpc-without-netdmainterruptdpc", "NDMA3014", "nf-netdma-netdmaisr.md" },
         { typeof(UngrantedMessageProvider), "ndma3040-ungranted-message", "NDMA3040", null },
+        { typeof(SuspendIgnoredProvider), "ndma3012-suspend-ignored", "NDMA3012", "nc-netdma-dma_suspend_handler.md" },
+        { typeof(SuspendReportsEarlierDescriptorProvider), "ndma3012-suspend-reports-earlier-descriptor", "NDMA3012", "nc-netdma-dma_suspend_handler.md" },
     };
 
     private static IDriverFactory FactoryFor(Type broken) =>
