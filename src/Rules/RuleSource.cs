@@ -554,7 +554,7 @@ internal static class RuleSource
 
     /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
     public static readonly Rule DescriptorAlignment = new(Ids.DescriptorAlignment, RuleLevel.MUST,
-        "Descriptors are fetched at 64-byte-aligned physical addresses that NetDMA submitted.", "ns-netdma-_net_dma_descriptor.md");
+        "The engine fetches whole descriptors at 64-byte-aligned physical addresses, and only descriptors NetDMA submitted.", "ns-netdma-_net_dma_channel_parameters.md");
 
     /// <summary>Pool blocks freed once.</summary>
     public static readonly Rule PoolFreedOnce = new(Ids.PoolFreedOnce, RuleLevel.MUST,

@@ -230,6 +230,7 @@ public sealed partial class NetDmaHost
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
             channel.Submitted.UnionWith(chain.Descriptors);
+            _unsubmittedFetchReported.Remove(channel);
             return chain;
         }
         catch (InvalidOperationException e)
@@ -303,6 +304,7 @@ public sealed partial class NetDmaHost
         {
             var chain = channel.Ring.Relink(last, descriptors);
             channel.Submitted.UnionWith(chain.Descriptors);
+            _unsubmittedFetchReported.Remove(channel);
             channel.Progress.Relink(last, chain, descriptors);
             Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
         }
@@ -460,6 +462,7 @@ public sealed partial class NetDmaHost
         else
         {
             CheckFetchWhileSuspended(channel, fetch);
+            CheckFetchSubmitted(channel, fetch);
             ObserveFetch(channel, fetch);
         }
     }

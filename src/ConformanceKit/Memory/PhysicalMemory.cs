@@ -182,6 +182,11 @@ public sealed class PhysicalMemory(ViolationLog log)
         }
 
         var offset = address.QuadPart - buffer.PhysicalBase.QuadPart;
+        if (buffer.Kind == MemoryKind.DescriptorRing)
+        {
+            Log.Checked(MemoryRules.DescriptorAlignment);
+        }
+
         if (buffer.Kind == MemoryKind.DescriptorRing
             && (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0))
         {

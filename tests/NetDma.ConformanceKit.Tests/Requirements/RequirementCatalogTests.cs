@@ -103,13 +103,13 @@ public sealed partial class RequirementCatalogTests
     }
 
     [Fact]
-    public void At_most_four_rules_with_a_corpus_page_check_no_requirement_of_the_catalog()
+    public void At_most_three_rules_with_a_corpus_page_check_no_requirement_of_the_catalog()
     {
         // A kit rule (no corpus page: NDMA2002, NDMA3040, NDMA5003 ...) has no page whose statements the catalog holds,
         // so no row can name it. A rule that cites a page but checks none of its rows either is the kit's own under a
         // page (NDMA2003, it must return) or its wording still needs its page (issue 7's fidelity pass).
         var unanchored = RuleCatalog.All.Where(r => r.HasCorpusPage && Catalog.CheckedBy(r.Id).Count == 0).Select(r => r.Id).ToList();
-        Assert.True(unanchored.Count <= 4, "rules with a corpus page that no requirement names: " + string.Join(", ", unanchored));
+        Assert.True(unanchored.Count <= 3, "rules with a corpus page that no requirement names: " + string.Join(", ", unanchored));
     }
 
     [Theory]
