@@ -566,7 +566,7 @@ internal static class RuleSource
 
     /// <summary>Completion status written as documented.</summary>
     public static readonly Rule CompletionStatusWritten = new(Ids.CompletionStatusWritten, RuleLevel.MUST,
-        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the last descriptor's physical address ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
+        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the physical address of the descriptor it processed last ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
 
     /// <summary>No pool leak at removal.</summary>
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,

@@ -44,6 +44,9 @@ public sealed class EngineProgress
     /// </summary>
     public PhysicalAddress? RereadExpected { get; internal set; }
 
+    /// <summary>Rules already reported for this channel about no descriptor in particular (one report per channel).</summary>
+    internal HashSet<string> UnattributedReports { get; } = [];
+
     /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
     public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
 

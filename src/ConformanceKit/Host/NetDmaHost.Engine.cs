@@ -170,7 +170,7 @@ public sealed partial class NetDmaHost
             $"{access.Initiator} read {access.Length} bytes of the data of {descriptor.Describe()} at {access.Address} with {pending}", DescriptorPage);
     }
 
-    /// <summary>A completion-status write: NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
+    /// <summary>A completion-status write: NDMA5005 (address), NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
     private void ObserveCompletionWrite(HostChannel channel, DeviceAccess access)
     {
         if (access.Length != sizeof(ulong) || access.Address != channel.Completion.PhysicalBase)
@@ -187,6 +187,7 @@ public sealed partial class NetDmaHost
             named.StatusWritten = named.Completed;
         }
 
+        CheckCompletionAddress(channel, status, word);
         switch (status)
         {
             case NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle when named is { Completed: true }:
@@ -202,6 +203,46 @@ public sealed partial class NetDmaHost
                     $"the engine wrote NetDmaTransferStatusHalted (0x{word:X16}) with no ProviderAbortDma or ProviderResetChannel running");
                 break;
         }
+    }
+
+    /// <summary>
+    /// NDMA5005: the address bits (all but the low six) of a completion status with a descriptor address are "the
+    /// physical address of the most recent DMA descriptor that the DMA engine processed" (ns-netdma-_net_dma_channel_parameters.md):
+    /// for NetDmaTransferStatusActive, NetDmaTransferStatusIdle and NetDmaTransferStatusSuspend the descriptor the
+    /// engine completed last (for a correct Idle, the last one NetDMA submitted; whether Idle fits the progress is
+    /// NDMA5008's judgment, so one wrong state is not reported twice). Not judged: NetDmaTransferStatusArmed (its address "is not valid"), NetDmaTransferStatusHalted (the page
+    /// names the transfer that was aborted, not a descriptor), values above Armed, and a Suspend before any descriptor
+    /// of the current chain completed. One report per descriptor expected.
+    /// </summary>
+    private void CheckCompletionAddress(HostChannel channel, NetDmaTransferStatus status, ulong word)
+    {
+        var progress = channel.Progress;
+        var judged = status switch
+        {
+            NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle => true,
+            NetDmaTransferStatus.NetDmaTransferStatusSuspend => progress.CompletedSinceStart,
+            _ => false,
+        };
+        if (!judged)
+        {
+            return;
+        }
+
+        var expected = progress.LastCompleted;
+
+        Log.Checked(MemoryRules.CompletionStatusWritten);
+        var address = new PhysicalAddress(word & ~0x3FUL);
+        if (address == expected?.Address
+            || !(expected?.Reported ?? progress.UnattributedReports).Add(MemoryRules.CompletionStatusWritten.Id))
+        {
+            return;
+        }
+
+        Log.Report(MemoryRules.CompletionStatusWritten,
+            expected is null
+                ? $"with {status}, no completion status before a descriptor of {channel.Name} completed"
+                : $"with {status}, the physical address of the descriptor the engine completed last on {channel.Name} ({expected.Address}) ORed with the status",
+            $"the engine wrote 0x{word:X16}: address {address} ({DescribeDescriptor(channel, address)})", ChannelParametersPage);
     }
 
     private void CheckProgressStatus(HostChannel channel, DescriptorProgress named, NetDmaTransferStatus status, ulong word)
