@@ -562,7 +562,7 @@ internal static class RuleSource
 
     /// <summary>Data moved exactly as described.</summary>
     public static readonly Rule DataCopiedExactly = new(Ids.DataCopiedExactly, RuleLevel.MUST,
-        "Each processed descriptor copies TransferSize bytes from SourceAddress to DestinationAddress, and nothing else.", "ns-netdma-_net_dma_descriptor.md");
+        "Each descriptor the engine completes leaves at DestinationAddress exactly the TransferSize bytes at SourceAddress, and the engine writes nothing else.", "ns-netdma-_net_dma_descriptor.md");
 
     /// <summary>Completion status written as documented.</summary>
     public static readonly Rule CompletionStatusWritten = new(Ids.CompletionStatusWritten, RuleLevel.MUST,

@@ -76,6 +76,9 @@ public sealed class DescriptorProgress
     /// <summary>True when a later start, abort or reset dropped it before it completed: its accesses are no longer attributed to it.</summary>
     public bool Abandoned { get; internal set; }
 
+    /// <summary>The source bytes as memory held them when the engine fetched the descriptor (NDMA5004), or null.</summary>
+    internal byte[]? SourceImage { get; set; }
+
     /// <summary>Rules already reported for this descriptor, so one bug gives one report per descriptor.</summary>
     internal HashSet<string> Reported { get; } = [];
 

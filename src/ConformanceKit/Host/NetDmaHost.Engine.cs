@@ -56,6 +56,11 @@ public sealed partial class NetDmaHost
 
             if (progress.Find(address) is { } descriptor)
             {
+                if (descriptor is { Fetched: false, MovesData: true })
+                {
+                    descriptor.SourceImage = ReadRanges(descriptor.SourceRanges);
+                }
+
                 progress.MarkFetched(descriptor);
             }
         }
@@ -144,7 +149,52 @@ public sealed partial class NetDmaHost
         if (descriptor.RecordWrite(access.Address.QuadPart, access.End))
         {
             progress.MarkCompleted(descriptor);
+            CheckCopiedExactly(channel, descriptor);
         }
+    }
+
+    /// <summary>
+    /// NDMA5004: when the engine completes a descriptor (every destination byte written), its destination holds exactly
+    /// the TransferSize source bytes memory held when the engine fetched it ("the DMA engine copies TransferSize bytes
+    /// from SourceAddress to DestinationAddress", ns-netdma-_net_dma_descriptor.md; page breaks as NDMA5012 splits them).
+    /// A source or destination outside one buffer is not judged here (NDMA5001 reports the access).
+    /// </summary>
+    private void CheckCopiedExactly(HostChannel channel, DescriptorProgress descriptor)
+    {
+        if (descriptor.SourceImage is not { } source || ReadRanges(descriptor.DestinationRanges) is not { } destination)
+        {
+            return;
+        }
+
+        Log.Checked(MemoryRules.DataCopiedExactly);
+        var first = source.AsSpan().CommonPrefixLength(destination);
+        if (first == source.Length || !descriptor.Reported.Add(MemoryRules.DataCopiedExactly.Id))
+        {
+            return;
+        }
+
+        var differing = source.Zip(destination).Count(pair => pair.First != pair.Second);
+        Log.Report(MemoryRules.DataCopiedExactly,
+            $"the {descriptor.Spec.Length} destination bytes of {descriptor.Describe()} on {channel.Name} at DestinationAddress {descriptor.Spec.Destination} equal to its source bytes at SourceAddress {descriptor.Spec.Source}",
+            $"when the engine completed it, destination byte {first} is 0x{destination[first]:X2}, source byte {first} 0x{source[first]:X2} ({differing} of {source.Length} bytes differ)", DescriptorPage);
+    }
+
+    /// <summary>The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), or null when a range is not inside one live buffer.</summary>
+    private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges)
+    {
+        var bytes = new List<byte>();
+        foreach (var range in ranges)
+        {
+            var start = new PhysicalAddress(range.Start);
+            if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
+            {
+                return null;
+            }
+
+            bytes.AddRange(Kernel.Memory.ReadBytes(buffer, range.Start - buffer.PhysicalBase.QuadPart, (int)range.Length));
+        }
+
+        return [.. bytes];
     }
 
     /// <summary>NDMA5011: a read of a descriptor's data while the previous NET_DMA_SERIALIZE_TRANSFER descriptor's writes are not all done.</summary>

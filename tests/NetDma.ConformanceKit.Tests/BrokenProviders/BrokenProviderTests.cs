@@ -65,6 +65,7 @@ public sealed class BrokenProviderTests
         { typeof(UngrantedMessageProvider), "ndma3040-ungranted-message", "NDMA3040", null },
         { typeof(DescriptorCountOverrunProvider), "ndma5002-unsubmitted-descriptor", "NDMA5002", "nc-netdma-dma_start_handler.md" },
         { typeof(CompletionAddressAheadProvider), "ndma5005-completion-address-ahead", "NDMA5005", "ns-netdma-_net_dma_channel_parameters.md" },
+        { typeof(FlippedByteEngineProvider), "ndma5004-flipped-byte", "NDMA5004", "ns-netdma-_net_dma_descriptor.md" },
         { typeof(SuspendIgnoredProvider), "ndma3012-suspend-ignored", "NDMA3012", "nc-netdma-dma_suspend_handler.md" },
         { typeof(SuspendReportsEarlierDescriptorProvider), "ndma3012-suspend-reports-earlier-descriptor", "NDMA3012", "nc-netdma-dma_suspend_handler.md" },
     };
