@@ -157,11 +157,13 @@ public sealed partial class NetDmaHost
     /// NDMA5004: when the engine completes a descriptor (every destination byte written), its destination holds exactly
     /// the TransferSize source bytes memory held when the engine fetched it ("the DMA engine copies TransferSize bytes
     /// from SourceAddress to DestinationAddress", ns-netdma-_net_dma_descriptor.md; page breaks as NDMA5012 splits them).
-    /// A source or destination outside one buffer is not judged here (NDMA5001 reports the access).
+    /// A source or destination outside one buffer is not judged here (NDMA5001 reports the access), nor a descriptor
+    /// whose page break the engine did not follow (NDMA5012 reported it: the bytes are then bound to differ).
     /// </summary>
     private void CheckCopiedExactly(HostChannel channel, DescriptorProgress descriptor)
     {
-        if (descriptor.SourceImage is not { } source || ReadRanges(descriptor.DestinationRanges) is not { } destination)
+        if (descriptor.SourceImage is not { } source || ReadRanges(descriptor.DestinationRanges) is not { } destination
+            || descriptor.Reported.Contains(MemoryRules.PageBreakFollowed.Id))
         {
             return;
         }
