@@ -21,6 +21,6 @@ internal static class RuleDescriptors
     {
         var rule = RuleSource.Find(id) ?? throw new System.ArgumentException($"no rule {id} in src/Rules/RuleSource.cs", nameof(id));
         return new(id, rule.Statement.TrimEnd('.'), messageFormat, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
-            $"{rule.Statement} Source: {rule.Page}. {description}", RuleHelp.LinkFor(id));
+            $"{rule.Statement} Source: {rule.Source}. {description}", RuleHelp.LinkFor(id));
     }
 }

@@ -9,7 +9,9 @@ namespace NetDma.ConformanceKit.Rules;
 /// The one source of every rule's ID, level, statement, page and enforcement, in ID order. The kit's area classes
 /// (<c>IrqlRules</c>, <c>LifecycleRules</c> ...) and catalog, the analyzers' diagnostic descriptors and the generated
 /// heading of each <c>docs/rules/&lt;ID&gt;.md</c> all read it; nothing else states a rule. A statement says no more
-/// than its page (the file name under <c>shared/spec</c>) says.
+/// than its page (the file name under <c>shared/spec</c>) says; a kit rule that no corpus page states (a requirement of
+/// the simulated machine: no exception, pool freed once, no pool leak, interrupts only on granted messages) has a null
+/// page, and reports say <see cref="Rule.NoCorpusPage"/>.
 /// </summary>
 internal static class RuleSource
 {
@@ -131,6 +133,9 @@ internal static class RuleSource
 
         /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
         public const string DpcTargetActiveProcessor = "NDMA3029";
+
+        /// <summary>Interrupts only on granted messages, after the ISR is connected (kit rule).</summary>
+        public const string InterruptOnGrantedMessage = "NDMA3040";
 
         /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
         public const string DeregisterAtRemove = "NDMA3050";
@@ -337,7 +342,7 @@ internal static class RuleSource
 
     /// <summary>A callback returns instead of throwing.</summary>
     public static readonly Rule CallbackReturns = new(Ids.CallbackReturns, RuleLevel.MUST,
-        "A driver routine returns to its caller; it does not throw (a crash in kernel mode is a bug check).", "irql-annotations-for-drivers.md");
+        "A driver routine, or the driver's simulated engine, returns to its caller; it does not throw (a crash in kernel mode is a bug check).", null);
 
     /// <summary>A callback returns in bounded time.</summary>
     public static readonly Rule CallbackTerminates = new(Ids.CallbackTerminates, RuleLevel.MUST,
@@ -407,7 +412,7 @@ internal static class RuleSource
 
     /// <summary>Suspend reports the last processed descriptor and halts.</summary>
     public static readonly Rule SuspendHalts = new(Ids.SuspendHalts, RuleLevel.MUST,
-        "ProviderSuspendDma completes the current descriptor, reports it in pLastDescriptor, and the channel processes nothing more until ProviderResumeDma.", "nc-netdma-dma_suspend_handler.md");
+        "ProviderSuspendDma completes the current descriptor before it returns and sets pLastDescriptor to the last descriptor the engine processed; the engine fetches no descriptor of the suspended channel until ProviderResumeDma.", "nc-netdma-dma_suspend_handler.md");
 
     /// <summary>Abort and reset forget submitted descriptors.</summary>
     public static readonly Rule AbortResetForget = new(Ids.AbortResetForget, RuleLevel.MUST,
@@ -463,6 +468,10 @@ internal static class RuleSource
     /// <summary>KeSetTargetProcessorDpc gets an active processor.</summary>
     public static readonly Rule DpcTargetActiveProcessor = new(Ids.DpcTargetActiveProcessor, RuleLevel.SHOULD,
         "KeSetTargetProcessorDpc is given the number of an active processor (for another number the target does not change).", "nf-ntddk-kesettargetprocessordpc.md");
+
+    /// <summary>Interrupts only on granted messages, after the ISR is connected (kit rule).</summary>
+    public static readonly Rule InterruptOnGrantedMessage = new(Ids.InterruptOnGrantedMessage, RuleLevel.MUST,
+        "A device signals only interrupt messages it was granted, after its ISR is connected.", null);
 
     /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
     public static readonly Rule DeregisterAtRemove = new(Ids.DeregisterAtRemove, RuleLevel.SHOULD,
@@ -608,23 +617,23 @@ internal static class RuleSource
 
     /// <summary>Descriptors are 64-byte aligned and read whole.</summary>
     public static readonly Rule DescriptorAlignment = new(Ids.DescriptorAlignment, RuleLevel.MUST,
-        "Descriptors are fetched at 64-byte-aligned physical addresses that NetDMA submitted.", "ns-netdma-_net_dma_descriptor.md");
+        "The engine fetches whole descriptors at 64-byte-aligned physical addresses, and only descriptors NetDMA submitted.", "ns-netdma-_net_dma_channel_parameters.md");
 
     /// <summary>Pool blocks freed once.</summary>
     public static readonly Rule PoolFreedOnce = new(Ids.PoolFreedOnce, RuleLevel.MUST,
-        "A pool block is freed exactly once, and only a block that was allocated.", "dma-verification.md");
+        "A pool block is freed exactly once, and only a block that was allocated.", null);
 
     /// <summary>Data moved exactly as described.</summary>
     public static readonly Rule DataCopiedExactly = new(Ids.DataCopiedExactly, RuleLevel.MUST,
-        "Each processed descriptor copies TransferSize bytes from SourceAddress to DestinationAddress, and nothing else.", "ns-netdma-_net_dma_descriptor.md");
+        "Each descriptor the engine completes leaves at DestinationAddress exactly the TransferSize bytes at SourceAddress, and the engine writes nothing else.", "ns-netdma-_net_dma_descriptor.md");
 
     /// <summary>Completion status written as documented.</summary>
     public static readonly Rule CompletionStatusWritten = new(Ids.CompletionStatusWritten, RuleLevel.MUST,
-        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the last descriptor's physical address ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
+        "With NET_DMA_STATUS_UPDATE_ON_COMPLETION the engine writes the physical address of the descriptor it processed last ORed with its NET_DMA_TRANSFER_STATUS.", "ns-netdma-_net_dma_channel_parameters.md");
 
     /// <summary>No pool leak at removal.</summary>
     public static readonly Rule NoLeakAtRemove = new(Ids.NoLeakAtRemove, RuleLevel.SHOULD,
-        "Every pool block the driver allocated is freed by the time its device is removed.", "dma-verification.md");
+        "Every pool block the driver allocated is freed by the time its device is removed.", null);
 
     /// <summary>No completion status for a descriptor without NET_DMA_STATUS_UPDATE_ON_COMPLETION.</summary>
     public static readonly Rule CompletionOnlyWhenRequested = new(Ids.CompletionOnlyWhenRequested, RuleLevel.MUST,
@@ -678,7 +687,7 @@ internal static class RuleSource
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
         IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
-        DpcTargetActiveProcessor, OutstandingDmaCompletes, DeregisterAtRemove, OneRequestPerDevice,
+        DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,

@@ -38,7 +38,7 @@ public static class ExplainCommand
         var requirements = RequirementCatalog.Default.CheckedBy(rule.Id);
         var o = console.Out;
         o.WriteLine($"{rule.Id} ({rule.Level}): {rule.Statement}");
-        o.WriteLine($"  page:            {rule.Page} ({DocumentationLinks.ForRule(rule)})");
+        o.WriteLine(DocumentationLinks.ForRule(rule) is { } help ? $"  page:            {rule.Page} ({help})" : $"  page:            {rule.Source}");
         o.WriteLine($"  rule page:       docs/rules/{rule.Id}.md");
         o.WriteLine($"  enforced:        {Enforcement(rule)}");
         o.WriteLine($"  analyzers:       {List(evidence.Analyzers)}");

@@ -36,7 +36,7 @@ public static class RulesCommand
         var table = new Table().Border(TableBorder.Rounded).AddColumn("Rule").AddColumn("Level").AddColumn("Requirement").AddColumn("Source page");
         foreach (var rule in RuleCatalog.All)
         {
-            table.AddRow(rule.Id, rule.Level.ToString(), Markup.Escape(rule.Statement), Markup.Escape(rule.Page));
+            table.AddRow(rule.Id, rule.Level.ToString(), Markup.Escape(rule.Statement), Markup.Escape(rule.Source));
         }
 
         console.Out.Write(table);

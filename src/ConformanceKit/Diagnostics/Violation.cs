@@ -11,10 +11,10 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// <param name="Rule">The rule broken.</param>
 /// <param name="Expected">What the contract required, e.g. "CpuNumber with its bit set in ProcessorAffinityMask 0x6".</param>
 /// <param name="Actual">What happened, e.g. "CpuNumber = 0".</param>
-/// <param name="Page">The reference page for this DDI (defaults to the rule's page).</param>
+/// <param name="Page">The reference page for this DDI (defaults to the rule's page); null when neither the check nor the rule has a corpus page (a kit rule).</param>
 /// <param name="CallSequence">The calls that led here, oldest first, ending with the offending one.</param>
 /// <param name="Location">The script command (file:line:column) during which the kit observed it, or null outside any script.</param>
-public sealed record Violation(Rule Rule, string Expected, string Actual, string Page, IReadOnlyList<string> CallSequence, SourceLocation? Location = null)
+public sealed record Violation(Rule Rule, string Expected, string Actual, string? Page, IReadOnlyList<string> CallSequence, SourceLocation? Location = null)
 {
     /// <summary>Where the violation holds: run-time checks observe one call sequence.</summary>
     public string Scope => "observed on this call sequence";
@@ -22,7 +22,10 @@ public sealed record Violation(Rule Rule, string Expected, string Actual, string
     /// <summary>The one-paragraph message every report prints.</summary>
     public string Message =>
         $"{Rule.Id} ({Rule.Level}): {Rule.Statement} Expected: {Expected}. Actual: {Actual}. " +
-        $"Holds: {Scope}. Source: {Page}.";
+        $"Holds: {Scope}. Source: {Source}.";
+
+    /// <summary>The source as the message prints it: <see cref="Page"/>, or <see cref="Rule.NoCorpusPage"/> for a kit rule.</summary>
+    public string Source => Page ?? Rule.NoCorpusPage;
 
     /// <summary><see cref="Message"/> followed by the call sequence, one call per indented line: what a report shows.</summary>
     public string Details =>

@@ -61,8 +61,23 @@ public sealed class DescriptorProgress
     /// <summary>True once a completion status write named this descriptor after it completed.</summary>
     public bool StatusWritten { get; internal set; }
 
+    /// <summary>True when ControlFlags ask for an interrupt after the descriptor is processed (NET_DMA_INTERRUPT_ON_COMPLETION).</summary>
+    public bool InterruptRequested => Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION);
+
+    /// <summary>True once the provider called NetDmaIsr for the channel after this descriptor completed (NDMA3014).</summary>
+    public bool IsrCalled { get; internal set; }
+
+    /// <summary>True once the provider called NetDmaInterruptDpc for the channel after that NetDmaIsr (NDMA3014).</summary>
+    public bool DpcCalled { get; internal set; }
+
+    /// <summary>True once the end of a <c>run</c> judged whether its interrupt reached NetDmaIsr and the DPC (NDMA3014).</summary>
+    internal bool InterruptJudged { get; set; }
+
     /// <summary>True when a later start, abort or reset dropped it before it completed: its accesses are no longer attributed to it.</summary>
     public bool Abandoned { get; internal set; }
+
+    /// <summary>The source bytes as memory held them when the engine fetched the descriptor (NDMA5004), or null.</summary>
+    internal byte[]? SourceImage { get; set; }
 
     /// <summary>Rules already reported for this descriptor, so one bug gives one report per descriptor.</summary>
     internal HashSet<string> Reported { get; } = [];

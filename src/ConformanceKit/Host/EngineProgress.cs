@@ -44,6 +44,9 @@ public sealed class EngineProgress
     /// </summary>
     public PhysicalAddress? RereadExpected { get; internal set; }
 
+    /// <summary>Rules already reported for this channel about no descriptor in particular (one report per channel).</summary>
+    internal HashSet<string> UnattributedReports { get; } = [];
+
     /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
     public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
 
@@ -119,6 +122,39 @@ public sealed class EngineProgress
         descriptor.Completed = true;
         LastCompleted = descriptor;
         CompletedSinceStart |= _chain.Contains(descriptor);
+    }
+
+    /// <summary>
+    /// NetDmaIsr for the channel: it stands for every completed NET_DMA_INTERRUPT_ON_COMPLETION descriptor not yet
+    /// signalled. One interrupt may cover several ("when the ISR is called, the current DMA descriptor might already
+    /// be different from the descriptor that triggered the interrupt", nf-netdma-netdmaisr.md).
+    /// </summary>
+    internal void MarkIsr()
+    {
+        foreach (var descriptor in _descriptors.Values.Where(d => d is { Completed: true, InterruptRequested: true, IsrCalled: false }))
+        {
+            descriptor.IsrCalled = true;
+        }
+    }
+
+    /// <summary>NetDmaInterruptDpc for the channel: it follows the NetDmaIsr of every descriptor already signalled.</summary>
+    internal void MarkInterruptDpc()
+    {
+        foreach (var descriptor in _descriptors.Values.Where(d => d is { IsrCalled: true, DpcCalled: false }))
+        {
+            descriptor.DpcCalled = true;
+        }
+    }
+
+    /// <summary>
+    /// The completed NET_DMA_INTERRUPT_ON_COMPLETION descriptors not judged yet, in submission order, now marked
+    /// judged: each is judged once, at the end of the first <c>run</c> after it completed (NDMA3014).
+    /// </summary>
+    internal IReadOnlyList<DescriptorProgress> TakeInterruptsToJudge()
+    {
+        var due = _descriptors.Values.Where(d => d is { Completed: true, InterruptRequested: true, InterruptJudged: false }).ToList();
+        due.ForEach(d => d.InterruptJudged = true);
+        return due;
     }
 
     internal void MarkError(DescriptorProgress? descriptor, string why)

@@ -66,6 +66,11 @@ public sealed partial class NetDmaHost
                     Log.Checked(MemoryRules.ContextChangeMovesNoData);
                 }
 
+                if (descriptor is { Fetched: false, MovesData: true })
+                {
+                    descriptor.SourceImage = ReadRanges(descriptor.SourceRanges);
+                }
+
                 progress.MarkFetched(descriptor);
             }
         }
@@ -159,7 +164,54 @@ public sealed partial class NetDmaHost
         if (descriptor.RecordWrite(access.Address.QuadPart, access.End))
         {
             progress.MarkCompleted(descriptor);
+            CheckCopiedExactly(channel, descriptor);
         }
+    }
+
+    /// <summary>
+    /// NDMA5004: when the engine completes a descriptor (every destination byte written), its destination holds exactly
+    /// the TransferSize source bytes memory held when the engine fetched it ("the DMA engine copies TransferSize bytes
+    /// from SourceAddress to DestinationAddress", ns-netdma-_net_dma_descriptor.md; page breaks as NDMA5012 splits them).
+    /// A source or destination outside one buffer is not judged here (NDMA5001 reports the access), nor a descriptor
+    /// whose page break the engine did not follow (NDMA5012 reported it: the bytes are then bound to differ).
+    /// </summary>
+    private void CheckCopiedExactly(HostChannel channel, DescriptorProgress descriptor)
+    {
+        if (descriptor.SourceImage is not { } source || ReadRanges(descriptor.DestinationRanges) is not { } destination
+            || descriptor.Reported.Contains(MemoryRules.PageBreakFollowed.Id))
+        {
+            return;
+        }
+
+        Log.Checked(MemoryRules.DataCopiedExactly);
+        var first = source.AsSpan().CommonPrefixLength(destination);
+        if (first == source.Length || !descriptor.Reported.Add(MemoryRules.DataCopiedExactly.Id))
+        {
+            return;
+        }
+
+        var differing = source.Zip(destination).Count(pair => pair.First != pair.Second);
+        Log.Report(MemoryRules.DataCopiedExactly,
+            $"the {descriptor.Spec.Length} destination bytes of {descriptor.Describe()} on {channel.Name} at DestinationAddress {descriptor.Spec.Destination} equal to its source bytes at SourceAddress {descriptor.Spec.Source}",
+            $"when the engine completed it, destination byte {first} is 0x{destination[first]:X2}, source byte {first} 0x{source[first]:X2} ({differing} of {source.Length} bytes differ)", DescriptorPage);
+    }
+
+    /// <summary>The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), or null when a range is not inside one live buffer.</summary>
+    private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges)
+    {
+        var bytes = new List<byte>();
+        foreach (var range in ranges)
+        {
+            var start = new PhysicalAddress(range.Start);
+            if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
+            {
+                return null;
+            }
+
+            bytes.AddRange(Kernel.Memory.ReadBytes(buffer, range.Start - buffer.PhysicalBase.QuadPart, (int)range.Length));
+        }
+
+        return [.. bytes];
     }
 
     /// <summary>NDMA5011: a read of a descriptor's data while the previous NET_DMA_SERIALIZE_TRANSFER descriptor's writes are not all done.</summary>
@@ -186,7 +238,7 @@ public sealed partial class NetDmaHost
             $"{access.Initiator} read {access.Length} bytes of the data of {descriptor.Describe()} at {access.Address} with {pending}", DescriptorPage);
     }
 
-    /// <summary>A completion-status write: NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
+    /// <summary>A completion-status write: NDMA5005 (address), NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
     private void ObserveCompletionWrite(HostChannel channel, DeviceAccess access)
     {
         if (access.Length != sizeof(ulong) || access.Address != channel.Completion.PhysicalBase)
@@ -204,6 +256,7 @@ public sealed partial class NetDmaHost
         }
 
         Log.Checked(MemoryRules.CompletionStateMatchesProgress);
+        CheckCompletionAddress(channel, status, word);
         switch (status)
         {
             case NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle when named is { Completed: true }:
@@ -219,6 +272,46 @@ public sealed partial class NetDmaHost
                     $"the engine wrote NetDmaTransferStatusHalted (0x{word:X16}) with no ProviderAbortDma or ProviderResetChannel running");
                 break;
         }
+    }
+
+    /// <summary>
+    /// NDMA5005: the address bits (all but the low six) of a completion status with a descriptor address are "the
+    /// physical address of the most recent DMA descriptor that the DMA engine processed" (ns-netdma-_net_dma_channel_parameters.md):
+    /// for NetDmaTransferStatusActive, NetDmaTransferStatusIdle and NetDmaTransferStatusSuspend the descriptor the
+    /// engine completed last (for a correct Idle, the last one NetDMA submitted; whether Idle fits the progress is
+    /// NDMA5008's judgment, so one wrong state is not reported twice). Not judged: NetDmaTransferStatusArmed (its address "is not valid"), NetDmaTransferStatusHalted (the page
+    /// names the transfer that was aborted, not a descriptor), values above Armed, and a Suspend before any descriptor
+    /// of the current chain completed. One report per descriptor expected.
+    /// </summary>
+    private void CheckCompletionAddress(HostChannel channel, NetDmaTransferStatus status, ulong word)
+    {
+        var progress = channel.Progress;
+        var judged = status switch
+        {
+            NetDmaTransferStatus.NetDmaTransferStatusActive or NetDmaTransferStatus.NetDmaTransferStatusIdle => true,
+            NetDmaTransferStatus.NetDmaTransferStatusSuspend => progress.CompletedSinceStart,
+            _ => false,
+        };
+        if (!judged)
+        {
+            return;
+        }
+
+        var expected = progress.LastCompleted;
+
+        Log.Checked(MemoryRules.CompletionStatusWritten);
+        var address = new PhysicalAddress(word & ~0x3FUL);
+        if (address == expected?.Address
+            || !(expected?.Reported ?? progress.UnattributedReports).Add(MemoryRules.CompletionStatusWritten.Id))
+        {
+            return;
+        }
+
+        Log.Report(MemoryRules.CompletionStatusWritten,
+            expected is null
+                ? $"with {status}, no completion status before a descriptor of {channel.Name} completed"
+                : $"with {status}, the physical address of the descriptor the engine completed last on {channel.Name} ({expected.Address}) ORed with the status",
+            $"the engine wrote 0x{word:X16}: address {address} ({DescribeDescriptor(channel, address)})", ChannelParametersPage);
     }
 
     private void CheckProgressStatus(HostChannel channel, DescriptorProgress named, NetDmaTransferStatus status, ulong word)

@@ -202,6 +202,7 @@ public sealed partial class NetDmaHost
         }
 
         channel.IsrCount++;
+        channel.Progress.MarkIsr();
         CheckInterruptCpu(channel, Kernel.CurrentProcessor);
         CheckIsrDescriptor(channel, DmaDescriptor, contract);
         channel.LastReportedDescriptor = DmaDescriptor;
@@ -220,6 +221,7 @@ public sealed partial class NetDmaHost
 
         var cpu = Kernel.CurrentProcessor;
         channel.DpcProcessors.Add(cpu);
+        channel.Progress.MarkInterruptDpc();
         CheckDpcReport(channel, DmaDescriptor, contract);
         if (DmaDescriptor is { } descriptor)
         {

@@ -243,6 +243,7 @@ public sealed partial class NetDmaHost
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
             channel.Submitted.UnionWith(chain.Descriptors);
+            _unsubmittedFetchReported.Remove(channel);
             return chain;
         }
         catch (InvalidOperationException e)
@@ -252,8 +253,9 @@ public sealed partial class NetDmaHost
     }
 
     /// <summary>
-    /// NetDMA suspends <paramref name="name"/> with ProviderSuspendDma and checks that pLastDescriptor names a submitted
-    /// descriptor (NDMA3012, nc-netdma-dma_suspend_handler.md).
+    /// NetDMA suspends <paramref name="name"/> with ProviderSuspendDma and checks (NDMA3012,
+    /// nc-netdma-dma_suspend_handler.md) that the current descriptor was completed before it returned and that
+    /// pLastDescriptor is the last descriptor the engine processed (<see cref="CheckSuspendReport"/>).
     /// </summary>
     /// <exception cref="CapabilityMissingException">The provider has no ProviderSuspendDma.</exception>
     public NtStatus SuspendDma(string name, CallSite site)
@@ -274,12 +276,7 @@ public sealed partial class NetDmaHost
         }
 
         Trace($"    <- pLastDescriptor={last}");
-        Log.Checked(LifecycleRules.SuspendHalts);
-        if (!last.IsNull && !channel.Submitted.Contains(last))
-        {
-            Log.Report(LifecycleRules.SuspendHalts, $"pLastDescriptor = NULL or a descriptor submitted on {name}", $"pLastDescriptor = {last}", SuspendContract.Page);
-        }
-
+        CheckSuspendReport(channel, last);
         channel.LastReportedDescriptor = last;
         channel.State = ChannelState.Suspended;
         channel.Progress.RereadExpected = null;
@@ -320,6 +317,7 @@ public sealed partial class NetDmaHost
         {
             var chain = channel.Ring.Relink(last, descriptors);
             channel.Submitted.UnionWith(chain.Descriptors);
+            _unsubmittedFetchReported.Remove(channel);
             channel.Progress.Relink(last, chain, descriptors);
             Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
         }
@@ -362,7 +360,17 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA resumes only a suspended channel; '{name}' is {channel.State}");
         }
 
-        var status = CallProvider(ResumeContract, name, site, () => resume(channel.ProviderContext!));
+        NtStatus status;
+        _resuming = channel;
+        try
+        {
+            status = CallProvider(ResumeContract, name, site, () => resume(channel.ProviderContext!));
+        }
+        finally
+        {
+            _resuming = null;
+        }
+
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
@@ -468,6 +476,8 @@ public sealed partial class NetDmaHost
         }
         else
         {
+            CheckFetchWhileSuspended(channel, fetch);
+            CheckFetchSubmitted(channel, fetch);
             ObserveFetch(channel, fetch);
         }
     }

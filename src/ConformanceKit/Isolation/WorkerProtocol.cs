@@ -55,10 +55,10 @@ internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, 
 /// <param name="RuleId">The rule's ID.</param>
 /// <param name="Expected">What the contract required.</param>
 /// <param name="Actual">What happened.</param>
-/// <param name="Page">The DDI's page.</param>
+/// <param name="Page">The DDI's page, or null (a kit rule with no corpus page).</param>
 /// <param name="CallSequence">The calls that led there, oldest first.</param>
 /// <param name="Location">The script command during which it was observed.</param>
-internal sealed record WireViolation(string RuleId, string Expected, string Actual, string Page, IReadOnlyList<string> CallSequence, SourceLocation? Location)
+internal sealed record WireViolation(string RuleId, string Expected, string Actual, string? Page, IReadOnlyList<string> CallSequence, SourceLocation? Location)
 {
     public static WireViolation From(Violation violation) =>
         new(violation.Rule.Id, violation.Expected, violation.Actual, violation.Page, violation.CallSequence, violation.Location);

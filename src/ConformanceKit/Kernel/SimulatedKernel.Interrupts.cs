@@ -13,8 +13,9 @@ namespace NetDma.ConformanceKit.Kernel;
 /// </summary>
 /// <remarks>
 /// A requested interrupt that cannot reach an ISR (a message the device was not granted, or no ISR connected) is
-/// reported under NDMA3014 (InterruptOnCompletionDelivered) and dropped: the consequence of either mistake is exactly
-/// what that rule forbids, a completion whose interrupt never reaches NetDmaIsr and the DPC (nf-netdma-netdmaisr.md).
+/// reported under the kit rule NDMA3040 (InterruptOnGrantedMessage; no corpus page documents IoConnectInterruptEx or
+/// the start resources) and dropped. When the interrupt was for a descriptor with NET_DMA_INTERRUPT_ON_COMPLETION, the
+/// host also reports NDMA3014 at the end of the run: its NetDmaIsr never came.
 /// </remarks>
 public sealed partial class SimulatedKernel
 {
@@ -211,10 +212,11 @@ public sealed partial class SimulatedKernel
     {
         var device = bus.Device;
         var granted = _resources.TryGetValue(device, out var resources) ? resources.Interrupts : [];
+        Log.Checked(LifecycleRules.InterruptOnGrantedMessage);
         if (!granted.Any(m => m.MessageId == messageId))
         {
             var list = granted.Count == 0 ? "none" : string.Join(", ", granted.Select(m => $"message {m.MessageId} -> cpu{m.TargetProcessor}"));
-            Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+            Log.Report(LifecycleRules.InterruptOnGrantedMessage,
                 "interrupts signalled only on messages granted in the device's start resources",
                 $"{device} signalled interrupt message {messageId}, which it was not granted (granted: {list}); the interrupt was dropped");
             return null;
@@ -222,7 +224,7 @@ public sealed partial class SimulatedKernel
 
         if (!_connections.TryGetValue(device, out var connection))
         {
-            Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+            Log.Report(LifecycleRules.InterruptOnGrantedMessage,
                 "an ISR connected with IoConnectInterruptEx before the device signals interrupts",
                 $"{device} signalled interrupt message {messageId} with no ISR connected; the interrupt was dropped");
             return null;

@@ -62,12 +62,16 @@ public static partial class DocumentationLinks
             : throw new ArgumentException($"'{page}' is not a DDI or guide page of the spec corpus", nameof(page));
     }
 
-    /// <summary>The help page of <paramref name="rule"/>: the Microsoft Learn page of its source page.</summary>
+    /// <summary>
+    /// The help page of <paramref name="rule"/>: the Microsoft Learn page of its source page, or null for a kit rule
+    /// with no corpus page (there is no Microsoft page to send a reader to; its repository page,
+    /// <see cref="RepositoryPage"/>, explains it).
+    /// </summary>
     /// <param name="rule">A catalog rule.</param>
-    public static Uri ForRule(Rule rule)
+    public static Uri? ForRule(Rule rule)
     {
         ArgumentNullException.ThrowIfNull(rule);
-        return ForSpecPage(rule.Page);
+        return rule.Page is { } page ? ForSpecPage(page) : null;
     }
 
     /// <summary>

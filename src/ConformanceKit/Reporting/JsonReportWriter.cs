@@ -164,7 +164,7 @@ public static class JsonReportWriter
         json.WriteString("statement", violation.Rule.Statement);
         json.WriteString("expected", violation.Expected);
         json.WriteString("actual", violation.Actual);
-        json.WriteString("page", violation.Page);
+        json.WriteString("page", violation.Page); // null: a kit rule with no corpus page, and the check named none
         if (violation.Location is { } location)
         {
             WriteLocation(json, location);

@@ -108,13 +108,17 @@ public static class SarifReportWriter
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
         WriteText(json, "shortDescription", rule.Statement);
-        WriteText(json, "fullDescription", $"{rule.Statement} ({rule.Level} rule; source: {rule.Page}; enforced {Enforcement(rule)}.)");
-        json.WriteString("helpUri", DocumentationLinks.ForRule(rule).AbsoluteUri);
+        WriteText(json, "fullDescription", $"{rule.Statement} ({rule.Level} rule; source: {rule.Source}; enforced {Enforcement(rule)}.)");
+        if (DocumentationLinks.ForRule(rule) is { } help)
+        {
+            json.WriteString("helpUri", help.AbsoluteUri); // A kit rule has no Microsoft page: helpUri is optional in SARIF 2.1.0.
+        }
+
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule));
         json.WriteEndObject();
         json.WriteStartObject("properties");
-        json.WriteString("sourcePage", rule.Page);
+        json.WriteString("sourcePage", rule.Page); // null for a kit rule with no corpus page
         json.WriteString("documentationPage", DocumentationLinks.RepositoryPage(rule));
 
         json.WriteString("requirementLevel", rule.Level.ToString());

@@ -81,6 +81,9 @@ public static class LifecycleRules
     /// <summary>NDMA3029: KeSetTargetProcessorDpc gets an active processor.</summary>
     public static readonly Rule DpcTargetActiveProcessor = RuleSource.DpcTargetActiveProcessor;
 
+    /// <summary>NDMA3040: a device signals only granted interrupt messages, after its ISR is connected (kit rule).</summary>
+    public static readonly Rule InterruptOnGrantedMessage = RuleSource.InterruptOnGrantedMessage;
+
     /// <summary>NDMA3050: deregistration while handling IRP_MN_REMOVE_DEVICE (SHOULD).</summary>
     public static readonly Rule DeregisterAtRemove = RuleSource.DeregisterAtRemove;
 
@@ -98,5 +101,5 @@ public static class LifecycleRules
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, OutstandingDmaCompletes, DeregisterAtRemove];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove];
 }

@@ -43,7 +43,7 @@ public static class RuleCatalogJson
         json.WriteString("id", rule.Id);
         json.WriteString("level", rule.Level.ToString());
         json.WriteString("statement", rule.Statement);
-        json.WriteString("page", rule.Page);
+        json.WriteString("page", rule.Page); // null for a kit rule with no corpus page
         json.WriteStartArray("enforcement");
         if (rule.Enforcement.HasFlag(RuleEnforcement.RunTime))
         {

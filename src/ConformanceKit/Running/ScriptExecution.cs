@@ -461,6 +461,7 @@ internal sealed class ScriptExecution
     {
         World.Kernel.RaiseSpuriousInterrupts();
         var run = World.Kernel.RunHardware(steps ?? RunCommand.IdleBound);
+        World.Host.CheckInterruptsDelivered();
         Log.Checked(MemoryRules.EngineGoesIdle);
         if (steps is null && !run.Idle)
         {
@@ -653,9 +654,9 @@ internal sealed class ScriptExecution
         {
             foreach (var id in rules)
             {
-                if (RuleCatalog.TryGet(id, out var rule) && !message.Contains(rule.Page, StringComparison.Ordinal))
+                if (RuleCatalog.TryGet(id, out var rule) && !message.Contains(rule.Source, StringComparison.Ordinal))
                 {
-                    message += $" [{rule.Id} ({rule.Level}): {rule.Statement} Source: {rule.Page}.]";
+                    message += $" [{rule.Id} ({rule.Level}): {rule.Statement} Source: {rule.Source}.]";
                 }
             }
         }

@@ -75,7 +75,7 @@ public sealed partial class RulePagesTests
         var text = new StringBuilder();
         text.Append(EnforcedBy).Append("\n\n");
         text.Append("<!-- Generated from src/Rules/RuleSource.cs, src/ConformanceKit/Rules/rule-evidence.json and the requirement catalog by `bash eng/update-generated.sh`; edit those, not this section. -->\n\n");
-        text.Append($"- Level: {rule.Level}. Source page: [{rule.Page}]({SpecLink(rule.Page)}).\n");
+        text.Append($"- Level: {rule.Level}. Source page: {(rule.Page is { } page ? $"[{page}]({SpecLink(page)})" : ConformanceKit.Rules.Rule.NoCorpusPage)}.\n");
         text.Append($"- Analyzers (compile time): {List(evidence.Analyzers, "none")}.\n");
         text.Append($"- Run-time checks: {List(evidence.RuntimeChecks, "none")}.\n");
         text.Append($"- Self-test scripts: {(evidence.Scripts.Count == 0 ? "none" : string.Join(", ", evidence.Scripts.Select(s => $"[`{s}`](../../src/ConformanceKit/Scripts/{s}.ndma)")))}.\n");

@@ -1,5 +1,6 @@
 using NetDma.ConformanceKit.Host;
 using NetDma.Contracts.Annotations;
+using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
 
@@ -164,8 +165,8 @@ public sealed class ChannelOperationTests
         Assert.Equal(NtStatus.STATUS_SUCCESS, _kit.Host.SuspendDma("ch0", Dispatch));
 
         var violation = _kit.Single("NDMA3012");
-        Assert.Equal("pLastDescriptor = NULL or a descriptor submitted on ch0", violation.Expected);
-        Assert.Equal("pLastDescriptor = 0x0000000000001234", violation.Actual);
+        Assert.Equal("pLastDescriptor = NULL, the last descriptor the engine processed on ch0 (none yet)", violation.Expected);
+        Assert.Equal("pLastDescriptor = 0x0000000000001234 (not a descriptor NetDMA submitted on ch0)", violation.Actual);
         Assert.Equal("nc-netdma-dma_suspend_handler.md", violation.Page);
     }
 
@@ -180,21 +181,78 @@ public sealed class ChannelOperationTests
 
         _kit.Host.SuspendDma("ch0", Dispatch);
 
-        Assert.Equal($"pLastDescriptor = {otherChannels}", _kit.Single("NDMA3012").Actual);
+        Assert.StartsWith($"pLastDescriptor = {otherChannels} (", _kit.Single("NDMA3012").Actual);
     }
 
     [Fact]
-    public void pLastDescriptor_of_an_earlier_submitted_chain_or_NULL_is_silent()
+    public void pLastDescriptor_naming_a_submitted_descriptor_the_engine_never_processed_reports_NDMA3012()
     {
         ReadyFor("ProviderSuspendDma");
-        var earlier = _kit.Provider.Submissions[0].First;
-        _kit.Host.AppendDma("ch0", _kit.Copies(1), Dispatch);
-        _kit.Provider.SuspendReports = () => earlier;
+        var submitted = _kit.Provider.Submissions[0].First;
+        _kit.Provider.SuspendReports = () => submitted;
 
         _kit.Host.SuspendDma("ch0", Dispatch);
-        Assert.Equal(earlier, _kit.Host.Channels["ch0"].LastReportedDescriptor);
+
+        Assert.Equal($"pLastDescriptor = {submitted} (submitted, not yet fetched by the engine)", _kit.Single("NDMA3012").Actual);
+    }
+
+    [Fact]
+    public void Suspend_returning_with_the_current_descriptor_half_written_reports_NDMA3012()
+    {
+        ReadyFor("ProviderSuspendDma");
+        var first = _kit.Provider.Submissions[0].First;
+        var descriptor = _kit.ReadDescriptor(first);
+        // The device fetches the first descriptor and writes 32 of its 64 bytes, then the suspend returns.
+        _kit.Kernel.Memory.DmaRead(first, new byte[NetDmaDescriptor.SizeInBytes], "device");
+        _kit.Kernel.Memory.DmaWrite(descriptor.DestinationAddress, new byte[32], "device");
+
+        _kit.Host.SuspendDma("ch0", Dispatch);
+
+        var violation = _kit.Single("NDMA3012");
+        Assert.Equal($"the transfer of the current descriptor of ch0 (the descriptor at {first}) completed before ProviderSuspendDma returns", violation.Expected);
+        Assert.Equal("ProviderSuspendDma returned STATUS_SUCCESS with 32 of its 64 bytes written", violation.Actual);
+    }
+
+    [Fact]
+    public void pLastDescriptor_naming_the_descriptor_the_engine_completed_is_silent()
+    {
+        ReadyFor("ProviderSuspendDma");
+        var first = _kit.Provider.Submissions[0].First;
+        var descriptor = _kit.ReadDescriptor(first);
+        _kit.Kernel.Memory.DmaRead(first, new byte[NetDmaDescriptor.SizeInBytes], "device");
+        _kit.Kernel.Memory.DmaWrite(descriptor.DestinationAddress, new byte[64], "device");
+        _kit.Provider.SuspendReports = () => first;
+
+        _kit.Host.SuspendDma("ch0", Dispatch);
+
+        _kit.AssertSilent();
+    }
+
+    [Fact]
+    public void A_descriptor_fetch_while_suspended_reports_NDMA3012_once_per_suspension()
+    {
+        ReadyFor("ProviderSuspendDma");
+        var first = _kit.Provider.Submissions[0].First;
+        _kit.Host.SuspendDma("ch0", Dispatch);
+
+        _kit.Kernel.Memory.DmaRead(first, new byte[NetDmaDescriptor.SizeInBytes], "device");
+        _kit.Kernel.Memory.DmaRead(first.Offset(NetDmaDescriptor.SizeInBytes), new byte[NetDmaDescriptor.SizeInBytes], "device");
+
+        var violation = _kit.Single("NDMA3012");
+        Assert.Equal("no descriptor fetch on ch0 between ProviderSuspendDma and ProviderResumeDma", violation.Expected);
+        Assert.Equal($"device fetched the descriptor at {first} (submitted, not yet fetched by the engine) while ch0 is suspended", violation.Actual);
+        Assert.Equal("nc-netdma-dma_suspend_handler.md", violation.Page);
+    }
+
+    [Fact]
+    public void pLastDescriptor_NULL_before_the_engine_processed_anything_is_silent()
+    {
+        ReadyFor("ProviderSuspendDma");
+        _kit.Host.AppendDma("ch0", _kit.Copies(1), Dispatch);
+
+        _kit.Host.SuspendDma("ch0", Dispatch);
+        Assert.Equal(PhysicalAddress.Null, _kit.Host.Channels["ch0"].LastReportedDescriptor);
         _kit.Host.ResumeDma("ch0", Dispatch);
-        _kit.Provider.SuspendReports = () => PhysicalAddress.Null;
         _kit.Host.SuspendDma("ch0", Dispatch);
 
         _kit.AssertSilent();

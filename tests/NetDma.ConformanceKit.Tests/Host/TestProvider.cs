@@ -35,7 +35,7 @@ internal sealed class TestProvider(SimulatedKernel kernel)
     /// <summary>The pProviderChannelContext ProviderAllocateDmaChannel returns. Default: a new object per channel.</summary>
     public Func<NetDmaChannelHandle, object?> ContextFor { get; set; } = handle => new ChannelContext(handle);
 
-    /// <summary>What ProviderSuspendDma reports in pLastDescriptor. Default: the last descriptor NetDMA started or appended.</summary>
+    /// <summary>What ProviderSuspendDma reports in pLastDescriptor. Default: NULL, since this provider has no engine and so never processed a descriptor (NDMA3012).</summary>
     public Func<PhysicalAddress>? SuspendReports { get; set; }
 
     /// <summary>Every handler call, as <c>ProviderStartDma cpu0 DISPATCH_LEVEL</c>.</summary>
@@ -110,8 +110,7 @@ internal sealed class TestProvider(SimulatedKernel kernel)
 
     private NtStatus SuspendDma(object context, out PhysicalAddress lastDescriptor)
     {
-        var (_, _, first, count) = Submissions[^1];
-        lastDescriptor = SuspendReports?.Invoke() ?? first.Offset((count - 1) * (ulong)NetDmaDescriptor.SizeInBytes);
+        lastDescriptor = SuspendReports?.Invoke() ?? PhysicalAddress.Null;
         return Called("ProviderSuspendDma", SuspendStatus);
     }
 

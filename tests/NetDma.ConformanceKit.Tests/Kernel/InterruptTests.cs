@@ -46,7 +46,7 @@ public sealed class InterruptTests
     }
 
     [Fact]
-    public void An_interrupt_on_a_message_the_device_was_not_granted_reports_NDMA3014_and_is_dropped()
+    public void An_interrupt_on_a_message_the_device_was_not_granted_reports_NDMA3040_and_is_dropped()
     {
         var bus = Connect(new InterruptMessage(0, 1));
 
@@ -54,13 +54,15 @@ public sealed class InterruptTests
 
         Assert.Equal(0, _kit.Kernel.DeliverInterrupts());
         Assert.Empty(_isrCalls);
-        var violation = _kit.Single("NDMA3014");
+        var violation = _kit.Single("NDMA3040");
+        Assert.Null(violation.Page); // A kit rule: no corpus page documents the start resources or IoConnectInterruptEx.
+        Assert.Contains("Source: kit rule, no corpus page.", violation.Message);
         Assert.Contains(@"\Device\Pdo0 signalled interrupt message 7, which it was not granted (granted: message 0 -> cpu1)", violation.Actual);
         Assert.Equal(0, _kit.Kernel.PendingInterruptCount);
     }
 
     [Fact]
-    public void An_interrupt_with_no_ISR_connected_reports_NDMA3014_and_is_dropped()
+    public void An_interrupt_with_no_ISR_connected_reports_NDMA3040_and_is_dropped()
     {
         var bus = _kit.Kernel.AttachDevice(_pdo);
         _kit.Kernel.SetInterruptResources(_pdo, new DeviceResources(true, [new InterruptMessage(0, 0)]));
@@ -68,7 +70,7 @@ public sealed class InterruptTests
         bus.RequestInterrupt(0);
         _kit.Kernel.DeliverInterrupts();
 
-        Assert.Contains("no ISR connected", _kit.Single("NDMA3014").Actual);
+        Assert.Contains("no ISR connected", _kit.Single("NDMA3040").Actual);
     }
 
     [Fact]

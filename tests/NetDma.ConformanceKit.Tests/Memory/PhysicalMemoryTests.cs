@@ -164,7 +164,7 @@ public sealed class PhysicalMemoryTests
         var violation = Assert.Single(_log.All);
         Assert.Equal("NDMA5002", violation.Rule.Id);
         Assert.Contains("descriptor ring 'ring'", violation.Actual);
-        Assert.Equal("ns-netdma-_net_dma_descriptor.md", violation.Page);
+        Assert.Equal("ns-netdma-_net_dma_channel_parameters.md", violation.Page);
     }
 
     [Fact]

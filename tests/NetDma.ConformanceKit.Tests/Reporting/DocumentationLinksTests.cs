@@ -10,7 +10,20 @@ namespace NetDma.ConformanceKit.Tests.Reporting;
 /// </summary>
 public sealed class DocumentationLinksTests
 {
-    public static TheoryData<string> RuleIds => [.. RuleCatalog.All.Select(r => r.Id)];
+    public static TheoryData<string> RuleIds => [.. RuleCatalog.All.Where(r => r.HasCorpusPage).Select(r => r.Id)];
+
+    public static TheoryData<string> KitRuleIds => [.. RuleCatalog.All.Where(r => !r.HasCorpusPage).Select(r => r.Id)];
+
+    [Theory]
+    [MemberData(nameof(KitRuleIds))]
+    public void A_kit_rule_with_no_corpus_page_has_no_help_page_and_says_so(string id)
+    {
+        var rule = RuleCatalog.Get(id);
+
+        Assert.Null(DocumentationLinks.ForRule(rule));
+        Assert.Equal(Rule.NoCorpusPage, rule.Source);
+        Assert.Equal("kit rule, no corpus page", Rule.NoCorpusPage);
+    }
 
     [Theory]
     [MemberData(nameof(RuleIds))]
@@ -18,12 +31,12 @@ public sealed class DocumentationLinksTests
     {
         var rule = RuleCatalog.Get(id);
 
-        var help = DocumentationLinks.ForRule(rule);
+        var help = DocumentationLinks.ForRule(rule)!;
 
         Assert.True(help.IsAbsoluteUri);
         Assert.Equal(Uri.UriSchemeHttps, help.Scheme);
         Assert.Equal("learn.microsoft.com", help.Host);
-        Assert.EndsWith("/" + Path.GetFileNameWithoutExtension(rule.Page), help.AbsolutePath, StringComparison.Ordinal);
+        Assert.EndsWith("/" + Path.GetFileNameWithoutExtension(rule.Page!), help.AbsolutePath, StringComparison.Ordinal);
     }
 
     [Theory]

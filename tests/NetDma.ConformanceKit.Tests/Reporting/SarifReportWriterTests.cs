@@ -52,9 +52,17 @@ public sealed class SarifReportWriterTests
         Assert.All(RuleCatalog.All, rule =>
         {
             var declared = rules[rule.Id];
-            Assert.Equal(DocumentationLinks.ForRule(rule).AbsoluteUri, declared.GetProperty("helpUri").GetString());
+            if (DocumentationLinks.ForRule(rule) is { } help)
+            {
+                Assert.Equal(help.AbsoluteUri, declared.GetProperty("helpUri").GetString());
+            }
+            else
+            {
+                Assert.False(declared.TryGetProperty("helpUri", out _), $"{rule.Id} has no corpus page, so no Microsoft help page");
+            }
+
             Assert.Equal(rule.Statement, declared.GetProperty("shortDescription").GetProperty("text").GetString());
-            Assert.Contains(rule.Page, declared.GetProperty("fullDescription").GetProperty("text").GetString());
+            Assert.Contains($"source: {rule.Source};", declared.GetProperty("fullDescription").GetProperty("text").GetString());
             Assert.Equal(rule.Level == RuleLevel.MUST ? "error" : "warning", declared.GetProperty("defaultConfiguration").GetProperty("level").GetString());
             var properties = declared.GetProperty("properties");
             Assert.Equal(rule.Page, properties.GetProperty("sourcePage").GetString());

@@ -103,12 +103,13 @@ public sealed partial class RequirementCatalogTests
     }
 
     [Fact]
-    public void At_most_six_rules_check_no_requirement_of_the_catalog()
+    public void At_most_three_rules_with_a_corpus_page_check_no_requirement_of_the_catalog()
     {
-        // Rules that no row names are rules no page states: they are the kit's own (NDMA2002, a driver must not crash
-        // the process; NDMA2003, it must return) or their wording still needs its page (issue 7's fidelity pass).
-        var unanchored = RuleCatalog.All.Where(r => Catalog.CheckedBy(r.Id).Count == 0).Select(r => r.Id).ToList();
-        Assert.True(unanchored.Count <= 6, "rules no requirement names: " + string.Join(", ", unanchored));
+        // A kit rule (no corpus page: NDMA2002, NDMA3040, NDMA5003 ...) has no page whose statements the catalog holds,
+        // so no row can name it. A rule that cites a page but checks none of its rows either is the kit's own under a
+        // page (NDMA2003, it must return) or its wording still needs its page (issue 7's fidelity pass).
+        var unanchored = RuleCatalog.All.Where(r => r.HasCorpusPage && Catalog.CheckedBy(r.Id).Count == 0).Select(r => r.Id).ToList();
+        Assert.True(unanchored.Count <= 3, "rules with a corpus page that no requirement names: " + string.Join(", ", unanchored));
     }
 
     [Theory]

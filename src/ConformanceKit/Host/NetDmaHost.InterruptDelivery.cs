@@ -1,0 +1,53 @@
+using NetDma.ConformanceKit.Rules;
+
+namespace NetDma.ConformanceKit.Host;
+
+// NDMA3014: a processed descriptor with NET_DMA_INTERRUPT_ON_COMPLETION leads to NetDmaIsr and then
+// NetDmaInterruptDpc for its channel (nf-netdma-netdmaisr.md). Judged when the script's hardware run is over, so the
+// interrupts it raised were delivered and the DPCs they queued have run.
+public sealed partial class NetDmaHost
+{
+    private const string IsrPage = "nf-netdma-netdmaisr.md";
+
+    /// <summary>Most descriptor addresses one NDMA3014 report lists.</summary>
+    private const int ListedDescriptors = 4;
+
+    /// <summary>
+    /// After a <c>run</c> (every interrupt requested delivered, every DPC queued run): for each live channel, every
+    /// descriptor with NET_DMA_INTERRUPT_ON_COMPLETION the engine completed since the previous judgment must have been
+    /// followed by a NetDmaIsr for the channel and then a NetDmaInterruptDpc (NDMA3014). One report per channel and
+    /// missing call, listing the descriptors; each descriptor is judged once.
+    /// </summary>
+    internal void CheckInterruptsDelivered()
+    {
+        foreach (var channel in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+        {
+            var due = channel.Progress.TakeInterruptsToJudge();
+            foreach (var descriptor in due.Where(d => d.DpcCalled))
+            {
+                Log.Checked(LifecycleRules.InterruptOnCompletionDelivered);
+            }
+
+            if (due.Where(d => !d.IsrCalled).ToList() is { Count: > 0 } noIsr)
+            {
+                Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+                    $"after the engine completed {DescribeInterrupted(noIsr)} on {channel.Name} (ControlFlags with NET_DMA_INTERRUPT_ON_COMPLETION), an interrupt whose ISR calls NetDmaIsr for {channel.Name}",
+                    $"no NetDmaIsr for {channel.Name} by the end of the run ({channel.IsrCount} NetDmaIsr call(s) for the channel in all)", IsrPage);
+            }
+
+            if (due.Where(d => d is { IsrCalled: true, DpcCalled: false }).ToList() is { Count: > 0 } noDpc)
+            {
+                Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
+                    $"after NetDmaIsr for {channel.Name} reported the completion of {DescribeInterrupted(noDpc)} (NET_DMA_INTERRUPT_ON_COMPLETION), NetDmaInterruptDpc for {channel.Name} from the interrupt DPC",
+                    $"no NetDmaInterruptDpc for {channel.Name} followed by the end of the run ({channel.DpcProcessors.Count} NetDmaInterruptDpc call(s) for the channel in all)", IsrPage);
+            }
+        }
+    }
+
+    private static string DescribeInterrupted(IReadOnlyList<DescriptorProgress> descriptors)
+    {
+        var listed = string.Join(", ", descriptors.Take(ListedDescriptors).Select(d => d.Address));
+        var more = descriptors.Count > ListedDescriptors ? $" and {descriptors.Count - ListedDescriptors} more" : "";
+        return descriptors.Count == 1 ? $"the descriptor at {listed}" : $"the descriptors at {listed}{more}";
+    }
+}
