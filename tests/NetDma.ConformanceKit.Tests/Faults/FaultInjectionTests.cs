@@ -29,6 +29,13 @@ public sealed class FaultInjectionTests
         { "descriptor:every=3", FaultKind.Descriptor },
     };
 
+    /// <summary>Runs one script given as text against the reference drivers, in this process.</summary>
+    private static ScriptResult RunOnReferenceDrivers(string text, string name)
+    {
+        using var runner = new InProcessScriptRunner(DriverRunners.ReferenceDrivers, Watchdog);
+        return runner.Run(global::NetDma.ConformanceKit.Scripting.ScriptParser.Parse(text, name));
+    }
+
     private static RunReport RunSuite(IDriverFactory factory, string faults) =>
         RunSuite(new InProcessScriptRunner(factory, Watchdog, FaultSpec.Parse(faults)));
 
@@ -126,10 +133,7 @@ public sealed class FaultInjectionTests
             remove_device
             assert_no_violation
             """;
-        var script = global::NetDma.ConformanceKit.Scripting.ScriptParser.Parse(text, "pool-window.ndma");
-        using var runner = new InProcessScriptRunner(DriverRunners.ReferenceDrivers, Watchdog);
-
-        var result = runner.Run(script);
+        var result = RunOnReferenceDrivers(text, "pool-window.ndma");
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, string.Join("\n", result.Failures.Select(f => f.Message)));
         Assert.Equal(2, result.Faults.Count);
@@ -163,10 +167,7 @@ public sealed class FaultInjectionTests
             remove_device
             assert_no_violation
             """;
-        var script = global::NetDma.ConformanceKit.Scripting.ScriptParser.Parse(text, "dma-read.ndma");
-        using var runner = new InProcessScriptRunner(DriverRunners.ReferenceDrivers, Watchdog);
-
-        var result = runner.Run(script);
+        var result = RunOnReferenceDrivers(text, "dma-read.ndma");
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, string.Join("\n", result.Failures.Select(f => f.Message)));
         var fault = Assert.Single(result.Faults);
