@@ -13,7 +13,9 @@ namespace NetDma.ConformanceKit.Diagnostics;
 public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer = null)
 {
     private readonly Queue<string> _entries = new();
-    private readonly List<string> _running = [];
+    // Routines running now, innermost last, each with the thread it runs on: under schedule exploration processors
+    // interleave, and a routine that returns must remove its own entry, not another processor's.
+    private readonly List<(int Thread, string Entry)> _running = [];
     private readonly Lock _gate = new();
     private string? _faulted;
 
@@ -33,7 +35,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         {
             lock (_gate)
             {
-                return _running.Count > 0 ? _running[^1] : null;
+                return _running.Count > 0 ? _running[^1].Entry : null;
             }
         }
     }
@@ -61,7 +63,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
                 Append(entry);
             }
 
-            _running.Add(entry);
+            _running.Add((Environment.CurrentManagedThreadId, entry));
         }
 
         Observer?.RoutineEntered(entry, traced);
@@ -87,10 +89,12 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     {
         lock (_gate)
         {
-            if (_running.Count > 0)
+            var thread = Environment.CurrentManagedThreadId;
+            var index = _running.FindLastIndex(r => r.Thread == thread);
+            if (index >= 0)
             {
-                var left = _running[^1];
-                _running.RemoveAt(_running.Count - 1);
+                var left = _running[index].Entry;
+                _running.RemoveAt(index);
                 _faulted = returned ? null : _faulted ?? left;
             }
         }

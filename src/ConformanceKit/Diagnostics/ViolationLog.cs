@@ -32,14 +32,25 @@ public sealed class ViolationLog(CallTrace trace)
     public IReadOnlyList<Violation> Pending => _pending;
 
     /// <summary>The script command running now (file:line:column), or null outside any script.</summary>
-    public SourceLocation? CurrentCommand { get; private set; }
+    public SourceLocation? CurrentCommand => _laneCommand.Value ?? _command;
+
+    private SourceLocation? _command;
+
+    // The line a lane of a concurrently block runs, on the lane's own thread: interleaved lanes report at their own line.
+    private readonly ThreadLocal<SourceLocation?> _laneCommand = new();
 
     /// <summary>Marks the start of the script command at <paramref name="location"/>: what is reported next happens during it.</summary>
     public void BeginCommand(SourceLocation location)
     {
-        CurrentCommand = location;
+        _command = location;
         Trace.Observer?.CommandStarted(location);
     }
+
+    /// <summary>
+    /// Marks that the calling thread runs the lane at <paramref name="location"/> of a concurrently block (null when it
+    /// is done): what this thread reports meanwhile happens during that line.
+    /// </summary>
+    internal void BeginLane(SourceLocation? location) => _laneCommand.Value = location;
 
     /// <summary>
     /// Records that the check of <paramref name="rule"/> judged one observation (a call, an access, a state) and found

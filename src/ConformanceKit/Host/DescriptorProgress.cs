@@ -58,6 +58,15 @@ public sealed class DescriptorProgress
     /// <summary>True once the engine completed it (all of its destination written; fetched, for one that moves no data).</summary>
     public bool Completed { get; internal set; }
 
+    /// <summary>
+    /// The channel's completion count once the provider had this descriptor: at the ProviderStartDma call that
+    /// submitted it, or when the ProviderAppendDma that appended it returned; null while that append still runs.
+    /// </summary>
+    public long? LinkedAtCompletions { get; internal set; }
+
+    /// <summary>The channel's completion count when the engine completed this descriptor (1 for the first), or 0.</summary>
+    public long CompletionNumber { get; internal set; }
+
     /// <summary>True once a completion status write named this descriptor after it completed.</summary>
     public bool StatusWritten { get; internal set; }
 

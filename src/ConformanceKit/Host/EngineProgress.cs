@@ -82,6 +82,29 @@ public sealed class EngineProgress
         return at < 0 ? 0 : _chain.Skip(at + 1).Count(d => !d.Completed);
     }
 
+    /// <summary>
+    /// The descriptors after <paramref name="descriptor"/> in the current chain, not completed, that the provider had
+    /// before the engine completed <paramref name="descriptor"/>: under schedule exploration an append still running
+    /// (or returned only later) races the engine's decision to go idle, and either answer is then faithful.
+    /// </summary>
+    public int RemainingLinkedBefore(DescriptorProgress descriptor)
+    {
+        var at = _chain.IndexOf(descriptor);
+        return at < 0 ? 0 : _chain.Skip(at + 1).Count(d => !d.Completed && d.LinkedAtCompletions is { } linked && linked < descriptor.CompletionNumber);
+    }
+
+    /// <summary>Marks the descriptors of <paramref name="chain"/> as the provider's from now on (<see cref="DescriptorProgress.LinkedAtCompletions"/>).</summary>
+    internal void Linked(SubmittedChain chain)
+    {
+        foreach (var address in chain.Descriptors)
+        {
+            if (Find(address) is { } progress)
+            {
+                progress.LinkedAtCompletions ??= Completions;
+            }
+        }
+    }
+
     /// <summary>The descriptor before <paramref name="descriptor"/> in the current chain, or null.</summary>
     public DescriptorProgress? Predecessor(DescriptorProgress descriptor)
     {
@@ -117,9 +140,13 @@ public sealed class EngineProgress
         }
     }
 
+    /// <summary>How many descriptor completions the engine made on the channel so far.</summary>
+    public long Completions { get; private set; }
+
     internal void MarkCompleted(DescriptorProgress descriptor)
     {
         descriptor.Completed = true;
+        descriptor.CompletionNumber = ++Completions;
         LastCompleted = descriptor;
         CompletedSinceStart |= _chain.Contains(descriptor);
     }

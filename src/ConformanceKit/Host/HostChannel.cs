@@ -11,6 +11,12 @@ namespace NetDma.ConformanceKit.Host;
 /// </summary>
 public sealed class HostChannel
 {
+    /// <summary>
+    /// Under schedule exploration: the channel's completion count when a DPC started on each CPU. The engine goes on
+    /// while a DPC runs, so the descriptor that was the last completed at any moment since then is a faithful report.
+    /// </summary>
+    internal Dictionary<uint, long> CompletionsAtDpcStart { get; } = [];
+
     internal HostChannel(string name, NetDmaChannelHandle handle, NetDmaChannelParameters parameters, MemoryBuffer completion, DescriptorRing ring)
     {
         Name = name;

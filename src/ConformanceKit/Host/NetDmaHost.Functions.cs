@@ -312,13 +312,23 @@ public sealed partial class NetDmaHost
                 $"DmaDescriptor = NULL: the engine stopped on an error on {channel.Name} ({progress.ErrorOn?.Describe() ?? "no descriptor"}: {progress.Error})",
                 $"{contract.Name}(DmaDescriptor = {reported})", "handling-a-netdma-interrupt-dpc.md");
         }
-        else if (progress.LastCompleted?.Address != reported)
+        else if (progress.LastCompleted?.Address != reported && !LastCompletedSinceDpcStart(channel, reported))
         {
             Log.Report(LifecycleRules.DpcNamesLastCompleted,
                 $"DmaDescriptor = NULL or the last descriptor the engine completed on {channel.Name} ({progress.LastCompleted?.Address.ToString() ?? "none yet"})",
                 $"{contract.Name}(DmaDescriptor = {reported}): {DescribeDescriptor(channel, reported)}", "handling-a-netdma-interrupt-dpc.md");
         }
     }
+
+    /// <summary>
+    /// Under schedule exploration: true when <paramref name="reported"/> was the channel's last completed descriptor at
+    /// some moment since the current DPC started (the engine may have completed more since the DPC read it).
+    /// </summary>
+    private bool LastCompletedSinceDpcStart(HostChannel channel, PhysicalAddress reported) =>
+        Kernel.Interleaves
+        && channel.CompletionsAtDpcStart.TryGetValue(Kernel.CurrentProcessor, out var atStart)
+        && channel.Progress.Find(reported) is { Completed: true } descriptor
+        && descriptor.CompletionNumber >= atStart;
 
     /// <summary>The live channel with <paramref name="handle"/>, or null after reporting NDMA3015 (freed) or NDMA3006 (unknown).</summary>
     private HostChannel? LiveChannel(NetDmaChannelHandle handle, DdiContract contract)

@@ -206,6 +206,7 @@ public sealed partial class NetDmaHost
         descriptors = WithDescriptorFaults(channel, descriptors);
         var chain = Submit(channel, descriptors, linkToPrevious: false);
         channel.Progress.Start(chain, descriptors);
+        channel.Progress.Linked(chain);
         channel.Progress.RereadExpected = null;
         var start = provider.Characteristics.StartDma!;
         var status = CallProvider(StartContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
@@ -232,8 +233,10 @@ public sealed partial class NetDmaHost
         var chain = Submit(channel, descriptors, linkToPrevious: true);
         channel.Progress.Append(chain, descriptors);
         var append = provider.Characteristics.AppendDma!;
-        return CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
+        var status = CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
             () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+        channel.Progress.Linked(chain);
+        return status;
     }
 
     private SubmittedChain Submit(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors, bool linkToPrevious)

@@ -5,6 +5,7 @@ using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Kernel;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
@@ -42,6 +43,21 @@ public sealed partial class NetDmaHost : INetDma
         kernel.Memory.DescriptorFetched += CheckDescriptorFetch;
         kernel.Memory.DeviceAccessed += ObserveDeviceAccess;
         kernel.DeviceSurpriseRemoved += ObserveDeviceRemoved;
+        kernel.DpcStarted += ObserveDpcStarted;
+    }
+
+    private void ObserveDpcStarted(KDpc dpc, uint cpu)
+    {
+        if (!Kernel.Interleaves)
+        {
+            return; // sequentially the engine stands still while a DPC runs
+        }
+
+        foreach (var channel in _channelsByHandle.Values)
+        {
+            // A completion the running engine step made is not yet in the engine's registers the DPC reads.
+            channel.CompletionsAtDpcStart[cpu] = channel.Progress.Completions - (Kernel.HardwareStepInProgress ? 1 : 0);
+        }
     }
 
     /// <summary>The simulated kernel the host and the provider share.</summary>

@@ -16,6 +16,9 @@ internal sealed class ProcessorState(uint number)
     /// <summary>Spin locks held, oldest first.</summary>
     public List<SpinLockHold> HeldLocks { get; } = [];
 
+    /// <summary>The spin lock this processor waits for under schedule exploration (and its number), or null.</summary>
+    public (KSpinLock Lock, int Number)? WantedLock { get; set; }
+
     /// <summary>The processor's DPC queue, run in FIFO order.</summary>
     public Queue<KDpc> DpcQueue { get; } = new();
 }

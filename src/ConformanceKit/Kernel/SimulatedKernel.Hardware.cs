@@ -35,6 +35,11 @@ public sealed partial class SimulatedKernel
     internal HardwareRun RunHardwareUntil(Func<bool> done, int maxSteps)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
+        if (Interleaves)
+        {
+            return RunHardwareInterleaved(done, maxSteps);
+        }
+
         var steps = 0;
         var interrupts = DeliverInterrupts();
         var dpcs = DrainDpcs();
@@ -69,6 +74,62 @@ public sealed partial class SimulatedKernel
         }
     }
 
+    /// <summary>
+    /// The hardware's own controlled operation: one engine step at a time with a scheduling point before each, while
+    /// the processors' operations take the interrupts and run the DPCs. Idle engines wait until some processor has
+    /// finished a unit of work (which may have given them descriptors) and stop once the whole machine is quiet.
+    /// </summary>
+    private HardwareRun RunHardwareInterleaved(Func<bool> done, int maxSteps)
+    {
+        var steps = 0;
+        while (true)
+        {
+            var worked = false;
+            foreach (var (bus, engine) in _engines.ToArray())
+            {
+                if (done())
+                {
+                    return new HardwareRun(steps, Idle: true);
+                }
+
+                if (steps >= maxSteps)
+                {
+                    return new HardwareRun(steps, Idle: false);
+                }
+
+                _scheduler.Interleave();
+                if (_halted)
+                {
+                    return new HardwareRun(steps, Idle: false);
+                }
+
+                worked |= Step(bus, engine);
+                steps++;
+            }
+
+            if (!worked)
+            {
+                if (Quiescent())
+                {
+                    return new HardwareRun(steps, Idle: true);
+                }
+
+                var progress = _progress;
+                _scheduler.WaitUntil(() => _halted || _progress != progress || Quiescent());
+                if (_halted)
+                {
+                    return new HardwareRun(steps, Idle: false);
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// True while an engine step runs. Under schedule exploration driver code can run in the middle of one, and what
+    /// the bus already shows of that step (data written) may not yet be in the engine's own registers.
+    /// </summary>
+    internal bool HardwareStepInProgress { get; private set; }
+
     internal void AttachEngine(DeviceBus bus, ISimulatedEngine engine)
     {
         ArgumentNullException.ThrowIfNull(engine);
@@ -82,9 +143,10 @@ public sealed partial class SimulatedKernel
 
     private bool Step(DeviceBus bus, ISimulatedEngine engine)
     {
-        _frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, $"engine of {bus.Device}", "ISimulatedEngine.Step", _lockSequence, Hardware: true));
+        Frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, $"engine of {bus.Device}", "ISimulatedEngine.Step", _lockSequence, Hardware: true));
         Log.Trace.EnterRoutine($"hardware -> engine of {bus.Device} (ISimulatedEngine.Step)", traced: false);
         var returned = false;
+        HardwareStepInProgress = true;
         try
         {
             var busy = engine.Step();
@@ -99,7 +161,8 @@ public sealed partial class SimulatedKernel
         }
         finally
         {
-            _frames.RemoveAt(_frames.Count - 1);
+            HardwareStepInProgress = false;
+            Frames.RemoveAt(Frames.Count - 1);
             Log.Trace.LeaveRoutine(returned);
         }
     }

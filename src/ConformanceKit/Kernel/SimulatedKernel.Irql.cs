@@ -68,6 +68,7 @@ public sealed partial class SimulatedKernel
         }
 
         CurrentProcessorState.Irql = NewIrql;
+        AfterIrqlLowered(CurrentProcessorState);
     }
 
     /// <inheritdoc/>
@@ -80,9 +81,10 @@ public sealed partial class SimulatedKernel
     /// <inheritdoc/>
     /// <remarks>
     /// Acquiring a lock this processor already holds is reported (NDMA1006) instead of deadlocking, and counts as a
-    /// second hold so the matching release is silent. A lock held by another processor could never be acquired here:
-    /// that processor's code is suspended below this call in the single-threaded simulation, so the acquire is reported
-    /// as a hang (NDMA2003) and then granted.
+    /// second hold so the matching release is silent. In sequential mode a lock held by another processor could never
+    /// be acquired here: that processor's code is suspended below this call, so the acquire is reported as a hang
+    /// (NDMA2003) and then granted. Under schedule exploration the processor waits until the holder releases it, and a
+    /// wait that closes a cycle is reported as a deadlock (NDMA2003) and halts the machine.
     /// </remarks>
     public void KeAcquireSpinLock(KSpinLock SpinLock, out Irql OldIrql)
     {
@@ -103,6 +105,12 @@ public sealed partial class SimulatedKernel
             Log.Report(IrqlRules.SpinLockDiscipline, $"KeAcquireSpinLock of a spin lock cpu{processor.Number} does not hold",
                 $"spin lock #{number} acquired again on cpu{processor.Number} in {CurrentRoutine ?? "code outside any driver routine"}, which already holds it (acquired in {own.Routine}); on a real machine this deadlocks",
                 page);
+        }
+        else if (Interleaves && _lockOwners.TryGetValue(SpinLock, out var holderCpu) && holderCpu != processor.Number)
+        {
+            // Another processor really runs meanwhile: spin (parked, not busy) until it releases the lock.
+            WaitForSpinLock(processor, SpinLock, number, holderCpu);
+            _lockOwners[SpinLock] = processor.Number;
         }
         else if (_lockOwners.TryGetValue(SpinLock, out var owner) && owner != processor.Number)
         {
@@ -164,6 +172,16 @@ public sealed partial class SimulatedKernel
         }
 
         processor.Irql = NewIrql;
+        AfterIrqlLowered(processor);
+    }
+
+    /// <summary>Under schedule exploration, DPCs queued on a processor run the moment it drops below DISPATCH_LEVEL.</summary>
+    private void AfterIrqlLowered(ProcessorState processor)
+    {
+        if (Interleaves && processor.Irql < Irql.DISPATCH_LEVEL)
+        {
+            Serve(processor);
+        }
     }
 
     private void ReleaseHold(ProcessorState processor, SpinLockHold hold)

@@ -15,7 +15,8 @@ namespace NetDma.ConformanceKit.Kernel;
 /// in <see cref="Log"/> instead of crashing the caller, and goes on.
 /// </summary>
 /// <remarks>
-/// Single-threaded and deterministic: code runs one call at a time. The "current processor" and its IRQL are state of
+/// Deterministic. In sequential mode (the default) code runs one call at a time; under schedule exploration
+/// (<see cref="RunConcurrently"/>) processors interleave at the scheduling points of <see cref="Scheduler"/>. The "current processor" and its IRQL are state of
 /// the simulation, set by <see cref="InvokeDriver{T}"/> for driver code the system calls (a stack: calls nest). Code
 /// outside any <see cref="InvokeDriver{T}"/> runs as processor 0 at its IRQL (PASSIVE_LEVEL when idle). Hardware
 /// engine steps (<see cref="RunHardware"/>) run with no processor at all: a kernel routine called from there is
@@ -27,7 +28,10 @@ public sealed partial class SimulatedKernel : IWdmKernel
     public const int MaximumProcessorCount = 64;
 
     private readonly ProcessorState[] _processors;
-    private readonly List<DriverFrame> _frames = [];
+
+    // Each thread of the simulation has its own call stack: one in sequential mode, one per controlled operation (a
+    // processor, the hardware) under schedule exploration, where interleaved calls must not pop each other's frames.
+    private readonly ThreadLocal<List<DriverFrame>> _threadFrames = new(static () => []);
 
     /// <summary>Creates a kernel with <paramref name="processorCount"/> processors, all idle at PASSIVE_LEVEL.</summary>
     /// <param name="processorCount">Number of processors, 1..64; CPU numbers are 0 .. count-1.</param>
@@ -53,19 +57,19 @@ public sealed partial class SimulatedKernel : IWdmKernel
     public PhysicalMemory Memory { get; }
 
     /// <summary>The CPU number the current driver code runs on (0 outside any driver call).</summary>
-    public uint CurrentProcessor => _frames.Count > 0 ? _frames[^1].Cpu : 0;
+    public uint CurrentProcessor => Frames.Count > 0 ? Frames[^1].Cpu : _homeProcessor.Value;
 
     /// <summary>The current processor's IRQL.</summary>
     public Irql CurrentIrql => _processors[CurrentProcessor].Irql;
 
     /// <summary>True while a hardware engine step runs (no processor context).</summary>
-    public bool InHardwareContext => _frames.Count > 0 && _frames[^1].Hardware;
+    public bool InHardwareContext => Frames.Count > 0 && Frames[^1].Hardware;
 
     /// <summary>The innermost driver routine running (its role name), or null outside any driver call.</summary>
-    public string? CurrentRoutine => _frames.Count > 0 ? _frames[^1].Routine : null;
+    public string? CurrentRoutine => Frames.Count > 0 ? Frames[^1].Routine : null;
 
     /// <summary>How deeply driver calls are nested right now (0 outside any).</summary>
-    public int CallDepth => _frames.Count;
+    public int CallDepth => Frames.Count;
 
     /// <summary>The IRQL processor <paramref name="cpu"/> is at.</summary>
     /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
@@ -97,10 +101,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
         processor.Irql = irql;
         Log.Trace.EnterRoutine(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} system -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} system -> {routine}({arguments})");
         var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
-        _frames.Add(frame);
+        Frames.Add(frame);
         var returned = false;
         try
         {
+            SchedulingPoint();
             var result = body();
             returned = true;
             return result;
@@ -178,10 +183,14 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <returns>False only in hardware context: the call is refused. An IRQL violation is reported and the call goes on.</returns>
     private bool Enter(string routine, string arguments)
     {
+        SchedulingPoint();
         var contract = KernelRoutineContract.Of(routine);
         Log.Trace.Record($"{Where} driver -> {routine}({arguments})");
         return CheckCallerIrql(routine, contract.Irql, contract.Page) || !InHardwareContext;
     }
+
+    /// <summary>The calling thread's call stack (one per thread of the simulation).</summary>
+    private List<DriverFrame> Frames => _threadFrames.Value!;
 
     private ProcessorState Processor(uint cpu)
     {
@@ -235,6 +244,6 @@ public sealed partial class SimulatedKernel : IWdmKernel
         }
 
         // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
-        _frames.RemoveAt(_frames.Count - 1);
+        Frames.RemoveAt(Frames.Count - 1);
     }
 }

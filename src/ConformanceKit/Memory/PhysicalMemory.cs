@@ -19,6 +19,13 @@ namespace NetDma.ConformanceKit.Memory;
 /// </remarks>
 public sealed class PhysicalMemory(ViolationLog log)
 {
+    /// <summary>
+    /// Called before every read (false) or write (true) of simulated memory, with the first byte's physical address:
+    /// the scheduling point schedule exploration puts on shared memory (descriptors, completion status, data buffers).
+    /// Null in sequential mode.
+    /// </summary>
+    internal Action<PhysicalAddress, bool>? SharedAccess { get; set; }
+
     /// <summary>Physical address of the first allocation's guard band: 0x0000_0001_0000_0000 (above 4 GiB, so 32-bit truncation shows).</summary>
     public static readonly PhysicalAddress PhysicalStart = new(0x0000_0001_0000_0000);
 
@@ -155,6 +162,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
     public byte[] ReadBytes(MemoryBuffer buffer, ulong offset, int count)
     {
+        SharedAccess?.Invoke(buffer.PhysicalBase.Offset(offset), false);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         CheckHostRange(buffer, offset, (ulong)count);
         return buffer.Storage.AsSpan((int)offset, count).ToArray();
@@ -165,6 +173,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
     public void WriteBytes(MemoryBuffer buffer, ulong offset, ReadOnlySpan<byte> source)
     {
+        SharedAccess?.Invoke(buffer.PhysicalBase.Offset(offset), true);
         CheckHostRange(buffer, offset, (ulong)source.Length);
         source.CopyTo(buffer.Storage.AsSpan((int)offset));
     }
@@ -192,6 +201,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// <returns>True when the range was inside one live buffer and was read.</returns>
     public bool DmaRead(PhysicalAddress address, Span<byte> destination, string initiator)
     {
+        SharedAccess?.Invoke(address, false);
         var length = (ulong)destination.Length;
         if (!CheckDeviceRange(address, length, initiator, "read", out var buffer))
         {
@@ -262,6 +272,7 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// <returns>True when the range was inside one live buffer and was written.</returns>
     public bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source, string initiator)
     {
+        SharedAccess?.Invoke(address, true);
         if (!CheckDeviceRange(address, (ulong)source.Length, initiator, "write", out var buffer))
         {
             DeviceAccessed?.Invoke(new DeviceAccess(address, (ulong)source.Length, IsWrite: true, null, initiator));

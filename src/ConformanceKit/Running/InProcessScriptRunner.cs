@@ -14,7 +14,9 @@ namespace NetDma.ConformanceKit.Running;
 /// <param name="factory">Creates a fresh driver per script.</param>
 /// <param name="watchdog">How long one script may run before it is declared hung.</param>
 /// <param name="faults">Faults injected into every script (docs/faults.md), or null for none.</param>
-public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watchdog, Faults.FaultSpec? faults = null) : IScriptRunner
+/// <param name="schedules">Schedule exploration of every script (<c>--schedules</c>), or null for sequential mode.</param>
+public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watchdog, Faults.FaultSpec? faults = null,
+    Concurrency.ScheduleOptions? schedules = null) : IScriptRunner
 {
     /// <inheritdoc/>
     public string DriverName => factory.Name;
@@ -26,6 +28,11 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
     public ScriptResult Run(Script script)
     {
         ArgumentNullException.ThrowIfNull(script);
+        if (schedules is not null)
+        {
+            return Explore(script, schedules);
+        }
+
         var recorder = new ScriptRecorder(script);
         var execution = new ScriptExecution(script, factory, recorder, faults);
         var thread = new Thread(execution.Run) { IsBackground = true, Name = $"script {Path.GetFileName(script.File)}" };
@@ -34,6 +41,41 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
         return thread.Join(watchdog)
             ? recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations)
             : recorder.Hung(watchdog, "its thread was abandoned and keeps running until the process ends", clock.Elapsed);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/>, each on a fresh machine; the
+    /// result is the first failing schedule's run (with its replay trace) or the last passing one. The whole
+    /// exploration gets one watchdog period per <see cref="Concurrency.ScheduleOptions.SchedulesPerWatchdog"/> schedules.
+    /// </summary>
+    private ScriptResult Explore(Script script, Concurrency.ScheduleOptions options)
+    {
+        ScriptResult? last = null;
+        ScriptRecorder? recorder = null;
+        var clock = Stopwatch.StartNew();
+        Concurrency.ScheduleReport? report = null;
+        var thread = new Thread(() => report = Concurrency.ScheduleExplorer.Explore(options, scheduler =>
+        {
+            recorder = new ScriptRecorder(script);
+            var execution = new ScriptExecution(script, factory, recorder, faults, scheduler);
+            execution.Run();
+            last = recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations);
+            return last.Outcome != ScriptOutcome.Failed;
+        }))
+        { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
+        thread.Start();
+        var periods = Math.Max(1, (options.Schedules + Concurrency.ScheduleOptions.SchedulesPerWatchdog - 1) / Concurrency.ScheduleOptions.SchedulesPerWatchdog);
+        if (!thread.Join(watchdog * periods))
+        {
+            return (recorder ?? new ScriptRecorder(script)).Hung(watchdog * periods,
+                "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
+        }
+
+        return (last ?? new ScriptRecorder(script).Complete("no schedule ran", clock.Elapsed, new Dictionary<string, int>())) with
+        {
+            Duration = clock.Elapsed,
+            Schedules = report,
+        };
     }
 
     /// <summary>Nothing to release: scripts run on threads of this process.</summary>

@@ -32,6 +32,7 @@ internal sealed class ScriptExecution
     private readonly Dictionary<string, MemoryBuffer> _buffers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ChainCommand> _chains = new(StringComparer.Ordinal);
     private readonly List<Irp> _transfers = [];
+    private readonly IProcessorScheduler _scheduler;
     private HostOptions _options = new();
     private string _driverKind = "netdma";
     private World? _world;
@@ -50,8 +51,11 @@ internal sealed class ScriptExecution
     /// (NDMA2002), nothing leaked (NDMA5006, NDMA5015, NDMA4007). A script's own <c>fault</c> command replaces them
     /// (its assertions decide, unless a fault of the run was already injected).
     /// </param>
-    public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer, FaultSpec? runFaults = null)
+    /// <param name="scheduler">How the machine's processors share it; sequential (one call at a time) when null.</param>
+    public ScriptExecution(Script script, IDriverFactory factory, IExecutionObserver observer, FaultSpec? runFaults = null,
+        IProcessorScheduler? scheduler = null)
     {
+        _scheduler = scheduler ?? SequentialScheduler.Instance;
         _script = script;
         _factory = factory;
         _observer = observer;
@@ -108,6 +112,10 @@ internal sealed class ScriptExecution
         catch (NetDmaVersionSkipException version)
         {
             SkipReason = version.Message;
+        }
+        catch (MachineHaltedException)
+        {
+            // A deadlock was reported where it happened; the processors cannot go on, so neither can the script.
         }
         catch (ScriptSequenceException sequence)
         {
@@ -203,8 +211,15 @@ internal sealed class ScriptExecution
             case ResetChannelCommand r:
                 _lastStatus = World.Host.ResetChannel(r.Channel, r.Site);
                 break;
+            case RunCommand r when _scheduler.Interleaves && !_inLane:
+                // Under schedule exploration the hardware runs while the processors take its interrupts and DPCs.
+                World.Kernel.RunConcurrently([new ConcurrentLane(null, () => RunHardware(r.Steps))]);
+                break;
             case RunCommand r:
                 RunHardware(r.Steps);
+                break;
+            case ConcurrentlyCommand c:
+                RunConcurrently(c);
                 break;
             case TransferCommand t:
                 Transfer(t);
@@ -218,9 +233,37 @@ internal sealed class ScriptExecution
     /// <summary>The simulated machine, created by the first command that needs it (after platform/driver lines).</summary>
     private World World => _world ?? CreateWorld();
 
+    [ThreadStatic]
+    private static bool _inLane;
+
+    /// <summary>
+    /// A <c>concurrently</c> block: each line a lane on its <c>cpu=</c> (NetDMA calls) or the hardware (<c>run</c>),
+    /// reporting at its own line.
+    /// </summary>
+    private void RunConcurrently(ConcurrentlyCommand block)
+    {
+        var world = World;
+        var lanes = block.Lanes.Select(lane => new ConcurrentLane(lane is RunCommand ? null : ChannelCallSite.Of(lane).Cpu, () =>
+        {
+            Log.BeginLane(lane.Location);
+            _inLane = true;
+            try
+            {
+                Execute(lane);
+            }
+            finally
+            {
+                _inLane = false;
+                Log.BeginLane(null);
+            }
+        })).ToList();
+        world.Kernel.RunConcurrently(lanes);
+    }
+
     private World CreateWorld()
     {
         _world = new World(_options, Log, _driverKind, _factory);
+        _world.Kernel.Scheduler = _scheduler;
         if (!_faults.IsEmpty)
         {
             var plan = new FaultPlan(_faults, Log);

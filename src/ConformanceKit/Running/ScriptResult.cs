@@ -30,6 +30,12 @@ public sealed record ScriptResult(
     /// </summary>
     public IReadOnlyDictionary<string, int> Evaluations { get; init; } = new Dictionary<string, int>();
 
+    /// <summary>
+    /// Under schedule exploration (<c>run --schedules N</c>): the schedules run and, when one failed, its number and
+    /// Coyote trace (this result is that schedule's run); null in sequential mode.
+    /// </summary>
+    public Concurrency.ScheduleReport? Schedules { get; init; }
+
     /// <summary>The result of a script that does not parse: one failed check at the error's file:line:column.</summary>
     /// <param name="file">The script's display name.</param>
     /// <param name="error">The parse error.</param>

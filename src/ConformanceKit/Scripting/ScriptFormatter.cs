@@ -28,6 +28,7 @@ public static class ScriptFormatter
         RemoveDeviceCommand => ScriptKeywords.RemoveDevice,
         SurpriseRemoveCommand => ScriptKeywords.SurpriseRemove,
         SetPowerCommand c => $"{ScriptKeywords.SetPower} {c.StateName}",
+        ConcurrentlyCommand c => string.Concat(c.Lanes.Select(l => $"\n  {Format(l)}").Prepend(ScriptKeywords.Concurrently)) + $"\n{ScriptKeywords.End}",
         BufferCommand c => $"{ScriptKeywords.Buffer} {c.Name} {c.Size} fill={c.Fill}{(c.Alignment == BufferCommand.DefaultAlignment ? "" : $" align={c.Alignment}")}",
         ChainCommand c => $"{ScriptKeywords.Chain} {c.Name} {string.Join(' ', c.Descriptors)} interrupt={c.Interrupt.ToString().ToLowerInvariant()} status={OnOff(c.StatusUpdate)}{(c.Serialize ? " serialize=on" : "")}",
         AllocateCommand c => $"{ScriptKeywords.Allocate} {c.Channel} mask=0x{c.AffinityMask:X} priority={c.Priority} {c.Site}",

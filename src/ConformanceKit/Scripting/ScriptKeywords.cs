@@ -68,6 +68,15 @@ public static class ScriptKeywords
     /// <summary><see cref="RunCommand"/>.</summary>
     public const string Run = "run";
 
+    /// <summary>Opens a <see cref="ConcurrentlyCommand"/> block.</summary>
+    public const string Concurrently = "concurrently";
+
+    /// <summary>Closes a <see cref="ConcurrentlyCommand"/> block.</summary>
+    public const string End = "end";
+
+    /// <summary>Commands a <c>concurrently</c> block may hold: NetDMA's calls on a started channel, and the hardware's <c>run</c>.</summary>
+    public static IReadOnlyList<string> Concurrent { get; } = [Free, Start, Append, Suspend, Resume, Abort, Reset, Run];
+
     /// <summary><see cref="FaultCommand"/>.</summary>
     public const string Fault = "fault";
 
@@ -118,7 +127,7 @@ public static class ScriptKeywords
 
     /// <summary>Commands only a <c>driver netdma</c> script may use (NetDMA channels and descriptor chains).</summary>
     public static IReadOnlyList<string> NetDmaOnly { get; } =
-        [Chain, .. ChannelOperations, Relink, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCompletion, AssertInterrupts];
+        [Chain, .. ChannelOperations, Relink, Concurrently, End, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCompletion, AssertInterrupts];
 
     /// <summary>Commands only a <c>driver wdm</c> script may use (transfer IRPs).</summary>
     public static IReadOnlyList<string> WdmOnly { get; } = [Transfer, AssertIrp];
@@ -126,7 +135,7 @@ public static class ScriptKeywords
     /// <summary>Every keyword, in the order of docs/script-language.md.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
-        Title, Platform, Driver, .. PnP, SurpriseRemove, SetPower, Buffer, Chain, .. ChannelOperations, Relink, Run, Fault, Transfer,
+        Title, Platform, Driver, .. PnP, SurpriseRemove, SetPower, Buffer, Chain, .. ChannelOperations, Relink, Run, Concurrently, End, Fault, Transfer,
         AssertStatus, AssertCpuInMask, AssertCpu, AssertDpcCpu, AssertCopied, AssertBytes, AssertCompletion,
         AssertInterrupts, AssertViolation, AssertNoViolation, AssertIrp,
     ];

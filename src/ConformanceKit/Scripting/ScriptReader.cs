@@ -43,9 +43,14 @@ internal sealed partial class ScriptReader(string file)
                 continue;
             }
 
-            _commands.Add(ReadCommand(cursor));
+            var command = ReadCommand(cursor);
+            if (!InBlock(command))
+            {
+                _commands.Add(command);
+            }
         }
 
+        CheckBlockClosed(lines.Length);
         return new Script(file, _title, _commands.AsReadOnly());
     }
 
@@ -92,6 +97,8 @@ internal sealed partial class ScriptReader(string file)
             ScriptKeywords.Reset => ReadChannelOperation(keyword, cursor, (ch, site) => new ResetChannelCommand(at, ch, site)),
             ScriptKeywords.Relink => ReadRelink(at, cursor),
             ScriptKeywords.Run => ReadRun(at, cursor),
+            ScriptKeywords.Concurrently => ReadConcurrently(at, cursor),
+            ScriptKeywords.End => ReadEnd(at, cursor),
             ScriptKeywords.Fault => ReadFault(at),
             ScriptKeywords.Transfer => ReadTransfer(at, cursor),
             ScriptKeywords.AssertStatus => ReadAssertStatus(at, cursor),

@@ -1,0 +1,90 @@
+using System.Runtime.ExceptionServices;
+using Microsoft.Coyote.Runtime;
+using NetDma.ConformanceKit.Kernel;
+
+namespace NetDma.ConformanceKit.Concurrency;
+
+/// <summary>
+/// The <see cref="IProcessorScheduler"/> of schedule exploration: each concurrent operation is a thread registered with
+/// Microsoft Coyote as a controlled operation, so Coyote's scheduler decides, at every scheduling point the kit's
+/// services declare, which processor (or the hardware) runs next. Only one controlled operation runs at any moment, so
+/// the kit's own state needs no locking; what differs from one schedule to the next is the order.
+/// </summary>
+/// <remarks>
+/// Used only inside a Coyote <c>TestingEngine</c> iteration (<see cref="ScheduleExplorer"/>); outside one, Coyote's
+/// calls are no-ops and the operations would really run in parallel, so the explorer is the only place that installs it.
+/// </remarks>
+internal sealed class ControlledScheduler : IProcessorScheduler
+{
+    /// <inheritdoc/>
+    public bool Interleaves => true;
+
+    /// <inheritdoc/>
+    public void Interleave() => SchedulingPoint.Interleave();
+
+    /// <inheritdoc/>
+    public void Read(string state) => SchedulingPoint.Read(state);
+
+    /// <inheritdoc/>
+    public void Write(string state) => SchedulingPoint.Write(state);
+
+    /// <inheritdoc/>
+    public void WaitUntil(Func<bool> condition)
+    {
+        if (!condition())
+        {
+            Operation.PauseUntil(condition);
+        }
+    }
+
+    /// <inheritdoc/>
+    public void RunConcurrently(IReadOnlyList<Action> operations)
+    {
+        var ids = new ulong[operations.Count];
+        var threads = new Thread[operations.Count];
+        var failures = new ExceptionDispatchInfo?[operations.Count];
+        for (var i = 0; i < operations.Count; i++)
+        {
+            var id = Operation.CreateNext() ?? throw new InvalidOperationException("Schedule exploration runs only inside a Coyote test iteration.");
+            var index = i;
+            ids[i] = id;
+            threads[i] = new Thread(() =>
+            {
+                Operation.OnStarted(id);
+                try
+                {
+                    operations[index]();
+                }
+                catch (Exception exception)
+                {
+                    failures[index] = ExceptionDispatchInfo.Capture(exception);
+                }
+                finally
+                {
+                    Operation.OnCompleted();
+                    Operation.ScheduleNext();
+                }
+            })
+            {
+                IsBackground = true,
+                Name = $"netdma-kit operation {index}",
+            };
+            Operation.Start(id);
+            threads[i].Start();
+        }
+
+        // Let the scheduler pick among the new operations and this one; then wait for each without a busy loop.
+        Operation.ScheduleNext();
+        foreach (var id in ids)
+        {
+            Operation.PauseUntilCompleted(id);
+        }
+
+        foreach (var thread in threads)
+        {
+            thread.Join();
+        }
+
+        failures.FirstOrDefault(f => f is not null)?.Throw();
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Coyote;
+using Microsoft.Coyote.Logging;
+using Microsoft.Coyote.SystematicTesting;
+
+namespace NetDma.ConformanceKit.Concurrency;
+
+/// <summary>
+/// Runs one script under many schedules with Microsoft Coyote's testing engine: each Coyote iteration is one complete
+/// run of the script on a fresh machine whose processors and hardware are controlled operations
+/// (<see cref="ControlledScheduler"/>). The first schedule whose run fails stops the exploration; its Coyote trace
+/// replays it bit for bit.
+/// </summary>
+internal static class ScheduleExplorer
+{
+    /// <summary>
+    /// Explores <paramref name="options"/>.Schedules schedules (or replays <paramref name="options"/>.ReplayTrace), calling
+    /// <paramref name="runOnce"/> once per schedule with the scheduler to install; <paramref name="runOnce"/> returns
+    /// true when that run passed.
+    /// </summary>
+    /// <returns>The exploration's report.</returns>
+    public static ScheduleReport Explore(ScheduleOptions options, Func<ControlledScheduler, bool> runOnce)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(runOnce);
+        var configuration = Configuration.Create()
+            .WithTelemetryEnabled(false)
+            .WithMaxSchedulingSteps(ScheduleOptions.MaxSchedulingSteps)
+            .WithRandomGeneratorSeed(options.Seed);
+        configuration = options.ReplayTrace is { } trace
+            ? configuration.WithReproducibleTrace(trace)
+            : (options.Strategy == ScheduleStrategy.Pct ? configuration.WithPrioritizationStrategy() : configuration.WithRandomStrategy())
+                .WithTestingIterations((uint)Math.Max(1, options.Schedules));
+
+        var schedules = 0;
+        int? failing = null;
+        using var engine = TestingEngine.Create(configuration, () =>
+        {
+            schedules++;
+            if (!runOnce(new ControlledScheduler()))
+            {
+                failing ??= schedules;
+                Microsoft.Coyote.Specifications.Specification.Assert(false, $"schedule {schedules} failed");
+            }
+        });
+        engine.SetLogger(new MemoryLogger(VerbosityLevel.None)); // the kit reports; Coyote's own log stays silent
+        engine.Run();
+        var bug = engine.TestReport.NumOfFoundBugs > 0;
+        var replayable = options.ReplayTrace ?? engine.ReproducibleTrace;
+        return new ScheduleReport(schedules, options.Strategy, options.Seed, bug ? failing ?? schedules : null, bug ? replayable : null);
+    }
+}

@@ -1,0 +1,316 @@
+using NetDma.ConformanceKit.Rules;
+using NetDma.Contracts.Annotations;
+using NetDma.Contracts.Kernel;
+using NetDma.Contracts.Platform;
+
+namespace NetDma.ConformanceKit.Kernel;
+
+/// <summary>
+/// Processors that really interleave (schedule exploration): <see cref="RunConcurrently"/> runs one controlled
+/// operation per processor and one for the hardware, and the kit's services declare scheduling points where
+/// <see cref="Scheduler"/> may switch between them. At each point on a processor an interrupt targeted at it preempts
+/// whatever runs below DIRQL, and its queued DPCs run as soon as it is below DISPATCH_LEVEL
+/// (managing-hardware-priorities.md). In sequential mode every point is free and nothing here changes a result.
+/// </summary>
+public sealed partial class SimulatedKernel
+{
+    // The processor a thread's code runs on when no driver frame says otherwise: a processor operation's own CPU.
+    private readonly ThreadLocal<uint> _homeProcessor = new();
+    private bool _halted;
+    private long _progress;
+    private int _busyProcessors;
+
+    /// <summary>How processors share the machine; <see cref="SequentialScheduler"/> unless a schedule is explored.</summary>
+    internal IProcessorScheduler Scheduler
+    {
+        get => _scheduler;
+        set
+        {
+            _scheduler = value ?? throw new ArgumentNullException(nameof(value));
+            Memory.SharedAccess = value.Interleaves ? OnSharedMemoryAccess : null;
+        }
+    }
+
+    private IProcessorScheduler _scheduler = SequentialScheduler.Instance;
+
+    /// <summary>True when processors interleave (schedule exploration).</summary>
+    internal bool Interleaves => _scheduler.Interleaves;
+
+    /// <summary>
+    /// Runs <paramref name="lanes"/> at the same time. Sequentially: in order, with the DPCs they queued run after
+    /// each (the machine idles between them). Interleaved: one operation per processor runs its lanes in order and then
+    /// serves its interrupts and DPCs until the whole machine is quiet; a hardware lane runs the engines meanwhile.
+    /// </summary>
+    /// <exception cref="MachineHaltedException">A deadlock halted the machine (it has been reported).</exception>
+    internal void RunConcurrently(IReadOnlyList<ConcurrentLane> lanes)
+    {
+        if (!Interleaves)
+        {
+            foreach (var lane in lanes)
+            {
+                lane.Body();
+                DrainDpcs();
+            }
+
+            return;
+        }
+
+        var processorLanes = lanes.Count(l => l.Cpu is not null);
+        var hardwareLanes = lanes.Where(l => l.Cpu is null).ToList();
+        var hardwareDone = hardwareLanes.Count == 0;
+        var operations = new List<Action>();
+        for (var cpu = 0u; cpu < (uint)ProcessorCount; cpu++)
+        {
+            var number = cpu;
+            var mine = lanes.Where(l => l.Cpu == number).ToList();
+            operations.Add(() => RunProcessor(number, mine, () => processorLanes == 0 && hardwareDone, () => processorLanes--));
+        }
+
+        if (hardwareLanes.Count > 0)
+        {
+            operations.Add(() =>
+            {
+                try
+                {
+                    foreach (var lane in hardwareLanes)
+                    {
+                        lane.Body();
+                    }
+                }
+                finally
+                {
+                    hardwareDone = true;
+                }
+            });
+        }
+
+        _halted = false;
+        _scheduler.RunConcurrently(operations);
+    }
+
+    /// <summary>A scheduling point of a kit service called by driver code: another processor may run here first.</summary>
+    /// <exception cref="MachineHaltedException">The machine was halted while this processor waited.</exception>
+    internal void SchedulingPoint()
+    {
+        if (!Interleaves)
+        {
+            return;
+        }
+
+        _scheduler.Interleave();
+        AfterSchedulingPoint();
+    }
+
+    private void OnSharedMemoryAccess(PhysicalAddress address, bool write)
+    {
+        // One state per 4 KiB page: Coyote's read/write points let its strategies tell racing accesses apart.
+        var page = $"page 0x{address.QuadPart >> 12:X}";
+        if (write)
+        {
+            _scheduler.Write(page);
+        }
+        else
+        {
+            _scheduler.Read(page);
+        }
+
+        AfterSchedulingPoint();
+    }
+
+    private void AfterSchedulingPoint()
+    {
+        if (_halted)
+        {
+            throw new MachineHaltedException("the machine halted: its processors deadlocked");
+        }
+
+        if (!InHardwareContext)
+        {
+            Serve(CurrentProcessorState);
+        }
+    }
+
+    /// <summary>
+    /// What a processor does at a scheduling point and when idle: an interrupt targeted at it runs its ISR if it is
+    /// below DIRQL, then its queued DPCs run if it is below DISPATCH_LEVEL.
+    /// </summary>
+    private void Serve(ProcessorState processor)
+    {
+        while (processor.Irql < InterruptIrql && TakeInterruptFor(processor.Number) is { } pending)
+        {
+            Deliver(pending.Bus, pending.MessageId);
+        }
+
+        if (processor.Irql < Irql.DISPATCH_LEVEL)
+        {
+            var runs = 0;
+            while (processor.DpcQueue.TryDequeue(out var dpc))
+            {
+                if (++runs > DpcRunBudget)
+                {
+                    ReportDpcStorm(runs);
+                    return;
+                }
+
+                RunDpc(dpc, processor.Number);
+            }
+        }
+    }
+
+    private void RunProcessor(uint cpu, List<ConcurrentLane> lanes, Func<bool> othersDone, Action laneDone)
+    {
+        _homeProcessor.Value = cpu;
+        var processor = _processors[cpu];
+        foreach (var lane in lanes)
+        {
+            _busyProcessors++;
+            try
+            {
+                lane.Body();
+                Serve(processor);
+            }
+            catch
+            {
+                // Driver code that throws is a bug check: no processor goes on (the script reports the exception).
+                _halted = true;
+                throw;
+            }
+            finally
+            {
+                _busyProcessors--;
+                _progress++;
+                laneDone();
+            }
+        }
+
+        bool Finished() => othersDone() && Quiescent();
+        while (true)
+        {
+            if (_halted)
+            {
+                return;
+            }
+
+            if (HasWork(processor))
+            {
+                _busyProcessors++;
+                try
+                {
+                    Serve(processor);
+                }
+                catch
+                {
+                    _halted = true;
+                    throw;
+                }
+                finally
+                {
+                    _busyProcessors--;
+                    _progress++;
+                }
+
+                continue;
+            }
+
+            if (Finished())
+            {
+                return;
+            }
+
+            _scheduler.WaitUntil(() => _halted || HasWork(processor) || Finished());
+        }
+    }
+
+    /// <summary>No processor is running work and no interrupt or DPC waits anywhere.</summary>
+    private bool Quiescent() => _busyProcessors == 0 && _pendingInterrupts.Count == 0 && _processors.All(p => p.DpcQueue.Count == 0);
+
+    private bool HasWork(ProcessorState processor) =>
+        (processor.Irql < InterruptIrql && _pendingInterrupts.Any(p => (InterruptTarget(p.Bus, p.MessageId) ?? processor.Number) == processor.Number))
+        || (processor.Irql < Irql.DISPATCH_LEVEL && processor.DpcQueue.Count > 0);
+
+    private (DeviceBus Bus, uint MessageId)? TakeInterruptFor(uint cpu)
+    {
+        var count = _pendingInterrupts.Count;
+        for (var i = 0; i < count; i++)
+        {
+            var pending = _pendingInterrupts.Dequeue();
+            if ((InterruptTarget(pending.Bus, pending.MessageId) ?? cpu) == cpu)
+            {
+                // Keep the others in their order: rotate the rest of the queue back behind this one.
+                for (var j = i + 1; j < count; j++)
+                {
+                    _pendingInterrupts.Enqueue(_pendingInterrupts.Dequeue());
+                }
+
+                return pending;
+            }
+
+            _pendingInterrupts.Enqueue(pending);
+        }
+
+        return null;
+    }
+
+    /// <summary>The CPU a granted message targets; null when it is not granted (any processor may judge it).</summary>
+    private uint? InterruptTarget(DeviceBus bus, uint messageId) =>
+        _resources.TryGetValue(bus.Device, out var resources) && resources.Interrupts.FirstOrDefault(m => m.MessageId == messageId) is { } message
+            ? message.TargetProcessor
+            : null;
+
+    /// <summary>
+    /// Parks the current processor until spin lock <paramref name="spinLock"/>, held by <paramref name="owner"/>, is
+    /// free. A wait that closes a cycle (each processor waiting for a lock the next one holds) can never end: it is
+    /// reported under NDMA2003 with every processor's held and wanted locks, and the machine halts.
+    /// </summary>
+    private void WaitForSpinLock(ProcessorState processor, KSpinLock spinLock, int number, uint owner)
+    {
+        processor.WantedLock = (spinLock, number);
+        try
+        {
+            if (WaitCycle(processor.Number) is { } cycle)
+            {
+                Log.Report(StatusRules.CallbackTerminates, "spin locks acquired in an order that lets every waiting processor go on",
+                    $"deadlock: {cycle}; on Windows these processors spin forever (holds on this schedule)",
+                    KernelRoutineContract.Of(nameof(KeAcquireSpinLock)).Page);
+                _halted = true;
+                throw new MachineHaltedException($"spin-lock deadlock: {cycle}");
+            }
+
+            _scheduler.WaitUntil(() => _halted || !_lockOwners.ContainsKey(spinLock));
+            if (_halted)
+            {
+                throw new MachineHaltedException("the machine halted: its processors deadlocked");
+            }
+        }
+        finally
+        {
+            processor.WantedLock = null;
+        }
+    }
+
+    /// <summary>The wait-for cycle through <paramref name="start"/>, described, or null when there is none.</summary>
+    private string? WaitCycle(uint start)
+    {
+        var path = new List<string>();
+        var cpu = start;
+        for (var hops = 0; hops <= ProcessorCount; hops++)
+        {
+            var processor = _processors[cpu];
+            if (processor.WantedLock is not { } wanted || !_lockOwners.TryGetValue(wanted.Lock, out var owner))
+            {
+                return null;
+            }
+
+            var held = processor.HeldLocks.Count == 0 ? "nothing" : string.Join(", ", processor.HeldLocks.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})"));
+            path.Add($"cpu{cpu} at {processor.Irql.ToDdiName()} holds {held} and wants spin lock #{wanted.Number}, held by cpu{owner}");
+            if (owner == start)
+            {
+                return string.Join("; ", path);
+            }
+
+            cpu = owner;
+        }
+
+        return null;
+    }
+}
