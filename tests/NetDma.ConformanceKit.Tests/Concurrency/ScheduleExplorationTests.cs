@@ -2,6 +2,7 @@ using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
+using NetDma.ConformanceKit.Tests.BrokenProviders;
 
 namespace NetDma.ConformanceKit.Tests.Concurrency;
 
@@ -39,6 +40,70 @@ public sealed class ScheduleExplorationTests
         Assert.True(result.Outcome == ScriptOutcome.Passed, Describe(result));
         Assert.Equal(200, result.Schedules!.SchedulesRun);
         Assert.Null(result.Schedules.FailingSchedule);
+    }
+
+    internal const string AppendsOnTwoChannels = """
+        title "appends on two channels issued at the same time from two processors"
+        platform processors=2 msix=off
+        add_device
+        start_device
+        buffer src 8192 fill=pattern
+        buffer dst 8192
+        chain c1 src+0->dst+0:512
+        chain c2 src+512->dst+512:512
+        chain c3 src+1024->dst+1024:512
+        chain c4 src+1536->dst+1536:512
+        allocate ch0 mask=0b01
+        allocate ch1 mask=0b10
+        start ch0 c1
+        start ch1 c2
+        concurrently
+          append ch0 c3 cpu=0
+          append ch1 c4 cpu=1
+        end
+        run
+        assert_copied src+0 dst+0 2048
+        free ch0
+        free ch1
+        """;
+
+    private static readonly IDriverFactory LockOrderInversion = new TypeDriverFactory(typeof(LockOrderInversionProvider), null);
+
+    [Fact]
+    public void A_lock_order_inversion_is_found_as_a_deadlock_within_1000_schedules_and_replays_from_its_trace()
+    {
+        var found = Explore(AppendsOnTwoChannels, new ScheduleOptions(1000, ScheduleStrategy.Random, Seed: 3), LockOrderInversion);
+
+        Assert.True(found.Outcome == ScriptOutcome.Failed, Describe(found));
+        var deadlock = Assert.Single(found.Violations, v => v.Actual.StartsWith("deadlock:", StringComparison.Ordinal));
+        Assert.Equal("NDMA2003", deadlock.Rule.Id);
+        Assert.Contains("cpu0", deadlock.Actual, StringComparison.Ordinal);
+        Assert.Contains("cpu1", deadlock.Actual, StringComparison.Ordinal);
+        Assert.Contains(deadlock.Location!.Value.Line, new[] { 16, 17 }); // reported at the append whose wait closed the cycle
+        Assert.NotNull(found.Schedules!.Trace);
+
+        var replayed = Explore(AppendsOnTwoChannels, new ScheduleOptions(1, ReplayTrace: found.Schedules.Trace), LockOrderInversion);
+        Assert.Equal(ScriptOutcome.Failed, replayed.Outcome);
+        Assert.Equal(deadlock.Actual, Assert.Single(replayed.Violations, v => v.Actual.StartsWith("deadlock:", StringComparison.Ordinal)).Actual);
+    }
+
+    [Fact]
+    public void One_call_at_a_time_the_lock_order_inversion_passes_which_is_why_schedules_are_explored()
+    {
+        using var runner = new InProcessScriptRunner(LockOrderInversion, Watchdog);
+        var sequential = runner.Run(ScriptParser.Parse(AppendsOnTwoChannels, "concurrent.ndma"));
+
+        Assert.True(sequential.Outcome == ScriptOutcome.Passed, Describe(sequential));
+        Assert.Null(sequential.Schedules);
+    }
+
+    [Fact]
+    public void The_reference_provider_passes_every_schedule_of_appends_on_two_channels()
+    {
+        var result = Explore(AppendsOnTwoChannels, new ScheduleOptions(300, ScheduleStrategy.Pct, Seed: 5));
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, Describe(result));
+        Assert.Equal(300, result.Schedules!.SchedulesRun);
     }
 
     internal static ScriptResult Explore(string text, ScheduleOptions options, IDriverFactory? drivers = null)
