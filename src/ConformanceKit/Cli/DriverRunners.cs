@@ -20,14 +20,16 @@ public static class DriverRunners
     /// <param name="inProcess">True to run the driver in this process instead of a worker.</param>
     /// <param name="watchdog">How long one script may run.</param>
     /// <param name="faults">Faults injected into every script, or null.</param>
+    /// <param name="schedules">Schedule exploration of every script (in this process only), or null for sequential mode.</param>
     /// <exception cref="DriverLoadException">The provider assembly cannot be used.</exception>
     /// <exception cref="WorkerStartException">No worker could be started.</exception>
-    public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog, Faults.FaultSpec? faults = null)
+    public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog, Faults.FaultSpec? faults = null,
+        Concurrency.ScheduleOptions? schedules = null)
     {
         if (inProcess)
         {
             var factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
-            return new InProcessScriptRunner(factory, watchdog, faults);
+            return new InProcessScriptRunner(factory, watchdog, faults, schedules);
         }
 
         if (provider is not null && !provider.Exists)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Reporting;
 using NetDma.ConformanceKit.Running;
@@ -43,12 +44,31 @@ var inProcessOption = new Option<bool>("--in-process")
 };
 
 var faultsOption = FaultsOption.Create();
+var scheduleOptions = new ScheduleOptionsBinding();
 
 var run = new Command("run", "Run conformance scripts against a provider and print a report; exit code 0 only when every script passes.")
 {
     providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, jsonOption, timeoutOption, inProcessOption, faultsOption,
 };
-run.SetAction(parse => RunCommand.Execute(
+foreach (var option in scheduleOptions.All)
+{
+    run.Options.Add(option);
+}
+
+run.SetAction(parse =>
+{
+    ScheduleOptions? schedules;
+    try
+    {
+        schedules = scheduleOptions.Read(parse);
+    }
+    catch (FileNotFoundException missing)
+    {
+        console.WriteError(missing.Message);
+        return ExitCodes.BadUsage;
+    }
+
+    return RunCommand.Execute(
     console,
     parse.GetValue(providerOption),
     parse.GetValue(providerTypeOption),
@@ -58,7 +78,9 @@ run.SetAction(parse => RunCommand.Execute(
     TimeSpan.FromSeconds(parse.GetValue(timeoutOption)),
     parse.GetValue(inProcessOption),
     parse.GetValue(jsonOption),
-    parse.GetValue(faultsOption)));
+    parse.GetValue(faultsOption),
+    schedules);
+});
 
 var formatOption = new Option<string>("--format")
 {

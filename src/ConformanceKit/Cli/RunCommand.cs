@@ -15,7 +15,8 @@ public static class RunCommand
     /// 2 bad input, including a report path that cannot be written). An internal error of the kit (<see cref="Isolation.WorkerStartException"/>, an unexpected
     /// exception) propagates to <see cref="KitEntryPoint"/>, which reports it and returns 3.
     /// </summary>
-    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null, Faults.FaultSpec? faults = null)
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string scripts, FileInfo? report, FileInfo? sarif, TimeSpan watchdog, bool inProcess = false, FileInfo? json = null, Faults.FaultSpec? faults = null,
+        Concurrency.ScheduleOptions? schedules = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         IReadOnlyList<ScriptFile> files;
@@ -38,7 +39,9 @@ public static class RunCommand
         IScriptRunner runner;
         try
         {
-            runner = DriverRunners.Create(provider, providerType, inProcess, watchdog, faults);
+            // Schedule exploration runs the provider in this process: the worker does not run Coyote yet.
+            inProcess |= schedules is not null;
+            runner = DriverRunners.Create(provider, providerType, inProcess, watchdog, faults, schedules);
         }
         catch (DriverLoadException e)
         {
@@ -58,9 +61,17 @@ public static class RunCommand
                 console.Out.MarkupLine($"Injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed}) into every script");
             }
 
+            if (schedules is not null)
+            {
+                console.Out.MarkupLine(schedules.ReplayTrace is not null
+                    ? "Replaying one recorded schedule of every script"
+                    : $"Exploring {schedules.Schedules} schedule(s) of every script ({schedules.Strategy.ToString().ToLowerInvariant()} strategy, seed {schedules.Seed})");
+            }
+
             console.Out.WriteLine();
             result = ConformanceRun.Run(files, runner, script =>
             {
+                WriteScheduleTrace(console, script);
                 ConsoleReport.WriteScript(console.Out, script);
                 console.Annotations?.Write(script, paths.TryGetValue(script.File, out var path) ? path : script.File);
             });
@@ -106,5 +117,24 @@ public static class RunCommand
 
         console.Out.MarkupLine($"{kind}: {Markup.Escape(file.FullName)}");
         return true;
+    }
+
+    /// <summary>Writes a failing schedule's Coyote trace to <see cref="ScheduleOptionsBinding.TraceFolder"/> and says how to replay it.</summary>
+    private static void WriteScheduleTrace(KitConsole console, ScriptResult script)
+    {
+        if (script.Schedules is not { FailingSchedule: not null, Trace: { } trace } schedules)
+        {
+            if (script.Schedules is { } passed)
+            {
+                console.Out.MarkupLine(Markup.Escape($"{script.Name}: {passed}"));
+            }
+
+            return;
+        }
+
+        var path = Path.Combine(ScheduleOptionsBinding.TraceFolder, script.Name + ".trace");
+        Directory.CreateDirectory(ScheduleOptionsBinding.TraceFolder);
+        File.WriteAllText(path, trace);
+        console.Out.MarkupLine(Markup.Escape($"{script.Name}: {schedules}; trace written to {path}; replay: netdma-kit run --in-process --scripts {script.File} --replay {path}"));
     }
 }
