@@ -28,7 +28,7 @@ internal static class ScheduleExplorer
             .WithRandomGeneratorSeed(options.Seed);
         configuration = options.ReplayTrace is { } trace
             ? configuration.WithReproducibleTrace(trace)
-            : (options.Strategy == ScheduleStrategy.Pct ? configuration.WithPrioritizationStrategy() : configuration.WithRandomStrategy())
+            : (options.Strategy == ScheduleStrategy.Pct ? configuration.WithPrioritizationStrategy(isFair: true) : configuration.WithRandomStrategy())
                 .WithTestingIterations((uint)Math.Max(1, options.Schedules));
 
         var schedules = 0;

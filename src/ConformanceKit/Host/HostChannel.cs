@@ -17,6 +17,9 @@ public sealed class HostChannel
     /// </summary>
     internal Dictionary<uint, long> CompletionsAtDpcStart { get; } = [];
 
+    /// <summary>Under schedule exploration: whether the engine had stopped on an error when a DPC started on each CPU.</summary>
+    internal Dictionary<uint, bool> FaultedAtDpcStart { get; } = [];
+
     internal HostChannel(string name, NetDmaChannelHandle handle, NetDmaChannelParameters parameters, MemoryBuffer completion, DescriptorRing ring)
     {
         Name = name;

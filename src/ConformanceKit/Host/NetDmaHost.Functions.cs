@@ -306,7 +306,8 @@ public sealed partial class NetDmaHost
 
         var progress = channel.Progress;
         Log.Checked(LifecycleRules.DpcNamesLastCompleted);
-        if (progress.Faulted)
+        var faultedSinceDpcStart = Kernel.Interleaves && channel.FaultedAtDpcStart.TryGetValue(Kernel.CurrentProcessor, out var faultedAtStart) && !faultedAtStart;
+        if (progress.Faulted && !(faultedSinceDpcStart && LastCompletedSinceDpcStart(channel, reported)))
         {
             Log.Report(LifecycleRules.DpcNamesLastCompleted,
                 $"DmaDescriptor = NULL: the engine stopped on an error on {channel.Name} ({progress.ErrorOn?.Describe() ?? "no descriptor"}: {progress.Error})",

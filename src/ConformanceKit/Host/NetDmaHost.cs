@@ -57,6 +57,7 @@ public sealed partial class NetDmaHost : INetDma
         {
             // A completion the running engine step made is not yet in the engine's registers the DPC reads.
             channel.CompletionsAtDpcStart[cpu] = channel.Progress.Completions - (Kernel.HardwareStepInProgress ? 1 : 0);
+            channel.FaultedAtDpcStart[cpu] = channel.Progress.Faulted && !Kernel.HardwareStepInProgress;
         }
     }
 

@@ -19,6 +19,13 @@ public sealed partial class SimulatedKernel
     private bool _halted;
     private long _progress;
     private int _busyProcessors;
+    private bool _inConcurrentBlock;
+    private bool _hardwareLaneActive;
+
+    // True on the thread of the block's hardware lane.
+    private readonly ThreadLocal<bool> _hardwareLane = new();
+
+    private bool InHardwareLane => _hardwareLane.Value;
 
     /// <summary>How processors share the machine; <see cref="SequentialScheduler"/> unless a schedule is explored.</summary>
     internal IProcessorScheduler Scheduler
@@ -68,8 +75,10 @@ public sealed partial class SimulatedKernel
 
         if (hardwareLanes.Count > 0)
         {
+            _hardwareLaneActive = true;
             operations.Add(() =>
             {
+                _hardwareLane.Value = true;
                 try
                 {
                     foreach (var lane in hardwareLanes)
@@ -80,12 +89,23 @@ public sealed partial class SimulatedKernel
                 finally
                 {
                     hardwareDone = true;
+                    _hardwareLaneActive = false;
+                    _hardwareLane.Value = false;
                 }
             });
         }
 
         _halted = false;
-        _scheduler.RunConcurrently(operations);
+        _inConcurrentBlock = true;
+        try
+        {
+            _scheduler.RunConcurrently(operations);
+        }
+        finally
+        {
+            _inConcurrentBlock = false;
+            _hardwareLaneActive = false;
+        }
     }
 
     /// <summary>A scheduling point of a kit service called by driver code: another processor may run here first.</summary>

@@ -37,7 +37,7 @@ public sealed partial class SimulatedKernel
         ArgumentOutOfRangeException.ThrowIfNegative(maxSteps);
         if (Interleaves)
         {
-            return RunHardwareInterleaved(done, maxSteps);
+            return RunHardwareWithProcessors(done, maxSteps);
         }
 
         var steps = 0;
@@ -72,6 +72,29 @@ public sealed partial class SimulatedKernel
                 return new HardwareRun(steps, Idle: true) { InterruptsDelivered = interrupts, DpcsRun = dpcs };
             }
         }
+    }
+
+    /// <summary>
+    /// Interleaved hardware progress needs processors to take its interrupts and DPCs: outside a concurrent block the
+    /// run becomes one (the hardware as its only lane); inside one, a run while the block's hardware lane is active waits
+    /// for that lane to make <paramref name="done"/> true or finish (one engine is never stepped by two operations).
+    /// </summary>
+    private HardwareRun RunHardwareWithProcessors(Func<bool> done, int maxSteps)
+    {
+        if (!_inConcurrentBlock)
+        {
+            HardwareRun? result = null;
+            RunConcurrently([new ConcurrentLane(null, () => result = RunHardwareWithProcessors(done, maxSteps))]);
+            return result!;
+        }
+
+        if (_hardwareLaneActive && !InHardwareLane)
+        {
+            _scheduler.WaitUntil(() => _halted || done() || !_hardwareLaneActive);
+            return new HardwareRun(0, Idle: done() || Quiescent());
+        }
+
+        return RunHardwareInterleaved(done, maxSteps);
     }
 
     /// <summary>

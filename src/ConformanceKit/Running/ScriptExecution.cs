@@ -211,10 +211,6 @@ internal sealed class ScriptExecution
             case ResetChannelCommand r:
                 _lastStatus = World.Host.ResetChannel(r.Channel, r.Site);
                 break;
-            case RunCommand r when _scheduler.Interleaves && !_inLane:
-                // Under schedule exploration the hardware runs while the processors take its interrupts and DPCs.
-                World.Kernel.RunConcurrently([new ConcurrentLane(null, () => RunHardware(r.Steps))]);
-                break;
             case RunCommand r:
                 RunHardware(r.Steps);
                 break;
@@ -233,9 +229,6 @@ internal sealed class ScriptExecution
     /// <summary>The simulated machine, created by the first command that needs it (after platform/driver lines).</summary>
     private World World => _world ?? CreateWorld();
 
-    [ThreadStatic]
-    private static bool _inLane;
-
     /// <summary>
     /// A <c>concurrently</c> block: each line a lane on its <c>cpu=</c> (NetDMA calls) or the hardware (<c>run</c>),
     /// reporting at its own line.
@@ -246,14 +239,12 @@ internal sealed class ScriptExecution
         var lanes = block.Lanes.Select(lane => new ConcurrentLane(lane is RunCommand ? null : ChannelCallSite.Of(lane).Cpu, () =>
         {
             Log.BeginLane(lane.Location);
-            _inLane = true;
             try
             {
                 Execute(lane);
             }
             finally
             {
-                _inLane = false;
                 Log.BeginLane(null);
             }
         })).ToList();
@@ -557,8 +548,19 @@ internal sealed class ScriptExecution
                 break;
             case AssertInterruptsCommand i:
                 var isrs = Channel(i.Channel).IsrCount;
-                AssertRule(i, LifecycleRules.InterruptOnCompletionDelivered, isrs == i.Count,
-                    $"expected {i.Count} NetDmaIsr call(s) for {i.Channel}, saw {isrs}");
+                if (_scheduler.Interleaves)
+                {
+                    // Interleaved, one ISR may find several completions already signalled ("the current DMA descriptor
+                    // might already be different from the descriptor that triggered the interrupt", nf-netdma-netdmaisr.md):
+                    // the count is then between one and the sequential count.
+                    AssertRule(i, LifecycleRules.InterruptOnCompletionDelivered, i.Count == 0 ? isrs == 0 : isrs >= 1 && isrs <= i.Count,
+                        $"expected {(i.Count == 0 ? "no" : $"1 to {i.Count}")} NetDmaIsr call(s) for {i.Channel} under interleaving, saw {isrs}");
+                }
+                else
+                {
+                    AssertRule(i, LifecycleRules.InterruptOnCompletionDelivered, isrs == i.Count,
+                        $"expected {i.Count} NetDmaIsr call(s) for {i.Channel}, saw {isrs}");
+                }
                 break;
             case AssertViolationCommand v:
                 AssertViolations(v);
