@@ -41,7 +41,7 @@ internal sealed partial class ScriptReader
         if (open.Lanes.Count < 2)
         {
             throw new ScriptParseException(at, "at least two commands in the block opened at " + At(open.At),
-                $"'end' after {open.Lanes.Count}", "a block says what runs at the same time: give it two or more lines");
+                $"'end' after {open.Lanes.Count} command", "a block says what runs at the same time: give it two or more lines");
         }
 
         _block = null;
@@ -98,11 +98,11 @@ internal sealed partial class ScriptReader
         return true;
     }
 
-    private void CheckBlockClosed(int lines)
+    private void CheckBlockClosed(int lines, string lastLine)
     {
         if (_block is { } open)
         {
-            throw new ScriptParseException(new SourceLocation(file, lines, 1), $"'end' to close the block opened at {At(open.At)}", "end of file");
+            throw new ScriptParseException(new SourceLocation(file, lines, lastLine.Length + 1), $"'end' to close the block opened at {At(open.At)}", "end of file");
         }
     }
 }

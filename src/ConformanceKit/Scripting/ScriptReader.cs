@@ -50,7 +50,7 @@ internal sealed partial class ScriptReader(string file)
             }
         }
 
-        CheckBlockClosed(lines.Length);
+        CheckBlockClosed(lines.Length, lines[^1].TrimEnd('\r'));
         return new Script(file, _title, _commands.AsReadOnly());
     }
 

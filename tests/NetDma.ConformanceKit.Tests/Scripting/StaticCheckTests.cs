@@ -15,6 +15,15 @@ public sealed class StaticCheckTests
 
     public static TheoryData<string, string, string> Errors => new()
     {
+        // concurrently blocks
+        { "end without a block", C + "end", "t.ndma:8:1: expected a command, found 'end'; 'end' closes a 'concurrently' block, and none is open" },
+        { "nested block", C + "concurrently\nconcurrently", "t.ndma:9:1: expected a command of the block opened at t.ndma:8:1 or 'end', found 'concurrently'; blocks do not nest: close the open one with 'end' first" },
+        { "block left open", C + "concurrently\nappend ch0 c1 cpu=1\nrun", "t.ndma:10:4: expected 'end' to close the block opened at t.ndma:8:1, found end of file" },
+        { "one-line block", C + "concurrently\nrun\nend", "t.ndma:10:1: expected at least two commands in the block opened at t.ndma:8:1, found 'end' after 1 command; a block says what runs at the same time: give it two or more lines" },
+        { "two lanes on one processor", C + "concurrently\nappend ch0 c1 cpu=1\nsuspend ch0 cpu=1\nend", "t.ndma:10:1: expected a processor no other line of the block uses (a processor runs one call at a time; give this line cpu=<n>), found cpu=1, already used at t.ndma:9:1" },
+        { "two runs in a block", C + "concurrently\nrun\nrun\nend", "t.ndma:10:1: expected at most one 'run' in a block (the hardware is one lane), found 'run' again after line 9" },
+        { "command that cannot run concurrently", C + "concurrently\nrun\nassert_no_violation\nend", "t.ndma:10:1: expected a command that can run concurrently (free, start, append, suspend, resume, abort, reset, run) or 'end' to close the block opened at t.ndma:8:1, found 'assert_no_violation'" },
+
         // Commands and options
         { "unknown command with suggestion", "alocate ch0", "t.ndma:1:1: expected a command, found 'alocate'; did you mean 'allocate'?" },
         { "keyword in the wrong case", "Allocate ch0 mask=1", "t.ndma:1:1: expected a command, found 'Allocate'; did you mean 'allocate'?" },
