@@ -3,6 +3,7 @@ using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
 using NetDma.ConformanceKit.Tests.BrokenProviders;
+using NetDma.ConformanceKit.Tests.Support;
 
 namespace NetDma.ConformanceKit.Tests.Concurrency;
 
@@ -104,6 +105,21 @@ public sealed class ScheduleExplorationTests
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, Describe(result));
         Assert.Equal(300, result.Schedules!.SchedulesRun);
+    }
+
+    /// <summary>
+    /// A fixed-seed sample of what <c>.ci/run</c> sweeps at length: every bundled script, 20 schedules each. A failure
+    /// prints the script, the schedule and its seed (replay with <c>netdma-kit run --schedules 20 --seed 1</c>).
+    /// </summary>
+    [Fact]
+    public void Every_bundled_script_passes_a_sample_of_schedules_with_the_reference_drivers()
+    {
+        using var runner = new InProcessScriptRunner(DriverRunners.ReferenceDrivers, Watchdog, schedules: new ScheduleOptions(20, ScheduleStrategy.Random, Seed: 1));
+        var report = ConformanceRun.Run(BundledScripts.ConformanceFiles, runner);
+
+        var failed = report.Scripts.Where(s => s.Outcome == ScriptOutcome.Failed).Select(s => $"{s.Name}: {Describe(s)}").ToList();
+        Assert.True(failed.Count == 0, string.Join("\n\n", failed));
+        Assert.All(report.Scripts.Where(s => s.Outcome == ScriptOutcome.Passed), s => Assert.Equal(20, s.Schedules!.SchedulesRun));
     }
 
     internal static ScriptResult Explore(string text, ScheduleOptions options, IDriverFactory? drivers = null)
