@@ -87,6 +87,8 @@ public sealed partial class NetDmaHost : INetDma
     /// <summary>Checks the provider's caller IRQL for the NetDMA function <paramref name="name"/> and traces the call.</summary>
     private DdiContract EnterFunction(string name, string arguments)
     {
+        // Under schedule exploration another processor may run before NetDMA sees the call.
+        Kernel.SchedulingPoint();
         var contract = FunctionContracts[name];
         Trace($"cpu{Kernel.CurrentProcessor} {Kernel.CurrentIrql.ToDdiName()} provider -> {name}({arguments})");
         Kernel.CheckCallerIrql(name, contract.Irql, contract.Page);
