@@ -21,9 +21,6 @@ namespace NetDma.Analyzers.Irql;
 /// </summary>
 internal static class IrqlFunctions
 {
-    /// <summary>Most nested bodies analyzed per member, a guard for generated-looking code.</summary>
-    private const int MaxFunctions = 256;
-
     /// <summary>The analyzed bodies of <paramref name="context"/>'s member, outermost first; empty when it has no body.</summary>
     public static ImmutableArray<IrqlFunction> Analyze(OperationBlockAnalysisContext context, IrqlCallEffects effects, IrqlContextResolver resolver)
     {
@@ -77,7 +74,7 @@ internal static class IrqlFunctions
         var graph = parent.Flow.Graph;
         foreach (var local in graph.LocalFunctions)
         {
-            if (functions.Count >= MaxFunctions)
+            if (functions.Count >= effects.Budgets.FunctionsPerMember)
             {
                 return;
             }
@@ -91,7 +88,7 @@ internal static class IrqlFunctions
 
         foreach (var observation in parent.Flow.Observations)
         {
-            if (observation.Operation is not IFlowAnonymousFunctionOperation lambda || functions.Count >= MaxFunctions)
+            if (observation.Operation is not IFlowAnonymousFunctionOperation lambda || functions.Count >= effects.Budgets.FunctionsPerMember)
             {
                 continue;
             }
