@@ -9,15 +9,22 @@ namespace NetDma.Analyzers.Calls;
 
 /// <summary>
 /// The caller→callee map of one compilation (the VSTHRD010 shape): filled concurrently while operation blocks are
-/// analyzed, searched at compilation end. Only calls whose callee is declared in the compilation are edges; calls
-/// through interfaces, delegates and lambdas that are not converted to a contract delegate are not followed.
+/// analyzed, searched at compilation end. Only calls whose callee is the compilation's own code (<see cref="IsOwnCode"/>)
+/// are edges, each to its <see cref="Node"/>; calls through interfaces, delegates and lambdas that are not converted to
+/// a contract delegate are not followed. The node rule, the own-code rule and the way chains are written are the ones
+/// every call-chain search uses (this map for NDMA3001/NDMA4002, <c>IrqlRequirementEngine</c> for NDMA1001-NDMA1003).
 /// </summary>
 internal sealed class CallGraph
 {
-    /// <summary>Searches stop after this many calls: a chain longer than this is not reported (bounded, never guessed).</summary>
-    public const int MaximumDepth = 8;
+    /// <summary>The arrow between the routines of a call chain in messages (ASCII, as the kit's call sequences write it).</summary>
+    public const string Arrow = " -> ";
+
+    private readonly int _maximumDepth;
 
     private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallEdge>> _callees = new(SymbolEqualityComparer.Default);
+
+    /// <param name="maximumDepth">Searches stop after this many calls: a chain longer than this is not reported (bounded, never guessed).</param>
+    public CallGraph(int maximumDepth) => _maximumDepth = maximumDepth;
 
     public void Add(CallEdge edge) => _callees.GetOrAdd(edge.Caller, _ => new ConcurrentQueue<CallEdge>()).Enqueue(edge);
 
@@ -25,7 +32,7 @@ internal sealed class CallGraph
     public IEnumerable<CallEdge> Callees(IMethodSymbol caller) =>
         _callees.TryGetValue(caller, out var edges) ? edges : Enumerable.Empty<CallEdge>();
 
-    /// <summary>The node a method symbol stands for: the original definition; a partial method's implementation.</summary>
+    /// <summary>The node a method symbol stands for: the original definition (not a generic instantiation or a reduced extension call); a partial method's implementation.</summary>
     public static IMethodSymbol Node(IMethodSymbol method)
     {
         var definition = method.ReducedFrom ?? method;
@@ -34,15 +41,26 @@ internal sealed class CallGraph
     }
 
     /// <summary>
+    /// True for a routine whose body the compilation holds, so its calls can be followed: a local function, or a method of
+    /// this assembly declared in source (not a metadata symbol, not a member the compiler synthesized).
+    /// </summary>
+    public static bool IsOwnCode(IMethodSymbol method, IAssemblySymbol assembly) =>
+        method.MethodKind is MethodKind.LocalFunction
+        || (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly) && !method.DeclaringSyntaxReferences.IsDefaultOrEmpty);
+
+    /// <summary>A chain as messages write it: <c>StartDevice -> RegisterWithNetDma -> NetDmaRegisterProvider</c>.</summary>
+    public static string DescribeChain(IEnumerable<string> routines) => string.Join(Arrow, routines);
+
+    /// <summary>
     /// The shortest call chain from <paramref name="entry"/> to a routine satisfying <paramref name="isTarget"/>, through
-    /// routines that are not <paramref name="isBarrier"/>, at most <see cref="MaximumDepth"/> calls long; empty when none.
+    /// routines that are not <paramref name="isBarrier"/>, at most the graph's maximum depth of calls long; empty when none.
     /// </summary>
     public ImmutableArray<CallEdge> FindChain(IMethodSymbol entry, Func<IMethodSymbol, bool> isTarget, Func<IMethodSymbol, bool> isBarrier)
     {
         var parents = new Dictionary<IMethodSymbol, CallEdge>(SymbolEqualityComparer.Default);
         var frontier = new List<IMethodSymbol> { entry };
         var seen = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { entry };
-        for (var depth = 0; depth < MaximumDepth && frontier.Count > 0; depth++)
+        for (var depth = 0; depth < _maximumDepth && frontier.Count > 0; depth++)
         {
             var next = new List<IMethodSymbol>();
             foreach (var caller in frontier)

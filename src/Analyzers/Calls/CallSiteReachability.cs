@@ -7,13 +7,14 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 
 namespace NetDma.Analyzers.Calls;
 
 /// <summary>
 /// "Routine X must (not) be called from entry points of kind Y", checked directly and through the compilation's own
 /// helpers. A call site (an invocation whose contract matches) directly inside a reported entry point is reported
-/// while typing; calls reached through helpers (bounded, <see cref="CallGraph.MaximumDepth"/>) and entry points known
+/// while typing; calls reached through helpers (bounded, <see cref="Infrastructure.AnalysisBudgets.CallDepth"/>) and entry points known
 /// only from a method group elsewhere are reported at compilation end, at the call in the entry point that leads to the
 /// site, with the chain in the message. The search does not pass through another reported entry point: that one gets
 /// its own report.
@@ -21,52 +22,54 @@ namespace NetDma.Analyzers.Calls;
 internal sealed class CallSiteReachability
 {
     private readonly ContractReader _reader;
+    private readonly RoutineContracts _routines;
     private readonly Compilation _compilation;
     private readonly Func<MethodContract, bool> _isSite;
     private readonly Func<EntryPoint, bool> _isReported;
     private readonly Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> _create;
-    private readonly CallGraph _graph = new();
+    private readonly CallGraph _graph;
     private readonly ConcurrentDictionary<IMethodSymbol, EntryPoint> _entries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, MethodContract> _boundByMethodGroup = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, ConcurrentQueue<CallSite>> _sites = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<IMethodSymbol, bool> _reportedDirectly = new(SymbolEqualityComparer.Default);
 
     private CallSiteReachability(
-        ContractReader reader,
-        Compilation compilation,
+        CompilationAnalysis analysis,
         Func<MethodContract, bool> isSite,
         Func<EntryPoint, bool> isReported,
         Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> create)
     {
-        _reader = reader;
-        _compilation = compilation;
+        _reader = analysis.Reader;
+        _routines = analysis.Routines;
+        _compilation = analysis.Compilation;
+        _graph = new CallGraph(analysis.Budgets.CallDepth);
         _isSite = isSite;
         _isReported = isReported;
         _create = create;
     }
 
     /// <param name="start">The compilation.</param>
-    /// <param name="reader">Its contract reader.</param>
+    /// <param name="analysis">Its shared analysis (contracts, budgets).</param>
     /// <param name="isSite">The contracts of the calls the rule is about (NetDmaRegisterProvider, AllocateAdapterChannel).</param>
     /// <param name="isReported">The entry points the calls must not happen in.</param>
     /// <param name="create">The diagnostic for a site reached from an entry point: the chain (empty when direct) and the location.</param>
     public static void Register(
         CompilationStartAnalysisContext start,
-        ContractReader reader,
+        CompilationAnalysis analysis,
         Func<MethodContract, bool> isSite,
         Func<EntryPoint, bool> isReported,
         Func<EntryPoint, CallSite, ImmutableArray<CallEdge>, Location, Diagnostic> create)
     {
-        var analysis = new CallSiteReachability(reader, start.Compilation, isSite, isReported, create);
-        start.RegisterOperationBlockAction(analysis.AnalyzeBlock);
-        start.RegisterCompilationEndAction(analysis.AnalyzeCompilation);
+        var reachability = new CallSiteReachability(analysis, isSite, isReported, create);
+        start.RegisterOperationBlockAction(reachability.AnalyzeBlock);
+        start.RegisterCompilationEndAction(reachability.AnalyzeCompilation);
     }
 
     private void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
         var owner = context.OwningSymbol as IMethodSymbol;
         var local = new Dictionary<IMethodSymbol, EntryPoint>(SymbolEqualityComparer.Default);
-        if (owner is not null && EntryPoint.DeclaredContract(owner, _reader) is { } declared)
+        if (owner is not null && _routines.EntryContract(owner) is { } declared)
         {
             local[owner] = new EntryPoint(owner, declared);
         }
@@ -75,7 +78,7 @@ internal sealed class CallSiteReachability
         {
             foreach (var creation in block.DescendantsAndSelf().OfType<IDelegateCreationOperation>())
             {
-                if (creation.Type is not { } type || _reader.Read(type) is not { } contract)
+                if (_routines.OfDelegate(creation.Type) is not { } contract)
                 {
                     continue;
                 }
@@ -171,12 +174,11 @@ internal sealed class CallSiteReachability
         }
     }
 
-    private bool IsInCompilation(IMethodSymbol method) =>
-        SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _compilation.Assembly) && !method.DeclaringSyntaxReferences.IsDefaultOrEmpty;
+    private bool IsInCompilation(IMethodSymbol method) => CallGraph.IsOwnCode(method, _compilation.Assembly);
 
-    /// <summary>The chain as messages show it: <c>StartDevice → RegisterWithNetDma → NetDmaRegisterProvider</c>.</summary>
+    /// <summary>The chain as messages show it: <c>StartDevice -> RegisterWithNetDma -> NetDmaRegisterProvider</c>.</summary>
     public static string DescribeChain(EntryPoint entry, CallSite site, ImmutableArray<CallEdge> chain) =>
-        string.Join(" → ", new[] { RoutineWalker.DisplayName(entry.Routine) }
+        CallGraph.DescribeChain(new[] { RoutineWalker.DisplayName(entry.Routine) }
             .Concat(chain.Select(edge => RoutineWalker.DisplayName(edge.Callee)))
             .Concat(new[] { site.Contract.Role }));
 }

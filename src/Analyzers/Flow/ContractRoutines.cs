@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 
 namespace NetDma.Analyzers.Flow;
 
@@ -17,17 +18,18 @@ namespace NetDma.Analyzers.Flow;
 internal static class ContractRoutines
 {
     /// <param name="start">The compilation.</param>
-    /// <param name="reader">The compilation's contract reader.</param>
+    /// <param name="analysis">The compilation's shared analysis (its routine-contract resolver).</param>
     /// <param name="isCandidate">A cheap filter on methods without a contract of their own, kept for compilation end.</param>
     /// <param name="applies">Which contracts the analysis is about.</param>
     /// <param name="analyze">The analysis of one routine with its contract; reports through the given callback.</param>
     public static void Register(
         CompilationStartAnalysisContext start,
-        ContractReader reader,
+        CompilationAnalysis analysis,
         Func<IMethodSymbol, bool> isCandidate,
         Func<MethodContract, bool> applies,
         Action<FlowRoutine, Action<Diagnostic>> analyze)
     {
+        var routines = analysis.Routines;
         var pending = new ConcurrentBag<FlowRoutine>();
         var bindings = new ConcurrentDictionary<IMethodSymbol, MethodContract>(SymbolEqualityComparer.Default);
 
@@ -36,7 +38,7 @@ internal static class ContractRoutines
             {
                 var creation = (IDelegateCreationOperation)context.Operation;
                 if (creation.Target is IMethodReferenceOperation { Method: { MethodKind: MethodKind.Ordinary } method }
-                    && creation.Type is { } type && reader.Read(type) is { } contract && applies(contract))
+                    && routines.OfDelegate(creation.Type) is { } contract && applies(contract))
                 {
                     bindings.TryAdd(method.OriginalDefinition, contract);
                 }
@@ -47,14 +49,14 @@ internal static class ContractRoutines
         {
             // Building control-flow graphs costs: only for blocks that hold a routine the analysis may care about.
             var owner = context.OwningSymbol as IMethodSymbol;
-            var interesting = (owner is not null && (reader.Read(owner) is { } own ? applies(own) : owner.MethodKind == MethodKind.Ordinary && isCandidate(owner)))
+            var interesting = (owner is not null && (routines.Of(owner) is { } own ? applies(own) : owner.MethodKind == MethodKind.Ordinary && isCandidate(owner)))
                 || context.OperationBlocks.Any(block => block.DescendantsAndSelf().Any(o => o is IAnonymousFunctionOperation or ILocalFunctionOperation));
             if (!interesting)
             {
                 return;
             }
 
-            foreach (var routine in FlowRoutines.Collect(context, reader))
+            foreach (var routine in FlowRoutines.Collect(context, routines))
             {
                 if (routine.Contract is { } contract)
                 {

@@ -16,9 +16,9 @@ namespace NetDma.Analyzers.Flow;
 internal static class FlowRoutines
 {
     /// <summary>The routines of every analyzable block of <paramref name="context"/>.</summary>
-    public static ImmutableArray<FlowRoutine> Collect(OperationBlockAnalysisContext context, ContractReader reader)
+    public static ImmutableArray<FlowRoutine> Collect(OperationBlockAnalysisContext context, RoutineContracts routines)
     {
-        var routines = ImmutableArray.CreateBuilder<FlowRoutine>();
+        var collected = ImmutableArray.CreateBuilder<FlowRoutine>();
         var roots = new HashSet<IOperation>();
         foreach (var block in context.OperationBlocks)
         {
@@ -36,23 +36,23 @@ internal static class FlowRoutines
 
             var graph = context.GetControlFlowGraph(block);
             var owner = root.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody ? context.OwningSymbol as IMethodSymbol : null;
-            Collect(graph, owner, reader, routines);
+            Collect(graph, owner, routines, collected);
         }
 
-        return routines.ToImmutable();
+        return collected.ToImmutable();
     }
 
     /// <summary>True for the operation kinds a control-flow graph can be built from.</summary>
     public static bool IsGraphRoot(IOperation operation) => operation.Kind is OperationKind.MethodBody or OperationKind.ConstructorBody
         or OperationKind.FieldInitializer or OperationKind.PropertyInitializer or OperationKind.ParameterInitializer;
 
-    private static void Collect(ControlFlowGraph root, IMethodSymbol? owner, ContractReader reader, ImmutableArray<FlowRoutine>.Builder routines)
+    private static void Collect(ControlFlowGraph root, IMethodSymbol? owner, RoutineContracts contracts, ImmutableArray<FlowRoutine>.Builder routines)
     {
         var graphs = new List<(ControlFlowGraph Graph, IMethodSymbol? Symbol, MethodContract? Contract)>();
         var localBindings = new Dictionary<IMethodSymbol, MethodContract>(SymbolEqualityComparer.Default);
         var captured = ImmutableHashSet.CreateBuilder<ISymbol>(SymbolEqualityComparer.Default);
         var pending = new Queue<(ControlFlowGraph Graph, IMethodSymbol? Symbol, MethodContract? Contract)>();
-        pending.Enqueue((root, owner, owner is null ? null : reader.Read(owner)));
+        pending.Enqueue((root, owner, owner is null ? null : contracts.Of(owner)));
         while (pending.Count > 0)
         {
             var current = pending.Dequeue();
@@ -62,11 +62,11 @@ internal static class FlowRoutines
                 switch (operation)
                 {
                     case IFlowAnonymousFunctionOperation lambda:
-                        var lambdaContract = lambda.Parent is IDelegateCreationOperation { Type: { } delegateType } ? reader.Read(delegateType) : null;
-                        pending.Enqueue((current.Graph.GetAnonymousFunctionControlFlowGraph(lambda), lambda.Symbol, lambdaContract ?? reader.ReadDeclared(lambda.Symbol)));
+                        var delegateType = (lambda.Parent as IDelegateCreationOperation)?.Type;
+                        pending.Enqueue((current.Graph.GetAnonymousFunctionControlFlowGraph(lambda), lambda.Symbol, contracts.OfLambda(lambda.Symbol, delegateType)));
                         break;
-                    case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }, Type: { } type }
-                        when reader.Read(type) is { } bound:
+                    case IDelegateCreationOperation { Target: IMethodReferenceOperation { Method: { MethodKind: MethodKind.LocalFunction } local }, Type: var type }
+                        when contracts.OfDelegate(type) is { } bound:
                         localBindings[local.OriginalDefinition] = bound;
                         break;
                     // A local aliased by a ref local or its address can change behind the analysis' back: not tracked.
@@ -104,7 +104,7 @@ internal static class FlowRoutines
             var resolved = contract;
             if (symbol.MethodKind == MethodKind.LocalFunction)
             {
-                resolved = reader.Read(symbol) ?? (localBindings.TryGetValue(symbol.OriginalDefinition, out var bound) ? bound : null);
+                resolved = contracts.Of(symbol) ?? (localBindings.TryGetValue(symbol.OriginalDefinition, out var bound) ? bound : null);
             }
 
             routines.Add(new FlowRoutine(symbol, graph, resolved, capturedSet));

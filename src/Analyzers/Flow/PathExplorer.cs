@@ -14,14 +14,11 @@ namespace NetDma.Analyzers.Flow;
 /// <c>ChannelParameters.CpuNumber</c> was written, and null assignments to the out channel context. Each block is
 /// explored once per distinct <see cref="PathState"/>; branches whose condition the state decides
 /// (<c>status == STATUS_SUCCESS</c>, <c>NT_SUCCESS(status)</c>, <c>!x</c>) follow only the feasible side. Values are
-/// never guessed: anything not a constant is unknown, and routines that outgrow the state budget are not analyzed
+/// never guessed: anything not a constant is unknown, and routines that outgrow the state budget (<see cref="Infrastructure.AnalysisBudgets.PathStates"/>) are not analyzed
 /// (<see cref="Explore"/> returns default), so a report never rests on a lost path.
 /// </summary>
 internal sealed class PathExplorer
 {
-    /// <summary>At most this many (block, state) pairs per routine; beyond it the routine is left alone.</summary>
-    private const int StateBudget = 4096;
-
     private readonly ControlFlowGraph _graph;
     private readonly ImmutableHashSet<ISymbol> _captured;
     private readonly PathExplorerOptions _options;
@@ -104,7 +101,7 @@ internal sealed class PathExplorer
 
         if (seen.Add((destination.Ordinal, state)))
         {
-            if (seen.Count > StateBudget)
+            if (seen.Count > _options.Budgets.PathStates)
             {
                 return false;
             }

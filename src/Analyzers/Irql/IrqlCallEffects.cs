@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 
 namespace NetDma.Analyzers.Irql;
 
@@ -18,11 +19,18 @@ internal sealed class IrqlCallEffects
     private readonly ContractReader _reader;
     private readonly ConcurrentDictionary<IMethodSymbol, IrqlCallEffect?> _cache = new(SymbolEqualityComparer.Default);
 
-    public IrqlCallEffects(ContractReader reader) => _reader = reader;
+    public IrqlCallEffects(ContractReader reader, AnalysisBudgets budgets)
+    {
+        _reader = reader;
+        Budgets = budgets;
+    }
 
     public ContractReader Reader => _reader;
 
     public ContractSymbols Symbols => _reader.Symbols;
+
+    /// <summary>The compilation's analysis bounds (the flow analysis and the function walk read theirs here).</summary>
+    public AnalysisBudgets Budgets { get; }
 
     /// <summary>The effect of calling <paramref name="method"/>, or null when it has none.</summary>
     public IrqlCallEffect? Of(IMethodSymbol method) => _cache.GetOrAdd(method.OriginalDefinition, Compute);

@@ -5,29 +5,27 @@ using NetDma.Analyzers.Contracts;
 namespace NetDma.Analyzers.Irql;
 
 /// <summary>
-/// Where a function's IRQL comes from, before any caller is considered: the contract it implements or declares
-/// (<see cref="ContractReader.Read"/>: INetDmaProvider implementations, its own IRQL attributes, IWdmKernel and
-/// INetDma members), or, for a lambda or a method group, the contract delegate type it is converted to
-/// (KDeferredRoutine passed to KeInitializeDpc, KMessageServiceRoutine, DriverControl, a NetDmaProviderCharacteristics
-/// entry point). No DDI list: everything is read from the attributes.
+/// Where a function's IRQL comes from, before any caller is considered: the contract <see cref="RoutineContracts"/>
+/// resolves for it (INetDmaProvider implementations, its own IRQL attributes, IWdmKernel and INetDma members), or, for a
+/// lambda or a method group, the contract delegate type it is converted to (KDeferredRoutine passed to KeInitializeDpc,
+/// KMessageServiceRoutine, DriverControl, a NetDmaProviderCharacteristics entry point), as an <see cref="IrqlEntry"/>.
 /// </summary>
 internal sealed class IrqlContextResolver
 {
-    private readonly ContractReader _reader;
+    private readonly RoutineContracts _routines;
 
-    public IrqlContextResolver(ContractReader reader) => _reader = reader;
+    public IrqlContextResolver(RoutineContracts routines) => _routines = routines;
 
     /// <summary>The entry of <paramref name="function"/> from its own or implemented contract, or null when none states an IRQL.</summary>
     public IrqlEntry? ContractEntry(IMethodSymbol function) =>
-        function.MethodKind == MethodKind.AnonymousFunction ? FromContract(_reader.ReadDeclared(function)) : FromContract(_reader.Read(function));
+        function.MethodKind == MethodKind.AnonymousFunction ? FromContract(_routines.Declared(function)) : FromContract(_routines.Of(function));
 
     /// <summary>The entry a function converted to <paramref name="delegateType"/> gets from that type's contract, or null.</summary>
-    public IrqlEntry? DelegateEntry(ITypeSymbol? delegateType) =>
-        delegateType is INamedTypeSymbol { TypeKind: TypeKind.Delegate } type ? FromContract(_reader.Read(type)) : null;
+    public IrqlEntry? DelegateEntry(ITypeSymbol? delegateType) => FromContract(_routines.OfDelegate(delegateType));
 
-    /// <summary>The entry of a lambda or anonymous method: its own attributes, else the delegate type it becomes.</summary>
+    /// <summary>The entry of a lambda or anonymous method (<see cref="RoutineContracts.IrqlSourceOfLambda"/>).</summary>
     public IrqlEntry? LambdaEntry(IMethodSymbol lambda, IOperation lambdaOperation) =>
-        ContractEntry(lambda) ?? DelegateEntry(DelegateCreation(lambdaOperation)?.Type);
+        FromContract(_routines.IrqlSourceOfLambda(lambda, DelegateCreation(lambdaOperation)?.Type));
 
     /// <summary>The delegate creation around a lambda (through conversions), or null.</summary>
     public static IDelegateCreationOperation? DelegateCreation(IOperation operation)

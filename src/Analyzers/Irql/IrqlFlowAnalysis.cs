@@ -24,9 +24,6 @@ namespace NetDma.Analyzers.Irql;
 /// </remarks>
 internal sealed class IrqlFlowAnalysis
 {
-    /// <summary>Bound on visits of one block, a guard against a state that keeps changing.</summary>
-    private const int MaxVisitsPerBlock = 64;
-
     private readonly ControlFlowGraph _graph;
     private readonly IrqlCallEffects _effects;
     private readonly INamedTypeSymbol? _irqlType;
@@ -170,7 +167,7 @@ internal sealed class IrqlFlowAnalysis
         {
             var ordinal = work.Min;
             work.Remove(ordinal);
-            if (states[ordinal] is not { } input || ++visits[ordinal] > MaxVisitsPerBlock)
+            if (states[ordinal] is not { } input || ++visits[ordinal] > _effects.Budgets.FlowVisitsPerBlock)
             {
                 continue;
             }

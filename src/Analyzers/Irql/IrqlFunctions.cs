@@ -21,9 +21,6 @@ namespace NetDma.Analyzers.Irql;
 /// </summary>
 internal static class IrqlFunctions
 {
-    /// <summary>Most nested bodies analyzed per member, a guard for generated-looking code.</summary>
-    private const int MaxFunctions = 256;
-
     /// <summary>The analyzed bodies of <paramref name="context"/>'s member, outermost first; empty when it has no body.</summary>
     public static ImmutableArray<IrqlFunction> Analyze(OperationBlockAnalysisContext context, IrqlCallEffects effects, IrqlContextResolver resolver)
     {
@@ -42,6 +39,11 @@ internal static class IrqlFunctions
         }
 
         var body = Root(block);
+        if (!MayMatter(body))
+        {
+            return ImmutableArray<IrqlFunction>.Empty;
+        }
+
         ControlFlowGraph graph;
         try
         {
@@ -77,7 +79,7 @@ internal static class IrqlFunctions
         var graph = parent.Flow.Graph;
         foreach (var local in graph.LocalFunctions)
         {
-            if (functions.Count >= MaxFunctions)
+            if (functions.Count >= effects.Budgets.FunctionsPerMember)
             {
                 return;
             }
@@ -91,7 +93,7 @@ internal static class IrqlFunctions
 
         foreach (var observation in parent.Flow.Observations)
         {
-            if (observation.Operation is not IFlowAnonymousFunctionOperation lambda || functions.Count >= MaxFunctions)
+            if (observation.Operation is not IFlowAnonymousFunctionOperation lambda || functions.Count >= effects.Budgets.FunctionsPerMember)
             {
                 continue;
             }
@@ -112,6 +114,32 @@ internal static class IrqlFunctions
         var function = new IrqlFunction(symbol, name, location, IrqlFlowAnalysis.Run(graph, effects), contractEntry, parent);
         functions.Add(function);
         return function;
+    }
+
+    /// <summary>
+    /// The cheap pre-filter, on the operation tree before any control-flow graph is built: true when the body holds an
+    /// operation the IRQL analyses observe or that the graph lowers into a call (an invocation, <c>await</c>, a property
+    /// read, a delegate or object creation, a lambda or local function, <c>lock</c>, <c>using</c>, <c>foreach</c>, an
+    /// interpolated string, a collection expression, <c>with</c>). A body without any (a field getter, arithmetic) can
+    /// neither change the IRQL nor hold a requirement site nor call a helper, so no rule can report in it or through it.
+    /// </summary>
+    public static bool MayMatter(IOperation body)
+    {
+        foreach (var operation in body.DescendantsAndSelf())
+        {
+            switch (operation.Kind)
+            {
+                case OperationKind.Invocation or OperationKind.Await or OperationKind.PropertyReference or OperationKind.DelegateCreation
+                    or OperationKind.ObjectCreation or OperationKind.AnonymousFunction or OperationKind.LocalFunction or OperationKind.Lock
+                    or OperationKind.Using or OperationKind.UsingDeclaration or OperationKind.Loop or OperationKind.InterpolatedString
+                    or OperationKind.CollectionExpression or OperationKind.With or OperationKind.DynamicInvocation or OperationKind.DynamicMemberReference
+                    or OperationKind.DynamicObjectCreation or OperationKind.DynamicIndexerAccess or OperationKind.EventAssignment or OperationKind.DeconstructionAssignment
+                    or OperationKind.Invalid:
+                    return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The operation block's root: the method or constructor body around a block.</summary>

@@ -6,7 +6,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
-using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Calls;
+using NetDma.Analyzers.Infrastructure;
 
 namespace NetDma.Analyzers.Irql;
 
@@ -16,7 +17,7 @@ namespace NetDma.Analyzers.Irql;
 /// requirement broken under the function's own contract or after a raise inside it, and chains through its own local
 /// functions and lambdas. The block action also records a summary (sites, calls, method-group conversions); the
 /// compilation-end action joins the summaries into a caller→callee map and reports what needs the whole compilation:
-/// private and internal helpers called (up to <see cref="MaxDepth"/> calls deep) from a function whose IRQL is known,
+/// private and internal helpers called (up to <see cref="AnalysisBudgets.CallDepth"/> calls deep) from a function whose IRQL is known,
 /// and methods whose IRQL comes from a method group converted to a contract delegate elsewhere. Chains are reported
 /// at the call site in the function that brings the IRQL in, with the chain in the message.
 /// </summary>
@@ -26,25 +27,21 @@ namespace NetDma.Analyzers.Irql;
 /// </remarks>
 internal sealed class IrqlRequirementEngine
 {
-    /// <summary>Most calls followed from the function that brings the IRQL in.</summary>
-    public const int MaxDepth = 8;
-
-    /// <summary>Most functions visited per starting call, a guard against call graphs with many paths.</summary>
-    private const int MaxVisitsPerCall = 512;
-
     private readonly IrqlRequirementRule _rule;
     private readonly IrqlCallEffects _effects;
     private readonly IrqlContextResolver _resolver;
     private readonly IAssemblySymbol _assembly;
+    private readonly AnalysisBudgets _budgets;
     private readonly ConcurrentDictionary<IMethodSymbol, IrqlFunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<string, byte> _reported = new();
 
-    private IrqlRequirementEngine(IrqlRequirementRule rule, IrqlCallEffects effects, IAssemblySymbol assembly)
+    private IrqlRequirementEngine(IrqlRequirementRule rule, CompilationAnalysis analysis)
     {
         _rule = rule;
-        _effects = effects;
-        _resolver = new IrqlContextResolver(effects.Reader);
-        _assembly = assembly;
+        _effects = analysis.IrqlEffects;
+        _resolver = analysis.IrqlContexts;
+        _assembly = analysis.Compilation.Assembly;
+        _budgets = analysis.Budgets;
     }
 
     /// <summary>Registers <paramref name="rule"/>'s compilation actions (the analyzer's Initialize sets concurrency and generated-code handling); the analyzer stays silent when NetDma.Contracts is not referenced.</summary>
@@ -52,12 +49,12 @@ internal sealed class IrqlRequirementEngine
     {
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { } analysis)
             {
                 return;
             }
 
-            var engine = new IrqlRequirementEngine(rule, new IrqlCallEffects(new ContractReader(symbols)), start.Compilation.Assembly);
+            var engine = new IrqlRequirementEngine(rule, analysis);
             start.RegisterOperationBlockAction(engine.AnalyzeBlock);
             start.RegisterCompilationEndAction(engine.AnalyzeCompilationEnd);
         });
@@ -124,15 +121,15 @@ internal sealed class IrqlRequirementEngine
         {
             switch (observation.Operation)
             {
-                case IInvocationOperation invocation when IsOwnCode(invocation.TargetMethod):
-                    var callee = invocation.TargetMethod.OriginalDefinition;
+                case IInvocationOperation invocation when CallGraph.IsOwnCode(invocation.TargetMethod, _assembly):
+                    var callee = CallGraph.Node(invocation.TargetMethod);
                     calls.Add(new IrqlCallEdge(callee, callee.Name, invocation.Syntax.GetLocation(), observation.Before));
                     break;
                 case IFlowAnonymousFunctionOperation lambda when RunsWhereCreated(lambda):
                     calls.Add(new IrqlCallEdge(lambda.Symbol, "lambda", IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
                     break;
-                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } creation when IsOwnCode(reference.Method):
-                    var method = reference.Method.OriginalDefinition;
+                case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } creation when CallGraph.IsOwnCode(reference.Method, _assembly):
+                    var method = CallGraph.Node(reference.Method);
                     if (_resolver.DelegateEntry(creation.Type) is { } entry)
                     {
                         conversions.Add((method, entry));
@@ -148,10 +145,6 @@ internal sealed class IrqlRequirementEngine
 
         return new IrqlFunctionSummary(function, _rule.SitesOf(function, _effects).ToImmutableArray(), calls.ToImmutable(), conversions.ToImmutable());
     }
-
-    private bool IsOwnCode(IMethodSymbol method) =>
-        method.MethodKind is MethodKind.LocalFunction
-        || (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, _assembly) && method.Locations.Any(l => l.IsInSource));
 
     /// <summary>
     /// A lambda or method group given to a delegate type without a contract is assumed to run during the call it is
@@ -195,7 +188,7 @@ internal sealed class IrqlRequirementEngine
             }
 
             var visited = new HashSet<IMethodSymbol>(SymbolEqualityComparer.Default) { root.Symbol, callee.Symbol };
-            var budget = MaxVisitsPerCall;
+            var budget = _budgets.VisitsPerCall;
             Walk(callee, calleeEntry, [root.Name, call.CalleeName], call, visited, depth: 1, ref budget, graph, report);
         }
     }
@@ -213,7 +206,7 @@ internal sealed class IrqlRequirementEngine
             }
         }
 
-        if (depth >= MaxDepth)
+        if (depth >= _budgets.CallDepth)
         {
             return;
         }
@@ -248,7 +241,7 @@ internal sealed class IrqlRequirementEngine
         var properties = (chain is null ? site.Properties : ImmutableDictionary<string, string?>.Empty)
             .SetItem(IrqlDiagnosticProperties.Direct, chain is null ? "true" : "false")
             .SetItem(IrqlDiagnosticProperties.HighestLevel, verdict.Levels.Highest.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var chainText = chain is null ? string.Empty : " through " + string.Join(" -> ", chain);
+        var chainText = chain is null ? string.Empty : " through " + CallGraph.DescribeChain(chain);
         report(Diagnostic.Create(_rule.Descriptor, location, properties,
             site.Subject, site.Requirement, verdict.Levels.Describe(), verdict.PathsWord, chainText, verdict.Origins));
     }

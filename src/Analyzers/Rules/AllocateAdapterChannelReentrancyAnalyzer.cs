@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetDma.Analyzers.Calls;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Protocol;
 
 namespace NetDma.Analyzers.Rules;
@@ -34,14 +35,14 @@ public sealed class AllocateAdapterChannelReentrancyAnalyzer : DiagnosticAnalyze
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: var symbols } analysis)
             {
                 return;
             }
 
             CallSiteReachability.Register(
                 start,
-                new ContractReader(symbols),
+                analysis,
                 contract => DdiNames.IsAllocateAdapterChannel(contract.Name),
                 entry => entry.Contract.Name == DdiNames.DriverControl,
                 (entry, site, chain, location) => Diagnostic.Create(

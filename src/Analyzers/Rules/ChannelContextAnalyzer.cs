@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Flow;
 using NetDma.Analyzers.Protocol;
 
@@ -33,7 +34,7 @@ public sealed class ChannelContextAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { NetDmaChannelParameters: { } parametersType } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: { NetDmaChannelParameters: { } parametersType } symbols } analysis)
             {
                 return;
             }
@@ -41,21 +42,21 @@ public sealed class ChannelContextAnalyzer : DiagnosticAnalyzer
             var names = new StatusNames(symbols);
             ContractRoutines.Register(
                 start,
-                new ContractReader(symbols),
+                analysis,
                 method => method.Parameters.Any(p => p.RefKind == RefKind.Out) && method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, parametersType)),
                 contract => contract.Name == DdiNames.DmaChannelAllocateHandler,
-                (routine, report) => Analyze(routine, symbols, names, report));
+                (routine, report) => Analyze(routine, symbols, names, analysis.Budgets, report));
         });
     }
 
-    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
         if (AllocateHandler.TryCreate(routine, symbols) is not { ChannelContext: { } channelContext } handler)
         {
             return;
         }
 
-        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, channelContext));
+        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, channelContext, budgets));
         if (paths.IsDefaultOrEmpty)
         {
             return;

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Irql;
 
 namespace NetDma.Analyzers.Rules;
@@ -39,14 +40,14 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: var symbols } analysis)
             {
                 return;
             }
 
-            var reader = new ContractReader(symbols);
+            var reader = analysis.Reader;
             var reported = new ConcurrentDictionary<(ISymbol, string), byte>();
-            start.RegisterSymbolAction(symbol => CheckMethod(symbol, reader, reported), SymbolKind.Method);
+            start.RegisterSymbolAction(symbol => CheckMethod(symbol, analysis.Routines, reported), SymbolKind.Method);
 
             // A method group of the type's own method is reported at that method's attribute once the whole type has
             // been seen (a symbol-end action keeps the diagnostic local to the type, so the code fix applies); a
@@ -55,7 +56,7 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
             {
                 var type = (INamedTypeSymbol)typeStart.Symbol;
                 var conversions = new ConcurrentQueue<(IMethodSymbol Method, MethodContract Contract)>();
-                typeStart.RegisterOperationAction(operation => CheckConversion(operation, type, reader, reported, conversions), OperationKind.DelegateCreation);
+                typeStart.RegisterOperationAction(operation => CheckConversion(operation, type, analysis.Routines, reported, conversions), OperationKind.DelegateCreation);
                 typeStart.RegisterSymbolEndAction(end =>
                 {
                     foreach (var (method, contract) in conversions)
@@ -67,25 +68,25 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
         });
     }
 
-    private static void CheckMethod(SymbolAnalysisContext context, ContractReader reader, ConcurrentDictionary<(ISymbol, string), byte> reported)
+    private static void CheckMethod(SymbolAnalysisContext context, RoutineContracts routines, ConcurrentDictionary<(ISymbol, string), byte> reported)
     {
         if (context.Symbol is not IMethodSymbol method)
         {
             return;
         }
 
-        foreach (var implemented in ImplementedContracts(method, reader))
+        foreach (var implemented in routines.Implemented(method))
         {
-            Check(context.ReportDiagnostic, method, implemented, reader, reported, location: null);
+            Check(context.ReportDiagnostic, method, implemented, routines.Reader, reported, location: null);
         }
     }
 
     private static void CheckConversion(
-        OperationAnalysisContext context, INamedTypeSymbol type, ContractReader reader, ConcurrentDictionary<(ISymbol, string), byte> reported,
+        OperationAnalysisContext context, INamedTypeSymbol type, RoutineContracts routines, ConcurrentDictionary<(ISymbol, string), byte> reported,
         ConcurrentQueue<(IMethodSymbol, MethodContract)> conversions)
     {
         var creation = (IDelegateCreationOperation)context.Operation;
-        if (creation.Type is not INamedTypeSymbol { TypeKind: TypeKind.Delegate } delegateType || reader.Read(delegateType) is not { Irql: not null } contract)
+        if (routines.OfDelegate(creation.Type) is not { Irql: not null } contract)
         {
             return;
         }
@@ -93,38 +94,14 @@ public sealed class ContractIrqlAnalyzer : DiagnosticAnalyzer
         switch (creation.Target)
         {
             case IAnonymousFunctionOperation lambda:
-                Check(context.ReportDiagnostic, lambda.Symbol, contract, reader, reported, location: null);
+                Check(context.ReportDiagnostic, lambda.Symbol, contract, routines.Reader, reported, location: null);
                 break;
             case IMethodReferenceOperation reference when SymbolEqualityComparer.Default.Equals(reference.Method.ContainingType?.OriginalDefinition, type):
                 conversions.Enqueue((reference.Method.OriginalDefinition, contract));
                 break;
             case IMethodReferenceOperation reference:
-                Check(context.ReportDiagnostic, reference.Method.OriginalDefinition, contract, reader, reported, reference.Syntax.GetLocation());
+                Check(context.ReportDiagnostic, reference.Method.OriginalDefinition, contract, routines.Reader, reported, reference.Syntax.GetLocation());
                 break;
-        }
-    }
-
-    /// <summary>The contracts <paramref name="method"/> implements, not counting its own attributes.</summary>
-    private static IEnumerable<MethodContract> ImplementedContracts(IMethodSymbol method, ContractReader reader)
-    {
-        if (ContractReader.Find(method, reader.Symbols.ContractOf) is { ConstructorArguments.Length: 1 } contractOf
-            && contractOf.ConstructorArguments[0].Value is INamedTypeSymbol callback
-            && reader.Read(callback) is { } fromCallback)
-        {
-            yield return fromCallback;
-        }
-
-        if (method.OverriddenMethod is { } overridden && reader.Read(overridden) is { } fromOverridden)
-        {
-            yield return fromOverridden;
-        }
-
-        foreach (var member in ContractReader.ImplementedInterfaceMembers(method))
-        {
-            if (reader.Read(member) is { } fromInterface)
-            {
-                yield return fromInterface;
-            }
         }
     }
 

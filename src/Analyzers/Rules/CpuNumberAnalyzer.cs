@@ -3,6 +3,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Flow;
 using NetDma.Analyzers.Protocol;
 
@@ -37,7 +38,7 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { NetDmaChannelParameters: { } parametersType } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: { NetDmaChannelParameters: { } parametersType } symbols } analysis)
             {
                 return;
             }
@@ -45,21 +46,21 @@ public sealed class CpuNumberAnalyzer : DiagnosticAnalyzer
             var names = new StatusNames(symbols);
             ContractRoutines.Register(
                 start,
-                new ContractReader(symbols),
+                analysis,
                 method => method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, parametersType)),
                 contract => contract.Name == DdiNames.DmaChannelAllocateHandler,
-                (routine, report) => Analyze(routine, symbols, names, report));
+                (routine, report) => Analyze(routine, symbols, names, analysis.Budgets, report));
         });
     }
 
-    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
         if (AllocateHandler.TryCreate(routine, symbols) is not { } handler)
         {
             return;
         }
 
-        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, handler.ChannelParameters, null));
+        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, handler.ChannelParameters, null, budgets));
         if (paths.IsDefaultOrEmpty)
         {
             return;

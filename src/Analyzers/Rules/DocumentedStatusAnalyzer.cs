@@ -4,6 +4,7 @@ using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Flow;
 using NetDma.Analyzers.Protocol;
 
@@ -43,30 +44,29 @@ public sealed class DocumentedStatusAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { NtStatus: { } ntStatus } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: { NtStatus: { } ntStatus } symbols } analysis)
             {
                 return;
             }
 
-            var reader = new ContractReader(symbols);
             var names = new StatusNames(symbols);
             ContractRoutines.Register(
                 start,
-                reader,
+                analysis,
                 method => SymbolEqualityComparer.Default.Equals(method.ReturnType, ntStatus),
                 contract => !contract.Statuses.IsDefaultOrEmpty,
-                (routine, report) => Analyze(routine, symbols, names, report));
+                (routine, report) => Analyze(routine, symbols, names, analysis.Budgets, report));
         });
     }
 
-    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
         if (routine.Contract is not { } contract || !SymbolEqualityComparer.Default.Equals(routine.Symbol.ReturnType, symbols.NtStatus))
         {
             return;
         }
 
-        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, null));
+        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, null, budgets));
         if (paths.IsDefaultOrEmpty)
         {
             return;

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Flow;
 
 namespace NetDma.Analyzers.Rules;
@@ -52,12 +53,12 @@ public sealed class InspectResultAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: var symbols } analysis)
             {
                 return;
             }
 
-            var reader = new ContractReader(symbols);
+            var reader = analysis.Reader;
             start.RegisterOperationBlockAction(block =>
             {
                 var anyCall = block.OperationBlocks.Any(root => root.DescendantsAndSelf()
@@ -67,7 +68,7 @@ public sealed class InspectResultAnalyzer : DiagnosticAnalyzer
                     return;
                 }
 
-                foreach (var routine in FlowRoutines.Collect(block, reader))
+                foreach (var routine in FlowRoutines.Collect(block, analysis.Routines))
                 {
                     Analyze(routine, reader, block.ReportDiagnostic);
                 }

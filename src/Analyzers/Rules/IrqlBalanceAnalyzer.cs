@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Irql;
 
 namespace NetDma.Analyzers.Rules;
@@ -44,13 +45,13 @@ public sealed class IrqlBalanceAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: var symbols } analysis)
             {
                 return;
             }
 
-            var effects = new IrqlCallEffects(new ContractReader(symbols));
-            var resolver = new IrqlContextResolver(effects.Reader);
+            var effects = analysis.IrqlEffects;
+            var resolver = analysis.IrqlContexts;
             start.RegisterOperationBlockAction(block =>
             {
                 foreach (var function in IrqlFunctions.Analyze(block, effects, resolver))

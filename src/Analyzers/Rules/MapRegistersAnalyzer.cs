@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Calls;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Protocol;
 
 namespace NetDma.Analyzers.Rules;
@@ -42,12 +43,12 @@ public sealed class MapRegistersAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { DeviceDescription: { } description } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: { DeviceDescription: { } description } symbols } analysis)
             {
                 return;
             }
 
-            var reader = new ContractReader(symbols);
+            var reader = analysis.Reader;
             start.RegisterOperationBlockAction(block =>
             {
                 var routines = new Dictionary<IMethodSymbol, List<IOperation>>(SymbolEqualityComparer.Default);

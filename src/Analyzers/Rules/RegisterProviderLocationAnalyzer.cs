@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using NetDma.Analyzers.Calls;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Infrastructure;
 using NetDma.Analyzers.Protocol;
 
 namespace NetDma.Analyzers.Rules;
@@ -38,7 +39,7 @@ public sealed class RegisterProviderLocationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
-            if (ContractSymbols.TryCreate(start.Compilation) is not { } symbols)
+            if (CompilationAnalysis.Of(start.Compilation, start.Options) is not { Symbols: var symbols } analysis)
             {
                 return;
             }
@@ -48,7 +49,7 @@ public sealed class RegisterProviderLocationAnalyzer : DiagnosticAnalyzer
                 .ToImmutableArray();
             CallSiteReachability.Register(
                 start,
-                new ContractReader(symbols),
+                analysis,
                 contract => contract.Name == DdiNames.NetDmaRegisterProvider,
                 entry => !IsAddDevice(entry.Routine, driverInterfaces),
                 (entry, site, chain, location) => Diagnostic.Create(

@@ -51,7 +51,7 @@ public sealed class AllocateAdapterChannelReentrancyAnalyzerTests
                     }
                 }
             """);
-        await Verify.VerifyAsync(source, Ndma4002(0, "OnAdapterControl (AdapterControl)", "through OnAdapterControl → RequestNext → Start → AllocateAdapterChannel"));
+        await Verify.VerifyAsync(source, Ndma4002(0, "OnAdapterControl (AdapterControl)", "through OnAdapterControl -> RequestNext -> Start -> AllocateAdapterChannel"));
     }
 
     [Fact]

@@ -280,6 +280,46 @@ public sealed class IrqlCallAnalyzerTests
                 "Isr runs at IRQL = DIRQL"));
     }
 
+    /// <summary>The helper chain of the test above, two calls deep from the handler (PrepareChannel, then Disconnect).</summary>
+    private static readonly string TwoCallsDeep = Sources.Provider("""
+                    pProviderChannelContext = null;
+                    {|#0:PrepareChannel()|};
+                    return NtStatus.STATUS_SUCCESS;
+            """, """
+                private void PrepareChannel()
+                {
+                    Kernel.KeSetEvent(_event);
+                    Disconnect();
+                }
+
+                private void Disconnect()
+                {
+                    Kernel.IoDisconnectInterruptEx(_interrupt);
+                }
+            """);
+
+    [Fact]
+    public async Task A_chain_deeper_than_the_editorconfig_max_call_depth_is_not_followed()
+    {
+        await Verifier.VerifyAsync([TwoCallsDeep], "root = true\n\n[*.cs]\nnetdma_analyzers.max_call_depth = 1\n");
+    }
+
+    [Fact]
+    public async Task A_chain_within_the_editorconfig_max_call_depth_is_reported()
+    {
+        await Verifier.VerifyAsync([TwoCallsDeep], "root = true\n\n[*.cs]\nnetdma_analyzers.max_call_depth = 2\n",
+            Ndma1001(0, "IoDisconnectInterruptEx", "IRQL = PASSIVE_LEVEL", "APC_LEVEL..DISPATCH_LEVEL", "all",
+                " through AllocateDmaChannel -> PrepareChannel -> Disconnect -> IoDisconnectInterruptEx", AllocateOrigin));
+    }
+
+    [Fact]
+    public async Task A_malformed_max_call_depth_keeps_the_default_depth()
+    {
+        await Verifier.VerifyAsync([TwoCallsDeep], "root = true\n\n[*.cs]\nnetdma_analyzers.max_call_depth = zero\n",
+            Ndma1001(0, "IoDisconnectInterruptEx", "IRQL = PASSIVE_LEVEL", "APC_LEVEL..DISPATCH_LEVEL", "all",
+                " through AllocateDmaChannel -> PrepareChannel -> Disconnect -> IoDisconnectInterruptEx", AllocateOrigin));
+    }
+
     [Fact]
     public async Task A_private_helper_chain_is_reported_at_the_call_in_the_handler_with_the_chain()
     {

@@ -75,7 +75,7 @@ public sealed class RegisterProviderLocationAnalyzerTests
             """);
         await Verify.VerifyAsync(
             source,
-            Ndma3001(0, "StartDevice", "through StartDevice → RegisterWithNetDma → Checked → NetDmaRegisterProvider"));
+            Ndma3001(0, "StartDevice", "through StartDevice -> RegisterWithNetDma -> Checked -> NetDmaRegisterProvider"));
     }
 
     [Fact]

@@ -18,12 +18,20 @@ public static class AnalyzerVerifier<TAnalyzer>
     public static Task VerifyAsync(string source, params DiagnosticResult[] expected) => VerifyAsync([source], expected);
 
     /// <summary>Checks that <paramref name="sources"/> (one compilation, several files) produce exactly <paramref name="expected"/>.</summary>
-    public static async Task VerifyAsync(string[] sources, params DiagnosticResult[] expected)
+    public static Task VerifyAsync(string[] sources, params DiagnosticResult[] expected) => VerifyAsync(sources, editorConfig: null, expected);
+
+    /// <summary>Checks that <paramref name="sources"/>, with <paramref name="editorConfig"/> as the project's root <c>.editorconfig</c> (when not null), produce exactly <paramref name="expected"/>.</summary>
+    public static async Task VerifyAsync(string[] sources, string? editorConfig, params DiagnosticResult[] expected)
     {
         var test = new CSharpAnalyzerTest<TAnalyzer, DefaultVerifier> { ReferenceAssemblies = TestReferences.Net100 };
         foreach (var source in sources)
         {
             test.TestState.Sources.Add(source);
+        }
+
+        if (editorConfig is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", editorConfig));
         }
 
         TestReferences.Apply(test.TestState);
