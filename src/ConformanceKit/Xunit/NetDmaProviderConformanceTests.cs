@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Isolation;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Running;
@@ -60,6 +61,17 @@ public abstract class NetDmaProviderConformanceTests
     protected virtual TimeSpan Watchdog => ConformanceRun.DefaultWatchdog;
 
     /// <summary>
+    /// Schedules each bundled script runs under (0, the default: one call at a time): the simulated processors and the
+    /// hardware interleave under Microsoft Coyote's controlled scheduler, random strategy, seed <see cref="ScheduleSeed"/>,
+    /// and a script's test fails with the first failing schedule (docs/concurrency.md). Schedule exploration runs the
+    /// provider in the test process, whatever <see cref="RunInWorker"/> says.
+    /// </summary>
+    protected virtual int ConcurrentSchedules => 0;
+
+    /// <summary>The seed of <see cref="ConcurrentSchedules"/>: the same seed explores the same schedules.</summary>
+    protected virtual uint ScheduleSeed => 1;
+
+    /// <summary>
     /// True (the default) to run the provider in a worker process, so a provider that kills its process fails a test
     /// instead of ending the test run. The worker creates the provider from its type, which must then be a public class
     /// with a public parameterless constructor; return false to run <see cref="CreateProvider"/> in this process.
@@ -78,6 +90,12 @@ public abstract class NetDmaProviderConformanceTests
     private IScriptRunner CreateRunner()
     {
         var provider = CreateProvider().GetType();
+        if (ConcurrentSchedules > 0)
+        {
+            return new InProcessScriptRunner(new DelegateDriverFactory(provider.FullName ?? provider.Name, CreateProvider), Watchdog,
+                schedules: new ScheduleOptions(ConcurrentSchedules, ScheduleStrategy.Random, ScheduleSeed));
+        }
+
         if (!RunInWorker)
         {
             return new InProcessScriptRunner(new DelegateDriverFactory(provider.FullName ?? provider.Name, CreateProvider), Watchdog);
