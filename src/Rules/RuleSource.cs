@@ -428,7 +428,7 @@ internal static class RuleSource
         "After ProviderResetChannel (and, by the abort page's \"cancels all scheduled transfers\", after ProviderAbortDma) the engine fetches none of the previously submitted descriptors.", "nc-netdma-dma_reset_handler.md");
 
     /// <summary>Interrupt on completion is delivered through NetDmaIsr and the DPC.</summary>
-    public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.MUST,
+    public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.SHOULD,
         "A processed descriptor with NET_DMA_INTERRUPT_ON_COMPLETION leads to NetDmaIsr and then NetDmaInterruptDpc for its channel.", "nf-netdma-netdmaisr.md");
 
     /// <summary>Nothing for a channel after it is freed.</summary>
