@@ -140,6 +140,9 @@ internal static class RuleSource
         /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
         public const string DeregisterAtRemove = "NDMA3050";
 
+        /// <summary>An ISR is connected once per device (kit rule).</summary>
+        public const string InterruptConnectedOnce = "NDMA3051";
+
         /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
         public const string IsrNamesProcessedDescriptor = "NDMA3022";
 
@@ -232,6 +235,12 @@ internal static class RuleSource
 
         /// <summary>Packet-DMA hardware uses only mapped, unflushed ranges.</summary>
         public const string DeviceUsesMappedRanges = "NDMA4027";
+
+        /// <summary>An IRP is completed once (kit rule).</summary>
+        public const string IrpCompletedOnce = "NDMA4028";
+
+        /// <summary>AllocateAdapterChannelEx gets the Flags and ExecutionRoutine its page accepts.</summary>
+        public const string AllocateAdapterChannelExParameters = "NDMA4029";
 
         /// <summary>DMA stays inside allocated buffers.</summary>
         public const string DmaInsideBuffers = "NDMA5001";
@@ -419,7 +428,7 @@ internal static class RuleSource
         "After ProviderResetChannel (and, by the abort page's \"cancels all scheduled transfers\", after ProviderAbortDma) the engine fetches none of the previously submitted descriptors.", "nc-netdma-dma_reset_handler.md");
 
     /// <summary>Interrupt on completion is delivered through NetDmaIsr and the DPC.</summary>
-    public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.MUST,
+    public static readonly Rule InterruptOnCompletionDelivered = new(Ids.InterruptOnCompletionDelivered, RuleLevel.SHOULD,
         "A processed descriptor with NET_DMA_INTERRUPT_ON_COMPLETION leads to NetDmaIsr and then NetDmaInterruptDpc for its channel.", "nf-netdma-netdmaisr.md");
 
     /// <summary>Nothing for a channel after it is freed.</summary>
@@ -476,6 +485,10 @@ internal static class RuleSource
     /// <summary>Deregistration while handling IRP_MN_REMOVE_DEVICE.</summary>
     public static readonly Rule DeregisterAtRemove = new(Ids.DeregisterAtRemove, RuleLevel.SHOULD,
         "A provider calls NetDmaDeregisterProvider while handling IRP_MN_REMOVE_DEVICE, so it is deregistered once the device is removed (the page says \"typically\").", "nf-netdma-netdmaderegisterprovider.md");
+
+    /// <summary>An ISR is connected once per device (kit rule: the corpus has no IoConnectInterruptEx page).</summary>
+    public static readonly Rule InterruptConnectedOnce = new(Ids.InterruptConnectedOnce, RuleLevel.MUST,
+        "IoConnectInterruptEx is not called for a device whose ISR is still connected; the interrupt is connected again only after IoDisconnectInterruptEx.", null);
 
     /// <summary>NetDmaIsr names a descriptor the engine processed.</summary>
     public static readonly Rule IsrNamesProcessedDescriptor = new(Ids.IsrNamesProcessedDescriptor, RuleLevel.MUST,
@@ -609,6 +622,14 @@ internal static class RuleSource
     public static readonly Rule DeviceUsesMappedRanges = new(Ids.DeviceUsesMappedRanges, RuleLevel.MUST,
         "A device that has a DMA adapter reads and writes memory only at logical addresses its adapter maps: a MapTransfer range not yet flushed, a scatter/gather list not yet put, or a common buffer.", "dma-verification.md");
 
+    /// <summary>An IRP is completed once (kit rule: the corpus has no IoCompleteRequest page).</summary>
+    public static readonly Rule IrpCompletedOnce = new(Ids.IrpCompletedOnce, RuleLevel.MUST,
+        "IoCompleteRequest is called once for an IRP: an IRP already completed is not completed again.", null);
+
+    /// <summary>AllocateAdapterChannelEx gets the Flags and ExecutionRoutine its page accepts.</summary>
+    public static readonly Rule AllocateAdapterChannelExParameters = new(Ids.AllocateAdapterChannelExParameters, RuleLevel.MUST,
+        "AllocateAdapterChannelEx is given no Flags but DMA_SYNCHRONOUS_CALLBACK, the one flag the page supports, and an ExecutionRoutine unless DMA_SYNCHRONOUS_CALLBACK is set (the call fails when MapRegisterBase and ExecutionRoutine are both NULL, and MapRegisterBase is NULL without that flag).", "nc-wdm-pallocate_adapter_channel_ex.md");
+
     // NDMA5xxx: memory, descriptors and pool.
 
     /// <summary>DMA stays inside allocated buffers.</summary>
@@ -687,13 +708,14 @@ internal static class RuleSource
         AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp,
         IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc,
         MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart,
-        DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove, OneRequestPerDevice,
+        DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove, InterruptConnectedOnce, OneRequestPerDevice,
         NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching,
         MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction, FlushMatchesMapping,
         NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo,
         CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue,
         DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers, UniqueDmaTransferContext, FreeAdapterObjectWhenDone,
-        CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges, DmaInsideBuffers,
+        CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges,
+        IrpCompletedOnce, AllocateAdapterChannelExParameters, DmaInsideBuffers,
         DescriptorAlignment, PoolFreedOnce, DataCopiedExactly, CompletionStatusWritten,
         NoLeakAtRemove,
         CompletionOnlyWhenRequested, CompletionStateMatchesProgress, ResumeRereadsLastDescriptor, UserContextUntouched,

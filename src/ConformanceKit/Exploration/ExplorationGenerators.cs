@@ -87,6 +87,7 @@ public static class ExplorationGenerators
                 (c, mask, level, on) => Step(OperationKind.Allocate) with { Channel = c, Mask = mask, Irql = level, Cpu = on })),
             (2, OnChannel(OperationKind.Free)),
             (1, Gen.Const(Step(OperationKind.RestartDevice))),
+            (1, Gen.Const(Step(OperationKind.SurpriseRemoval))),
         };
         if (capabilities.SuspendResume)
         {

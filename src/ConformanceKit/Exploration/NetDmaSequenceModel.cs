@@ -18,7 +18,10 @@ namespace NetDma.ConformanceKit.Exploration;
 /// before a free or a stop NetDMA waits for the channel's outstanding descriptors (freeing-a-netdma-channel.md,
 /// stopping-a-netdma-provider.md): before a free the model resumes what it suspended and runs the hardware first, and a
 /// <see cref="OperationKind.RestartDevice"/> stops the device with its channels still busy, leaving the wait to the
-/// host's NetDmaProviderStop, after which every outstanding descriptor is asserted copied. A step the state
+/// host's NetDmaProviderStop, after which every outstanding descriptor is asserted copied. A
+/// <see cref="OperationKind.SurpriseRemoval"/> (always after start_device: the model starts the device first and a
+/// restart starts it again) takes the device off the bus; every later step is dropped, nothing outstanding is
+/// asserted, and the teardown is IRP_MN_REMOVE_DEVICE alone, the one request the PnP manager still sends. A step the state
 /// does not allow is adapted (a start with no live channel allocates one; an append with no started channel starts
 /// one) or dropped, so every case CsCheck generates or shrinks is valid. The teardown waits, frees every live
 /// channel, stops and removes the device.
@@ -54,6 +57,7 @@ public sealed class NetDmaSequenceModel
     private readonly List<ModelDescriptor> _untouched = [];
     private int _descriptors;
     private int _chains;
+    private bool _surpriseRemoved;
 
     private NetDmaSequenceModel(ExplorationPlatform platform, int channelCount)
     {
@@ -104,6 +108,12 @@ public sealed class NetDmaSequenceModel
 
     private void Apply(GeneratedOperation operation)
     {
+        if (_surpriseRemoved)
+        {
+            // The device is gone: NetDMA makes no channel call and the PnP manager sends only IRP_MN_REMOVE_DEVICE.
+            return;
+        }
+
         var site = new CallSite(operation.Irql, (uint)(operation.Cpu % _platform.Processors));
         switch (operation.Kind)
         {
@@ -169,6 +179,9 @@ public sealed class NetDmaSequenceModel
                 Array.Clear(_channels);
                 Emit(new StartDeviceCommand(default));
                 ExpectSuccess();
+                break;
+            case OperationKind.SurpriseRemoval:
+                SurpriseRemove();
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "not an operation kind");
@@ -364,6 +377,21 @@ public sealed class NetDmaSequenceModel
         }
     }
 
+    /// <summary>
+    /// The device leaves the bus: whatever was outstanding may have been copied in part (its DMA fails from now on),
+    /// so nothing of it is asserted; a descriptor an abort or reset discarded before any hardware step stays untouched.
+    /// </summary>
+    private void SurpriseRemove()
+    {
+        Emit(new SurpriseRemoveCommand(default));
+        foreach (var channel in Live)
+        {
+            Forget(channel, DescriptorFate.Unknown, DescriptorFate.Unknown);
+        }
+
+        _surpriseRemoved = true;
+    }
+
     private void Free(ModelChannel channel, CallSite site)
     {
         Emit(new FreeCommand(default, channel.Name, site));
@@ -372,13 +400,17 @@ public sealed class NetDmaSequenceModel
 
     private void Teardown()
     {
-        WaitForOutstanding([.. Live]);
-        foreach (var channel in Live.ToList())
+        if (!_surpriseRemoved)
         {
-            Free(channel, CallSite.ChannelOperationDefault);
+            WaitForOutstanding([.. Live]);
+            foreach (var channel in Live.ToList())
+            {
+                Free(channel, CallSite.ChannelOperationDefault);
+            }
+
+            Emit(new StopDeviceCommand(default));
         }
 
-        Emit(new StopDeviceCommand(default));
         Emit(new RemoveDeviceCommand(default));
         foreach (var descriptor in _untouched)
         {

@@ -42,4 +42,12 @@ public enum OperationKind
     /// NetDmaProviderStop for the outstanding transfers and frees every channel (nf-netdma-netdmaproviderstop.md).
     /// </summary>
     RestartDevice,
+
+    /// <summary>
+    /// The device leaves the bus while started, channels busy or not (<c>surprise_remove</c>; unplugged or failed, as
+    /// before IRP_MN_SURPRISE_REMOVAL): its DMA fails and it raises no interrupt from then on. Nothing of NetDMA's
+    /// follows; the PnP manager sends only IRP_MN_REMOVE_DEVICE, so the model drops every later step and its teardown
+    /// is <c>remove_device</c> alone (starting-a-netdma-provider.md, nf-netdma-netdmaderegisterprovider.md).
+    /// </summary>
+    SurpriseRemoval,
 }

@@ -89,7 +89,8 @@ public sealed partial class SimulatedKernel
     /// <remarks>
     /// Connects <paramref name="MessageServiceRoutine"/> to every interrupt granted by
     /// <see cref="SetInterruptResources"/>. Returns STATUS_INSUFFICIENT_RESOURCES when the device has no granted
-    /// interrupts or already has an ISR connected.
+    /// interrupts or already has an ISR connected; the second is also reported under the kit rule NDMA3051
+    /// (InterruptConnectedOnce; the corpus has no IoConnectInterruptEx page), whatever an injected fault would do.
     /// </remarks>
     public NtStatus IoConnectInterruptEx(DeviceObject PhysicalDeviceObject, KMessageServiceRoutine MessageServiceRoutine,
         object? ServiceContext, out KInterrupt? InterruptObject)
@@ -102,6 +103,16 @@ public sealed partial class SimulatedKernel
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 
+        Log.Checked(LifecycleRules.InterruptConnectedOnce);
+        if (_connections.ContainsKey(PhysicalDeviceObject))
+        {
+            // Judged before an injected connect-interrupt fault: the misuse is the driver's whatever the call returns.
+            Log.Report(LifecycleRules.InterruptConnectedOnce,
+                "IoConnectInterruptEx only for a device with no ISR connected (IoDisconnectInterruptEx first)",
+                $"IoConnectInterruptEx({PhysicalDeviceObject}) while the ISR connected before is still connected = STATUS_INSUFFICIENT_RESOURCES");
+            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+        }
+
         if (!_resources.TryGetValue(PhysicalDeviceObject, out var resources) || resources.Interrupts.Count == 0)
         {
             Log.Trace.Record($"  IoConnectInterruptEx: {PhysicalDeviceObject} has no granted interrupts = STATUS_INSUFFICIENT_RESOURCES");
@@ -110,12 +121,6 @@ public sealed partial class SimulatedKernel
 
         if (Faults?.FailConnectInterrupt($"IoConnectInterruptEx({PhysicalDeviceObject})") == true)
         {
-            return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
-        }
-
-        if (_connections.ContainsKey(PhysicalDeviceObject))
-        {
-            Log.Trace.Record($"  IoConnectInterruptEx: {PhysicalDeviceObject} already has an ISR connected = STATUS_INSUFFICIENT_RESOURCES");
             return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
         }
 

@@ -87,8 +87,9 @@ public sealed partial class SimulatedKernel
     /// <inheritdoc/>
     /// <remarks>
     /// Records <paramref name="Status"/> and <paramref name="Information"/> on the IRP and appends it to
-    /// <see cref="CompletedIrps"/>. A second completion of the same IRP is traced and ignored: no rule in the catalog
-    /// covers it yet.
+    /// <see cref="CompletedIrps"/>. A second completion of the same IRP is reported under the kit rule NDMA4028
+    /// (IrpCompletedOnce; the corpus has no IoCompleteRequest page) and otherwise ignored: the IRP keeps the status of
+    /// its first completion.
     /// </remarks>
     public void IoCompleteRequest(Irp Irp, NtStatus Status, ulong Information)
     {
@@ -98,9 +99,13 @@ public sealed partial class SimulatedKernel
             return;
         }
 
+        Log.Checked(AdapterRules.IrpCompletedOnce);
         if (!_completedSet.Add(Irp))
         {
-            Log.Trace.Record($"  IoCompleteRequest: {DescribeIrp(Irp)} was already completed; ignored");
+            // Once completed, the IRP belongs to its requester again (who may already have freed or reused it).
+            Log.Report(AdapterRules.IrpCompletedOnce, "IoCompleteRequest of an IRP not yet completed",
+                $"IoCompleteRequest({DescribeIrp(Irp)}, {NtStatusFacts.Name(Status)}) of an IRP already completed" +
+                (Irp.CompletionStatus is { } first ? $" with {NtStatusFacts.Name(first)}" : string.Empty) + "; the second completion was ignored");
             return;
         }
 

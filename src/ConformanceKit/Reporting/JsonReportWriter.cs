@@ -17,8 +17,11 @@ namespace NetDma.ConformanceKit.Reporting;
 /// </summary>
 public static class JsonReportWriter
 {
-    /// <summary>The version of the report's shape, written as <c>formatVersion</c>; raised when a field changes meaning or goes away.</summary>
-    public const int FormatVersion = 1;
+    /// <summary>
+    /// The version of the report's shape, written as <c>formatVersion</c>; raised when a field changes meaning or goes
+    /// away. 2: a violation's <c>page</c> may be null (a kit rule with no corpus page); in 1 it was always a file name.
+    /// </summary>
+    public const int FormatVersion = 2;
 
     /// <summary>
     /// The JSON document for <paramref name="report"/>, indented, LF line ends. Relaxed escaping keeps messages

@@ -84,9 +84,16 @@ public static class AdapterRules
     /// <summary>NDMA4027: packet-DMA hardware uses only mapped, unflushed ranges.</summary>
     public static readonly Rule DeviceUsesMappedRanges = RuleSource.DeviceUsesMappedRanges;
 
+    /// <summary>NDMA4028: an IRP is completed once (kit rule).</summary>
+    public static readonly Rule IrpCompletedOnce = RuleSource.IrpCompletedOnce;
+
+    /// <summary>NDMA4029: AllocateAdapterChannelEx gets the Flags and ExecutionRoutine its page accepts.</summary>
+    public static readonly Rule AllocateAdapterChannelExParameters = RuleSource.AllocateAdapterChannelExParameters;
+
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
         [OneRequestPerDevice, NotFromAdapterControl, MapRegistersWithinMax, FlushBeforeFree, FreeOnceAndMatching, MapWithinHeldRegisters, ReleaseBeforePut, BusMasterAllocationAction,
         FlushMatchesMapping, NoDoubleMapping, FlushBeforeCompletingIrp, AllocationActionMatchesWork, CurrentIrpOutsideStartIo, CompleteIrpAfterChannelFailure, DeviceDescriptionFields, ReadDmaCounterSubordinateOnly, TargetDpcBeforeQueue, DmaAdapterFromAddOrStart, DmaAdapterArgument, DmaOnLockedBuffers,
-        UniqueDmaTransferContext, FreeAdapterObjectWhenDone, CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges];
+        UniqueDmaTransferContext, FreeAdapterObjectWhenDone, CommonBufferLogicalAddress, DmaBufferAlignment, AlignmentRequirementFromAdapter, SplitTransferAdvances, DeviceUsesMappedRanges,
+        IrpCompletedOnce, AllocateAdapterChannelExParameters];
 }

@@ -87,6 +87,9 @@ public static class LifecycleRules
     /// <summary>NDMA3050: deregistration while handling IRP_MN_REMOVE_DEVICE (SHOULD).</summary>
     public static readonly Rule DeregisterAtRemove = RuleSource.DeregisterAtRemove;
 
+    /// <summary>NDMA3051: an ISR is connected once per device (kit rule).</summary>
+    public static readonly Rule InterruptConnectedOnce = RuleSource.InterruptConnectedOnce;
+
     /// <summary>NDMA3022: NetDmaIsr names a descriptor the engine processed.</summary>
     public static readonly Rule IsrNamesProcessedDescriptor = RuleSource.IsrNamesProcessedDescriptor;
 
@@ -101,5 +104,5 @@ public static class LifecycleRules
 
     /// <summary>Every rule of the area, in ID order.</summary>
     public static IReadOnlyList<Rule> All { get; } =
-        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove];
+        [RegisterInAddDevice, DistinctChannelContext, CpuNumberReported, CpuNumberInMask, DpcOnReportedCpu, LiveChannelHandle, ProviderStateOrder, ValidProviderHandle, CompleteCharacteristics, ChannelCountWithinMax, VersionNotAboveInterface, SuspendHalts, AbortResetForget, InterruptOnCompletionDelivered, NothingAfterFree, PnPEventPowerCodesOnly, RegistrationAsDocumented, AttributesAsDocumented, PnPNotificationAsDocumented, PowerNotificationsInOrder, GetVersionLookedUp, IsrNamesProcessedDescriptor, DpcNamesLastCompleted, DpcReportFromDpc, MsiXRequestsFollowAffinities, MsiXChannelMatchesMask, ProviderStartInStartDevice, ReadyBeforeProviderStart, DpcTargetActiveProcessor, OutstandingDmaCompletes, InterruptOnGrantedMessage, DeregisterAtRemove, InterruptConnectedOnce];
 }

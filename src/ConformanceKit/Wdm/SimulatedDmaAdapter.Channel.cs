@@ -75,8 +75,8 @@ public sealed partial class SimulatedDmaAdapter
 
     /// <summary>
     /// AllocateAdapterChannelEx (nc-wdm-pallocate_adapter_channel_ex.md), with the checks of AllocateAdapterChannel.
-    /// Flags other than DMA_SYNCHRONOUS_CALLBACK, or no ExecutionRoutine without it, are STATUS_INVALID_PARAMETER
-    /// (the page's STATUS_INVALID_PARAMETERS). With DMA_SYNCHRONOUS_CALLBACK a busy channel fails with
+    /// Flags other than DMA_SYNCHRONOUS_CALLBACK, or no ExecutionRoutine without it, are NDMA4029 and
+    /// STATUS_INVALID_PARAMETER (the page's STATUS_INVALID_PARAMETERS). With DMA_SYNCHRONOUS_CALLBACK a busy channel fails with
     /// STATUS_INSUFFICIENT_RESOURCES; with it and no ExecutionRoutine the driver gets the resources in
     /// <paramref name="MapRegisterBase"/> and keeps the adapter object until FreeAdapterObject (NDMA4022). A
     /// DmaTransferContext of an allocation request still outstanding on any adapter is NDMA4021 (the request goes on).
@@ -92,11 +92,18 @@ public sealed partial class SimulatedDmaAdapter
         }
 
         var synchronous = (Flags & DMA_SYNCHRONOUS_CALLBACK) != 0;
+        Kernel.Log.Checked(AdapterRules.AllocateAdapterChannelExParameters);
         if ((Flags & ~DMA_SYNCHRONOUS_CALLBACK) != 0 || (ExecutionRoutine is null && !synchronous))
         {
-            Kernel.Log.Trace.Record(ExecutionRoutine is null
-                ? "  AllocateAdapterChannelEx without an ExecutionRoutine and without DMA_SYNCHRONOUS_CALLBACK = STATUS_INVALID_PARAMETER"
-                : $"  AllocateAdapterChannelEx with unsupported Flags 0x{Flags:X} = STATUS_INVALID_PARAMETER");
+            // "-param Flags": DMA_SYNCHRONOUS_CALLBACK is "the following flag [that] is supported". "-param
+            // MapRegisterBase": without that flag MapRegisterBase is NULL, and "the call fails if MapRegisterBase and
+            // ExecutionRoutine are both NULL". MapRegisterBase is an out parameter here, so only these two are judged.
+            Kernel.Log.Report(AdapterRules.AllocateAdapterChannelExParameters,
+                "Flags 0 or DMA_SYNCHRONOUS_CALLBACK (0x1), and an ExecutionRoutine unless DMA_SYNCHRONOUS_CALLBACK is set",
+                (Flags & ~DMA_SYNCHRONOUS_CALLBACK) != 0
+                    ? $"AllocateAdapterChannelEx({this}, {DeviceObject}) with Flags = 0x{Flags:X}, bits 0x{Flags & ~DMA_SYNCHRONOUS_CALLBACK:X} of which the page does not support = STATUS_INVALID_PARAMETER"
+                    : $"AllocateAdapterChannelEx({this}, {DeviceObject}) with no ExecutionRoutine and without DMA_SYNCHRONOUS_CALLBACK (MapRegisterBase and ExecutionRoutine both NULL) = STATUS_INVALID_PARAMETER",
+                AdapterRules.AllocateAdapterChannelExParameters.Page);
             return NtStatus.STATUS_INVALID_PARAMETER;
         }
 

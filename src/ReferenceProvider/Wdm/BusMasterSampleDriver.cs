@@ -1,3 +1,4 @@
+using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Kernel;
 using NetDma.Contracts.Platform;
 using NetDma.Contracts.Status;
@@ -19,8 +20,9 @@ namespace NetDma.ReferenceProvider.Wdm;
 /// NDMA4002), and no piece needs more map registers than IoGetDmaAdapter granted (rule NDMA4003).
 /// </para>
 /// <para>
-/// Removal assumes the PnP manager's ordering: IRP_MN_REMOVE_DEVICE arrives after the device's I/O has completed, so
-/// no piece holds map registers by then.
+/// Stop and removal do not assume the device finished its I/O: after a surprise removal the device raises no more
+/// interrupts, so the DPC that would flush and free the piece in flight never runs. <see cref="ReleaseHardware"/> ends
+/// that piece itself (FlushAdapterBuffers, FreeMapRegisters, the IRP failed) before PutDmaAdapter.
 /// </para>
 /// </remarks>
 public sealed class BusMasterSampleDriver : IWdmDmaDriver
@@ -137,7 +139,7 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
     {
         ArgumentNullException.ThrowIfNull(Irp);
         _current = new BusMasterTransfer(Irp);
-        if (_adapter is null)
+        if (_adapter is null || _engine is null)
         {
             CompleteCurrent(NtStatus.STATUS_DEVICE_NOT_READY);
             return;
@@ -171,9 +173,9 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
     }
 
     /// <summary>
-    /// Disconnects the interrupt first, so that no ISR or DPC runs against a released adapter, stops the device, then
-    /// releases the adapter: PutDmaAdapter comes after every map register is freed (nc-wdm-pput_dma_adapter.md; rule
-    /// NDMA4007). The PnP manager sends stop and remove after the device's I/O has completed.
+    /// Disconnects the interrupt first, so that no ISR or DPC runs against a released adapter, stops the device, ends
+    /// the piece still in flight (<see cref="AbandonTransferInFlight"/>), then releases the adapter: PutDmaAdapter comes
+    /// "after completing DMA operations and freeing any map registers" (nc-wdm-pput_dma_adapter.md; rule NDMA4007).
     /// </summary>
     private void ReleaseHardware()
     {
@@ -185,6 +187,7 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
 
         _engine?.Reset();
         _engine = null;
+        AbandonTransferInFlight();
         if (_adapter is { } adapter)
         {
             adapter.DmaOperations.PutDmaAdapter?.Invoke(adapter);
@@ -192,6 +195,29 @@ public sealed class BusMasterSampleDriver : IWdmDmaDriver
         }
 
         _maximumMapRegisters = 0;
+    }
+
+    /// <summary>
+    /// The device is stopped (or gone, after a surprise removal) with a piece mapped: no interrupt will end it, so do
+    /// what the DPC would at DISPATCH_LEVEL, where FreeMapRegisters is called (nc-wdm-pfree_map_registers.md):
+    /// FlushAdapterBuffers before FreeMapRegisters (nc-wdm-pflush_adapter_buffers.md; rules NDMA4004, NDMA4011), then
+    /// fail the IRP. StartIo fails the IRPs queued behind it, since the device is gone (<c>_engine</c> is null).
+    /// </summary>
+    private void AbandonTransferInFlight()
+    {
+        if (_current is not { MapRegisterBase: { } mapRegisterBase } transfer || _adapter is not { } adapter)
+        {
+            return;
+        }
+
+        Kernel.KeRaiseIrql(Irql.DISPATCH_LEVEL, out var oldIrql);
+        var operations = adapter.DmaOperations;
+        _ = operations.FlushAdapterBuffers!(
+            adapter, transfer.Mdl, mapRegisterBase, transfer.PieceVirtualAddress, transfer.PieceLength, transfer.WriteToDevice);
+        operations.FreeMapRegisters!(adapter, mapRegisterBase, transfer.PieceMapRegisters);
+        transfer.MapRegisterBase = null;
+        CompleteCurrent(NtStatus.STATUS_DEVICE_NOT_READY);
+        Kernel.KeLowerIrql(oldIrql);
     }
 
     /// <summary>

@@ -260,7 +260,13 @@ public abstract class BrokenWdmDriver : IWdmDmaDriver
         var piece = _current!;
         _current = null;
         Kernel.IoCompleteRequest(piece.Irp, status, information);
+        AfterCompleting(piece.Irp, status, information);
         Kernel.IoStartNextPacket(Fdo);
+    }
+
+    /// <summary>Called once the IRP was completed with IoCompleteRequest, before IoStartNextPacket.</summary>
+    protected virtual void AfterCompleting(Irp irp, NtStatus status, ulong information)
+    {
     }
 
     /// <summary>One transfer IRP and the piece of it being moved.</summary>

@@ -32,7 +32,7 @@ public sealed partial class ExplorationDocumentationTests
     {
         var example = Examples[1];
 
-        Assert.Equal(Explorer.ScriptFor("6WBC696LZ6uKX5", new ExplorationOptions(), ProviderCapabilities.All), example);
+        Assert.Equal(Explorer.ScriptFor("exzZ2lbcCFtKX5", new ExplorationOptions(), ProviderCapabilities.All), example);
         Assert.Equal(ScriptOutcome.Passed, Run(typeof(ReferenceNetDmaProviderDriver), example).Outcome);
         var broken = Run(typeof(ThirdDescriptorCorruptingProvider), example);
         Assert.Equal(ScriptOutcome.Failed, broken.Outcome);

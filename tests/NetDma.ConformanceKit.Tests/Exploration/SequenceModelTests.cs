@@ -88,6 +88,7 @@ public sealed class SequenceModelTests
                         Assert.True(live.Remove(f.Channel), $"seed {seed}: free of {f.Channel}, which is not live");
                         break;
                     case StopDeviceCommand:
+                    case SurpriseRemoveCommand:
                         live.Clear();
                         break;
                     case StartDmaCommand s:
@@ -208,6 +209,17 @@ public sealed class SequenceModelTests
         Assert.Equal("assert_copied src+0 d0+0 64", lines[stop + 1]);
         Assert.Equal("start_device", lines[stop + 2]);
         Assert.Equal(2, script.Commands.OfType<AllocateCommand>().Count());
+    }
+
+    [Fact]
+    public void A_surprise_removal_drops_every_later_step_asserts_nothing_outstanding_and_ends_with_remove_device_alone()
+    {
+        var lines = Lines(Render(4, Op(OperationKind.Start, 0, 64), Op(OperationKind.SurpriseRemoval), Op(OperationKind.Run), Op(OperationKind.Start, 0, 32)));
+
+        var removal = lines.IndexOf("surprise_remove");
+        Assert.True(removal > lines.IndexOf("start_device"), string.Join('\n', lines));
+        Assert.Equal(["remove_device", "assert_no_violation"], lines[(removal + 1)..]);
+        Assert.DoesNotContain(lines, l => l.StartsWith("assert_copied", StringComparison.Ordinal) || l == "stop_device" || l.StartsWith("free ", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -124,6 +124,33 @@ public sealed class InterruptTests
         Assert.Equal(0, _kit.Kernel.PendingInterruptCount);
         Assert.Equal(NtStatus.STATUS_SUCCESS, _kit.Kernel.IoConnectInterruptEx(_pdo, Isr, null, out _));
         Assert.Empty(_kit.Log.All);
+        Assert.Equal(2, _kit.Log.Evaluations["NDMA3051"]); // Connected, disconnected, connected again: judged, silent.
+    }
+
+    [Fact]
+    public void A_second_IoConnectInterruptEx_while_connected_reports_NDMA3051_and_fails()
+    {
+        Connect(new InterruptMessage(0, 0));
+
+        var status = NtStatus.STATUS_SUCCESS;
+        _kit.AtPassive(() => status = _kit.Kernel.IoConnectInterruptEx(_pdo, Isr, "again", out _));
+
+        Assert.Equal(NtStatus.STATUS_INSUFFICIENT_RESOURCES, status);
+        var violation = _kit.Single("NDMA3051");
+        Assert.Null(violation.Page); // A kit rule: the corpus has no IoConnectInterruptEx page.
+        Assert.Contains("Source: kit rule, no corpus page.", violation.Message);
+        Assert.Contains(@"IoConnectInterruptEx(\Device\Pdo0) while the ISR connected before is still connected", violation.Actual);
+    }
+
+    [Fact]
+    public void A_second_IoConnectInterruptEx_under_an_injected_connect_fault_is_still_NDMA3051()
+    {
+        Connect(new InterruptMessage(0, 0));
+        _kit.Kernel.Faults = new ConformanceKit.Faults.FaultPlan(ConformanceKit.Faults.FaultSpec.Parse("connect-interrupt"), _kit.Log);
+
+        _kit.AtPassive(() => _kit.Kernel.IoConnectInterruptEx(_pdo, Isr, "again", out _));
+
+        Assert.Equal("NDMA3051", _kit.Single("NDMA3051").Rule.Id);
     }
 
     [Fact]

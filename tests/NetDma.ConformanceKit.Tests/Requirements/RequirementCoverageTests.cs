@@ -31,6 +31,7 @@ public sealed class RequirementCoverageTests
         [AdapterRules.CompleteIrpAfterChannelFailure.Id] = "judged when AllocateAdapterChannel returns STATUS_INSUFFICIENT_RESOURCES, which a correct driver's request gets only when the adapter has too few map registers (BrokenProviderTests)",
         [AdapterRules.UniqueDmaTransferContext.Id] = "judged at AllocateAdapterChannelEx, which the reference bus-master driver does not use (BrokenProviderTests, AdapterObjectTests)",
         [AdapterRules.FreeAdapterObjectWhenDone.Id] = "judged for adapter objects AllocateAdapterChannelEx allocated, which the reference bus-master driver does not use (BrokenProviderTests, AdapterObjectTests)",
+        [AdapterRules.AllocateAdapterChannelExParameters.Id] = "judged at AllocateAdapterChannelEx, which the reference bus-master driver does not use (BrokenProviderTests, AdapterChannelTests, AdapterObjectTests)",
         [MemoryRules.FailedAllocationReleases.Id] = "judged when ProviderAllocateDmaChannel fails, which needs an injected pool fault (FaultInjectionTests)",
     };
 

@@ -240,7 +240,7 @@ public sealed class AdapterChannelTests
     }
 
     [Fact]
-    public void AllocateAdapterChannelEx_synchronous_on_a_busy_channel_fails_and_invalid_flags_are_STATUS_INVALID_PARAMETER()
+    public void AllocateAdapterChannelEx_synchronous_on_a_busy_channel_fails_and_invalid_parameters_are_STATUS_INVALID_PARAMETER_and_NDMA4029()
     {
         var kit = new AdapterTestKit(master: false, version: DeviceDescription.DEVICE_DESCRIPTION_VERSION3);
         var statuses = new List<NtStatus>();
@@ -258,7 +258,12 @@ public sealed class AdapterChannelTests
 
         Assert.Equal([NtStatus.STATUS_SUCCESS, NtStatus.STATUS_INSUFFICIENT_RESOURCES, NtStatus.STATUS_INVALID_PARAMETER, NtStatus.STATUS_INVALID_PARAMETER], statuses);
         Assert.Equal(["sync"], _calls.Select(c => c.Split(' ')[0]));
-        Assert.Empty(kit.Kit.Log.All);
+        var violations = kit.Kit.Log.All;
+        Assert.All(violations, v => Assert.Equal("NDMA4029", v.Rule.Id));
+        Assert.Collection(violations,
+            flags => Assert.Contains("Flags = 0x8, bits 0x8 of which the page does not support", flags.Actual),
+            noRoutine => Assert.Contains("no ExecutionRoutine and without DMA_SYNCHRONOUS_CALLBACK", noRoutine.Actual));
+        Assert.All(violations, v => Assert.Equal("nc-wdm-pallocate_adapter_channel_ex.md", v.Page));
     }
 
     [Fact]

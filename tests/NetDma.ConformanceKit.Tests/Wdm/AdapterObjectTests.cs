@@ -37,6 +37,7 @@ public sealed class AdapterObjectTests
         Assert.Empty(_kit.Simulated.OutstandingResources());
         _kit.Kit.AtPassive(() => _kit.Ops.PutDmaAdapter!(_kit.Adapter));
         Assert.Empty(_kit.Kit.Log.All);
+        Assert.Equal(2, _kit.Kit.Log.Evaluations["NDMA4029"]); // DMA_SYNCHRONOUS_CALLBACK without a routine: accepted, judged.
     }
 
     [Fact]
