@@ -392,9 +392,9 @@ public sealed class PhysicalMemory(ViolationLog log)
         var end = length == 0 || length - 1 > ulong.MaxValue - address.QuadPart
             ? string.Empty
             : $"-{new PhysicalAddress(address.QuadPart + length - 1)}";
-        if (_unbacked.FirstOrDefault(u => address.QuadPart >= u.Start && address.QuadPart < u.End) is { Name: not null } hole)
+        if (UnbackedRangeAt(address.QuadPart) is { } hole)
         {
-            Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole.Name}); master abort, the {direction} was not performed");
+            Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole}); master abort, the {direction} was not performed");
             buffer = null!;
             return false;
         }
@@ -403,6 +403,23 @@ public sealed class PhysicalMemory(ViolationLog log)
             $"{initiator} DMA {direction} of {length} bytes at {address}{end}: {DescribeRange(address, length)}; the {direction} was not performed");
         buffer = null!;
         return false;
+    }
+
+    /// <summary>
+    /// The name of the unbacked range (<see cref="ReserveUnbacked"/>) holding <paramref name="address"/>, or null. A loop,
+    /// not a LINQ lambda: a lambda capturing the address would allocate its closure on every device access, refused or not.
+    /// </summary>
+    private string? UnbackedRangeAt(ulong address)
+    {
+        foreach (var (name, start, end) in _unbacked)
+        {
+            if (address >= start && address < end)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static void CheckHostRange(MemoryBuffer buffer, ulong offset, ulong count)

@@ -78,6 +78,26 @@ public sealed class DeviceBusCopyTests
         Assert.Equal([(machine.Source.QuadPart, false, false)], machine.Accesses);
     }
 
+    [Fact]
+    public void DmaCopy_and_DmaRead_inside_buffers_allocate_nothing_once_warm()
+    {
+        // No observer: the machine of the other tests records every access in a growing list.
+        var kernel = new SimulatedKernel(1, new ViolationLog(new CallTrace(64)));
+        var bus = kernel.AttachDevice(new DeviceObject(@"\Device\CopyTest"));
+        var source = kernel.Memory.Allocate("src", 4096, MemoryKind.Data).PhysicalBase;
+        var destination = kernel.Memory.Allocate("dst", 4096, MemoryKind.Data).PhysicalBase;
+        Span<byte> image = stackalloc byte[64];
+        _ = bus.DmaCopy(source, destination, 4096);
+        _ = bus.DmaRead(source, image);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        Assert.True(bus.DmaCopy(source, destination, 4096));
+        Assert.True(bus.DmaRead(source, image));
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        Assert.Equal(0, allocated);
+    }
+
     private sealed class Machine
     {
         private readonly ViolationLog _log = new(new CallTrace(64));
