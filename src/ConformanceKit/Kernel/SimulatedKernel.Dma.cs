@@ -59,23 +59,34 @@ public sealed partial class SimulatedKernel
     /// </summary>
     internal PhysicalAddress? DeviceAddressToPhysical(DeviceObject device, PhysicalAddress address, ulong length, bool isWrite)
     {
-        var adapters = _adapters.Where(a => ReferenceEquals(a.PhysicalDeviceObject, device)).ToList();
-        if (adapters.Count == 0)
+        // Every device access passes here: loops, not LINQ, so the data path allocates nothing.
+        SimulatedDmaAdapter? last = null;
+        foreach (var adapter in _adapters)
         {
-            return address;
-        }
+            if (!ReferenceEquals(adapter.PhysicalDeviceObject, device))
+            {
+                continue;
+            }
 
-        Log.Checked(AdapterRules.DeviceUsesMappedRanges);
-        Log.Checked(AdapterRules.CommonBufferLogicalAddress);
-        foreach (var adapter in adapters.Where(a => !a.IsPut))
-        {
-            if (adapter.TranslateDeviceAddress(address) is { } physical)
+            if (last is null)
+            {
+                Log.Checked(AdapterRules.DeviceUsesMappedRanges);
+                Log.Checked(AdapterRules.CommonBufferLogicalAddress);
+            }
+
+            last = adapter;
+            if (!adapter.IsPut && adapter.TranslateDeviceAddress(address) is { } physical)
             {
                 return physical;
             }
         }
 
-        adapters.Last().ReportUnmappedDeviceAccess(device, address, length, isWrite);
+        if (last is null)
+        {
+            return address;
+        }
+
+        last.ReportUnmappedDeviceAccess(device, address, length, isWrite);
         return null;
     }
 
@@ -157,8 +168,13 @@ public sealed partial class SimulatedKernel
     /// </summary>
     internal void NoteBusMasterDma(DeviceObject pdo)
     {
-        foreach (var adapter in _adapters.Where(a => ReferenceEquals(a.PhysicalDeviceObject, pdo) && !a.IsBusMaster && !a.IsPut && !a.ReportedAsSubordinate))
+        foreach (var adapter in _adapters)
         {
+            if (!ReferenceEquals(adapter.PhysicalDeviceObject, pdo) || adapter.IsBusMaster || adapter.IsPut || adapter.ReportedAsSubordinate)
+            {
+                continue;
+            }
+
             adapter.ReportedAsSubordinate = true;
             Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Master = TRUE for a bus-master DMA device",
                 $"{pdo} performs DMA itself (bus master), but its driver got {adapter} with DEVICE_DESCRIPTION.Master = FALSE (a subordinate device)",

@@ -13,7 +13,8 @@ namespace NetDma.ConformanceKit.Memory;
 /// <remarks>
 /// Two kinds of access: host-side (<see cref="ReadBytes"/>, <see cref="WriteBytes"/>, <see cref="Fill(MemoryBuffer, byte)"/>) is the kit's own
 /// CPU access and is not checked against the rules (misuse throws, it is a kit bug); device-side
-/// (<see cref="DmaRead"/>, <see cref="DmaWrite"/>) is a bus-master access and is checked like Driver Verifier's DMA
+/// (<see cref="DmaRead"/>, <see cref="DmaWrite"/>, and a copy: <see cref="BeginDmaCopy"/> then
+/// <see cref="CompleteDmaCopy"/>) is a bus-master access and is checked like Driver Verifier's DMA
 /// verification (dma-verification.md): a range that is not inside one live buffer is reported as NDMA5001 and not
 /// performed (a write is dropped, a read returns zeros).
 /// </remarks>
@@ -203,35 +204,101 @@ public sealed class PhysicalMemory(ViolationLog log)
     {
         SharedAccess?.Invoke(address, false);
         var length = (ulong)destination.Length;
-        if (!CheckDeviceRange(address, length, initiator, "read", out var buffer))
+        if (!CheckDeviceRead(address, length, initiator, out var buffer))
         {
             destination.Clear();
+            return false;
+        }
+
+        buffer.Storage.AsSpan((int)(address.QuadPart - buffer.PhysicalBase.QuadPart), destination.Length).CopyTo(destination);
+        AnnounceDeviceRead(address, length, buffer, initiator);
+        return true;
+    }
+
+    /// <summary>
+    /// The read half of a bus-master copy (<see cref="Kernel.DeviceBus.DmaCopy"/>): checks the source range exactly as
+    /// <see cref="DmaRead"/> does (NDMA5001, NDMA5002 from a descriptor ring) and announces the read in bus order, but
+    /// moves no bytes; <see cref="CompleteDmaCopy"/> copies them straight into the destination's storage.
+    /// </summary>
+    /// <param name="address">Physical address of the first source byte.</param>
+    /// <param name="length">Bytes to copy.</param>
+    /// <param name="initiator">The device, for reports.</param>
+    /// <param name="source">The live buffer holding the whole source range, when the read is allowed.</param>
+    /// <returns>True when the source range lies inside one live buffer.</returns>
+    internal bool BeginDmaCopy(PhysicalAddress address, ulong length, string initiator, out MemoryBuffer source)
+    {
+        SharedAccess?.Invoke(address, false);
+        if (!CheckDeviceRead(address, length, initiator, out source))
+        {
+            return false;
+        }
+
+        AnnounceDeviceRead(address, length, source, initiator);
+        return true;
+    }
+
+    /// <summary>
+    /// The write half of a bus-master copy: checks the destination range exactly as <see cref="DmaWrite"/> does
+    /// (NDMA5001) and copies <paramref name="length"/> bytes from <paramref name="source"/>'s storage to the
+    /// destination's storage once (overlapping ranges copy as a read followed by a write would).
+    /// </summary>
+    /// <param name="source">The buffer <see cref="BeginDmaCopy"/> returned.</param>
+    /// <param name="sourceAddress">Physical address of the first source byte.</param>
+    /// <param name="destinationAddress">Physical address of the first destination byte.</param>
+    /// <param name="length">Bytes to copy.</param>
+    /// <param name="initiator">The device, for reports.</param>
+    /// <returns>True when the destination range lies inside one live buffer and the bytes were copied.</returns>
+    internal bool CompleteDmaCopy(MemoryBuffer source, PhysicalAddress sourceAddress, PhysicalAddress destinationAddress,
+        ulong length, string initiator)
+    {
+        SharedAccess?.Invoke(destinationAddress, true);
+        if (!CheckDeviceRange(destinationAddress, length, initiator, "write", out var destination))
+        {
+            DeviceAccessed?.Invoke(new DeviceAccess(destinationAddress, length, IsWrite: true, null, initiator));
+            return false;
+        }
+
+        source.Storage.AsSpan((int)(sourceAddress.QuadPart - source.PhysicalBase.QuadPart), (int)length)
+            .CopyTo(destination.Storage.AsSpan((int)(destinationAddress.QuadPart - destination.PhysicalBase.QuadPart)));
+        DeviceAccessed?.Invoke(new DeviceAccess(destinationAddress, length, IsWrite: true, destination, initiator));
+        return true;
+    }
+
+    /// <summary>
+    /// Every check of a device read: the range inside one live buffer (NDMA5001; a refused read is announced here) and,
+    /// from a descriptor ring, whole aligned descriptors (NDMA5002; reported, still performed).
+    /// </summary>
+    private bool CheckDeviceRead(PhysicalAddress address, ulong length, string initiator, out MemoryBuffer buffer)
+    {
+        if (!CheckDeviceRange(address, length, initiator, "read", out buffer))
+        {
             DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, null, initiator));
             return false;
         }
 
-        var offset = address.QuadPart - buffer.PhysicalBase.QuadPart;
         if (buffer.Kind == MemoryKind.DescriptorRing)
         {
             Log.Checked(MemoryRules.DescriptorAlignment);
+            if (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0)
+            {
+                Log.Report(MemoryRules.DescriptorAlignment,
+                    "whole 64-byte NET_DMA_DESCRIPTORs fetched at 64-byte-aligned physical addresses",
+                    $"{initiator} DMA read of {length} bytes at {address}, offset {address.QuadPart - buffer.PhysicalBase.QuadPart} in descriptor ring {buffer.Describe()}");
+            }
         }
 
-        if (buffer.Kind == MemoryKind.DescriptorRing
-            && (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0))
-        {
-            Log.Report(MemoryRules.DescriptorAlignment,
-                "whole 64-byte NET_DMA_DESCRIPTORs fetched at 64-byte-aligned physical addresses",
-                $"{initiator} DMA read of {length} bytes at {address}, offset {offset} in descriptor ring {buffer.Describe()}");
-        }
+        return true;
+    }
 
-        buffer.Storage.AsSpan((int)offset, destination.Length).CopyTo(destination);
+    /// <summary>Tells the observers a performed device read happened: a descriptor fetch first, then the access.</summary>
+    private void AnnounceDeviceRead(PhysicalAddress address, ulong length, MemoryBuffer buffer, string initiator)
+    {
         if (buffer.Kind == MemoryKind.DescriptorRing)
         {
             DescriptorFetched?.Invoke(new DescriptorFetch(address, length, buffer, initiator));
         }
 
         DeviceAccessed?.Invoke(new DeviceAccess(address, length, IsWrite: false, buffer, initiator));
-        return true;
     }
 
     /// <summary>
@@ -338,9 +405,9 @@ public sealed class PhysicalMemory(ViolationLog log)
         var end = length == 0 || length - 1 > ulong.MaxValue - address.QuadPart
             ? string.Empty
             : $"-{new PhysicalAddress(address.QuadPart + length - 1)}";
-        if (_unbacked.FirstOrDefault(u => address.QuadPart >= u.Start && address.QuadPart < u.End) is { Name: not null } hole)
+        if (UnbackedRangeAt(address.QuadPart) is { } hole)
         {
-            Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole.Name}); master abort, the {direction} was not performed");
+            Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole}); master abort, the {direction} was not performed");
             buffer = null!;
             return false;
         }
@@ -349,6 +416,23 @@ public sealed class PhysicalMemory(ViolationLog log)
             $"{initiator} DMA {direction} of {length} bytes at {address}{end}: {DescribeRange(address, length)}; the {direction} was not performed");
         buffer = null!;
         return false;
+    }
+
+    /// <summary>
+    /// The name of the unbacked range (<see cref="ReserveUnbacked"/>) holding <paramref name="address"/>, or null. A loop,
+    /// not a LINQ lambda: a lambda capturing the address would allocate its closure on every device access, refused or not.
+    /// </summary>
+    private string? UnbackedRangeAt(ulong address)
+    {
+        foreach (var (name, start, end) in _unbacked)
+        {
+            if (address >= start && address < end)
+            {
+                return name;
+            }
+        }
+
+        return null;
     }
 
     private static void CheckHostRange(MemoryBuffer buffer, ulong offset, ulong count)

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace NetDma.Contracts.Platform;
 
 /// <summary>
@@ -20,6 +22,35 @@ public interface IDeviceBus
     /// <param name="source">The bytes to write.</param>
     /// <returns>True when every byte lay inside one allocated buffer and was written.</returns>
     bool DmaWrite(PhysicalAddress address, ReadOnlySpan<byte> source);
+
+    /// <summary>
+    /// Bus-master copy, memory to memory, as a copy engine moves a descriptor's run: <paramref name="length"/> bytes
+    /// from <paramref name="source"/> to <paramref name="destination"/>. Checked like a <see cref="DmaRead"/> of the
+    /// source followed by a <see cref="DmaWrite"/> of the destination (the same checks and reports, in that order);
+    /// nothing is written when the read fails.
+    /// </summary>
+    /// <remarks>
+    /// The platform's bus overrides this to copy storage to storage once with no intermediate buffer. This default
+    /// is the read-then-write it is equivalent to, so a bus that only intercepts reads or writes (a test double that
+    /// corrupts a write) sees every copy through them.
+    /// </remarks>
+    /// <param name="source">Physical address of the first source byte.</param>
+    /// <param name="destination">Physical address of the first destination byte.</param>
+    /// <param name="length">Bytes to copy.</param>
+    /// <returns>True when both ranges lay inside allocated buffers and the bytes were copied.</returns>
+    bool DmaCopy(PhysicalAddress source, PhysicalAddress destination, uint length)
+    {
+        var bytes = ArrayPool<byte>.Shared.Rent((int)Math.Min(length, int.MaxValue));
+        try
+        {
+            var run = bytes.AsSpan(0, (int)length);
+            return DmaRead(source, run) && DmaWrite(destination, run);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
 
     /// <summary>
     /// Signal interrupt <paramref name="messageId"/> (an MSI-X message number, or 0 for the line-based interrupt).

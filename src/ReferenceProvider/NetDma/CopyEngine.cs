@@ -382,10 +382,13 @@ public sealed class CopyEngine : ISimulatedEngine
             return false;
         }
 
-        foreach (var segment in TransferSegmentation.Split(descriptor))
+        // Memory to memory as copy hardware does it: one bus-master copy per contiguous run, no staging buffer, and no
+        // allocation per descriptor (the runs live on the stack).
+        Span<TransferSegment> segments = stackalloc TransferSegment[TransferSegmentation.MaximumSegmentCount];
+        var count = TransferSegmentation.Split(descriptor, segments);
+        for (var i = 0; i < count; i++)
         {
-            var buffer = new byte[segment.Length];
-            if (!_bus.DmaRead(segment.Source, buffer) || !_bus.DmaWrite(segment.Destination, buffer))
+            if (!_bus.DmaCopy(segments[i].Source, segments[i].Destination, segments[i].Length))
             {
                 return false;
             }

@@ -14,14 +14,30 @@ public static class TransferSegmentation
     /// <summary>The page size the page-break flags refer to, in bytes.</summary>
     public const uint PageSize = 4096;
 
+    /// <summary>Most runs one descriptor's copy splits into: each side breaks at most once, so three.</summary>
+    public const int MaximumSegmentCount = 3;
+
     /// <summary>The runs of <paramref name="descriptor"/>'s copy, in copy order; empty for a zero-length transfer.</summary>
     /// <param name="descriptor">The descriptor (its TransferSize, addresses and page-break flags are used).</param>
     public static IReadOnlyList<TransferSegment> Split(in NetDmaDescriptor descriptor)
     {
+        Span<TransferSegment> segments = stackalloc TransferSegment[MaximumSegmentCount];
+        return segments[..Split(descriptor, segments)].ToArray();
+    }
+
+    /// <summary>
+    /// Writes the runs of <paramref name="descriptor"/>'s copy, in copy order, into <paramref name="segments"/> and
+    /// returns how many there are (0 for a zero-length transfer): the engine's allocation-free form.
+    /// </summary>
+    /// <param name="descriptor">The descriptor (its TransferSize, addresses and page-break flags are used).</param>
+    /// <param name="segments">Room for at least <see cref="MaximumSegmentCount"/> runs.</param>
+    /// <exception cref="ArgumentException"><paramref name="segments"/> is shorter than <see cref="MaximumSegmentCount"/>.</exception>
+    public static int Split(in NetDmaDescriptor descriptor, Span<TransferSegment> segments)
+    {
         var flags = descriptor.ControlFlags;
         PhysicalAddress? nextSource = flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) ? descriptor.NextSourceAddress : null;
         PhysicalAddress? nextDestination = flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) ? descriptor.NextDestinationAddress : null;
-        return Split(descriptor.TransferSize, descriptor.SourceAddress, nextSource, descriptor.DestinationAddress, nextDestination);
+        return Split(descriptor.TransferSize, descriptor.SourceAddress, nextSource, descriptor.DestinationAddress, nextDestination, segments);
     }
 
     /// <summary>
@@ -39,27 +55,39 @@ public static class TransferSegmentation
         PhysicalAddress destination,
         PhysicalAddress? nextDestination)
     {
-        // Offsets (within the transfer) where each side jumps to its second page; transferSize means "never".
+        Span<TransferSegment> segments = stackalloc TransferSegment[MaximumSegmentCount];
+        return segments[..Split(transferSize, source, nextSource, destination, nextDestination, segments)].ToArray();
+    }
+
+    private static int Split(
+        uint transferSize,
+        PhysicalAddress source,
+        PhysicalAddress? nextSource,
+        PhysicalAddress destination,
+        PhysicalAddress? nextDestination,
+        Span<TransferSegment> segments)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(segments.Length, MaximumSegmentCount, nameof(segments));
+
+        // Offsets (within the transfer) where each side jumps to its second page; transferSize means "never". The
+        // cuts 0 <= first <= second <= transferSize bound at most three runs; an empty run (equal cuts) is skipped.
         var sourceBreak = BreakOffset(transferSize, source, nextSource);
         var destinationBreak = BreakOffset(transferSize, destination, nextDestination);
-
-        var cuts = new SortedSet<uint> { 0, sourceBreak, destinationBreak, transferSize };
-        var segments = new List<TransferSegment>(cuts.Count);
-        uint? start = null;
-        foreach (var cut in cuts)
+        var first = Math.Min(sourceBreak, destinationBreak);
+        var second = Math.Max(sourceBreak, destinationBreak);
+        var count = 0;
+        foreach (var (from, to) in (ReadOnlySpan<(uint, uint)>)[(0, first), (first, second), (second, transferSize)])
         {
-            if (start is { } from && cut > from)
+            if (to > from)
             {
-                segments.Add(new TransferSegment(
+                segments[count++] = new TransferSegment(
                     AddressAt(from, source, nextSource, sourceBreak),
                     AddressAt(from, destination, nextDestination, destinationBreak),
-                    cut - from));
+                    to - from);
             }
-
-            start = cut;
         }
 
-        return segments;
+        return count;
     }
 
     private static uint BreakOffset(uint transferSize, PhysicalAddress start, PhysicalAddress? next)
