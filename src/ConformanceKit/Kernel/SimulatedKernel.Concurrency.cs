@@ -183,22 +183,16 @@ public sealed partial class SimulatedKernel
         var processor = _processors[cpu];
         foreach (var lane in lanes)
         {
-            _busyProcessors++;
             try
             {
-                lane.Body();
-                Serve(processor);
-            }
-            catch
-            {
-                // Driver code that throws is a bug check: no processor goes on (the script reports the exception).
-                _halted = true;
-                throw;
+                DoProcessorWork(() =>
+                {
+                    lane.Body();
+                    Serve(processor);
+                });
             }
             finally
             {
-                _busyProcessors--;
-                _progress++;
                 laneDone();
             }
         }
@@ -213,22 +207,7 @@ public sealed partial class SimulatedKernel
 
             if (HasWork(processor))
             {
-                _busyProcessors++;
-                try
-                {
-                    Serve(processor);
-                }
-                catch
-                {
-                    _halted = true;
-                    throw;
-                }
-                finally
-                {
-                    _busyProcessors--;
-                    _progress++;
-                }
-
+                DoProcessorWork(() => Serve(processor));
                 continue;
             }
 
@@ -238,6 +217,30 @@ public sealed partial class SimulatedKernel
             }
 
             _scheduler.WaitUntil(() => _halted || HasWork(processor) || Finished());
+        }
+    }
+
+    /// <summary>
+    /// One unit of a processor's work (a lane, or serving its interrupts and DPCs): counted busy meanwhile, so no
+    /// other operation takes the machine for quiet, and counted as progress after, which wakes idle hardware.
+    /// </summary>
+    private void DoProcessorWork(Action work)
+    {
+        _busyProcessors++;
+        try
+        {
+            work();
+        }
+        catch
+        {
+            // Driver code that throws is a bug check: no processor goes on (the script reports the exception).
+            _halted = true;
+            throw;
+        }
+        finally
+        {
+            _busyProcessors--;
+            _progress++;
         }
     }
 
