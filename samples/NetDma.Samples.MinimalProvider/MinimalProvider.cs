@@ -12,16 +12,13 @@ namespace NetDma.Samples.MinimalProvider;
 /// <see cref="ChannelCount"/> channels over a software <see cref="CopyEngine"/>; the ISR and the DPC report completions.
 /// One spin lock guards the table: NetDMA may call any handler at DISPATCH_LEVEL on any processor. The kit creates
 /// the class with its parameterless constructor; the object is also the ProviderContext NetDMA passes back.
-/// IRP_MN_SET_POWER (optional <see cref="IDevicePowerDriver"/>) tells NetDMA about power transitions.
 /// </summary>
 public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, IDevicePowerDriver
 {
     /// <summary>Hardware channels: MaxDmaChannelCount and DmaChannelCount.</summary>
     public const int ChannelCount = 4;
 
-    private const uint MaximumTransferSize = 1 << 20; // At least 4 KB (ns-netdma-_net_dma_provider_attributes.md).
-    private const uint NetDma10 = 0x0001_0000;        // NetDmaGetVersion's packing: major << 16 | minor.
-    private const uint NetDma20 = 0x0002_0000;
+    private const uint NetDma10 = 0x0001_0000, NetDma20 = 0x0002_0000; // NetDmaGetVersion's packing: major << 16 | minor.
     private readonly Channel[] _channels = [new(), new(), new(), new()];
     private readonly KSpinLock _lock = new();
     private DriverEnvironment _env = null!; // AddDevice sets it and the engine; the PnP manager calls it first.
@@ -50,19 +47,15 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         (characteristics.PhysicalDeviceObject, characteristics.MaxDmaChannelCount) = (environment.PhysicalDeviceObject, ChannelCount);
 
         // With MSI-X, NetDMA calls SetDmaChannelCpuAffinity inside this call. The handle is valid only on success.
-        var status = environment.NetDma.NetDmaRegisterProvider(this, out var handle, characteristics);
-        if (!NtStatusFacts.NT_SUCCESS(status)) return status;
-        (_handle, _registered) = (handle, true);
-        return NtStatus.STATUS_SUCCESS;
+        var status = environment.NetDma.NetDmaRegisterProvider(this, out _handle, characteristics);
+        _registered = NtStatusFacts.NT_SUCCESS(status);
+        return status;
     }
 
     /// <inheritdoc/>
     /// <remarks>One MSI-X message per channel, on the CPU NetDMA asked for (setting-the-netdma-interrupt-cpu-affinities.md).</remarks>
-    public IReadOnlyList<uint> FilterResourceRequirements()
-    {
-        var processors = Kernel.KeQueryActiveProcessorCount();
-        return [.. _channels.Select(c => c.AffinityCpu < processors ? c.AffinityCpu : 0)];
-    }
+    public IReadOnlyList<uint> FilterResourceRequirements() =>
+        [.. _channels.Select(c => c.AffinityCpu < Kernel.KeQueryActiveProcessorCount() ? c.AffinityCpu : 0)];
 
     /// <inheritdoc/>
     public NtStatus StartDevice(DeviceResources resources)
@@ -89,26 +82,28 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         _env.NetDma.NetDmaProviderStart(_handle, new NetDmaProviderAttributes
         {
             MajorHwVersion = 1, VendorId = BitConverter.ToUInt16(vendorId), DmaChannelCount = ChannelCount,
-            MaximumTransferSize = MaximumTransferSize, MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
+            MaximumTransferSize = 1 << 20, // At least 4 KB (ns-netdma-_net_dma_provider_attributes.md).
+            MaximumAddressSpace = new PhysicalAddress(ulong.MaxValue),
         });
         return NtStatus.STATUS_SUCCESS;
     }
 
     /// <inheritdoc/>
-    /// <remarks>PowerDown before the engine stops and the device leaves D0, PowerUp once it is back (NDMA3020).</remarks>
+    /// <remarks>
+    /// IRP_MN_SET_POWER: PowerDown before the engine stops and the device leaves D0, PowerUp once it is back, while
+    /// started (NDMA3020); revision 1, no data (ns-netdma-_net_dma_pnp_notification.md).
+    /// </remarks>
     public NtStatus SetPower(DevicePowerState DeviceState)
     {
         var down = DeviceState == DevicePowerState.PowerDeviceD3;
-        if (down) Notify(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown);
+        var notification = new NetDmaPnPNotification
+        {
+            NotificationCode = down ? NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerDown : NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp,
+        };
+        if (down && _started) _env.NetDma.NetDmaPnPEventNotify(_handle, notification);
         _engine.PoweredDown = down;
-        if (!down) Notify(NetDmaPnPNotificationCode.NetDmaNotificationProviderPowerUp);
+        if (!down && _started) _env.NetDma.NetDmaPnPEventNotify(_handle, notification);
         return NtStatus.STATUS_SUCCESS;
-    }
-
-    /// <summary>A power notification for NetDMA, while started: revision 1, no data (ns-netdma-_net_dma_pnp_notification.md).</summary>
-    private void Notify(NetDmaPnPNotificationCode code)
-    {
-        if (_started) _env.NetDma.NetDmaPnPEventNotify(_handle, new NetDmaPnPNotification { NotificationCode = code });
     }
 
     /// <inheritdoc/>
@@ -134,12 +129,8 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         uint CpuAffinityArraySize)
     {
         if (CpuAffinityArray is null) return NtStatus.STATUS_UNSUCCESSFUL;
-        var entries = CpuAffinityArray.Take((int)Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length));
-        foreach (var entry in entries.Where(e => e.DmaChannel < ChannelCount))
-        {
-            _channels[entry.DmaChannel].AffinityCpu = entry.CpuNumber;
-        }
-
+        foreach (var entry in CpuAffinityArray.Take((int)Math.Min(CpuAffinityArraySize, (uint)CpuAffinityArray.Length)))
+            if (entry.DmaChannel < ChannelCount) _channels[entry.DmaChannel].AffinityCpu = entry.CpuNumber;
         return NtStatus.STATUS_SUCCESS;
     }
 
@@ -197,11 +188,9 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
 
     NtStatus INetDmaProvider.ResumeDma(object ProviderChannelContext) => Command(ProviderChannelContext, _engine.Resume);
 
-    NtStatus INetDmaProvider.AbortDma(object ProviderChannelContext) =>
-        Command(ProviderChannelContext, c => _engine.Halt(c, reset: false));
+    NtStatus INetDmaProvider.AbortDma(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: false));
 
-    NtStatus INetDmaProvider.ResetChannel(object ProviderChannelContext) =>
-        Command(ProviderChannelContext, c => _engine.Halt(c, reset: true));
+    NtStatus INetDmaProvider.ResetChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: true));
 
     /// <summary>One command for an allocated channel, under the spin lock: STATUS_SUCCESS when the engine took it.</summary>
     private NtStatus Command(object context, Func<Channel, bool> command)
@@ -223,11 +212,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
             if (c.Owner is not { } owner) continue; // Freed: nothing may be reported for it.
             _env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
             if (cpu != c.DpcCpu && cpu < Kernel.KeQueryActiveProcessorCount())
-            {
-                Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)cpu); // "must use the CPU number that pCpuNumber specifies"
-                c.DpcCpu = cpu;
-            }
-
+                Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)(c.DpcCpu = cpu)); // "must use the CPU number that pCpuNumber specifies"
             c.DpcRequested = true;
             Kernel.KeInsertQueueDpc(c.Dpc, null, null);
         }
@@ -240,8 +225,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
     {
         if (DeferredContext is not Channel c) return;
         Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
-        var owner = c.DpcRequested ? c.Owner : null;
-        PhysicalAddress? last = c.Faulted || c.Last.IsNull ? null : c.Last;
+        var (owner, last) = (c.DpcRequested ? c.Owner : null, c.Faulted || c.Last.IsNull ? (PhysicalAddress?)null : c.Last);
         c.DpcRequested = false;
         Kernel.KeReleaseSpinLock(_lock, oldIrql);
         if (owner is { } handle) _env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
