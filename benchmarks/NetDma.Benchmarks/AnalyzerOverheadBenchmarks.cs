@@ -31,7 +31,7 @@ public class AnalyzerOverheadBenchmarks
             trees,
             Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(NetDma.Contracts.NetDma.INetDma).Assembly.Location)),
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        _analyzers = typeof(NetDma.Analyzers.Rules.CpuNumberAnalyzer).Assembly.GetTypes()
+        _analyzers = typeof(NetDma.Analyzers.Rules.NDMA3003CpuNumberAnalyzer).Assembly.GetTypes()
             .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
             .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
             .ToImmutableArray();

@@ -26,7 +26,7 @@ public sealed class CatalogCommandTests
         Assert.Contains("BrokenProviderTests.Cases", ndma3004.GetProperty("provenBy").EnumerateArray().Select(e => e.GetString()));
         Assert.NotEmpty(ndma3004.GetProperty("requirements").EnumerateArray());
         var ndma3003 = rules.Single(r => r.GetProperty("id").GetString() == "NDMA3003");
-        Assert.Equal(["CpuNumberAnalyzer"], ndma3003.GetProperty("analyzers").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["NDMA3003CpuNumberAnalyzer"], ndma3003.GetProperty("analyzers").EnumerateArray().Select(e => e.GetString()));
     }
 
     [Fact]
