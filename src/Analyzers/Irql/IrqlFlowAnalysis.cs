@@ -17,8 +17,11 @@ namespace NetDma.Analyzers.Irql;
 /// each contract delegate it is converted to and each caller's level.
 /// </summary>
 /// <remarks>
-/// Approximations, on purpose: branch conditions are not evaluated (correlated branches look like independent
-/// ones); exceptions are not followed (a <c>throw</c> ends its path; a catch handler starts with every state of
+/// Branches on a <c>bool</c> local, parameter or field (or its negation) are correlated: a path that took
+/// <c>if (locked)</c> one way takes a later <c>if (locked)</c> the same way, until the boolean is assigned (a
+/// constant assignment makes its value known) or, for a field or a boolean a nested function may capture, until a call
+/// that is not a kernel IRQL primitive (such a call may change it). Other branch conditions are not evaluated.
+/// Approximations, on purpose: exceptions are not followed (a <c>throw</c> ends its path; a catch handler starts with every state of
 /// its try block; a finally block is entered from the normal exits of its try block only); loops are iterated to a
 /// fixed point with at most <see cref="IrqlFlowState.MaxPaths"/> path classes per point.
 /// </remarks>
@@ -28,6 +31,8 @@ internal sealed class IrqlFlowAnalysis
     private readonly IrqlCallEffects _effects;
     private readonly INamedTypeSymbol? _irqlType;
     private readonly Dictionary<ISymbol, int> _slots = new(SymbolEqualityComparer.Default);
+    private readonly Dictionary<ISymbol, int> _conditions = new(SymbolEqualityComparer.Default);
+    private readonly List<int> _volatileConditions = new();
     private readonly Dictionary<CaptureId, IOperation> _captures = new();
     private readonly IrqlFlowState?[] _finallyStates;
     private readonly List<IrqlObservation> _observations = new();
@@ -101,7 +106,7 @@ internal sealed class IrqlFlowAnalysis
         CollectSlots();
         var blocks = _graph.Blocks;
         var states = new IrqlFlowState?[blocks.Length];
-        states[0] = IrqlFlowState.Of(IrqlPath.AtEntry(_slots.Count));
+        states[0] = IrqlFlowState.Of(IrqlPath.AtEntry(_slots.Count, _conditions.Count));
         SolveRegion(states, 0, blocks.Length - 1);
         ExitState = states[blocks.Length - 1] ?? IrqlFlowState.Unreachable;
 
@@ -121,6 +126,7 @@ internal sealed class IrqlFlowAnalysis
 
     private void CollectSlots()
     {
+        CollectConditions();
         if (_irqlType is null)
         {
             return;
@@ -141,6 +147,100 @@ internal sealed class IrqlFlowAnalysis
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// The booleans branches test, each with a condition slot. One written any other way than by a simple assignment
+    /// (ref or out argument, compound or deconstruction assignment) gets none: its value is never known. A field, or a
+    /// local or parameter when the function has nested functions that may capture it, is volatile: any call that is not
+    /// a kernel IRQL primitive forgets its value.
+    /// </summary>
+    private void CollectConditions()
+    {
+        var candidates = new List<ISymbol>();
+        var excluded = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
+        var hasNestedFunctions = false;
+        foreach (var block in _graph.Blocks)
+        {
+            if (block.ConditionKind != ControlFlowConditionKind.None && ConditionSymbol(block.BranchValue, out _) is { } tested)
+            {
+                candidates.Add(tested);
+            }
+
+            foreach (var root in RootsOf(block))
+            {
+                foreach (var operation in root.DescendantsAndSelf())
+                {
+                    hasNestedFunctions |= operation is IFlowAnonymousFunctionOperation or ILocalFunctionOperation;
+                    if (BooleanSymbol(operation) is { } symbol && !IsReadOrSimplyAssigned(operation))
+                    {
+                        excluded.Add(symbol);
+                    }
+                }
+            }
+        }
+
+        foreach (var symbol in candidates)
+        {
+            if (!excluded.Contains(symbol) && !_conditions.ContainsKey(symbol))
+            {
+                _conditions.Add(symbol, _conditions.Count);
+                if (symbol is IFieldSymbol || hasNestedFunctions)
+                {
+                    _volatileConditions.Add(_conditions[symbol]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The boolean a branch value tests, through conversions and <c>!</c>; <paramref name="negated"/> when inverted.</summary>
+    private ISymbol? ConditionSymbol(IOperation? branchValue, out bool negated)
+    {
+        negated = false;
+        var value = Unwrap(branchValue);
+        while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
+        {
+            negated = !negated;
+            value = Unwrap(not.Operand);
+        }
+
+        return BooleanSymbol(value);
+    }
+
+    private static ISymbol? BooleanSymbol(IOperation? operation)
+    {
+        ISymbol? symbol = operation switch
+        {
+            ILocalReferenceOperation local => local.Local,
+            IParameterReferenceOperation { Parameter.RefKind: RefKind.None } parameter => parameter.Parameter,
+            IFieldReferenceOperation { Field.IsConst: false } field => field.Field,
+            _ => null,
+        };
+        return symbol is not null && operation!.Type?.SpecialType == SpecialType.System_Boolean ? symbol : null;
+    }
+
+    private static bool IsReadOrSimplyAssigned(IOperation reference) => reference.Parent switch
+    {
+        IArgumentOperation argument => argument.Parameter?.RefKind is null or RefKind.None or RefKind.In,
+        ICompoundAssignmentOperation compound => compound.Target != reference,
+        ICoalesceAssignmentOperation coalesce => coalesce.Target != reference,
+        IDeconstructionAssignmentOperation or ITupleOperation => false,
+        _ => true,
+    };
+
+    /// <summary>Keeps the paths consistent with the branch taken and records the boolean's value on them.</summary>
+    private IrqlFlowState Assume(BasicBlock block, ControlFlowBranch branch, IrqlFlowState state)
+    {
+        if (block.ConditionKind == ControlFlowConditionKind.None || state.IsUnreachable
+            || ConditionSymbol(block.BranchValue, out var negated) is not { } symbol || !_conditions.TryGetValue(symbol, out var slot))
+        {
+            return state;
+        }
+
+        // The conditional successor is taken when the branch value is what ConditionKind names (WhenTrue or WhenFalse).
+        var branchValue = (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (branch == block.ConditionalSuccessor);
+        var value = branchValue != negated;
+        return IrqlFlowState.Of(state.Paths.Where(p => p.Conditions[slot] != !value).Select(p => p.WithCondition(slot, value)));
     }
 
     private static IEnumerable<IOperation> RootsOf(BasicBlock block)
@@ -182,7 +282,7 @@ internal sealed class IrqlFlowAnalysis
                     continue;
                 }
 
-                var state = output;
+                var state = Assume(block, branch, output);
                 foreach (var region in branch.FinallyRegions)
                 {
                     state = RunFinally(region, state);
@@ -294,6 +394,7 @@ internal sealed class IrqlFlowAnalysis
                 break;
             case ISimpleAssignmentOperation assignment:
                 state = ApplyAssignment(assignment, state);
+                state = AssignCondition(assignment, state);
                 break;
             case IAwaitOperation or IPropertyReferenceOperation or IDelegateCreationOperation or IObjectCreationOperation:
                 Record(operation, state, record);
@@ -311,11 +412,40 @@ internal sealed class IrqlFlowAnalysis
         }
     }
 
-    private IrqlFlowState ApplyCall(IInvocationOperation invocation, IrqlFlowState state)
+    /// <summary>An assignment to a tested boolean: its value becomes the constant assigned, or unknown.</summary>
+    private IrqlFlowState AssignCondition(ISimpleAssignmentOperation assignment, IrqlFlowState state)
     {
-        if (state.IsUnreachable || _effects.Of(invocation.TargetMethod) is not { HasEffect: true } effect)
+        if (state.IsUnreachable || BooleanSymbol(assignment.Target) is not { } symbol || !_conditions.TryGetValue(symbol, out var slot))
         {
             return state;
+        }
+
+        var value = Unwrap(assignment.Value) is { ConstantValue: { HasValue: true, Value: bool constant } } ? constant : (bool?)null;
+        return state.Select(path => path.WithCondition(slot, value));
+    }
+
+    /// <summary>A call that is not a kernel IRQL primitive may change a field or a captured boolean: forget them.</summary>
+    private IrqlFlowState ForgetVolatileConditions(IrqlFlowState state) =>
+        _volatileConditions.Count == 0 ? state : state.Select(path =>
+        {
+            foreach (var slot in _volatileConditions)
+            {
+                path = path.WithCondition(slot, null);
+            }
+
+            return path;
+        });
+
+    private IrqlFlowState ApplyCall(IInvocationOperation invocation, IrqlFlowState state)
+    {
+        if (state.IsUnreachable)
+        {
+            return state;
+        }
+
+        if (_effects.Of(invocation.TargetMethod) is not { HasEffect: true } effect)
+        {
+            return ForgetVolatileConditions(state);
         }
 
         var savedSlots = new List<int>();

@@ -1,20 +1,24 @@
 using System;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace NetDma.Analyzers.Irql;
 
 /// <summary>
 /// The IRQL facts of one class of paths through a function: the current level, and per IRQL slot (a local or field
 /// of type <c>Irql</c>) the level an <c>[IrqlSaves]</c> parameter stored in it, or null when nothing saved into it on
-/// this path. <see cref="Merged"/> paths stand for several paths joined when a state grew too large; they never
-/// justify an "on all paths" claim.
+/// this path; and per condition slot (a <c>bool</c> local, parameter or field a branch tests) the value the path took
+/// it to have, or null when not known, so a second <c>if</c> on the same unmodified boolean follows the first.
+/// <see cref="Merged"/> paths stand for several paths joined when a state grew too large; they never justify an "on all
+/// paths" claim.
 /// </summary>
 internal sealed class IrqlPath : IEquatable<IrqlPath>
 {
-    public IrqlPath(IrqlValue current, ImmutableArray<IrqlValue?> saved, bool merged)
+    public IrqlPath(IrqlValue current, ImmutableArray<IrqlValue?> saved, ImmutableArray<bool?> conditions, bool merged)
     {
         Current = current;
         Saved = saved;
+        Conditions = conditions;
         Merged = merged;
     }
 
@@ -22,15 +26,22 @@ internal sealed class IrqlPath : IEquatable<IrqlPath>
 
     public ImmutableArray<IrqlValue?> Saved { get; }
 
+    /// <summary>Per condition slot, the boolean's value on this path, or null when not known.</summary>
+    public ImmutableArray<bool?> Conditions { get; }
+
     public bool Merged { get; }
 
-    /// <summary>The path at a function's entry, with <paramref name="slots"/> empty slots.</summary>
-    public static IrqlPath AtEntry(int slots) => new(IrqlValue.AtEntry, ImmutableArray.CreateRange(new IrqlValue?[slots]), merged: false);
+    /// <summary>The path at a function's entry, with <paramref name="slots"/> empty IRQL slots and no known condition.</summary>
+    public static IrqlPath AtEntry(int slots, int conditions) =>
+        new(IrqlValue.AtEntry, ImmutableArray.CreateRange(new IrqlValue?[slots]), ImmutableArray.CreateRange(new bool?[conditions]), merged: false);
 
-    public IrqlPath WithCurrent(IrqlValue current) => new(current, Saved, Merged);
+    public IrqlPath WithCurrent(IrqlValue current) => new(current, Saved, Conditions, Merged);
 
     public IrqlPath WithSaved(int slot, IrqlValue? value) =>
-        slot < 0 || slot >= Saved.Length ? this : new IrqlPath(Current, Saved.SetItem(slot, value), Merged);
+        slot < 0 || slot >= Saved.Length ? this : new IrqlPath(Current, Saved.SetItem(slot, value), Conditions, Merged);
+
+    public IrqlPath WithCondition(int slot, bool? value) =>
+        slot < 0 || slot >= Conditions.Length || Conditions[slot] == value ? this : new IrqlPath(Current, Saved, Conditions.SetItem(slot, value), Merged);
 
     /// <summary>One path standing for both.</summary>
     public IrqlPath MergeWith(IrqlPath other)
@@ -41,12 +52,19 @@ internal sealed class IrqlPath : IEquatable<IrqlPath>
             saved[i] = saved[i] is { } mine ? (other.Saved[i] is { } theirs ? mine.Union(theirs) : mine) : other.Saved[i];
         }
 
-        return new IrqlPath(Current.Union(other.Current), saved.ToImmutable(), merged: true);
+        var conditions = Conditions.ToBuilder();
+        for (var i = 0; i < conditions.Count && i < other.Conditions.Length; i++)
+        {
+            conditions[i] = conditions[i] == other.Conditions[i] ? conditions[i] : null;
+        }
+
+        return new IrqlPath(Current.Union(other.Current), saved.ToImmutable(), conditions.ToImmutable(), merged: true);
     }
 
     public bool Equals(IrqlPath? other)
     {
-        if (other is null || Merged != other.Merged || !Current.Equals(other.Current) || Saved.Length != other.Saved.Length)
+        if (other is null || Merged != other.Merged || !Current.Equals(other.Current) || Saved.Length != other.Saved.Length
+            || !Conditions.SequenceEqual(other.Conditions))
         {
             return false;
         }
@@ -70,6 +88,11 @@ internal sealed class IrqlPath : IEquatable<IrqlPath>
         foreach (var value in Saved)
         {
             hash = (hash * 31) ^ (value?.GetHashCode() ?? 7);
+        }
+
+        foreach (var condition in Conditions)
+        {
+            hash = (hash * 3) ^ (condition is { } known ? (known ? 1 : 2) : 0);
         }
 
         return hash;

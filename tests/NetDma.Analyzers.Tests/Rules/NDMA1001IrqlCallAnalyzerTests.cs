@@ -92,11 +92,12 @@ public sealed class NDMA1001IrqlCallAnalyzerTests
     }
 
     /// <summary>
-    /// Branch conditions are not evaluated: the second <c>if (locked)</c> is not known to follow the first, so the
-    /// release is also seen on the path that never acquired (as PREfast sees it). The test pins that approximation.
+    /// Raise-if/lower-if on the same unmodified boolean: the second <c>if (locked)</c> follows the first, so the release
+    /// is seen only on the path that acquired (the classic PREfast complaint, answered). The call between the two is
+    /// still at DISPATCH_LEVEL on the path that acquired.
     /// </summary>
     [Fact]
-    public async Task Correlated_branches_are_treated_as_independent_paths()
+    public async Task A_release_under_the_same_unmodified_boolean_as_the_acquire_is_correlated_with_it()
     {
         var source = Sources.Driver("""
                 [IrqlRequires(Irql.PASSIVE_LEVEL)]
@@ -111,13 +112,114 @@ public sealed class NDMA1001IrqlCallAnalyzerTests
                     {|#0:NetDma.NetDmaProviderStop(_handle)|};
                     if (locked)
                     {
-                        {|#1:Kernel.KeReleaseSpinLock(_lock, oldIrql)|};
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
                     }
                 }
             """);
         await Verifier.VerifyAsync(source,
-            Ndma1001(0, "NetDmaProviderStop", "IRQL = PASSIVE_LEVEL (nf-netdma-netdmaproviderstop.md)", "DISPATCH_LEVEL", "some", "", SpinLockRaise),
-            Ndma1001(1, "KeReleaseSpinLock", "IRQL = DISPATCH_LEVEL", "PASSIVE_LEVEL", "some", "", "Stop runs at IRQL = PASSIVE_LEVEL"));
+            Ndma1001(0, "NetDmaProviderStop", "IRQL = PASSIVE_LEVEL (nf-netdma-netdmaproviderstop.md)", "DISPATCH_LEVEL", "some", "", SpinLockRaise));
+    }
+
+    /// <summary>A negated test correlates too: <c>if (!skip)</c> acquires, <c>if (skip)</c> is the path that did not.</summary>
+    [Fact]
+    public async Task A_negated_boolean_is_correlated_with_the_plain_one()
+    {
+        var source = Sources.Driver("""
+                private bool _skip;
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop()
+                {
+                    var skip = _skip;
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (!skip)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    if (skip)
+                    {
+                        NetDma.NetDmaProviderStop(_handle);
+                    }
+                    else
+                    {
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+                }
+            """);
+        await Verifier.VerifyAsync(source);
+    }
+
+    /// <summary>An assignment between the two tests breaks the correlation: both paths reach the release again.</summary>
+    [Fact]
+    public async Task A_boolean_assigned_between_the_two_branches_is_not_correlated()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool locked, bool later)
+                {
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (locked)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    locked = later;
+                    if (locked)
+                    {
+                        {|#0:Kernel.KeReleaseSpinLock(_lock, oldIrql)|};
+                    }
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "KeReleaseSpinLock", "IRQL = DISPATCH_LEVEL", "PASSIVE_LEVEL", "some", "", "Stop runs at IRQL = PASSIVE_LEVEL"));
+    }
+
+    /// <summary>
+    /// A field keeps its correlation across kernel IRQL primitives (they cannot write it) but not across a call of the
+    /// driver's own code, which may.
+    /// </summary>
+    [Fact]
+    public async Task A_boolean_field_is_correlated_across_kernel_primitives_but_not_across_other_calls()
+    {
+        var source = Sources.Driver("""
+                private bool _locked;
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop()
+                {
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (_locked)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    if (_locked)
+                    {
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+                }
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Restart()
+                {
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (_locked)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    Flip();
+                    if (_locked)
+                    {
+                        {|#0:Kernel.KeReleaseSpinLock(_lock, oldIrql)|};
+                    }
+                }
+
+                private void Flip() => _locked = !_locked;
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "KeReleaseSpinLock", "IRQL = DISPATCH_LEVEL", "PASSIVE_LEVEL", "some", "", "Restart runs at IRQL = PASSIVE_LEVEL"));
     }
 
     [Fact]

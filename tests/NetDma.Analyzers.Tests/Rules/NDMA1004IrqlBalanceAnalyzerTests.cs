@@ -33,6 +33,58 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
             Ndma1005(0, "AllocateDmaChannel", "DISPATCH_LEVEL", "some", "IRQL <= DISPATCH_LEVEL", $"{SpinLockRaise}; {Page}"));
     }
 
+    /// <summary>Raise-if/lower-if on one unmodified boolean exits at the entry IRQL on every path: no NDMA1005.</summary>
+    [Fact]
+    public async Task A_raise_and_a_lower_under_the_same_boolean_are_balanced()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool raise)
+                {
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (raise)
+                    {
+                        Kernel.KeRaiseIrql(Irql.DISPATCH_LEVEL, out oldIrql);
+                    }
+
+                    Kernel.KeSetEvent(_event);
+                    if (raise)
+                    {
+                        Kernel.KeLowerIrql(oldIrql);
+                    }
+                }
+            """);
+        await Verifier.VerifyAsync(source);
+    }
+
+    /// <summary>
+    /// The same shape with the lower under another boolean: the raise is unbalanced on some paths (NDMA1005) and the
+    /// lower restores a level nothing saved on others (NDMA1004).
+    /// </summary>
+    [Fact]
+    public async Task A_lower_under_another_boolean_than_the_raise_reports_NDMA1005_on_some_paths()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void {|#0:Stop|}(bool raise, bool lower)
+                {
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (raise)
+                    {
+                        Kernel.KeRaiseIrql(Irql.DISPATCH_LEVEL, out oldIrql);
+                    }
+
+                    if (lower)
+                    {
+                        {|#1:Kernel.KeLowerIrql(oldIrql)|};
+                    }
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1005(0, "Stop", "DISPATCH_LEVEL", "some", "IRQL = PASSIVE_LEVEL", $"KeRaiseIrql raised the IRQL to DISPATCH_LEVEL; {Page}"),
+            Ndma1004(1, "KeLowerIrql", "restores oldIrql, which no [IrqlSaves] parameter saved,", "some", Page));
+    }
+
     [Fact]
     public async Task A_spin_lock_never_released_reports_NDMA1005_on_all_paths()
     {
