@@ -78,7 +78,7 @@ public sealed record PlantedRace(string Name, Type Provider, string Script, stri
     /// <summary>NetDMA frees the channel from cpu1 once its last descriptor completed, while that completion's DPC runs on cpu0.</summary>
     internal const string FreeRacingTheLastCompletion = """
         title "free from cpu1 racing the DPC of the channel's last completion on cpu0"
-        platform processors=2 msix=on
+        platform processors=2 msix=off
         add_device
         start_device
         buffer src 4096 fill=pattern
