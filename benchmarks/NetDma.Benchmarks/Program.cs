@@ -1,4 +1,16 @@
 using BenchmarkDotNet.Running;
+using NetDma.Benchmarks;
+using NetDma.ConformanceKit.Concurrency;
 
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --filter '*'
+// dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --schedules-to-find [seeds] [budget] [random|pct]
+if (args is ["--schedules-to-find", ..])
+{
+    var seeds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;
+    var budget = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 5000;
+    var strategy = args.Length > 3 ? Enum.Parse<ScheduleStrategy>(args[3], ignoreCase: true) : ScheduleStrategy.Random;
+    return SchedulesToFind.Run(seeds, budget, strategy);
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -164,13 +164,25 @@ public sealed class EngineProgress
         }
     }
 
-    /// <summary>NetDmaInterruptDpc for the channel: it follows the NetDmaIsr of every descriptor already signalled.</summary>
-    internal void MarkInterruptDpc()
+    /// <summary>
+    /// The highest completion number a NetDmaInterruptDpc for the channel has reported so far: that of the descriptor
+    /// it named, or every completion so far when it passed NULL (an error). A completion above it has not been reported.
+    /// </summary>
+    internal long ReportedThrough { get; private set; }
+
+    /// <summary>
+    /// NetDmaInterruptDpc for the channel naming <paramref name="reported"/> (null: NULL): it follows the NetDmaIsr of
+    /// every descriptor already signalled, and reports the completions up to the one it names.
+    /// </summary>
+    internal void MarkInterruptDpc(PhysicalAddress? reported)
     {
         foreach (var descriptor in _descriptors.Values.Where(d => d is { IsrCalled: true, DpcCalled: false }))
         {
             descriptor.DpcCalled = true;
         }
+
+        var through = reported is { } address ? Find(address) is { Completed: true } named ? named.CompletionNumber : 0 : Completions;
+        ReportedThrough = Math.Max(ReportedThrough, through);
     }
 
     /// <summary>

@@ -221,7 +221,7 @@ public sealed partial class NetDmaHost
 
         var cpu = Kernel.CurrentProcessor;
         channel.DpcProcessors.Add(cpu);
-        channel.Progress.MarkInterruptDpc();
+        channel.Progress.MarkInterruptDpc(DmaDescriptor);
         CheckDpcReport(channel, DmaDescriptor, contract);
         if (DmaDescriptor is { } descriptor)
         {

@@ -38,6 +38,22 @@ internal sealed class ProviderChannel(int index)
     public ProviderChannelContext? Owner { get; set; }
 
     /// <summary>
+    /// ISRs running for this channel now that may call NetDmaIsr for its owner: incremented (interlocked) before the ISR
+    /// reads <see cref="Owner"/>, decremented after its NetDmaIsr. ProviderFreeDmaChannel clears the owner and then
+    /// waits for it to reach zero, so no ISR that found the channel allocated calls NetDmaIsr after the free returns.
+    /// </summary>
+    public int IsrsInFlight;
+
+    /// <summary>
+    /// Interrupt DPCs of this channel between their check of <see cref="Owner"/> (under <see cref="SpinLock"/>, where
+    /// this is incremented) and the return of their NetDmaInterruptDpc (decremented, interlocked). ProviderFreeDmaChannel
+    /// waits for it to reach zero after clearing the owner, so no DPC reports the channel after the free returns.
+    /// NetDMA frees a channel from its own context, never from inside NetDmaInterruptDpc for it, so the wait never
+    /// waits for its own caller.
+    /// </summary>
+    public int DpcsInFlight;
+
+    /// <summary>
     /// Set by the ISR after NetDmaIsr, read and cleared by the DPC, cleared by ProviderFreeDmaChannel. The DPC reports
     /// for whoever owns the channel when it runs, so a DPC queued for an earlier owner neither reports for a freed
     /// channel nor loses a completion of the channel's next owner (KeInsertQueueDpc does not queue a DPC twice).

@@ -111,7 +111,8 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// <remarks>
     /// IRQL &lt;= DISPATCH_LEVEL. NetDMA has no outstanding operation on the channel; it calls nothing for it
     /// afterwards (nc-netdma-dma_channel_free_handler.md). Stops the hardware channel without another memory access,
-    /// drops its pending interrupt, frees it for the next allocation and frees the context's pool block.
+    /// drops its pending interrupt, frees it for the next allocation, waits for an ISR or DPC of the channel still
+    /// reporting on another processor (the last completion's interrupt may be in flight) and frees the context's pool block.
     /// </remarks>
     public void FreeDmaChannel(object ProviderChannelContext)
     {
@@ -135,7 +136,24 @@ public sealed partial class ReferenceNetDmaProviderDriver
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
         if (wasLive)
         {
+            WaitForReportsToEnd(channel);
             kernel.ExFreePool(context.PoolBlock);
+        }
+    }
+
+    /// <summary>
+    /// After free cleared the owner: waits until no ISR or interrupt DPC that read the old owner is still running on
+    /// another processor, so none calls NetDmaIsr or NetDmaInterruptDpc for the channel after ProviderFreeDmaChannel
+    /// returns (a later interrupt or DPC finds no owner and reports nothing). A spin at the caller's IRQL that ends as
+    /// soon as they leave (neither waits for anything); each turn asks the kernel for the IRQL, which on the kit's
+    /// kernel also lets the other processors run. One call at a time nothing is in flight here and the loop does not
+    /// turn. On Windows KeSynchronizeExecution and KeFlushQueuedDpcs do this; their pages are not in the kit's corpus.
+    /// </summary>
+    private void WaitForReportsToEnd(ProviderChannel channel)
+    {
+        while (Volatile.Read(ref channel.IsrsInFlight) != 0 || Volatile.Read(ref channel.DpcsInFlight) != 0)
+        {
+            _ = Kernel.KeGetCurrentIrql();
         }
     }
 

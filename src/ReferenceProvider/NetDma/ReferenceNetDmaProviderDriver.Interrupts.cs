@@ -13,11 +13,13 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// (nf-netdma-netdmaisr.md, handling-a-netdma-interrupt.md).
     /// </summary>
     /// <remarks>
-    /// No spin lock is taken: KeAcquireSpinLock requires IRQL &lt;= DISPATCH_LEVEL. The interrupt status is the
-    /// engine's read-to-clear register, <see cref="ProviderChannel.Owner"/> is read as one reference and
-    /// <see cref="ProviderChannel.DpcRequested"/> is only set here. A driver on real hardware would serialize these
-    /// with ProviderFreeDmaChannel and the DPC through the interrupt spin lock (KeSynchronizeExecution), which the
-    /// kit's kernel does not model; the simulated platform runs an ISR atomically with respect to other code.
+    /// No spin lock is taken: KeAcquireSpinLock requires IRQL &lt;= DISPATCH_LEVEL (managing-hardware-priorities.md).
+    /// The interrupt status is the engine's read-to-clear register and <see cref="ProviderChannel.DpcRequested"/> is
+    /// only set here. ProviderFreeDmaChannel runs on another processor meanwhile, so the ISR announces itself in
+    /// <see cref="ProviderChannel.IsrsInFlight"/> before it reads <see cref="ProviderChannel.Owner"/> and withdraws
+    /// after NetDmaIsr; free clears the owner and waits for the count to drop (see FreeDmaChannel). On Windows the
+    /// interrupt spin lock (KeSynchronizeExecution) is the usual tool; its page is not in the kit's corpus, so the kit
+    /// neither models nor uses it.
     /// </remarks>
     private bool OnInterrupt(KInterrupt Interrupt, object? ServiceContext, uint MessageId)
     {
@@ -41,28 +43,42 @@ public sealed partial class ReferenceNetDmaProviderDriver
             }
 
             claimed = true;
-            if (channel.Owner is not { } owner)
+            Interlocked.Increment(ref channel.IsrsInFlight);
+            try
             {
-                continue; // Not allocated: nothing may be reported for it (nc-netdma-dma_channel_free_handler.md).
+                ReportInterrupt(channel, descriptor); // the increment is a full fence: free's owner change is seen
             }
-
-            NetDmaInterface.NetDmaIsr(owner.NetDmaChannelHandle, descriptor, out var cpuNumber);
-
-            // handling-a-netdma-interrupt.md: "The NetDMA provider must use the CPU number that pCpuNumber specifies as
-            // the target CPU for the interrupt DPC." It is normally the CpuNumber reported at allocation (the MSI-X
-            // message's CPU, or the DPC's target), so the DPC is moved only when NetDMA names another active CPU.
-            if (cpuNumber != channel.DpcTargetCpu && cpuNumber <= byte.MaxValue && cpuNumber < Kernel.KeQueryActiveProcessorCount())
+            finally
             {
-                Kernel.KeSetTargetProcessorDpc(channel.InterruptDpc, (byte)cpuNumber);
-                channel.DpcTargetCpu = cpuNumber;
+                Interlocked.Decrement(ref channel.IsrsInFlight);
             }
-
-            // If the DPC is already queued, that queued run reports this completion too.
-            channel.DpcRequested = true;
-            Kernel.KeInsertQueueDpc(channel.InterruptDpc, null, null);
         }
 
         return claimed;
+    }
+
+    /// <summary>The ISR's work for one channel that signalled: NetDmaIsr for its owner, then aim and queue the DPC.</summary>
+    private void ReportInterrupt(ProviderChannel channel, PhysicalAddress descriptor)
+    {
+        if (channel.Owner is not { } owner)
+        {
+            return; // Not allocated: nothing may be reported for it (nc-netdma-dma_channel_free_handler.md).
+        }
+
+        NetDmaInterface.NetDmaIsr(owner.NetDmaChannelHandle, descriptor, out var cpuNumber);
+
+        // handling-a-netdma-interrupt.md: "The NetDMA provider must use the CPU number that pCpuNumber specifies as
+        // the target CPU for the interrupt DPC." It is normally the CpuNumber reported at allocation (the MSI-X
+        // message's CPU, or the DPC's target), so the DPC is moved only when NetDMA names another active CPU.
+        if (cpuNumber != channel.DpcTargetCpu && cpuNumber <= byte.MaxValue && cpuNumber < Kernel.KeQueryActiveProcessorCount())
+        {
+            Kernel.KeSetTargetProcessorDpc(channel.InterruptDpc, (byte)cpuNumber);
+            channel.DpcTargetCpu = cpuNumber;
+        }
+
+        // If the DPC is already queued, that queued run reports this completion too.
+        channel.DpcRequested = true;
+        Kernel.KeInsertQueueDpc(channel.InterruptDpc, null, null);
     }
 
     /// <summary>
@@ -84,19 +100,32 @@ public sealed partial class ReferenceNetDmaProviderDriver
         channel.DpcRequested = false;
         var faulted = Engine.GetState(channel.Index) == CopyEngineChannelState.Faulted;
         var lastProcessed = Engine.GetLastProcessedDescriptor(channel.Index);
+        var reports = owner is not null && requested;
+        if (reports)
+        {
+            // Announced under the lock that free takes to clear the owner: free then waits for this report.
+            Interlocked.Increment(ref channel.DpcsInFlight);
+        }
+
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
 
         // Freed after the ISR queued this DPC (which cleared the request): nothing may be reported (rule NDMA3015).
         // A DPC of a previous start finds its channel object unowned.
-        if (owner is null || !requested)
+        if (!reports)
         {
             return;
         }
 
         // Call NetDMA without the lock: it may call back into ProviderAppendDma or ProviderStartDma for this
         // channel, which take the same lock (rule NDMA1006).
-
         PhysicalAddress? dmaDescriptor = faulted || lastProcessed.IsNull ? null : lastProcessed;
-        NetDmaInterface.NetDmaInterruptDpc(owner.NetDmaChannelHandle, dmaDescriptor);
+        try
+        {
+            NetDmaInterface.NetDmaInterruptDpc(owner!.NetDmaChannelHandle, dmaDescriptor);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref channel.DpcsInFlight);
+        }
     }
 }
