@@ -20,15 +20,21 @@ public static class DriverRunners
     /// <param name="inProcess">True to run the driver in this process instead of a worker.</param>
     /// <param name="watchdog">How long one script may run.</param>
     /// <param name="faults">Faults injected into every script, or null.</param>
-    /// <param name="schedules">Schedule exploration of every script (in this process only), or null for sequential mode.</param>
+    /// <param name="schedules">
+    /// Schedule exploration of every script (in this process only), or null for sequential mode. A provider assembly
+    /// explored under schedules is loaded from a copy rewritten with Coyote's rewriter (<see cref="Concurrency.Rewriting.ProviderRewriter"/>).
+    /// </param>
     /// <exception cref="DriverLoadException">The provider assembly cannot be used.</exception>
+    /// <exception cref="Concurrency.Rewriting.RewriterMissingException">Exploration of a provider assembly needs Coyote's rewriter, which is not installed.</exception>
     /// <exception cref="WorkerStartException">No worker could be started.</exception>
     public static IScriptRunner Create(FileInfo? provider, string? providerType, bool inProcess, TimeSpan watchdog, Faults.FaultSpec? faults = null,
         Concurrency.ScheduleOptions? schedules = null)
     {
         if (inProcess)
         {
-            var factory = provider is null ? ReferenceDrivers : DriverAssemblyLoader.Load(provider.FullName, providerType);
+            var factory = provider is null
+                ? ReferenceDrivers
+                : DriverAssemblyLoader.Load(provider.FullName, providerType, schedules is null ? null : Concurrency.Rewriting.ProviderRewriter.Create());
             return new InProcessScriptRunner(factory, watchdog, faults, schedules);
         }
 

@@ -43,7 +43,7 @@ public static class RunCommand
             inProcess |= schedules is not null;
             runner = DriverRunners.Create(provider, providerType, inProcess, watchdog, faults, schedules);
         }
-        catch (DriverLoadException e)
+        catch (Exception e) when (e is DriverLoadException or Concurrency.Rewriting.RewriterMissingException)
         {
             console.WriteError(e.Message);
             return ExitCodes.BadUsage;

@@ -28,12 +28,47 @@ internal sealed class ControlledScheduler : IProcessorScheduler
     /// <inheritdoc/>
     public void Write(string state) => SchedulingPoint.Write(state);
 
+    // True while this thread waits in the kit's own code (a parked spin-lock acquire, an idle processor, the end of a
+    // block): Coyote's pause there is the kit's, not a wait of provider code.
+    [ThreadStatic]
+    private static bool t_inKitWait;
+
+    /// <summary>
+    /// Called on the blocking thread when rewritten provider code reaches a Coyote-controlled blocking point (a
+    /// <c>lock</c> acquire, a wait for a held lock or a task, a sleep; <see cref="ControlledBlockingMonitor"/>), with the
+    /// point's kind. The simulated kernel sets it to check the processor's IRQL (NDMA1002).
+    /// </summary>
+    public Action<string>? BlockingObserved { get; set; }
+
+    /// <summary>Passes a blocking point of Coyote's to <see cref="BlockingObserved"/> unless the kit itself is waiting.</summary>
+    internal void OnCoyoteBlocking(string kind)
+    {
+        if (!t_inKitWait)
+        {
+            BlockingObserved?.Invoke(kind);
+        }
+    }
+
     /// <inheritdoc/>
     public void WaitUntil(Func<bool> condition)
     {
         if (!condition())
         {
-            Operation.PauseUntil(condition);
+            KitWait(() => Operation.PauseUntil(condition));
+        }
+    }
+
+    private static void KitWait(Action wait)
+    {
+        var outer = t_inKitWait;
+        t_inKitWait = true;
+        try
+        {
+            wait();
+        }
+        finally
+        {
+            t_inKitWait = outer;
         }
     }
 
@@ -74,11 +109,14 @@ internal sealed class ControlledScheduler : IProcessorScheduler
         }
 
         // Let the scheduler pick among the new operations and this one; then wait for each without a busy loop.
-        Operation.ScheduleNext();
-        foreach (var id in ids)
+        KitWait(() =>
         {
-            Operation.PauseUntilCompleted(id);
-        }
+            Operation.ScheduleNext();
+            foreach (var id in ids)
+            {
+                Operation.PauseUntilCompleted(id);
+            }
+        });
 
         foreach (var thread in threads)
         {

@@ -17,8 +17,14 @@ internal static class ScheduleExplorer
     /// <paramref name="runOnce"/> once per schedule with the scheduler to install; <paramref name="runOnce"/> returns
     /// true when that run passed.
     /// </summary>
+    /// <param name="options">Schedules, strategy, seed or the trace to replay.</param>
+    /// <param name="runOnce">Runs the script once on a fresh machine under the given scheduler.</param>
+    /// <param name="rewrittenProvider">
+    /// True when the provider was rewritten (<see cref="Rewriting.ProviderRewriter"/>): its field accesses, locks and
+    /// lock accesses become scheduling points, and its blocking points are watched (<see cref="ControlledBlockingMonitor"/>).
+    /// </param>
     /// <returns>The exploration's report.</returns>
-    public static ScheduleReport Explore(ScheduleOptions options, Func<ControlledScheduler, bool> runOnce)
+    public static ScheduleReport Explore(ScheduleOptions options, Func<ControlledScheduler, bool> runOnce, bool rewrittenProvider = false)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(runOnce);
@@ -26,6 +32,17 @@ internal static class ScheduleExplorer
             .WithTelemetryEnabled(false)
             .WithMaxSchedulingSteps(ScheduleOptions.MaxSchedulingSteps)
             .WithRandomGeneratorSeed(options.Seed);
+        var blocking = new ControlledBlockingMonitor();
+        if (rewrittenProvider)
+        {
+            // Only rewritten code has these hooks; the debug verbosity feeds the blocking monitor (and costs a
+            // formatted line per scheduling point in Coyote's per-schedule memory log, so it stays off otherwise).
+            configuration = configuration
+                .WithMemoryAccessRaceCheckingEnabled()
+                .WithLockAccessRaceCheckingEnabled()
+                .WithVerbosityEnabled(VerbosityLevel.Debug);
+        }
+
         configuration = options.ReplayTrace is { } trace
             ? configuration.WithReproducibleTrace(trace)
             : (options.Strategy == ScheduleStrategy.Pct ? configuration.WithPrioritizationStrategy(isFair: true) : configuration.WithRandomStrategy())
@@ -36,13 +53,16 @@ internal static class ScheduleExplorer
         using var engine = TestingEngine.Create(configuration, () =>
         {
             schedules++;
-            if (!runOnce(new ControlledScheduler()))
+            var scheduler = new ControlledScheduler();
+            blocking.Scheduler = scheduler;
+            if (!runOnce(scheduler))
             {
                 failing ??= schedules;
                 Microsoft.Coyote.Specifications.Specification.Assert(false, $"schedule {schedules} failed");
             }
         });
-        engine.SetLogger(new MemoryLogger(VerbosityLevel.None)); // the kit reports; Coyote's own log stays silent
+        // The kit reports; Coyote's own log goes only to the blocking monitor, which prints nothing.
+        engine.SetLogger(rewrittenProvider ? blocking : new MemoryLogger(VerbosityLevel.None));
         engine.Run();
         var bug = engine.TestReport.NumOfFoundBugs > 0;
         var replayable = options.ReplayTrace ?? engine.ReproducibleTrace;

@@ -35,6 +35,10 @@ public sealed partial class SimulatedKernel
         {
             _scheduler = value ?? throw new ArgumentNullException(nameof(value));
             Memory.SharedAccess = value.Interleaves ? OnSharedMemoryAccess : null;
+            if (value is Concurrency.ControlledScheduler controlled)
+            {
+                controlled.BlockingObserved = OnProviderBlocking;
+            }
         }
     }
 
@@ -119,6 +123,37 @@ public sealed partial class SimulatedKernel
 
         _scheduler.Interleave();
         AfterSchedulingPoint();
+    }
+
+    /// <summary>
+    /// Rewritten provider code reached a blocking point Coyote controls (<paramref name="kind"/>: <c>Acquire</c> for a
+    /// <c>lock</c>/Monitor taken, <c>Pause</c> for a wait on a held lock or a task, <c>Yield</c> for a sleep). At
+    /// DISPATCH_LEVEL or above that is NDMA1002: managing-hardware-priorities.md says code at IRQL >= DISPATCH_LEVEL
+    /// must not wait for a nonzero interval, and a DPC, an ISR or code holding a spin lock cannot be suspended.
+    /// Called on the blocking thread inside Coyote's scheduler, so it only reads the kit's state and logs.
+    /// </summary>
+    private void OnProviderBlocking(string kind)
+    {
+        if (Frames.Count == 0 || InHardwareContext)
+        {
+            return; // the kit's own code or the engine, not a driver routine on a processor
+        }
+
+        var irql = CurrentIrql;
+        Log.Checked(IrqlRules.NoBlockingWaitAtDispatch);
+        if (irql >= Irql.DISPATCH_LEVEL)
+        {
+            var what = kind switch
+            {
+                "Acquire" => "took a .NET lock (lock/Monitor.Enter)",
+                "Pause" => "waited for a .NET lock another processor holds, or for a task",
+                _ => "slept (Thread.Sleep or a delay)",
+            };
+            Log.Trace.Record($"{Where} driver {what}");
+            Log.Report(IrqlRules.NoBlockingWaitAtDispatch,
+                "no .NET lock, sleep or task wait in driver code at DISPATCH_LEVEL or above (use a kernel spin lock)",
+                $"{CurrentRoutine ?? "driver code"} {what} at {irql.ToDdiName()} ({DescribeContext()})", IrqlRules.NoBlockingWaitAtDispatch.Page);
+        }
     }
 
     private void OnSharedMemoryAccess(PhysicalAddress address, bool write)

@@ -13,7 +13,17 @@ public static class DriverAssemblyLoader
     /// <param name="path">Path of the provider assembly (.dll).</param>
     /// <param name="typeName">Optional full or short type name, when the assembly holds several drivers of a kind.</param>
     /// <exception cref="DriverLoadException">The file is missing or not an assembly, or it holds no (or several) matching driver types.</exception>
-    public static IDriverFactory Load(string path, string? typeName = null)
+    public static IDriverFactory Load(string path, string? typeName = null) => Load(path, typeName, rewriter: null);
+
+    /// <summary>
+    /// Loads <paramref name="path"/>, or with a <paramref name="rewriter"/> its rewritten copy (schedule exploration:
+    /// Coyote controls the provider's own field accesses, locks and waits), and builds a factory for its driver types.
+    /// </summary>
+    /// <param name="path">Path of the provider assembly (.dll).</param>
+    /// <param name="typeName">Optional full or short type name, when the assembly holds several drivers of a kind.</param>
+    /// <param name="rewriter">Rewrites a copy of the provider's own assemblies first, or null to load them as they are.</param>
+    /// <exception cref="DriverLoadException">The file is missing or not an assembly, it holds no (or several) matching driver types, or the rewriter failed.</exception>
+    public static IDriverFactory Load(string path, string? typeName, Concurrency.Rewriting.ProviderRewriter? rewriter)
     {
         if (!File.Exists(path))
         {
@@ -23,7 +33,7 @@ public static class DriverAssemblyLoader
         Assembly assembly;
         try
         {
-            assembly = Assembly.LoadFrom(Path.GetFullPath(path));
+            assembly = rewriter is null ? Assembly.LoadFrom(Path.GetFullPath(path)) : rewriter.Rewrite(path).Load();
         }
         catch (BadImageFormatException)
         {
@@ -52,7 +62,7 @@ public static class DriverAssemblyLoader
                 (typeName is null ? "" : $" named '{typeName}'"));
         }
 
-        return new TypeDriverFactory(netDma, wdm);
+        return new TypeDriverFactory(netDma, wdm) { IsRewritten = rewriter is not null };
     }
 
     private static Type? Single<TDriver>(List<Type> candidates, string path)

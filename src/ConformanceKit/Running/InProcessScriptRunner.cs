@@ -61,7 +61,7 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
             execution.Run();
             last = recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations);
             return last.Outcome != ScriptOutcome.Failed;
-        }))
+        }, rewrittenProvider: factory is TypeDriverFactory { IsRewritten: true }))
         { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
         thread.Start();
         var periods = Math.Max(1, (options.Schedules + Concurrency.ScheduleOptions.SchedulesPerWatchdog - 1) / Concurrency.ScheduleOptions.SchedulesPerWatchdog);

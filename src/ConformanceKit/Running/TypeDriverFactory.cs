@@ -7,6 +7,9 @@ namespace NetDma.ConformanceKit.Running;
 /// <param name="wdmDriver">A type implementing <see cref="IWdmDmaDriver"/>, or null.</param>
 public sealed class TypeDriverFactory(Type? netDmaDriver, Type? wdmDriver) : IDriverFactory
 {
+    /// <summary>True when the types come from a copy rewritten for schedule exploration (<see cref="Concurrency.Rewriting.ProviderRewriter"/>).</summary>
+    public bool IsRewritten { get; init; }
+
     /// <inheritdoc/>
     public string Name => string.Join(" + ", new[] { netDmaDriver, wdmDriver }.OfType<Type>().Select(t => t.FullName));
 
