@@ -58,11 +58,17 @@ public static class ExploreCommand
             Description = "Run the provider in this process instead of a worker process (for a debugger; a provider that kills its process ends the run).",
         };
         var faults = FaultsOption.Create();
+        var distribution = new ExploreDistribution.Binding();
         var command = new Command("explore",
             "Run generated NetDMA call sequences against a provider (or transfer IRPs and PnP requests against a WDM DMA driver); on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
         {
             provider, providerType, seed, iterations, output, channels, inProcess, faults,
         };
+        foreach (var option in distribution.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parse => Execute(
             console,
             parse.GetValue(provider),
@@ -72,7 +78,8 @@ public static class ExploreCommand
             parse.GetValue(output),
             parse.GetValue(channels),
             parse.GetValue(inProcess),
-            parse.GetValue(faults)));
+            parse.GetValue(faults),
+            distribution.Read(parse)));
         return command;
     }
 
@@ -90,11 +97,14 @@ public static class ExploreCommand
     /// <param name="channels">Most channels allocated at once, in <see cref="ChannelsRange"/>.</param>
     /// <param name="inProcess">True to run the provider in this process instead of a worker process.</param>
     /// <param name="faults">Faults injected into every generated case, or null.</param>
+    /// <param name="distribution">Lanes, shard and report files; null for one lane, the whole run and no reports.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="channels"/> is out of range.</exception>
     /// <exception cref="FormatException"><paramref name="seed"/> is not a CsCheck seed.</exception>
-    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false, Faults.FaultSpec? faults = null)
+    public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false, Faults.FaultSpec? faults = null,
+        ExploreDistribution? distribution = null)
     {
         ArgumentNullException.ThrowIfNull(console);
+        distribution ??= ExploreDistribution.Sequential;
         IScriptRunner runner;
         try
         {
@@ -106,32 +116,58 @@ public static class ExploreCommand
             return ExitCodes.BadUsage;
         }
 
-        using var owned = runner;
         var report = console.Out;
+        var shardEnd = (distribution.Shard ?? Exploration.ExplorationShard.Whole).Range(iterations).End;
         var options = new ExplorationOptions
         {
             Seed = seed,
             Iterations = iterations,
             ChannelCount = channels,
-            Progress = progress => ReportProgress(report, progress, iterations),
+            Parallelism = distribution.Parallel,
+            Shard = distribution.Shard,
+            Progress = progress => ReportProgress(report, progress, shardEnd),
         };
+        // The first runner was made above (its load errors are bad input); the other lanes' runners repeat it.
+        var made = runner;
+        IScriptRunner NextRunner()
+        {
+            var next = made ?? DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults);
+            made = null;
+            return next;
+        }
+
         // A driver with no NetDMA provider is explored as a WDM DMA driver (generated IRPs and PnP requests);
         // ExploreWdm refuses one that has neither.
         var wdm = !runner.HasNetDmaDriver;
+        var cases = distribution.Shard is { } shard
+            ? $"cases {shard.Range(iterations).Start + 1}-{shardEnd} (shard {shard}) of {iterations}"
+            : $"{iterations}";
         report.MarkupLine((wdm
-                ? $"Exploring {iterations} generated WDM DMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/]"
-                : $"Exploring {iterations} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))") +
-            (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})"));
+                ? $"Exploring {cases} generated WDM DMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/]"
+                : $"Exploring {cases} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))") +
+            (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})") +
+            (distribution.Parallel == 1 ? "" : $", {distribution.Parallel} at a time"));
         ExplorationResult result;
+        var started = DateTimeOffset.UtcNow;
         try
         {
-            result = wdm ? Explorer.ExploreWdm(runner, options) : Explorer.Explore(runner, options);
+            result = wdm ? Explorer.ExploreWdm(NextRunner, options) : Explorer.Explore(NextRunner, options);
         }
         catch (DriverUnavailableException e)
         {
             console.WriteError(e.Message);
             return ExitCodes.BadUsage;
         }
+        finally
+        {
+            made?.Dispose();
+        }
+
+        var runReport = ExplorationReport.ToRunReport(result, started, DateTimeOffset.UtcNow, faults);
+        var reported = true;
+        reported &= RunCommand.WriteReport(console, "JUnit report", distribution.Report, path => Reporting.JUnitReportWriter.Write(runReport, path));
+        reported &= RunCommand.WriteReport(console, "SARIF report", distribution.Sarif, path => Reporting.SarifReportWriter.Write(runReport, path));
+        reported &= RunCommand.WriteReport(console, "JSON report", distribution.Json, path => Reporting.JsonReportWriter.Write(runReport, path));
 
         report.MarkupLine(wdm
             ? $"First seed: {Markup.Escape(result.FirstSeed)}"
@@ -140,7 +176,9 @@ public static class ExploreCommand
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";
             report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}.");
-            return ExitCodes.Passed;
+
+            // A report that cannot be written is bad input, as for run: CI would miss the file it asked for.
+            return reported ? ExitCodes.Passed : ExitCodes.BadUsage;
         }
 
         var written = output is not null && WriteScript(console, output, failure.Script) ? output : null;
@@ -154,7 +192,7 @@ public static class ExploreCommand
         console.Annotations?.Write(failure.Result, written?.FullName);
 
         // An --out that cannot be written is bad input, as an unwritable report is for run: CI would miss the file.
-        return output is not null && written is null ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
+        return (output is not null && written is null) || !reported ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
     }
 
     /// <summary>Writes the minimal failing script to <paramref name="output"/>; false, with an error, when the path cannot be written.</summary>

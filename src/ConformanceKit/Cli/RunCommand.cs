@@ -98,7 +98,7 @@ public static class RunCommand
     /// input: reported as an error, and the run exits 2 since CI would miss the report it asked for.
     /// </summary>
     /// <returns>False when the report was requested and could not be written.</returns>
-    private static bool WriteReport(KitConsole console, string kind, FileInfo? file, Action<string> write)
+    internal static bool WriteReport(KitConsole console, string kind, FileInfo? file, Action<string> write)
     {
         if (file is null)
         {

@@ -14,6 +14,9 @@ public sealed record ExplorationOptions
     /// <summary>The largest <see cref="ChannelCount"/> the explorer accepts.</summary>
     public const int MaxChannelCount = 32;
 
+    /// <summary>The largest <see cref="Parallelism"/> the explorer accepts.</summary>
+    public const int MaxParallelism = 1024;
+
     /// <summary>Cases to run in search of a failure, at least 1 (default <see cref="DefaultIterations"/>).</summary>
     public int Iterations { get; init; } = DefaultIterations;
 
@@ -50,6 +53,23 @@ public sealed record ExplorationOptions
     /// <summary>The provider's optional handlers; null (the default) probes the provider for them.</summary>
     public ProviderCapabilities? Capabilities { get; init; }
 
-    /// <summary>Called after each case runs (search and shrink), e.g. to print progress; null for none.</summary>
+    /// <summary>
+    /// Cases run at once, each lane with its own runner (its own worker process under isolation), 1..<see cref="MaxParallelism"/> (default 1).
+    /// The result does not depend on it: every case's seed comes from <see cref="Seed"/> and its index, results are
+    /// taken in case order, the first failing case in that order wins and shrinking runs alone afterwards. More than
+    /// 1 needs a runner per lane: <see cref="Explorer.Explore(Func{IScriptRunner}, ExplorationOptions)"/>.
+    /// </summary>
+    public int Parallelism { get; init; } = 1;
+
+    /// <summary>
+    /// The slice of the <see cref="Iterations"/> cases this run takes (<c>--shard i/n</c>), or null for all of them;
+    /// case indices and seeds are those of the unsharded run, so n shards together run exactly its cases.
+    /// </summary>
+    public ExplorationShard? Shard { get; init; }
+
+    /// <summary>
+    /// Called after each case runs (search and shrink), e.g. to print progress; null for none. Search cases are
+    /// reported in case order whatever <see cref="Parallelism"/> is, one call at a time.
+    /// </summary>
     public Action<ExplorationProgress>? Progress { get; init; }
 }

@@ -46,8 +46,43 @@ public static class Explorer
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        using var runner = new InProcessScriptRunner(factory, options.Watchdog);
-        return Explore(runner, options);
+        return Explore(() => new InProcessScriptRunner(factory, options.Watchdog), options);
+    }
+
+    /// <summary>
+    /// <see cref="Explore(IDriverFactory, ExplorationOptions)"/> on <see cref="ExplorationOptions.Parallelism"/> lanes,
+    /// each with a runner from <paramref name="createRunner"/> (a worker process each, or this process); the first
+    /// runner probes the provider and shrinks the failure. Every runner made is disposed before this returns.
+    /// </summary>
+    /// <param name="createRunner">Makes one lane's runner; every runner must run the same driver.</param>
+    /// <param name="options">Iterations, seed, parallelism, shard, channel count, shrink budget, progress callback.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
+    /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
+    /// <exception cref="DriverUnavailableException">The driver has no NetDMA provider.</exception>
+    public static ExplorationResult Explore(Func<IScriptRunner> createRunner, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(createRunner);
+        Validate(options);
+        using var lanes = new CaseLanes(createRunner, options.Parallelism);
+        return ExploreNetDma(lanes, options);
+    }
+
+    /// <summary>
+    /// <see cref="ExploreWdm(IScriptRunner, ExplorationOptions)"/> on <see cref="ExplorationOptions.Parallelism"/>
+    /// lanes, each with a runner from <paramref name="createRunner"/>; the first runner shrinks the failure. Every
+    /// runner made is disposed before this returns.
+    /// </summary>
+    /// <param name="createRunner">Makes one lane's runner; every runner must run the same driver.</param>
+    /// <param name="options">Iterations, seed, parallelism, shard, step bound, shrink budget, progress callback.</param>
+    /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
+    /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
+    /// <exception cref="DriverUnavailableException">The driver has no WDM DMA driver (the first case was skipped for it).</exception>
+    public static ExplorationResult ExploreWdm(Func<IScriptRunner> createRunner, ExplorationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(createRunner);
+        Validate(options);
+        using var lanes = new CaseLanes(createRunner, options.Parallelism);
+        return ExploreWdm(lanes, options);
     }
 
     /// <summary>
@@ -59,10 +94,19 @@ public static class Explorer
     /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
     /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
     /// <exception cref="DriverUnavailableException">The driver has no NetDMA provider.</exception>
+    /// <exception cref="ArgumentException"><see cref="ExplorationOptions.Parallelism"/> is above 1: one runner makes one lane.</exception>
     public static ExplorationResult Explore(IScriptRunner runner, ExplorationOptions options)
     {
         ArgumentNullException.ThrowIfNull(runner);
         Validate(options);
+        RequireOneLane(options);
+        using var lanes = new CaseLanes(runner);
+        return ExploreNetDma(lanes, options);
+    }
+
+    private static ExplorationResult ExploreNetDma(CaseLanes lanes, ExplorationOptions options)
+    {
+        var runner = lanes.Primary;
         var firstSeed = options.Seed is { } seed ? ParseSeed(seed).ToString() : RandomSeed();
         if (!runner.HasNetDmaDriver)
         {
@@ -71,7 +115,7 @@ public static class Explorer
 
         var capabilities = options.Capabilities ?? CapabilityProbe.Probe(runner);
         var channels = options.ChannelCount;
-        return ExploreCases(runner, options, firstSeed, capabilities, ExplorationGenerators.Case(options, capabilities),
+        return ExploreCases(lanes, options, firstSeed, capabilities, ExplorationGenerators.Case(options, capabilities),
             (@case, seed) => NetDmaSequenceModel.Render(@case, channels, Title(seed)), noDriverCase: null);
     }
 
@@ -86,12 +130,21 @@ public static class Explorer
     /// <exception cref="ArgumentOutOfRangeException">An option outside its documented range.</exception>
     /// <exception cref="FormatException"><see cref="ExplorationOptions.Seed"/> is not a CsCheck seed.</exception>
     /// <exception cref="DriverUnavailableException">The driver has no WDM DMA driver (the first case was skipped for it).</exception>
+    /// <exception cref="ArgumentException"><see cref="ExplorationOptions.Parallelism"/> is above 1: one runner makes one lane.</exception>
     public static ExplorationResult ExploreWdm(IScriptRunner runner, ExplorationOptions options)
     {
         ArgumentNullException.ThrowIfNull(runner);
         Validate(options);
+        RequireOneLane(options);
+        using var lanes = new CaseLanes(runner);
+        return ExploreWdm(lanes, options);
+    }
+
+    private static ExplorationResult ExploreWdm(CaseLanes lanes, ExplorationOptions options)
+    {
+        var runner = lanes.Primary;
         var firstSeed = options.Seed is { } seed ? ParseSeed(seed).ToString() : RandomSeed();
-        return ExploreCases(runner, options, firstSeed, ProviderCapabilities.None, WdmExplorationGenerators.Case(options),
+        return ExploreCases(lanes, options, firstSeed, ProviderCapabilities.None, WdmExplorationGenerators.Case(options),
             (@case, caseSeed) => WdmSequenceModel.Render(@case, Title(caseSeed)),
             noDriverCase: $"{runner.DriverName} has no WDM DMA driver (IWdmDmaDriver); there is nothing to explore");
     }
@@ -112,35 +165,81 @@ public static class Explorer
         return WdmSequenceModel.Render(WdmExplorationGenerators.Case(options).Generate(pcg, null!, out _), Title(canonical));
     }
 
-    private static ExplorationResult ExploreCases<T>(IScriptRunner runner, ExplorationOptions options, string firstSeed,
+    private static ExplorationResult ExploreCases<T>(CaseLanes lanes, ExplorationOptions options, string firstSeed,
         ProviderCapabilities capabilities, Gen<T> gen, Func<T, string, string> render, string? noDriverCase)
     {
+        var runner = lanes.Primary;
         var first = PCG.Parse(firstSeed);
+        var shard = options.Shard ?? ExplorationShard.Whole;
+        var (start, end) = shard.Range(options.Iterations);
         int passed = 0, skipped = 0, run = 0;
-        for (var i = 0; i < options.Iterations; i++)
-        {
-            var caseSeed = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
-            var (result, commands) = RunText(runner, RenderSeed(caseSeed, gen, render, out _), caseSeed);
-            run++;
-            options.Progress?.Invoke(new ExplorationProgress(ExplorationPhase.Exploring, i, caseSeed, result.Outcome, commands));
-            switch (result.Outcome)
+        var evaluations = new Dictionary<string, int>(StringComparer.Ordinal);
+        (string Seed, ScriptResult Result)? failing = null;
+
+        // Each case's seed comes from the first seed and its index alone, so the lanes need no shared random stream
+        // and a shard regenerates exactly the unsharded run's cases.
+        lanes.Run(start, end,
+            (laneRunner, i) =>
             {
-                case ScriptOutcome.Passed:
-                    passed++;
-                    break;
-                case ScriptOutcome.Skipped when i == 0 && noDriverCase is not null:
-                    // Every WDM case needs the WDM driver: the first one skipped means the runner has none.
-                    throw new DriverUnavailableException(noDriverCase);
-                case ScriptOutcome.Skipped:
-                    skipped++;
-                    break;
-                default:
-                    var (failure, shrinkRuns) = Shrink(runner, gen, render, caseSeed, result, options);
-                    return new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, shrinkRuns, failure);
-            }
+                var caseSeed = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
+                var (result, commands) = RunText(laneRunner, RenderSeed(caseSeed, gen, render, out _), caseSeed);
+                return (Seed: caseSeed, Result: result, Commands: commands);
+            },
+            (i, done) =>
+            {
+                run++;
+                options.Progress?.Invoke(new ExplorationProgress(ExplorationPhase.Exploring, i, done.Seed, done.Result.Outcome, done.Commands));
+                switch (done.Result.Outcome)
+                {
+                    case ScriptOutcome.Passed:
+                        passed++;
+                        Add(evaluations, done.Result.Evaluations);
+                        return true;
+                    case ScriptOutcome.Skipped when i == start && noDriverCase is not null:
+                        // Every WDM case needs the WDM driver: the first one skipped means the runner has none.
+                        throw new DriverUnavailableException(noDriverCase);
+                    case ScriptOutcome.Skipped:
+                        skipped++;
+                        Add(evaluations, done.Result.Evaluations);
+                        return true;
+                    default:
+                        failing = (done.Seed, done.Result);
+                        return false;
+                }
+            });
+
+        var result = new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, 0, null)
+        {
+            Shard = shard,
+            FirstCase = start,
+            Evaluations = evaluations,
+        };
+        if (failing is not { } found)
+        {
+            return result;
         }
 
-        return new ExplorationResult(runner.DriverName, firstSeed, capabilities, run, passed, skipped, 0, null);
+        // Chosen in case order once every lane has stopped: shrinking runs alone, on the first lane's runner.
+        var (failure, shrinkRuns) = Shrink(runner, gen, render, found.Seed, found.Result, options);
+        return result with { ShrinkRuns = shrinkRuns, Failure = failure };
+    }
+
+    private static void Add(Dictionary<string, int> total, IReadOnlyDictionary<string, int> counts)
+    {
+        foreach (var (rule, count) in counts)
+        {
+            total[rule] = total.GetValueOrDefault(rule) + count;
+        }
+    }
+
+    private static void RequireOneLane(ExplorationOptions options)
+    {
+        if (options.Parallelism > 1)
+        {
+            throw new ArgumentException(
+                $"{nameof(ExplorationOptions.Parallelism)} {options.Parallelism} needs a runner per lane: pass a runner factory (Func<IScriptRunner>) instead of one runner",
+                nameof(options));
+        }
     }
 
     /// <summary>
@@ -194,6 +293,9 @@ public static class Explorer
         ArgumentOutOfRangeException.ThrowIfNegative(options.ShrinkIterations, nameof(options.ShrinkIterations));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.ShrinkIterations, 1_000_000, nameof(options.ShrinkIterations));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Watchdog, TimeSpan.Zero, nameof(options.Watchdog));
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options.Parallelism));
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Parallelism, ExplorationOptions.MaxParallelism, nameof(options.Parallelism));
+        options.Shard?.Validate();
     }
 
     private static PCG ParseSeed(string seed)

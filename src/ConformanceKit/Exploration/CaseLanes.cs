@@ -1,0 +1,181 @@
+using System.Runtime.ExceptionServices;
+using NetDma.ConformanceKit.Running;
+
+namespace NetDma.ConformanceKit.Exploration;
+
+/// <summary>
+/// Runs a range of independent exploration cases on several lanes at once (<c>explore --parallel N</c>), each lane a
+/// thread with its own <see cref="IScriptRunner"/> (its own worker process under isolation), and hands every result
+/// to one commit callback in case order, so what the explorer counts, reports and stops on does not depend on how
+/// many lanes ran or which finished first.
+/// </summary>
+/// <remarks>
+/// Lanes take the next case index from a shared counter. A finished case waits in a buffer (at most one entry per
+/// lane, so memory does not grow with the number of cases) until every lower index is committed. When the commit
+/// callback says stop (the first failing case in case order) no lane takes a further index; cases already running
+/// on other lanes finish and are dropped uncommitted. An exception thrown while running case i is committed at i,
+/// in order, and rethrown once the lanes have stopped: a case that throws after the first failure is never seen.
+/// </remarks>
+internal sealed class CaseLanes : IDisposable
+{
+    private readonly Func<IScriptRunner>? create;
+    private readonly List<IScriptRunner> runners = [];
+    private readonly bool ownsPrimary;
+
+    /// <summary>Lanes over one caller-owned runner: everything runs on the calling thread.</summary>
+    public CaseLanes(IScriptRunner primary)
+    {
+        runners.Add(primary);
+        Count = 1;
+    }
+
+    /// <summary>
+    /// Up to <paramref name="count"/> lanes, each with a runner from <paramref name="create"/>; the first is made now
+    /// (<see cref="Primary"/>), the others when a run needs them. Every runner made here is disposed with the lanes.
+    /// </summary>
+    public CaseLanes(Func<IScriptRunner> create, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        this.create = create;
+        runners.Add(create());
+        ownsPrimary = true;
+        Count = count;
+    }
+
+    /// <summary>Most lanes a run uses.</summary>
+    public int Count { get; }
+
+    /// <summary>The first lane's runner: it probes the provider before the search and shrinks the failure after it.</summary>
+    public IScriptRunner Primary => runners[0];
+
+    /// <summary>
+    /// Runs cases <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive) with
+    /// <paramref name="run"/> and commits each result in index order with <paramref name="commit"/>, which returns
+    /// false to stop the run after that case.
+    /// </summary>
+    public void Run<T>(int start, int end, Func<IScriptRunner, int, T> run, Func<int, T, bool> commit)
+    {
+        var state = new State<T>(start, end, run, commit);
+        var lanes = Math.Min(Count, end - start);
+        if (lanes <= 1)
+        {
+            state.Lane(Primary);
+        }
+        else
+        {
+            EnsureRunners(lanes);
+            var threads = new Thread[lanes];
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                var runner = runners[lane];
+                threads[lane] = new Thread(() => state.Lane(runner)) { IsBackground = true, Name = $"explore lane {lane + 1}" };
+                threads[lane].Start();
+            }
+
+            foreach (var thread in threads)
+            {
+                thread.Join();
+            }
+        }
+
+        state.Error?.Throw();
+    }
+
+    /// <summary>Disposes the runners these lanes made (not a caller-owned primary).</summary>
+    public void Dispose()
+    {
+        for (var i = ownsPrimary ? 0 : 1; i < runners.Count; i++)
+        {
+            runners[i].Dispose();
+        }
+    }
+
+    private void EnsureRunners(int lanes)
+    {
+        if (create is null)
+        {
+            return;
+        }
+
+        // Made in parallel: a worker runner starts a process, which takes far longer than a case.
+        var made = new IScriptRunner[lanes - runners.Count];
+        Parallel.For(0, made.Length, i => made[i] = create());
+        runners.AddRange(made);
+    }
+
+    /// <summary>What the lanes of one run share; every field behind <see cref="gate"/>.</summary>
+    private sealed class State<T>(int start, int end, Func<IScriptRunner, int, T> run, Func<int, T, bool> commit)
+    {
+        private readonly Lock gate = new();
+        private readonly Dictionary<int, (T Value, ExceptionDispatchInfo? Error)> finished = [];
+        private int next = start;
+        private int committed = start;
+        private bool stopped;
+
+        public ExceptionDispatchInfo? Error { get; private set; }
+
+        public void Lane(IScriptRunner runner)
+        {
+            while (true)
+            {
+                int index;
+                lock (gate)
+                {
+                    if (stopped || next >= end)
+                    {
+                        return;
+                    }
+
+                    index = next++;
+                }
+
+                (T, ExceptionDispatchInfo?) outcome;
+                try
+                {
+                    outcome = (run(runner, index), null);
+                }
+                catch (Exception e)
+                {
+                    outcome = (default!, ExceptionDispatchInfo.Capture(e));
+                }
+
+                lock (gate)
+                {
+                    finished[index] = outcome;
+                    CommitReady();
+                }
+            }
+        }
+
+        private void CommitReady()
+        {
+            while (!stopped && finished.Remove(committed, out var ready))
+            {
+                var index = committed++;
+                if (ready.Error is not null)
+                {
+                    Stop(ready.Error);
+                    return;
+                }
+
+                try
+                {
+                    if (!commit(index, ready.Value))
+                    {
+                        stopped = true;
+                    }
+                }
+                catch (Exception e)
+                {
+                    Stop(ExceptionDispatchInfo.Capture(e));
+                }
+            }
+        }
+
+        private void Stop(ExceptionDispatchInfo error)
+        {
+            Error = error;
+            stopped = true;
+        }
+    }
+}
