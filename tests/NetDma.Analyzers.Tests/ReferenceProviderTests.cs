@@ -33,7 +33,7 @@ public sealed class ReferenceProviderTests
     [Theory]
     [InlineData("NetDma/ReferenceNetDmaProviderDriver.Handlers.cs", "PoolType.NonPagedPoolNx", "PoolType.PagedPool", "NDMA1003", "ProviderAllocateDmaChannel runs at IRQL <= DISPATCH_LEVEL")]
     [InlineData("NetDma/ReferenceNetDmaProviderDriver.Interrupts.cs", "var owner = channel.Owner;", "var owner = channel.Owner; Thread.Sleep(1);", "NDMA1002", "KeAcquireSpinLock raised the IRQL to DISPATCH_LEVEL")]
-    [InlineData("NetDma/ReferenceNetDmaProviderDriver.Interrupts.cs", "NetDmaInterface.NetDmaInterruptDpc(owner.NetDmaChannelHandle, dmaDescriptor);", "NetDmaInterface.NetDmaProviderStop(_providerHandle);", "NDMA1001", "KDeferredRoutine runs at IRQL = DISPATCH_LEVEL")]
+    [InlineData("NetDma/ReferenceNetDmaProviderDriver.Interrupts.cs", "NetDmaInterface.NetDmaInterruptDpc(owner!.NetDmaChannelHandle, dmaDescriptor);", "NetDmaInterface.NetDmaProviderStop(_providerHandle);", "NDMA1001", "KDeferredRoutine runs at IRQL = DISPATCH_LEVEL")]
     [InlineData("Wdm/BusMasterSampleDriver.cs", "Kernel.IoCompleteRequest(transfer.Irp, status, transfer.BytesTransferred);", "Kernel.IoDisconnectInterruptEx(_interrupt!);", "NDMA1001", "StartIo runs at IRQL = DISPATCH_LEVEL")]
     public async Task A_bug_planted_in_the_reference_provider_is_reported(string file, string original, string planted, string id, string origin)
     {

@@ -197,14 +197,28 @@ internal sealed class IrqlFlowAnalysis
     private ISymbol? ConditionSymbol(IOperation? branchValue, out bool negated)
     {
         negated = false;
-        var value = Unwrap(branchValue);
+        var value = WithoutConversions(branchValue);
         while (value is IUnaryOperation { OperatorKind: UnaryOperatorKind.Not } not)
         {
             negated = !negated;
-            value = Unwrap(not.Operand);
+            value = WithoutConversions(not.Operand);
         }
 
         return BooleanSymbol(value);
+    }
+
+    /// <summary>
+    /// The operand under conversions, not through flow captures: a capture (the result of &amp;&amp;, || or ?:) holds
+    /// a different value on each path, and the capture table keeps only the last one seen.
+    /// </summary>
+    private static IOperation? WithoutConversions(IOperation? value)
+    {
+        while (value is IConversionOperation conversion)
+        {
+            value = conversion.Operand;
+        }
+
+        return value;
     }
 
     private static ISymbol? BooleanSymbol(IOperation? operation)
@@ -420,7 +434,7 @@ internal sealed class IrqlFlowAnalysis
             return state;
         }
 
-        var value = Unwrap(assignment.Value) is { ConstantValue: { HasValue: true, Value: bool constant } } ? constant : (bool?)null;
+        var value = WithoutConversions(assignment.Value) is { ConstantValue: { HasValue: true, Value: bool constant } } ? constant : (bool?)null;
         return state.Select(path => path.WithCondition(slot, value));
     }
 
