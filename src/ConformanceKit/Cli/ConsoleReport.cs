@@ -38,7 +38,16 @@ public static class ConsoleReport
                 Markup.Escape(string.Join(" ", check.RuleIds)));
         }
 
-        console.Write(table);
+        if (script.Checks.Count == 0)
+        {
+            // No assertion and no violation: an empty table would read as a rendering fault.
+            console.WriteLine("  no checks: the script asserts nothing and the kit observed no violation");
+        }
+        else
+        {
+            console.Write(table);
+        }
+
         foreach (var fault in script.Faults)
         {
             console.WriteLine($"  fault injected: {fault}");

@@ -186,7 +186,7 @@ internal sealed class WorkerProcess : IDisposable
         _process.Dispose();
     }
 
-    /// <summary>How the worker ended: its exit code (and signal) and its first words on stderr since the script started.</summary>
+    /// <summary>How the worker ended: its exit code (and signal) and, quoted (they end in their own punctuation), its first words on stderr since the script started.</summary>
     private string Death()
     {
         if (!_process.WaitForExit(DeathGrace))
@@ -198,7 +198,7 @@ internal sealed class WorkerProcess : IDisposable
 
         _stderr.WaitForEnd(TimeSpan.FromSeconds(2));
         var words = _stderr.Summary() ?? _stdout.Summary();
-        return ProcessExit.Describe(_process.ExitCode) + (words is null ? "" : $"; the worker's last output: {words}");
+        return ProcessExit.Describe(_process.ExitCode) + (words is null ? "" : $"; the worker's last output: \"{words}\"");
     }
 
     /// <summary>Waits until every notification received so far has been applied (they run on <see cref="_dispatch"/>, in order).</summary>

@@ -122,6 +122,18 @@ public sealed class RunCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_script_without_checks_says_so_instead_of_printing_an_empty_table()
+    {
+        _cli.Write("quiet.ndma", "title \"no assertion\"\nadd_device\nstart_device\nstop_device\nremove_device\n");
+
+        var exit = _cli.Run(_cli.Folder);
+
+        Assert.True(exit == 0, _cli.Output);
+        Assert.Contains("PASSED quiet - no assertion\n  no checks: the script asserts nothing and the kit observed no violation", _cli.Output.ReplaceLineEndings("\n"));
+        Assert.DoesNotContain("Line", _cli.Output.Split("Driver under test")[0]);
+    }
+
+    [Fact]
     public void Report_option_writes_JUnit_XML_with_one_testcase_per_script_failures_and_skip_reasons()
     {
         var conformance = BundledScripts.ConformanceFiles.ToDictionary(ScriptName, f => f.Path);
