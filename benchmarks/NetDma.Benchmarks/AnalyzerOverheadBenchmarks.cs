@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Reflection;
 using BenchmarkDotNet.Attributes;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -21,20 +20,10 @@ public class AnalyzerOverheadBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var root = RepositoryRoot.Find();
-        var trees = Directory.EnumerateFiles(Path.Combine(root, "src", "ReferenceProvider"), "*.cs", SearchOption.AllDirectories)
-            .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
-            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path))
-            .Append(CSharpSyntaxTree.ParseText("global using System; global using System.Collections.Generic; global using System.Linq;"));
-        _compilation = CSharpCompilation.Create(
-            "ReferenceProvider",
-            trees,
-            Basic.Reference.Assemblies.Net100.References.All.Append(MetadataReference.CreateFromFile(typeof(NetDma.Contracts.NetDma.INetDma).Assembly.Location)),
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        _analyzers = typeof(NetDma.Analyzers.Rules.NDMA3003CpuNumberAnalyzer).Assembly.GetTypes()
-            .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t) && t.GetCustomAttribute<DiagnosticAnalyzerAttribute>() is not null)
-            .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
-            .ToImmutableArray();
+        var sources = AnalyzerCompilations.SourceFiles(Path.Combine(RepositoryRoot.Find(), "src", "ReferenceProvider"))
+            .Select(path => CSharpSyntaxTree.ParseText(File.ReadAllText(path), path: path));
+        _compilation = AnalyzerCompilations.Create("ReferenceProvider", sources);
+        _analyzers = AnalyzerCompilations.NdmaAnalyzers();
     }
 
     /// <summary>
@@ -42,13 +31,9 @@ public class AnalyzerOverheadBenchmarks
     /// because a compilation caches its diagnostics (the baseline must not measure a cache hit).
     /// </summary>
     [Benchmark(Baseline = true)]
-    public int CompilerDiagnostics() => _compilation.Clone().GetDiagnostics().Length;
+    public int CompilerDiagnostics() => AnalyzerCompilations.CompilerDiagnostics(_compilation);
 
     /// <summary>Compiler diagnostics plus every NDMA analyzer (with a fresh compilation, as each build has).</summary>
     [Benchmark]
-    public int WithNdmaAnalyzers()
-    {
-        var compilation = _compilation.Clone();
-        return compilation.WithAnalyzers(_analyzers).GetAllDiagnosticsAsync().GetAwaiter().GetResult().Length;
-    }
+    public int WithNdmaAnalyzers() => AnalyzerCompilations.WithAnalyzers(_compilation, _analyzers);
 }
