@@ -150,6 +150,69 @@ public sealed class NDMA1001IrqlCallAnalyzerTests
         await Verifier.VerifyAsync(source);
     }
 
+    /// <summary>
+    /// A boolean computed by <c>&amp;&amp;</c> (a flow capture in the control-flow graph) and then tested twice is still one
+    /// unmodified local: raise-if and lower-if on it are correlated.
+    /// </summary>
+    [Fact]
+    public async Task A_boolean_local_computed_by_a_short_circuit_is_correlated_with_itself()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool started, bool busy)
+                {
+                    var locked = started && busy;
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (locked)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    if (locked)
+                    {
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+
+                    NetDma.NetDmaProviderStop(_handle);
+                }
+            """);
+        await Verifier.VerifyAsync(source);
+    }
+
+    /// <summary>
+    /// ... but that local is not its operands: <c>locked = started &amp;&amp; busy</c> is false on the path where
+    /// <c>started</c> acquired and <c>busy</c> is false, so the release under <c>locked</c> leaves the lock held there
+    /// (#0, a real bug). Had the capture been taken for <c>started</c>, both branches would be correlated and nothing
+    /// reported. #1 is the flow's known limit: it does not know that <c>locked</c> implies <c>started</c>, so it also
+    /// sees a release without the acquire, a path no execution takes.
+    /// </summary>
+    [Fact]
+    public async Task A_short_circuit_result_is_not_correlated_with_its_first_operand()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool started, bool busy)
+                {
+                    var locked = started && busy;
+                    var oldIrql = Irql.PASSIVE_LEVEL;
+                    if (started)
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out oldIrql);
+                    }
+
+                    if (locked)
+                    {
+                        {|#1:Kernel.KeReleaseSpinLock(_lock, oldIrql)|};
+                    }
+
+                    {|#0:NetDma.NetDmaProviderStop(_handle)|};
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1001(0, "NetDmaProviderStop", "IRQL = PASSIVE_LEVEL (nf-netdma-netdmaproviderstop.md)", "DISPATCH_LEVEL", "some", "", SpinLockRaise),
+            Ndma1001(1, "KeReleaseSpinLock", "IRQL = DISPATCH_LEVEL", "PASSIVE_LEVEL", "some", "", "Stop runs at IRQL = PASSIVE_LEVEL"));
+    }
+
     /// <summary>An assignment between the two tests breaks the correlation: both paths reach the release again.</summary>
     [Fact]
     public async Task A_boolean_assigned_between_the_two_branches_is_not_correlated()
