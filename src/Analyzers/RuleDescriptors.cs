@@ -23,4 +23,19 @@ internal static class RuleDescriptors
         return new(id, rule.Statement.TrimEnd('.'), messageFormat, category, DiagnosticSeverity.Warning, isEnabledByDefault: true,
             $"{rule.Statement} Source: {rule.Source}. {description}", RuleHelp.LinkFor(id));
     }
+
+    /// <summary>
+    /// <paramref name="diagnostic"/> as a compilation-end action reports it: the same rule, message, location and
+    /// properties, tagged <see cref="WellKnownDiagnosticTags.CompilationEnd"/>, so a host knows it needed the whole
+    /// compilation and appears in <c>dotnet build</c> and full-solution analysis, not while a document is edited.
+    /// (The rule's one descriptor stays untagged: most of its diagnostics are live.)
+    /// </summary>
+    public static Diagnostic AtCompilationEnd(Diagnostic diagnostic)
+    {
+        var rule = diagnostic.Descriptor;
+        return Diagnostic.Create(rule.Id, rule.Category, diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture),
+            diagnostic.Severity, rule.DefaultSeverity, rule.IsEnabledByDefault, diagnostic.WarningLevel, rule.Title, rule.Description,
+            rule.HelpLinkUri, diagnostic.Location, diagnostic.AdditionalLocations, [.. rule.CustomTags, WellKnownDiagnosticTags.CompilationEnd],
+            diagnostic.Properties);
+    }
 }

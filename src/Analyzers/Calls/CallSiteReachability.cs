@@ -130,8 +130,14 @@ internal sealed class CallSiteReachability
         }
     }
 
+    /// <summary>
+    /// The chains through helpers and the entry points known only from a method group elsewhere, tagged
+    /// <c>CompilationEnd</c> (<see cref="RuleDescriptors.AtCompilationEnd"/>): they need every member's calls.
+    /// </summary>
     private void AnalyzeCompilation(CompilationAnalysisContext context)
     {
+        void Report(Diagnostic diagnostic) => context.ReportDiagnostic(RuleDescriptors.AtCompilationEnd(diagnostic));
+
         var entries = new Dictionary<IMethodSymbol, EntryPoint>(_entries, SymbolEqualityComparer.Default);
         foreach (var bound in _boundByMethodGroup)
         {
@@ -149,7 +155,7 @@ internal sealed class CallSiteReachability
             {
                 foreach (var site in direct)
                 {
-                    context.ReportDiagnostic(_create(entry, site, ImmutableArray<CallEdge>.Empty, site.Location));
+                    Report(_create(entry, site, ImmutableArray<CallEdge>.Empty, site.Location));
                 }
             }
 
@@ -169,7 +175,7 @@ internal sealed class CallSiteReachability
                     continue;
                 }
 
-                context.ReportDiagnostic(_create(entry, reached, chain, first.Location));
+                Report(_create(entry, reached, chain, first.Location));
             }
         }
     }

@@ -13,7 +13,8 @@ namespace NetDma.Analyzers.Flow;
 /// Runs a per-routine analysis on every routine whose contract matches: at once for methods with their own or an
 /// inherited contract, lambdas and local functions (the IDE shows those while typing); at compilation end for
 /// ordinary methods that get a contract only because a method group converts them to a contract delegate somewhere
-/// in the compilation (<c>new DmaChannelAllocateHandler(Allocate)</c>, <c>KeInitializeDpc(dpc, OnDpc, ...)</c>).
+/// in the compilation (<c>new DmaChannelAllocateHandler(Allocate)</c>, <c>KeInitializeDpc(dpc, OnDpc, ...)</c>),
+/// tagged <c>CompilationEnd</c> (<see cref="RuleDescriptors.AtCompilationEnd"/>): a live pass cannot see every conversion.
 /// </summary>
 internal static class ContractRoutines
 {
@@ -78,7 +79,7 @@ internal static class ContractRoutines
             {
                 if (bindings.TryGetValue(routine.Symbol.OriginalDefinition, out var contract))
                 {
-                    analyze(routine with { Contract = contract }, context.ReportDiagnostic);
+                    analyze(routine with { Contract = contract }, diagnostic => context.ReportDiagnostic(RuleDescriptors.AtCompilationEnd(diagnostic)));
                 }
             }
         });

@@ -29,16 +29,59 @@ internal static class IrqlFunctions
             return ImmutableArray<IrqlFunction>.Empty;
         }
 
+        if (Shared.TryGetValue(method, out var known))
+        {
+            return known.Functions;
+        }
+
         // The graph is asked for with one of the operation blocks; it is built for that block's root (the method or
         // constructor body), so attribute and parameter-default blocks are skipped.
         var block = context.OperationBlocks.FirstOrDefault(b => Root(b) is IMethodBodyOperation or IConstructorBodyOperation)
             ?? context.OperationBlocks.FirstOrDefault(b => Root(b) is IBlockOperation);
-        if (block is null)
+        return block is null
+            ? ImmutableArray<IrqlFunction>.Empty
+            : AnalyzeBody(method, Root(block), () => context.GetControlFlowGraph(block), effects, resolver, context.CancellationToken);
+    }
+
+    /// <summary>
+    /// The analyzed bodies of <paramref name="method"/>, asked for from another member's analysis (a helper it calls):
+    /// built from the method's own declaration when its operation block has not been analyzed yet, so a per-document
+    /// (live) pass follows a call into a helper declared anywhere in the compilation. Empty for a method without a
+    /// body in source.
+    /// </summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisPerformance", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
+        Justification = "The helper's body is in another operation block, often another document, so no callback's semantic model covers it; under the analyzer driver the compilation's semantic model provider hands out the model it caches for that tree.")]
+    public static ImmutableArray<IrqlFunction> OfMethod(IMethodSymbol method, Compilation compilation, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
+    {
+        if (Shared.TryGetValue(method, out var known))
         {
-            return ImmutableArray<IrqlFunction>.Empty;
+            return known.Functions;
         }
 
-        var body = Root(block);
+        foreach (var reference in method.DeclaringSyntaxReferences)
+        {
+            var syntax = reference.GetSyntax(cancellationToken);
+            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
+            {
+                continue;
+            }
+
+            var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            switch (body)
+            {
+                case IMethodBodyOperation methodBody:
+                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(methodBody, cancellationToken), effects, resolver, cancellationToken);
+                case IConstructorBodyOperation constructorBody:
+                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(constructorBody, cancellationToken), effects, resolver, cancellationToken);
+            }
+        }
+
+        return ImmutableArray<IrqlFunction>.Empty;
+    }
+
+    private static ImmutableArray<IrqlFunction> AnalyzeBody(
+        IMethodSymbol method, IOperation body, Func<ControlFlowGraph> graphOf, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
+    {
         if (!MayMatter(body))
         {
             return ImmutableArray<IrqlFunction>.Empty;
@@ -47,7 +90,7 @@ internal static class IrqlFunctions
         ControlFlowGraph graph;
         try
         {
-            graph = context.GetControlFlowGraph(block);
+            graph = graphOf();
         }
         catch (ArgumentException)
         {
@@ -55,20 +98,21 @@ internal static class IrqlFunctions
             return ImmutableArray<IrqlFunction>.Empty;
         }
 
-        // Every IRQL analyzer analyzes the same bodies, and the analyzer driver hands them the same graph: the first
+        // Every IRQL analyzer analyzes the same bodies, from their own operation block or from a caller's: the first
         // one to get there runs the flow analysis, the others reuse it (it depends only on the contract attributes).
-        return Shared.GetValue(graph, _ =>
+        return Shared.GetValue(method, _ =>
         {
             var functions = new List<IrqlFunction>();
-            var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, context.CancellationToken);
-            Nested(functions, root, effects, resolver, context.CancellationToken);
+            var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, cancellationToken);
+            Nested(functions, root, effects, resolver, cancellationToken);
             return new AnalyzedBody(functions.ToImmutableArray());
         }).Functions;
     }
 
-    private static readonly ConditionalWeakTable<ControlFlowGraph, AnalyzedBody> Shared = new();
+    /// <summary>Each member's analyzed bodies, keyed by its symbol (source symbols are unique within their compilation).</summary>
+    private static readonly ConditionalWeakTable<IMethodSymbol, AnalyzedBody> Shared = new();
 
-    /// <summary>The functions of one graph, boxed for the weak table.</summary>
+    /// <summary>The functions of one member, boxed for the weak table.</summary>
     private sealed class AnalyzedBody(ImmutableArray<IrqlFunction> functions)
     {
         public ImmutableArray<IrqlFunction> Functions { get; } = functions;

@@ -13,23 +13,27 @@ namespace NetDma.Analyzers.Irql;
 
 /// <summary>
 /// Runs an <see cref="IrqlRequirementRule"/> over a compilation, VSTHRD010-style. Each member's body (with its local
-/// functions and lambdas) is analyzed in an operation-block action, which reports what that body alone decides: a
-/// requirement broken under the function's own contract or after a raise inside it, and chains through its own local
-/// functions and lambdas. The block action also records a summary (sites, calls, method-group conversions); the
-/// compilation-end action joins the summaries into a caller→callee map and reports what needs the whole compilation:
-/// private and internal helpers called (up to <see cref="AnalysisBudgets.CallDepth"/> calls deep) from a function whose IRQL is known,
-/// and methods whose IRQL comes from a method group converted to a contract delegate elsewhere. Chains are reported
-/// at the call site in the function that brings the IRQL in, with the chain in the message.
+/// functions and lambdas) is analyzed in an operation-block action, which reports what can be decided from that member
+/// and the helpers it calls: a requirement broken under the function's own contract or after a raise inside it, and
+/// chains through its local functions, lambdas and the compilation's own helpers (up to
+/// <see cref="AnalysisBudgets.CallDepth"/> calls deep). A helper's summary (sites, calls, method-group conversions) is
+/// computed on demand from its declaration when its own block has not been analyzed yet, and cached, so a live
+/// (per-document) pass reports the same chains as <c>dotnet build</c>. Only a method whose IRQL comes from a method
+/// group converted to a contract delegate in another member needs the whole compilation: the compilation-end action
+/// joins every conversion of it and reports those tagged <c>CompilationEnd</c>
+/// (<see cref="RuleDescriptors.AtCompilationEnd"/>). Chains are reported at the call site in the function
+/// that brings the IRQL in, with the chain in the message.
 /// </summary>
 /// <remarks>
-/// Compilation-end actions run in <c>dotnet build</c> and in the IDE's full-solution analysis, but not in every host's
-/// live (open-document) analysis: there only the block-action diagnostics appear.
+/// Compilation-end actions run in <c>dotnet build</c> and in the IDE's full-solution analysis, but not in a host's
+/// live (open-document) analysis; the <c>CompilationEnd</c> tag on those diagnostics says so.
 /// </remarks>
 internal sealed class IrqlRequirementEngine
 {
     private readonly IrqlRequirementRule _rule;
     private readonly IrqlCallEffects _effects;
     private readonly IrqlContextResolver _resolver;
+    private readonly Compilation _compilation;
     private readonly IAssemblySymbol _assembly;
     private readonly AnalysisBudgets _budgets;
     private readonly ConcurrentDictionary<IMethodSymbol, IrqlFunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
@@ -40,6 +44,7 @@ internal sealed class IrqlRequirementEngine
         _rule = rule;
         _effects = analysis.IrqlEffects;
         _resolver = analysis.IrqlContexts;
+        _compilation = analysis.Compilation;
         _assembly = analysis.Compilation.Assembly;
         _budgets = analysis.Budgets;
     }
@@ -68,36 +73,62 @@ internal sealed class IrqlRequirementEngine
             return;
         }
 
-        var summaries = functions.Select(Summarize).ToList();
-        var graph = new Dictionary<IMethodSymbol, IrqlFunctionSummary>(SymbolEqualityComparer.Default);
-        foreach (var summary in summaries)
-        {
-            graph[summary.Symbol] = summary;
-        }
-
+        var summaries = SummariesOf(functions);
         var conversions = ConversionEntries(summaries);
+        var lookup = Lookup(context.CancellationToken);
         foreach (var summary in summaries)
         {
-            Propagate(summary, EntryOf(summary, conversions), graph, context.ReportDiagnostic);
-        }
-
-        foreach (var summary in summaries)
-        {
-            _summaries[summary.Symbol] = summary;
+            Propagate(summary, EntryOf(summary, conversions), lookup, context.ReportDiagnostic);
         }
     }
 
+    /// <summary>
+    /// What only the whole compilation decides: the entry of a method that has no contract of its own but is converted
+    /// to a contract delegate (a DPC, an ISR, a handler) in another member, joined over every such conversion.
+    /// </summary>
     private void AnalyzeCompilationEnd(CompilationAnalysisContext context)
     {
         var summaries = _summaries.Values.OrderBy(s => s.Order, System.StringComparer.Ordinal).ToList();
-        var graph = new Dictionary<IMethodSymbol, IrqlFunctionSummary>(_summaries, SymbolEqualityComparer.Default);
         var conversions = ConversionEntries(summaries);
+        var lookup = Lookup(context.CancellationToken);
         foreach (var summary in summaries)
         {
             context.CancellationToken.ThrowIfCancellationRequested();
-            Propagate(summary, EntryOf(summary, conversions), graph, context.ReportDiagnostic);
+            if (summary.ContractEntry is null && conversions.TryGetValue(summary.Symbol, out var converted))
+            {
+                Propagate(summary, converted, lookup, diagnostic => context.ReportDiagnostic(RuleDescriptors.AtCompilationEnd(diagnostic)));
+            }
         }
     }
+
+    /// <summary>The summaries of one member's functions, recorded for the compilation-end action and for callers.</summary>
+    private List<IrqlFunctionSummary> SummariesOf(ImmutableArray<IrqlFunction> functions)
+    {
+        var summaries = new List<IrqlFunctionSummary>(functions.Length);
+        foreach (var function in functions)
+        {
+            summaries.Add(_summaries.GetOrAdd(function.Symbol, _ => Summarize(function)));
+        }
+
+        return summaries;
+    }
+
+    /// <summary>A callee's summary: recorded already, or computed now from its declaration (with its member's other functions).</summary>
+    private System.Func<IMethodSymbol, IrqlFunctionSummary?> Lookup(System.Threading.CancellationToken cancellationToken) => callee =>
+    {
+        if (_summaries.TryGetValue(callee, out var known))
+        {
+            return known;
+        }
+
+        if (callee.MethodKind is MethodKind.LambdaMethod or MethodKind.LocalFunction)
+        {
+            return null; // Analyzed with the member that declares it, or not at all.
+        }
+
+        SummariesOf(IrqlFunctions.OfMethod(callee, _compilation, _effects, _resolver, cancellationToken));
+        return _summaries.TryGetValue(callee, out var computed) ? computed : null;
+    };
 
     private static IrqlEntry EntryOf(IrqlFunctionSummary summary, Dictionary<IMethodSymbol, IrqlEntry> conversions) =>
         summary.ContractEntry ?? (conversions.TryGetValue(summary.Symbol, out var converted) ? converted : IrqlEntry.Unresolved);
@@ -163,7 +194,8 @@ internal sealed class IrqlRequirementEngine
         return parent is IArgumentOperation or ISimpleAssignmentOperation { Target: ILocalReferenceOperation } or IVariableInitializerOperation;
     }
 
-    private void Propagate(IrqlFunctionSummary root, IrqlEntry entry, Dictionary<IMethodSymbol, IrqlFunctionSummary> graph, System.Action<Diagnostic> report)
+    private void Propagate(
+        IrqlFunctionSummary root, IrqlEntry entry, System.Func<IMethodSymbol, IrqlFunctionSummary?> graph, System.Action<Diagnostic> report)
     {
         foreach (var site in root.Sites)
         {
@@ -176,7 +208,7 @@ internal sealed class IrqlRequirementEngine
 
         foreach (var call in root.Calls)
         {
-            if (!graph.TryGetValue(call.Callee, out var callee) || !callee.Inherits || SymbolEqualityComparer.Default.Equals(callee.Symbol, root.Symbol))
+            if (SymbolEqualityComparer.Default.Equals(call.Callee, root.Symbol) || graph(call.Callee) is not { Inherits: true } callee)
             {
                 continue;
             }
@@ -195,7 +227,7 @@ internal sealed class IrqlRequirementEngine
 
     private void Walk(
         IrqlFunctionSummary function, IrqlEntry entry, List<string> chain, IrqlCallEdge first, HashSet<IMethodSymbol> visited,
-        int depth, ref int budget, Dictionary<IMethodSymbol, IrqlFunctionSummary> graph, System.Action<Diagnostic> report)
+        int depth, ref int budget, System.Func<IMethodSymbol, IrqlFunctionSummary?> graph, System.Action<Diagnostic> report)
     {
         foreach (var site in function.Sites)
         {
@@ -213,7 +245,7 @@ internal sealed class IrqlRequirementEngine
 
         foreach (var call in function.Calls)
         {
-            if (!graph.TryGetValue(call.Callee, out var callee) || !callee.Inherits || visited.Contains(callee.Symbol) || --budget <= 0)
+            if (visited.Contains(call.Callee) || graph(call.Callee) is not { Inherits: true } callee || --budget <= 0)
             {
                 continue;
             }

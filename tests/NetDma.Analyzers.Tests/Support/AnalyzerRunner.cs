@@ -69,6 +69,31 @@ public sealed class AnalyzerRunner
         var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return new AnalyzerRun(diagnostics, exceptions.ToImmutableArray());
     }
+
+    /// <summary>
+    /// Runs <paramref name="analyzers"/> as an IDE's live analysis does: document by document (syntax, then semantic
+    /// diagnostics of each tree), so compilation-end actions never run. What a full run reports and this one does not
+    /// appears only in <c>dotnet build</c> and full-solution analysis.
+    /// </summary>
+    public static async Task<AnalyzerRun> RunPerDocumentAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken = default)
+    {
+        var exceptions = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}{Environment.NewLine}{exception.StackTrace}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
+        var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
+        foreach (var tree in compilation.SyntaxTrees)
+        {
+            diagnostics.AddRange(await withAnalyzers.GetAnalyzerSyntaxDiagnosticsAsync(tree, cancellationToken));
+            diagnostics.AddRange(await withAnalyzers.GetAnalyzerSemanticDiagnosticsAsync(compilation.GetSemanticModel(tree), filterSpan: null, cancellationToken));
+        }
+
+        return new AnalyzerRun(diagnostics.ToImmutable(), exceptions.ToImmutableArray());
+    }
 }
 
 /// <summary>What one analyzer run produced.</summary>
