@@ -11,7 +11,8 @@ namespace NetDma.Analyzers.Flow;
 /// <summary>
 /// A path-sensitive walk of a routine's control-flow graph that tracks NTSTATUS constants through locals and
 /// conditionals (the graph lowers <c>?:</c>, <c>??</c> and switch expressions into flow captures), whether
-/// <c>ChannelParameters.CpuNumber</c> was written, and null assignments to the out channel context. Each block is
+/// <c>ChannelParameters.CpuNumber</c> was written, and null reaching the out channel context (a literal, or a local or
+/// conditional that holds one on the path). <c>static readonly</c> fields with a constant initializer are constants. Each block is
 /// explored once per distinct <see cref="PathState"/>; branches whose condition the state decides
 /// (<c>status == STATUS_SUCCESS</c>, <c>NT_SUCCESS(status)</c>, <c>!x</c>) follow only the feasible side. Values are
 /// never guessed: anything not a constant is unknown, and routines that outgrow the state budget (<see cref="Infrastructure.AnalysisBudgets.PathStates"/>) are not analyzed
@@ -22,6 +23,12 @@ internal sealed class PathExplorer
     private readonly ControlFlowGraph _graph;
     private readonly ImmutableHashSet<ISymbol> _captured;
     private readonly PathExplorerOptions _options;
+
+    /// <summary>
+    /// Captures of a local or parameter reference: where the graph spills an assignment's target before a value with
+    /// control flow (<c>p = c ? a : b</c> becomes <c>#1 = p; ...; #1 = #0</c>), the capture stands for that variable.
+    /// </summary>
+    private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new();
     private int _trackedWrites;
 
     private PathExplorer(FlowRoutine routine, PathExplorerOptions options)
@@ -228,7 +235,7 @@ internal sealed class PathExplorer
             case ISimpleAssignmentOperation assignment:
                 state = ApplyTargetChildren(assignment.Target, state);
                 state = Apply(assignment.Value, state);
-                return Assign(assignment.Target, Eval(assignment.Value, state), assignment.Value, state);
+                return Assign(assignment.Target, Eval(assignment.Value, state), state);
 
             case ICompoundAssignmentOperation or ICoalesceAssignmentOperation or IIncrementOrDecrementOperation:
                 foreach (var child in operation.ChildOperations)
@@ -242,16 +249,21 @@ internal sealed class PathExplorer
                     ICoalesceAssignmentOperation coalesce => coalesce.Target,
                     _ => ((IIncrementOrDecrementOperation)operation).Target,
                 };
-                return Assign(target, AbstractValue.Unknown, null, state);
+                return Assign(target, AbstractValue.Unknown, state);
 
             case IFlowCaptureOperation capture:
                 state = Apply(capture.Value, state);
+                if (capture.Value is ILocalReferenceOperation or IParameterReferenceOperation)
+                {
+                    _capturedReferences[capture.Id] = capture.Value;
+                }
+
                 return state.With(capture.Id, Eval(capture.Value, state), keepUnknown: false);
 
             case IArgumentOperation argument:
                 state = Apply(argument.Value, state);
                 return argument.Parameter?.RefKind is RefKind.Out or RefKind.Ref
-                    ? Assign(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value, AbstractValue.Unknown, null, state)
+                    ? Assign(argument.Value is IDeclarationExpressionOperation declaration ? declaration.Expression : argument.Value, AbstractValue.Unknown, state)
                     : state;
 
             case IParameterReferenceOperation when IsChannelParameters(operation) && Escapes(operation):
@@ -285,7 +297,7 @@ internal sealed class PathExplorer
         _ => true,
     };
 
-    private PathState Assign(IOperation target, AbstractValue value, IOperation? source, PathState state)
+    private PathState Assign(IOperation target, AbstractValue value, PathState state)
     {
         switch (target)
         {
@@ -293,10 +305,13 @@ internal sealed class PathExplorer
                 _trackedWrites++;
                 return state.With(local.Local, value, keepUnknown: false);
 
-            case IParameterReferenceOperation when IsChannelContext(target):
+            case IFlowCaptureReferenceOperation capture when _capturedReferences.TryGetValue(capture.Id, out var variable):
+                return Assign(variable, value, state);
+
+            case IParameterReferenceOperation context when IsChannelContext(target):
+                // Null on this path: a literal null or default, or a local or ?: branch that holds one here.
                 _trackedWrites++;
-                var assigned = source is not null && IsNullConstant(source) ? AbstractValue.OfNull(source.Syntax) : AbstractValue.Unknown;
-                return state.With(((IParameterReferenceOperation)target).Parameter, assigned, keepUnknown: true);
+                return state.With(context.Parameter, value.IsNull ? value : AbstractValue.Unknown, keepUnknown: true);
 
             case IPropertyReferenceOperation { Property.Name: CpuNumberMember } property when IsChannelParameters(property.Instance):
                 _trackedWrites++;
@@ -313,17 +328,6 @@ internal sealed class PathExplorer
 
     /// <summary>The NET_DMA_CHANNEL_PARAMETERS member the provider writes (ns-netdma-_net_dma_channel_parameters.md).</summary>
     public const string CpuNumberMember = "CpuNumber";
-
-    /// <summary>Only a literal null or default counts as null: a local that may hold null is unknown, not null.</summary>
-    private static bool IsNullConstant(IOperation operation)
-    {
-        while (operation is IConversionOperation conversion && !operation.ConstantValue.HasValue)
-        {
-            operation = conversion.Operand;
-        }
-
-        return operation.ConstantValue is { HasValue: true, Value: null };
-    }
 
     /// <summary>The value of an expression on a path.</summary>
     public AbstractValue Eval(IOperation operation, PathState state)
@@ -345,7 +349,31 @@ internal sealed class PathExplorer
             ILocalReferenceOperation local when IsTrackedLocal(local.Local) => state.Get(local.Local) ?? AbstractValue.Unknown,
             IFlowCaptureReferenceOperation capture => state.Get(capture.Id) ?? AbstractValue.Unknown,
             ISimpleAssignmentOperation assignment => Eval(assignment.Value, state),
+            IFieldReferenceOperation { Field: { IsStatic: true, IsReadOnly: true } field } when ReadOnlyConstant(field) is { } constant =>
+                AbstractValue.OfConstant(constant, operation.Syntax),
             _ => AbstractValue.Unknown,
+        };
+    }
+
+    /// <summary>
+    /// The value of a <c>static readonly</c> field of this compilation whose initializer is an integral constant and
+    /// that no static constructor can overwrite (<c>static readonly NtStatus Busy = NtStatus.STATUS_DEVICE_BUSY;</c>);
+    /// null otherwise.
+    /// </summary>
+    private int? ReadOnlyConstant(IFieldSymbol field)
+    {
+        if (field.DeclaringSyntaxReferences.Length != 1 || field.ContainingType.StaticConstructors.Any(c => !c.IsImplicitlyDeclared)
+            || field.DeclaringSyntaxReferences[0].GetSyntax() is not Microsoft.CodeAnalysis.CSharp.Syntax.VariableDeclaratorSyntax { Initializer.Value: { } initializer }
+            || Infrastructure.SourceSemanticModels.Of(_graph.OriginalOperation.SemanticModel!.Compilation, initializer.SyntaxTree) is not { } model)
+        {
+            return null;
+        }
+
+        return model.GetConstantValue(initializer).Value switch
+        {
+            ulong big => unchecked((int)big),
+            int or uint or long or short or ushort or sbyte or byte => unchecked((int)Convert.ToInt64(model.GetConstantValue(initializer).Value, System.Globalization.CultureInfo.InvariantCulture)),
+            _ => null,
         };
     }
 
@@ -372,8 +400,10 @@ internal sealed class PathExplorer
                 return Compare(binary.OperatorKind, Eval(binary.LeftOperand, state), Eval(binary.RightOperand, state));
 
             case IIsNullOperation isNull:
-                var operand = Eval(isNull.Operand, state);
-                return operand.IsNull ? true : operand.IsConstant ? false : null;
+                return IsNull(Eval(isNull.Operand, state));
+
+            case IIsPatternOperation { Pattern: var pattern } isPattern when NullPattern(pattern) is { } matchesNull:
+                return IsNull(Eval(isPattern.Value, state)) is { } isNullValue ? isNullValue == matchesNull : null;
 
             case IInvocationOperation { TargetMethod: { IsStatic: true, Name: "NT_SUCCESS" } method, Arguments.Length: 1 } invocation
                 when IsNtStatusFacts(method.ContainingType):
@@ -384,6 +414,16 @@ internal sealed class PathExplorer
                 return null;
         }
     }
+
+    private static bool? IsNull(AbstractValue value) => value.IsNull ? true : value.IsConstant ? false : null;
+
+    /// <summary>True for the pattern <c>null</c>, false for <c>not null</c>, null for any other pattern.</summary>
+    private static bool? NullPattern(IPatternOperation pattern) => pattern switch
+    {
+        IConstantPatternOperation { Value.ConstantValue: { HasValue: true, Value: null } } => true,
+        INegatedPatternOperation { Pattern: var negated } => NullPattern(negated) is { } inner ? !inner : null,
+        _ => null,
+    };
 
     private bool IsNtStatusFacts(INamedTypeSymbol? type) =>
         type is { Name: "NtStatusFacts" } && _options.Symbols.NtStatus is { } status

@@ -49,8 +49,6 @@ internal static class IrqlFunctions
     /// (live) pass follows a call into a helper declared anywhere in the compilation. Empty for a method without a
     /// body in source.
     /// </summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("MicrosoftCodeAnalysisPerformance", "RS1030:Do not invoke Compilation.GetSemanticModel() method within a diagnostic analyzer",
-        Justification = "The helper's body is in another operation block, often another document, so no callback's semantic model covers it; under the analyzer driver the compilation's semantic model provider hands out the model it caches for that tree.")]
     public static ImmutableArray<IrqlFunction> OfMethod(IMethodSymbol method, Compilation compilation, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
     {
         if (Shared.TryGetValue(method, out var known))
@@ -61,12 +59,7 @@ internal static class IrqlFunctions
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            if (!compilation.ContainsSyntaxTree(syntax.SyntaxTree))
-            {
-                continue;
-            }
-
-            var body = compilation.GetSemanticModel(syntax.SyntaxTree).GetOperation(syntax, cancellationToken);
+            var body = Infrastructure.SourceSemanticModels.Of(compilation, syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken);
             switch (body)
             {
                 case IMethodBodyOperation methodBody:

@@ -15,9 +15,10 @@ namespace NetDma.Analyzers.Rules;
 /// <summary>
 /// NDMA4003: in one routine, IoGetDmaAdapter is called with a DEVICE_DESCRIPTION whose MaximumLength is a constant,
 /// and a later AllocateAdapterChannel (or AllocateAdapterChannelEx) asks for a constant NumberOfMapRegisters above
-/// ceil(MaximumLength / 4096) + 1, the most IoGetDmaAdapter can grant (<see cref="MapRegisterModel"/>). Constant
-/// against constant only: when the routine compares the returned maximum or passes it on (a guard), when the
-/// description may change behind the analysis' back, or when either number is not a constant, nothing is reported.
+/// ceil(MaximumLength / 4096) + 1, the most IoGetDmaAdapter can grant (<see cref="MapRegisterModel"/>). Known value
+/// against known value only (constants, arithmetic over them and locals that hold one value, <see cref="Flow.RoutineConstants"/>):
+/// when the routine compares the returned maximum or passes it on (a guard), when the description may change behind
+/// the analysis' back, or when either number is not known, nothing is reported.
 /// Source: nf-wdm-iogetdmaadapter.md, nc-wdm-pallocate_adapter_channel.md.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -93,10 +94,11 @@ public sealed class NDMA4003MapRegistersAnalyzer : DiagnosticAnalyzer
     private static void Analyze(List<IOperation> operations, HashSet<ILocalSymbol> captured, ContractReader reader, INamedTypeSymbol description, Action<Diagnostic> report)
     {
         var calls = operations.OfType<IInvocationOperation>().Select(call => (Call: call, Contract: reader.Read(call.TargetMethod))).Where(c => c.Contract is not null).ToList();
+        var constants = new Flow.RoutineConstants(operations, captured);
         foreach (var (adapterCall, _) in calls.Where(c => c.Contract!.Name == DdiNames.IoGetDmaAdapter))
         {
             if (Argument(adapterCall, DeviceDescriptionParameter) is not { } descriptionArgument
-                || MaximumLengthOf(descriptionArgument, adapterCall, operations, captured, description) is not { } maximumLength
+                || MaximumLengthOf(descriptionArgument, adapterCall, operations, captured, description, constants) is not { } maximumLength
                 || (Argument(adapterCall, NumberOfMapRegisters) is ILocalReferenceOperation { Local: var maximum } && (captured.Contains(maximum) || IsGuarded(maximum, adapterCall, operations))))
             {
                 continue;
@@ -105,8 +107,7 @@ public sealed class NDMA4003MapRegistersAnalyzer : DiagnosticAnalyzer
             var grant = MapRegisterModel.MaximumFor(maximumLength);
             foreach (var (channelCall, contract) in calls.Where(c => DdiNames.IsAllocateAdapterChannel(c.Contract!.Name) && c.Call.Syntax.SpanStart > adapterCall.Syntax.SpanStart))
             {
-                if (Argument(channelCall, NumberOfMapRegisters) is { ConstantValue: { HasValue: true, Value: { } value } } requested
-                    && ToUInt64(value) is { } count && count > grant)
+                if (Argument(channelCall, NumberOfMapRegisters) is { } requested && constants.ValueOf(requested) is { } count && count > grant)
                 {
                     report(Diagnostic.Create(Rule, requested.Syntax.GetLocation(), contract!.Role, count, maximumLength, grant, contract.Page ?? contract.Name));
                 }
@@ -121,20 +122,12 @@ public sealed class NDMA4003MapRegistersAnalyzer : DiagnosticAnalyzer
         return value is IDeclarationExpressionOperation declaration ? declaration.Expression : value;
     }
 
-    private static ulong? ToUInt64(object value) => value switch
-    {
-        uint u => u,
-        int i when i >= 0 => (ulong)i,
-        ulong l => l,
-        long l when l >= 0 => (ulong)l,
-        _ => null,
-    };
-
     /// <summary>
     /// The constant MaximumLength of the description passed to IoGetDmaAdapter: set in an object initializer, or on a
     /// local created in this routine and never aliased or passed elsewhere, with one constant value throughout.
     /// </summary>
-    private static ulong? MaximumLengthOf(IOperation argument, IInvocationOperation adapterCall, List<IOperation> operations, HashSet<ILocalSymbol> captured, INamedTypeSymbol description)
+    private static ulong? MaximumLengthOf(
+        IOperation argument, IInvocationOperation adapterCall, List<IOperation> operations, HashSet<ILocalSymbol> captured, INamedTypeSymbol description, Flow.RoutineConstants constants)
     {
         while (argument is IConversionOperation conversion)
         {
@@ -187,8 +180,8 @@ public sealed class NDMA4003MapRegistersAnalyzer : DiagnosticAnalyzer
             return null;
         }
 
-        var constants = values.Select(v => v.ConstantValue is { HasValue: true, Value: { } c } ? ToUInt64(c) : null).ToList();
-        return constants.All(c => c is not null) && constants.Distinct().Count() == 1 ? constants[0] : null;
+        var lengths = values.Select(constants.ValueOf).ToList();
+        return lengths.All(c => c is not null) && lengths.Distinct().Count() == 1 ? lengths[0] : null;
     }
 
     private static IOperation? Strip(IOperation? operation)

@@ -47,6 +47,35 @@ public sealed class NDMA2001DocumentedStatusAnalyzerTests
     }
 
     [Fact]
+    public async Task A_static_readonly_field_with_a_constant_initializer_is_followed()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    ChannelParameters.CpuNumber = 0;
+                    return ChannelParameters.Flags == 0 ? Ok : {|#0:Cancelled|};
+            """, """
+                private static readonly NtStatus Cancelled = NtStatus.STATUS_CANCELLED;
+                private static readonly NtStatus Ok = NtStatus.STATUS_SUCCESS;
+            """);
+        await Verify.VerifyAsync(source, Ndma2001(0, "ProviderAllocateDmaChannel", "STATUS_CANCELLED (0xC0000120)", "some", AllocateDocumented));
+    }
+
+    [Fact]
+    public async Task A_static_readonly_field_a_static_constructor_may_set_is_not_followed()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    pProviderChannelContext = new object();
+                    ChannelParameters.CpuNumber = 0;
+                    return Cancelled;
+            """, """
+                private static readonly NtStatus Cancelled = NtStatus.STATUS_CANCELLED;
+
+                static Provider() => Cancelled = NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_local_overwritten_before_the_return_stays_silent()
     {
         var source = ProviderSource.WithAllocate("""

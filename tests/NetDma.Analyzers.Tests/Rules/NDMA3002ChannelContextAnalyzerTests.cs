@@ -71,6 +71,42 @@ public sealed class NDMA3002ChannelContextAnalyzerTests
     }
 
     [Fact]
+    public async Task A_null_that_reaches_the_context_through_a_local_reports_NDMA3002()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    object? context = null;
+                    ChannelParameters.CpuNumber = 0;
+                    pProviderChannelContext = context;
+                    {|#0:return NtStatus.STATUS_SUCCESS;|}
+            """);
+        await Verify.VerifyAsync(source, Ndma3002(0, "all"));
+    }
+
+    [Fact]
+    public async Task A_conditional_expression_with_a_null_branch_reports_NDMA3002_on_some_paths()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    ChannelParameters.CpuNumber = 0;
+                    pProviderChannelContext = ChannelParameters.Flags == 0 ? new object() : null;
+                    {|#0:return NtStatus.STATUS_SUCCESS;|}
+            """);
+        await Verify.VerifyAsync(source, Ndma3002(0, "some"));
+    }
+
+    [Fact]
+    public async Task A_conditional_expression_whose_branches_are_both_objects_stays_silent()
+    {
+        var source = ProviderSource.WithAllocate("""
+                    object? spare = null;
+                    spare = new object();
+                    ChannelParameters.CpuNumber = 0;
+                    pProviderChannelContext = ChannelParameters.Flags == 0 ? new object() : spare;
+                    return NtStatus.STATUS_SUCCESS;
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_context_copied_from_a_local_is_not_guessed_null()
     {
         var source = ProviderSource.WithAllocate("""

@@ -67,6 +67,47 @@ public sealed class NDMA4003MapRegistersAnalyzerTests
     }
 
     [Fact]
+    public async Task Map_register_counts_computed_from_constants_in_locals_are_followed()
+    {
+        var source = Start("""
+                    const uint pageSize = 4096;
+                    var pages = 4u;
+                    var length = pages * pageSize;
+                    var adapter = kernel.IoGetDmaAdapter(pdo, new DeviceDescription { Master = true, MaximumLength = length }, out _);
+                    if (adapter is null)
+                    {
+                        return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                    }
+
+                    var pieces = 3u;
+                    var wanted = pieces * 2 + 1;
+                    return adapter.DmaOperations.AllocateAdapterChannel!(adapter, fdo, {|#0:wanted|}, adapterControl, null);
+            """);
+        await Verify.VerifyAsync(source, Ndma4003(0, 7, 16384, 5));
+    }
+
+    [Fact]
+    public async Task A_count_local_written_again_is_not_followed()
+    {
+        var source = Start("""
+                    var adapter = kernel.IoGetDmaAdapter(pdo, new DeviceDescription { Master = true, MaximumLength = 8192 }, out _);
+                    if (adapter is null)
+                    {
+                        return NtStatus.STATUS_INSUFFICIENT_RESOURCES;
+                    }
+
+                    var wanted = 8u;
+                    if (pdo is null)
+                    {
+                        wanted = 2;
+                    }
+
+                    return adapter.DmaOperations.AllocateAdapterChannel!(adapter, fdo, wanted, adapterControl, null);
+            """);
+        await Verify.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task A_request_guarded_by_the_returned_maximum_stays_silent()
     {
         var source = Start("""
