@@ -21,9 +21,10 @@ namespace NetDma.Analyzers.Irql;
 /// <c>if (locked)</c> one way takes a later <c>if (locked)</c> the same way, until the boolean is assigned (a
 /// constant assignment makes its value known) or, for a field or a boolean a nested function may capture, until a call
 /// that is not a kernel IRQL primitive (such a call may change it). Other branch conditions are not evaluated.
-/// Approximations, on purpose: exceptions are not followed (a <c>throw</c> ends its path; a catch handler starts with every state of
-/// its try block; a finally block is entered from the normal exits of its try block only); loops are iterated to a
-/// fixed point with at most <see cref="IrqlFlowState.MaxPaths"/> path classes per point.
+/// Approximations, on purpose: exceptions thrown by calls are not followed (a catch handler starts with every state of its
+/// try block; a finally block is entered from the normal exits of its try block only); an explicit <c>throw</c> outside
+/// any try, catch or finally block is an exit of the function (<see cref="ThrowExits"/>), one inside them ends its
+/// path; loops are iterated to a fixed point with at most <see cref="IrqlFlowState.MaxPaths"/> path classes per point.
 /// </remarks>
 internal sealed class IrqlFlowAnalysis
 {
@@ -35,6 +36,7 @@ internal sealed class IrqlFlowAnalysis
     private readonly List<int> _volatileConditions = new();
     private readonly Dictionary<CaptureId, IOperation> _captures = new();
     private readonly IrqlFlowState?[] _finallyStates;
+    private readonly SortedDictionary<int, IrqlFlowState> _throwStates = new();
     private readonly List<IrqlObservation> _observations = new();
 
     private IrqlFlowAnalysis(ControlFlowGraph graph, IrqlCallEffects effects)
@@ -54,6 +56,12 @@ internal sealed class IrqlFlowAnalysis
 
     /// <summary>The state at the function's exit (normal returns only).</summary>
     public IrqlFlowState ExitState { get; private set; } = IrqlFlowState.Unreachable;
+
+    /// <summary>
+    /// Each explicit <c>throw</c> that leaves the function (outside any try, catch or finally block), at the throw,
+    /// with the state it leaves in, in source order.
+    /// </summary>
+    public ImmutableArray<(Location Location, IrqlFlowState State)> ThrowExits { get; private set; } = ImmutableArray<(Location, IrqlFlowState)>.Empty;
 
     /// <summary>Analyzes <paramref name="graph"/>.</summary>
     public static IrqlFlowAnalysis Run(ControlFlowGraph graph, IrqlCallEffects effects)
@@ -109,6 +117,7 @@ internal sealed class IrqlFlowAnalysis
         states[0] = IrqlFlowState.Of(IrqlPath.AtEntry(_slots.Count, _conditions.Count));
         SolveRegion(states, 0, blocks.Length - 1);
         ExitState = states[blocks.Length - 1] ?? IrqlFlowState.Unreachable;
+        ThrowExits = _throwStates.Select(t => (ThrowLocation(blocks[t.Key]), t.Value)).ToImmutableArray();
 
         // One recording pass over the fixed point: each block once, with the state that reaches it.
         _captures.Clear();
@@ -308,6 +317,10 @@ internal sealed class IrqlFlowAnalysis
                     {
                         leaving = leaving.Join(state);
                     }
+                    else if (branch.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow && LeavesFunction(block) && !state.IsUnreachable)
+                    {
+                        _throwStates[ordinal] = _throwStates.TryGetValue(ordinal, out var known) ? known.Join(state) : state;
+                    }
 
                     continue;
                 }
@@ -317,6 +330,36 @@ internal sealed class IrqlFlowAnalysis
         }
 
         return leaving;
+    }
+
+    /// <summary>A throw from this block leaves the function: no try, catch, filter or finally region encloses it.</summary>
+    private static bool LeavesFunction(BasicBlock block)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind is ControlFlowRegionKind.Try or ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter
+                or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally or ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The <c>throw</c> statement or expression a throwing block ends with (its thrown value's syntax otherwise).</summary>
+    private static Location ThrowLocation(BasicBlock block)
+    {
+        var syntax = block.BranchValue?.Syntax ?? block.Operations.LastOrDefault()?.Syntax;
+        for (var node = syntax; node is not null; node = node.Parent)
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.ThrowStatementSyntax or Microsoft.CodeAnalysis.CSharp.Syntax.ThrowExpressionSyntax)
+            {
+                return node.GetLocation();
+            }
+        }
+
+        return syntax?.GetLocation() ?? Location.None;
     }
 
     /// <summary>A catch or filter handler can start at any point of its try block: it gets every state seen there.</summary>

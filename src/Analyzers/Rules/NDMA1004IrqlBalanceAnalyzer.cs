@@ -16,7 +16,8 @@ namespace NetDma.Analyzers.Rules;
 /// C28166); a restore whose argument is no level an <c>[IrqlSaves]</c> parameter saved (C28158's situation seen from
 /// the restore); KeRaiseIrql to a constant below the current level (C28141) and KeLowerIrql to a constant above it.
 /// Functions that declare <c>[IrqlRaises]</c> or an <c>[IrqlRestores]</c> parameter change the IRQL on purpose and
-/// are not held to NDMA1005. Exceptional exits are not followed. Source: irql-annotations-for-drivers.md.
+/// are not held to NDMA1005. An explicit <c>throw</c> that leaves the function is an exit too, reported at the throw;
+/// exceptions thrown by calls are not followed. Source: irql-annotations-for-drivers.md.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class NDMA1004IrqlBalanceAnalyzer : DiagnosticAnalyzer
@@ -71,7 +72,17 @@ public sealed class NDMA1004IrqlBalanceAnalyzer : DiagnosticAnalyzer
             return;
         }
 
-        var exit = function.Flow.ExitState;
+        Report(context, function.Location, function.Name, function.Flow.ExitState, entry);
+
+        // An exception that leaves the function leaves the IRQL and the spin locks as they are at the throw.
+        foreach (var (location, state) in function.Flow.ThrowExits)
+        {
+            Report(context, location, $"{function.Name} (throwing here)", state, entry);
+        }
+    }
+
+    private static void Report(OperationBlockAnalysisContext context, Location location, string name, IrqlFlowState exit, IrqlEntry entry)
+    {
         var entryLevels = entry.KnownLevels;
         var exactEntry = entry.IsKnown && entryLevels.Lowest == entryLevels.Highest && !entry.Alternatives.Any(a => a.Unknown);
         var any = false;
@@ -106,8 +117,8 @@ public sealed class NDMA1004IrqlBalanceAnalyzer : DiagnosticAnalyzer
         }
 
         sources.Add(Page);
-        context.ReportDiagnostic(Diagnostic.Create(ReturnAtEntryIrqlRule, function.Location,
-            function.Name, levels.Describe(), all ? "all" : "some", DescribeEntry(entry), string.Join("; ", sources)));
+        context.ReportDiagnostic(Diagnostic.Create(ReturnAtEntryIrqlRule, location,
+            name, levels.Describe(), all ? "all" : "some", DescribeEntry(entry), string.Join("; ", sources)));
     }
 
     private static string DescribeEntry(IrqlEntry entry)

@@ -101,6 +101,61 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
     }
 
     [Fact]
+    public async Task A_throw_with_the_spin_lock_held_reports_NDMA1005_at_the_throw()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool broken)
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    if (broken)
+                    {
+                        {|#0:throw new InvalidOperationException("channel table corrupted");|}
+                    }
+
+                    Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1005(0, "Stop (throwing here)", "DISPATCH_LEVEL", "all", "IRQL = PASSIVE_LEVEL", $"{SpinLockRaise}; {Page}"));
+    }
+
+    [Fact]
+    public async Task A_throw_after_the_release_or_under_a_finally_that_releases_is_silent()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Stop(bool broken)
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    if (broken)
+                    {
+                        throw new InvalidOperationException("channel table corrupted");
+                    }
+                }
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Restart(bool broken)
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    try
+                    {
+                        if (broken)
+                        {
+                            throw new InvalidOperationException("channel table corrupted");
+                        }
+                    }
+                    finally
+                    {
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+                }
+            """);
+        await Verifier.VerifyAsync(source);
+    }
+
+    [Fact]
     public async Task Balanced_raises_and_releases_in_finally_are_silent()
     {
         var source = Sources.Driver("""
