@@ -9,7 +9,7 @@ public static class ExitCodes
     /// <summary>Every script passed (<c>run</c>), every generated case passed (<c>explore</c>), or the command did its job.</summary>
     public const int Passed = 0;
 
-    /// <summary>A conformance failure: a script failed, or exploration found a failing case.</summary>
+    /// <summary>A conformance failure: a script failed, exploration found a failing case, or a merged report holds a failure.</summary>
     public const int ConformanceFailure = 1;
 
     /// <summary>
@@ -24,8 +24,8 @@ public static class ExitCodes
     /// <summary>The exit-code table as the help texts print it.</summary>
     public const string Table =
         "Exit codes:\n" +
-        "  0  every script passed (run), every generated case passed (explore)\n" +
-        "  1  a conformance failure: a script failed (run), a failing case was found (explore)\n" +
+        "  0  every script passed (run), every generated case passed (explore), every merged part passed (merge)\n" +
+        "  1  a conformance failure: a script failed (run), a failing case was found (explore), a merged part failed (merge)\n" +
         "  2  bad usage or input: a parse error, a value out of range, a missing file or folder, no usable provider class\n" +
         "  3  an internal error of the kit: an unexpected exception, a worker process that could not be started";
 }

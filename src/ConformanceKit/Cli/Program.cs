@@ -105,7 +105,8 @@ var requirements = RequirementsCommand.Create(console);
 var explain = ExplainCommand.Create(console);
 
 var explore = ExploreCommand.Create(console);
+var merge = MergeCommand.Create(console);
 
-var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, requirements, explain, explore };
+var root = new RootCommand("netdma-kit: holds a NetDMA provider or WDM DMA driver to its documented contracts.") { run, contracts, rules, requirements, explain, explore, merge };
 ExitCodesHelpAction.AddTo(root);
 return KitEntryPoint.Run(root, args, console, environment.ShowStackTraces);

@@ -38,7 +38,13 @@ public static class ExplorationReport
             scripts.Add(failure.Result);
         }
 
-        return new RunReport(result.Driver, scripts) { StartTime = start, EndTime = end, Faults = faults };
+        return new RunReport(result.Driver, scripts)
+        {
+            StartTime = start,
+            EndTime = end,
+            Faults = faults,
+            Exploration = new ExploredCases(result.FirstSeed, result.Iterations, result.Shard.Count, [result.Shard.Index]),
+        };
     }
 
     /// <summary>The name of the entry for cases <paramref name="first"/> to <paramref name="last"/> (1-based) of <paramref name="firstSeed"/>'s run.</summary>

@@ -19,6 +19,9 @@ public sealed record ExplorationResult(
     /// <summary>The 0-based index of this run's first case among the unsharded run's (0 unless sharded).</summary>
     public int FirstCase { get; init; }
 
+    /// <summary>The cases of the unsharded run (<see cref="ExplorationOptions.Iterations"/>), of which <see cref="Shard"/> took its slice.</summary>
+    public int Iterations { get; init; }
+
     /// <summary>
     /// How many times each rule's run-time check judged an observation over the cases that passed or were skipped
     /// (rule ID to count; the failing case's own counts are in <see cref="ExplorationFailure.Result"/>).

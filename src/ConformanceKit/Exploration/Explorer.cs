@@ -212,6 +212,7 @@ public static class Explorer
         {
             Shard = shard,
             FirstCase = start,
+            Iterations = options.Iterations,
             Evaluations = evaluations,
         };
         if (failing is not { } found)

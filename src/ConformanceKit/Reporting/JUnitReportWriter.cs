@@ -37,7 +37,7 @@ public static class JUnitReportWriter
     public static XDocument ToXml(RunReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var time = ReportTimes.SecondsText(report.Duration);
+        var time = ReportTimes.SecondsText(ReportTimes.RunDuration(report));
         var suite = new XElement("testsuite",
             Counts(report),
             new XAttribute("time", time),

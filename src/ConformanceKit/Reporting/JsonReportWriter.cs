@@ -13,7 +13,8 @@ namespace NetDma.ConformanceKit.Reporting;
 /// the driver, the run's start and end (UTC) and duration in seconds, the exit code, the script counts, and per script
 /// its outcome, duration, every check (location, step, result, rule IDs, message) and every violation the run recorded,
 /// expected or not (rule, level, statement, expected, actual, page, the command during which it was observed, call
-/// sequence). Unlike JUnit and SARIF it keeps everything the kit knows, for tools that post-process a run.
+/// sequence). Unlike JUnit and SARIF it keeps everything the kit knows, for tools that post-process a run, and it is
+/// what <c>netdma-kit merge</c> reads back (<see cref="Merging.JsonReportReader"/>) to combine the reports of CI shards.
 /// </summary>
 public static class JsonReportWriter
 {
@@ -35,10 +36,14 @@ public static class JsonReportWriter
         {
             json.WriteStartObject();
             json.WriteNumber("formatVersion", FormatVersion);
+            json.WriteStartObject("tool");
+            json.WriteString("name", KitVersion.ToolName);
+            json.WriteString("version", KitVersion.Current);
+            json.WriteEndObject();
             json.WriteString("driver", report.Driver);
             json.WriteString("startTime", ReportTimes.Utc(report.StartTime));
             json.WriteString("endTime", ReportTimes.Utc(report.EndTime));
-            json.WriteNumber("durationSeconds", ReportTimes.Seconds(report.Duration));
+            json.WriteNumber("durationSeconds", ReportTimes.Seconds(ReportTimes.RunDuration(report)));
             json.WriteNumber("exitCode", report.Success ? 0 : 1);
             json.WriteNumber("passed", report.Passed);
             json.WriteNumber("failed", report.Failed);
@@ -50,6 +55,22 @@ public static class JsonReportWriter
                 json.WriteNumber("seed", faults.Seed);
                 json.WriteEndObject();
             }
+            if (report.Exploration is { } exploration)
+            {
+                json.WriteStartObject("exploration");
+                json.WriteString("firstSeed", exploration.FirstSeed);
+                json.WriteNumber("iterations", exploration.Iterations);
+                json.WriteNumber("shardCount", exploration.ShardCount);
+                json.WriteStartArray("shards");
+                foreach (var shard in exploration.Shards)
+                {
+                    json.WriteNumberValue(shard);
+                }
+
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+
             WriteRequirements(json, RequirementCoverage.Of(report));
             json.WriteStartArray("scripts");
             foreach (var script in report.Scripts)
@@ -73,6 +94,7 @@ public static class JsonReportWriter
         json.WriteString("file", script.File.Replace('\\', '/'));
         json.WriteString("name", script.Name);
         json.WriteString("title", script.Title);
+        json.WriteString("driverKind", script.DriverKind);
         json.WriteString("outcome", Outcome(script.Outcome));
         json.WriteNumber("durationSeconds", ReportTimes.Seconds(script.Duration));
         json.WriteString("skipReason", script.SkipReason);
@@ -220,7 +242,8 @@ public static class JsonReportWriter
         json.WriteEndArray();
     }
 
-    private static string Outcome(ScriptOutcome outcome) => outcome switch
+    /// <summary>The JSON name of a script's <paramref name="outcome"/>.</summary>
+    internal static string Outcome(ScriptOutcome outcome) => outcome switch
     {
         ScriptOutcome.Passed => "passed",
         ScriptOutcome.Failed => "failed",

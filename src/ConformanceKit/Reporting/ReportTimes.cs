@@ -11,6 +11,16 @@ internal static class ReportTimes
     /// </summary>
     public static double Seconds(TimeSpan duration) => Math.Round(Math.Max(0, duration.TotalSeconds), 3);
 
+    /// <summary>
+    /// A run's duration as its reports state it: the difference of its start and end as they are written (to the
+    /// millisecond, <see cref="Utc"/>), so that a report's duration agrees with its own times and a report read back
+    /// (<c>netdma-kit merge</c>) states the same duration.
+    /// </summary>
+    public static TimeSpan RunDuration(Running.RunReport report) => ToMilliseconds(report.EndTime) - ToMilliseconds(report.StartTime);
+
+    private static DateTimeOffset ToMilliseconds(DateTimeOffset instant) =>
+        new(instant.UtcTicks - (instant.UtcTicks % TimeSpan.TicksPerMillisecond), TimeSpan.Zero);
+
     /// <summary><see cref="Seconds"/> as invariant-culture text, e.g. <c>0.123</c>: JUnit's <c>time</c> attribute.</summary>
     public static string SecondsText(TimeSpan duration) => Seconds(duration).ToString("0.000", CultureInfo.InvariantCulture);
 

@@ -4,7 +4,7 @@ using NetDma.ConformanceKit.Scripting;
 namespace NetDma.ConformanceKit.Running;
 
 /// <summary>
-/// Runs scripts in this process, each on its own thread under a watchdog: a driver routine that never returns (a
+/// Runs scripts in this process, one after another on a thread of their own (<see cref="ScriptThread"/>), under a watchdog: a driver routine that never returns (a
 /// deadlock, an infinite wait) is reported as NDMA2003 with the call sequence that led there, the script fails, and the
 /// run goes on with the next script. The hung thread cannot be stopped safely: it is abandoned (a background thread)
 /// and keeps its CPU until the process ends, and a driver that kills its process ends the run. That is why the CLI
@@ -35,13 +35,21 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
 
         var recorder = new ScriptRecorder(script);
         var execution = new ScriptExecution(script, factory, recorder, faults);
-        var thread = new Thread(execution.Run) { IsBackground = true, Name = $"script {Path.GetFileName(script.File)}" };
+        var thread = _thread ??= new ScriptThread();
         var clock = Stopwatch.StartNew();
-        thread.Start();
-        return thread.Join(watchdog)
-            ? recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations)
-            : recorder.Hung(watchdog, "its thread was abandoned and keeps running until the process ends", clock.Elapsed);
+        if (thread.Run(execution.Run, watchdog))
+        {
+            return recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations);
+        }
+
+        // The hung script keeps its thread; the next script gets a new one.
+        thread.Abandon();
+        _thread = null;
+        return recorder.Hung(watchdog, "its thread was abandoned and keeps running until the process ends", clock.Elapsed);
     }
+
+    // The thread sequential scripts run on, one after another; null before the first and after a hung one.
+    private ScriptThread? _thread;
 
     /// <summary>
     /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/>, each on a fresh machine; the
@@ -78,8 +86,10 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
         };
     }
 
-    /// <summary>Nothing to release: scripts run on threads of this process.</summary>
+    /// <summary>Ends the thread scripts ran on (a hung script's abandoned thread is left to run until the process ends).</summary>
     public void Dispose()
     {
+        _thread?.Dispose();
+        _thread = null;
     }
 }

@@ -8,6 +8,12 @@ public sealed record RunReport(string Driver, IReadOnlyList<ScriptResult> Script
     /// <summary>The faults injected into every script (<c>--faults</c>), or null for a run without; a script's own <c>fault</c> commands come on top.</summary>
     public Faults.FaultSpec? Faults { get; init; }
 
+    /// <summary>
+    /// For the report of an exploration (<c>explore</c>, or shards of one merged by <c>netdma-kit merge</c>): which run
+    /// and which of its shards the report covers; null for a run of scripts.
+    /// </summary>
+    public Exploration.ExploredCases? Exploration { get; init; }
+
     /// <summary>When the run started (UTC).</summary>
     public DateTimeOffset StartTime { get; init; }
 

@@ -44,8 +44,8 @@ public sealed partial class ReportSnapshotTests
         return output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
-    /// <summary>The report with its times and durations, the only values that differ between runs, replaced.</summary>
-    private static string Scrubbed(string report) => TimeValue().Replace(report, m => $"{m.Groups["name"].Value}{m.Groups["open"].Value}[scrubbed]{m.Groups["close"].Value}");
+    /// <summary>The report with its times and durations and the kit's version (it names the commit), the only values that differ between runs, replaced.</summary>
+    private static string Scrubbed(string report) => TimeValue().Replace(report.Replace(KitVersion.Current, "[version]", StringComparison.Ordinal), m => $"{m.Groups["name"].Value}{m.Groups["open"].Value}[scrubbed]{m.Groups["close"].Value}");
 
     [GeneratedRegex("""(?<name>\b(?:time|timestamp)=|"(?:startTimeUtc|endTimeUtc|startTime|endTime|durationSeconds)": )(?<open>"?)(?<value>[^",\n]*)(?<close>"?)""")]
     private static partial Regex TimeValue();
