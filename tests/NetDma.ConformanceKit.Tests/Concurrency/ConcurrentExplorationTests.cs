@@ -1,0 +1,197 @@
+using CsCheck;
+using NetDma.ConformanceKit.Cli;
+using RunCommand = NetDma.ConformanceKit.Scripting.RunCommand;
+using NetDma.ConformanceKit.Concurrency;
+using NetDma.ConformanceKit.Exploration;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Scripting;
+using NetDma.ConformanceKit.Tests.BrokenProviders;
+
+namespace NetDma.ConformanceKit.Tests.Concurrency;
+
+/// <summary>
+/// <c>explore --schedules</c>: the generator's <c>concurrently</c> blocks are only what NetDMA could issue at once,
+/// sequential generation is untouched, the reference provider is silent under a fixed-seed exploration, and a planted
+/// race (<see cref="UnlockedReportCountProvider"/>) is found from a fixed seed, shrunk under the same schedules and
+/// replayed from its trace by <c>run --replay</c>. Budgets stay small (at most 200 schedules per case).
+/// </summary>
+public sealed class ConcurrentExplorationTests
+{
+    private const ulong SeedValue = 0x5EED_2026;
+    private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(60);
+
+    private static ExplorationOptions Concurrent(int schedules = 10, uint scheduleSeed = 1) =>
+        new() { ChannelCount = 3, Schedules = new ScheduleOptions(schedules, ScheduleStrategy.Random, scheduleSeed) };
+
+    private static IEnumerable<(string Seed, Script Script)> Seeded(ExplorationOptions options, int samples)
+    {
+        for (uint stream = 0; stream < samples; stream++)
+        {
+            var seed = new PCG(stream, SeedValue).ToString();
+            yield return (seed, ScriptParser.Parse(Explorer.ScriptFor(seed, options, ProviderCapabilities.All), "generated.ndma"));
+        }
+    }
+
+    [Fact]
+    public void Generated_concurrent_blocks_are_only_what_NetDMA_could_issue_at_once()
+    {
+        var lanes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var blocks = 0;
+        foreach (var (seed, script) in Seeded(Concurrent() with { MaxOperations = 40 }, 400))
+        {
+            var processors = (uint)script.Platform!.Processors;
+            var channels = new Dictionary<string, string>(StringComparer.Ordinal);
+            var commands = script.Commands;
+            for (var i = 0; i < commands.Count; i++)
+            {
+                if (commands[i] is not ConcurrentlyCommand block)
+                {
+                    Track(channels, commands[i]);
+                    continue;
+                }
+
+                blocks++;
+                var where = $"seed {seed}, block at command {i}";
+                Assert.True(block.Lanes.Count >= 2, $"{where}: fewer than two lanes");
+                Assert.True(block.Lanes.Count(l => l is RunCommand) <= 1, $"{where}: two runs");
+                var calls = block.Lanes.Where(l => l is not RunCommand).ToList();
+                Assert.True(calls.Select(l => ChannelCallSite.Of(l).Cpu).Distinct().Count() == calls.Count, $"{where}: two lanes on one processor");
+                Assert.All(calls, l => Assert.True(ChannelCallSite.Of(l).Cpu < processors, $"{where}: cpu outside the platform"));
+                Assert.True(calls.Select(ChannelOf).Distinct().Count() == calls.Count, $"{where}: two lanes on one channel");
+                foreach (var lane in calls)
+                {
+                    var state = channels.GetValueOrDefault(ChannelOf(lane), "unallocated");
+                    var allowed = lane switch
+                    {
+                        AppendDmaCommand or SuspendDmaCommand => state == "started",
+                        StartDmaCommand => state == "needs start",
+                        AbortDmaCommand => state is "started" or "suspended",
+                        FreeCommand => state is "started" or "needs start",
+                        _ => false,
+                    };
+                    var keyword = ScriptFormatter.Format(lane).Split(' ')[0];
+                    Assert.True(allowed, $"{where}: '{keyword}' on a channel that is {state}");
+                    lanes[keyword] = lanes.GetValueOrDefault(keyword) + 1;
+                }
+
+                foreach (var lane in calls)
+                {
+                    Track(channels, lane);
+                }
+
+                if (block.Lanes.Any(l => l is RunCommand))
+                {
+                    // The block's run may end before an append lands: the model runs the hardware to idle after it.
+                    Assert.True(commands.Skip(i + 1).SkipWhile(c => c is AssertCopiedCommand).FirstOrDefault() is RunCommand { Steps: null },
+                        $"{where}: no run to idle after a block with a run");
+                }
+            }
+        }
+
+        Assert.True(blocks > 100, $"only {blocks} blocks in 400 cases");
+        foreach (var keyword in new[] { "append", "start", "free", "suspend" })
+        {
+            Assert.True(lanes.GetValueOrDefault(keyword) > 0, $"no '{keyword}' lane in 400 cases: {string.Join(", ", lanes)}");
+        }
+    }
+
+    [Fact]
+    public void Without_schedules_the_generator_makes_no_block_and_the_same_case_as_before()
+    {
+        var sequential = new ExplorationOptions { ChannelCount = 3 };
+        var differ = 0;
+        foreach (var (seed, script) in Seeded(sequential, 200))
+        {
+            Assert.DoesNotContain(script.Commands, c => c is ConcurrentlyCommand);
+
+            // The sequential case is the one the two-argument generator (the only one before schedules) draws.
+            var before = ExplorationGenerators.Platform.Select(ExplorationGenerators.Operation(3, ProviderCapabilities.All).Array[0, sequential.MaxOperations],
+                (platform, operations) => new ExplorationCase(platform, operations)).Generate(PCG.Parse(seed), null!, out _);
+            var text = Explorer.ScriptFor(seed, sequential, ProviderCapabilities.All);
+            Assert.Equal(NetDmaSequenceModel.Render(before, 3, $"netdma-kit explore --seed {seed}"), text);
+            differ += Explorer.ScriptFor(seed, Concurrent(), ProviderCapabilities.All) == text ? 0 : 1;
+        }
+
+        Assert.True(differ > 0, "schedules changed no generated case");
+    }
+
+    [Fact]
+    public void A_fixed_seed_exploration_with_schedules_of_the_reference_provider_is_silent()
+    {
+        var result = Explorer.Explore(DriverRunners.ReferenceDrivers, Concurrent(schedules: 20) with { Seed = "0000000001G3", Iterations = 25, ShrinkIterations = 100 });
+
+        Assert.True(result.Failure is null, $"seed {result.FirstSeed}: {(result.Failure is { } f ? f.Script + ScheduleExplorationTests.Describe(f.Result) : "")}");
+        Assert.Equal(25, result.CasesPassed);
+    }
+
+    [Fact]
+    public void Explore_with_schedules_finds_the_missing_lock_between_append_and_DPC_and_its_shrunk_script_replays_from_the_trace()
+    {
+        var drivers = new TypeDriverFactory(typeof(UnlockedReportCountProvider), null);
+        var options = Concurrent(schedules: 100) with { Seed = FindingSeed, Iterations = 40, ShrinkIterations = 150, Capabilities = ProviderCapabilities.All };
+
+        var result = Explorer.Explore(drivers, options);
+
+        var failure = result.Failure;
+        Assert.True(failure is not null, $"seed {FindingSeed}: not found in {result.CasesRun} case(s)");
+        Assert.Contains("NDMA3023", failure.BrokenRules);
+        Assert.Contains(ScriptKeywords.Concurrently, failure.Script);
+        Assert.True(failure.Reproduced, "the shrunk case did not fail again under the same schedules");
+        var trace = Assert.IsType<string>(failure.Schedules?.Trace);
+
+        // What run --replay does with the trace written beside the shrunk script.
+        using var replay = new InProcessScriptRunner(drivers, Watchdog, schedules: new ScheduleOptions(1, ReplayTrace: trace));
+        var replayed = replay.Run(ScriptParser.Parse(failure.Script, "shrunk.ndma"));
+        Assert.True(replayed.Outcome == ScriptOutcome.Failed, ScheduleExplorationTests.Describe(replayed));
+        Assert.Contains(replayed.Violations, v => v.Rule.Id == "NDMA3023");
+
+        // One call at a time the same seed finds nothing: it is the schedules that find the race.
+        var sequential = Explorer.Explore(drivers, options with { Schedules = null });
+        Assert.True(sequential.Failure is null, $"seed {FindingSeed} failed sequentially: {sequential.Failure?.Script}");
+    }
+
+    /// <summary>A first seed whose cases reach the race within the test's budget (found once by search, then fixed).</summary>
+    private const string FindingSeed = "0000000001G3";
+
+    private static string ChannelOf(ScriptCommand lane) => lane switch
+    {
+        AppendDmaCommand c => c.Channel,
+        StartDmaCommand c => c.Channel,
+        SuspendDmaCommand c => c.Channel,
+        AbortDmaCommand c => c.Channel,
+        FreeCommand c => c.Channel,
+        _ => throw new ArgumentException(lane.ToString()),
+    };
+
+    /// <summary>The channel states NetDMA's calls leave, as the host and parser keep them.</summary>
+    private static void Track(Dictionary<string, string> channels, ScriptCommand command)
+    {
+        switch (command)
+        {
+            case AllocateCommand a:
+                channels[a.Channel] = "needs start";
+                break;
+            case StartDmaCommand s:
+                channels[s.Channel] = "started";
+                break;
+            case SuspendDmaCommand s:
+                channels[s.Channel] = "suspended";
+                break;
+            case ResumeDmaCommand r:
+                channels[r.Channel] = "started";
+                break;
+            case AbortDmaCommand a:
+                channels[a.Channel] = "needs start";
+                break;
+            case ResetChannelCommand r:
+                channels[r.Channel] = "needs start";
+                break;
+            case FreeCommand f:
+                channels.Remove(f.Channel);
+                break;
+            case StopDeviceCommand or SurpriseRemoveCommand:
+                channels.Clear();
+                break;
+        }
+    }
+}
