@@ -188,7 +188,7 @@ public static class ExploreCommand
         if (result.Failure is not { } failure)
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";
-            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}.");
+            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}{Markup.Escape(ScheduleArguments(schedules))}.");
 
             // A report that cannot be written is bad input, as for run: CI would miss the file it asked for.
             return reported ? ExitCodes.Passed : ExitCodes.BadUsage;
@@ -208,6 +208,11 @@ public static class ExploreCommand
         // An --out that cannot be written is bad input, as an unwritable report is for run: CI would miss the file.
         return (output is not null && written is null) || !reported ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
     }
+
+    /// <summary>The options that repeat <paramref name="schedules"/> (empty in sequential mode).</summary>
+    private static string ScheduleArguments(Concurrency.ScheduleOptions? schedules) => schedules is null
+        ? ""
+        : $" --schedules {schedules.Schedules} --strategy {schedules.Strategy.ToString().ToLowerInvariant()} --schedule-seed {schedules.Seed}";
 
     /// <summary>
     /// Writes the minimal case's failing schedule trace (schedule exploration only) beside <paramref name="output"/>
@@ -316,9 +321,7 @@ public static class ExploreCommand
 
         // Commands and the script go out unwrapped, so they can be copied as they are.
         var raw = console.Profile.Out.Writer;
-        var scheduleArguments = schedules is null
-            ? ""
-            : $" --schedules {schedules.Schedules} --strategy {schedules.Strategy.ToString().ToLowerInvariant()} --schedule-seed {schedules.Seed}";
+        var scheduleArguments = ScheduleArguments(schedules);
         if (failure.Schedules is { } explored)
         {
             console.WriteLine($"Schedules: {explored}{(trace is null ? "" : $"; trace written to {trace}")}");

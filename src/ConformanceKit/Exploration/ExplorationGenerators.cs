@@ -122,14 +122,11 @@ public static class ExplorationGenerators
 
         if (concurrent)
         {
+            // No suspend or abort lane yet: on the reference provider either one racing the engine lands in the middle of
+            // an engine step (a descriptor fetched, not yet copied), which its CopyEngine assumes never happens, and
+            // breaks NDMA3012 or NDMA3013 (docs/concurrency.md, "Races found in the reference provider").
             var lanes = new List<(int, IGen<GeneratedOperation>)> { (4, Submit(OperationKind.Append)), (1, OnChannel(OperationKind.Free)) };
-            if (capabilities.SuspendResume)
-            {
-                lanes.Add((1, OnChannel(OperationKind.Suspend)));
-            }
 
-            // No abort lane yet: an abort racing the engine's fetch of the chain it cancels is NDMA3013 on the reference
-            // provider, and whether the engine or the check is wrong is still open (docs/concurrency.md, "Not yet built").
             // 0 (no run) is CsCheck's smaller value: shrinking tries the block without the hardware first.
             var withRun = Gen.Int[0, 3].Select(draw => draw != 0);
             kinds.Add((4, Gen.Select(withRun, Gen.Frequency([.. lanes]).Array[1, MaxConcurrentLanes],
