@@ -36,6 +36,10 @@ namespace NetDma.ConformanceKit.Exploration;
 /// <c>run steps=k</c> or a suspend (the suspend page lets the provider finish the current descriptor), descriptors a
 /// new start drops, and completion words after suspend, abort or reset.
 /// </para>
+/// <para>
+/// Under schedule exploration a case may hold <see cref="OperationKind.Concurrently"/> blocks, rendered as
+/// <c>concurrently</c> ... <c>end</c> with only the lanes NetDMA could issue at once (NetDmaSequenceModel.Concurrency.cs).
+/// </para>
 /// </remarks>
 public sealed partial class NetDmaSequenceModel
 {
