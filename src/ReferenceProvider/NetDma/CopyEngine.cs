@@ -342,16 +342,30 @@ public sealed class CopyEngine : ISimulatedEngine
             return true;
         }
 
+        var next = descriptor.NextDescriptor;
+        if (!_chainsAreCounted && next.IsNull && registers.AppendDoorbell)
+        {
+            // An append rang while this descriptor was processed: its NULL may be stale, so reread it before deciding
+            // between Active and Idle (the doorbell may also have been the append of this very descriptor's chain).
+            registers.AppendDoorbell = false;
+            if (!TryFetch(address, out var reread))
+            {
+                Fault(registers, address);
+                return true;
+            }
+
+            next = reread.NextDescriptor;
+        }
+
         registers.LastProcessed = address;
         registers.ProcessedSinceStart = true;
-        registers.NextDescriptor = descriptor.NextDescriptor;
+        registers.NextDescriptor = next;
         if (_chainsAreCounted)
         {
             registers.DescriptorsRemaining--;
         }
 
-        // A doorbell rung while this descriptor was processed means a chain was linked to it: not idle.
-        var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !descriptor.NextDescriptor.IsNull || registers.AppendDoorbell;
+        var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !next.IsNull;
         if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
         {
             registers.StatusReportingEnabled = true;
