@@ -213,6 +213,20 @@ public sealed class ConcurrentExplorationTests
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
     }
 
+    [Fact]
+    public void The_generated_case_whose_append_raced_the_completion_word_passes_its_schedules_on_the_reference_provider()
+    {
+        // Found by explore --seed 0123456789abc --iterations 100 --schedules 50 --schedule-seed 1 once the doorbell was in:
+        // a stale Active from the engine (schedule 1), then the check's own race with the host linking the chain (18).
+        var options = new ExplorationOptions { Schedules = new ScheduleOptions(200, ScheduleStrategy.Random, 1) };
+        var script = Explorer.ScriptFor("2bbzG_WHIFhbT5", options, ProviderCapabilities.All);
+        Assert.Contains(ScriptKeywords.Concurrently, script);
+
+        var result = ScheduleExplorationTests.Explore(script, options.Schedules!);
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
+    }
+
     private static string ChannelOf(ScriptCommand lane) => lane switch
     {
         AppendDmaCommand c => c.Channel,
