@@ -59,6 +59,7 @@ public static class ExploreCommand
         };
         var faults = FaultsOption.Create();
         var distribution = new ExploreDistribution.Binding();
+        var schedules = new ScheduleOptionsBinding("generated case", "--schedule-seed", replay: false);
         var command = new Command("explore",
             "Run generated NetDMA call sequences against a provider (or transfer IRPs and PnP requests against a WDM DMA driver); on failure print the broken rules, the seed and the minimal failing script. Exit code 0 only when every case passes.")
         {
@@ -69,6 +70,7 @@ public static class ExploreCommand
             command.Options.Add(option);
         }
 
+        schedules.AddTo(command);
         command.SetAction(parse => Execute(
             console,
             parse.GetValue(provider),
@@ -79,7 +81,8 @@ public static class ExploreCommand
             parse.GetValue(channels),
             parse.GetValue(inProcess),
             parse.GetValue(faults),
-            distribution.Read(parse)));
+            distribution.Read(parse),
+            schedules.Read(parse)));
         return command;
     }
 
@@ -98,19 +101,27 @@ public static class ExploreCommand
     /// <param name="inProcess">True to run the provider in this process instead of a worker process.</param>
     /// <param name="faults">Faults injected into every generated case, or null.</param>
     /// <param name="distribution">Lanes, shard and report files; null for one lane, the whole run and no reports.</param>
+    /// <param name="schedules">
+    /// Schedules per generated case (<c>--schedules</c>), or null for sequential mode. The cases then hold
+    /// <c>concurrently</c> blocks and run in this process (the worker does not run Coyote yet); a failing case's trace
+    /// is written beside <paramref name="output"/> (or to <see cref="ScheduleOptionsBinding.TraceFolder"/>).
+    /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="channels"/> is out of range.</exception>
     /// <exception cref="FormatException"><paramref name="seed"/> is not a CsCheck seed.</exception>
     public static int Execute(KitConsole console, FileInfo? provider, string? providerType, string? seed, int iterations, FileInfo? output, int channels, bool inProcess = false, Faults.FaultSpec? faults = null,
-        ExploreDistribution? distribution = null)
+        ExploreDistribution? distribution = null, Concurrency.ScheduleOptions? schedules = null)
     {
         ArgumentNullException.ThrowIfNull(console);
         distribution ??= ExploreDistribution.Sequential;
+
+        // Schedule exploration runs the provider in this process, as run --schedules does: the worker does not run Coyote yet.
+        inProcess |= schedules is not null;
         IScriptRunner runner;
         try
         {
-            runner = DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults);
+            runner = DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults, schedules);
         }
-        catch (DriverLoadException e)
+        catch (Exception e) when (e is DriverLoadException or Concurrency.Rewriting.RewriterMissingException)
         {
             console.WriteError(e.Message);
             return ExitCodes.BadUsage;
@@ -125,13 +136,14 @@ public static class ExploreCommand
             ChannelCount = channels,
             Parallelism = distribution.Parallel,
             Shard = distribution.Shard,
+            Schedules = schedules,
             Progress = progress => ReportProgress(report, progress, shardEnd),
         };
         // The first runner was made above (its load errors are bad input); the other lanes' runners repeat it.
         var made = runner;
         IScriptRunner NextRunner()
         {
-            var next = made ?? DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults);
+            var next = made ?? DriverRunners.Create(provider, providerType, inProcess, ConformanceRun.DefaultWatchdog, faults, schedules);
             made = null;
             return next;
         }
@@ -146,6 +158,7 @@ public static class ExploreCommand
                 ? $"Exploring {cases} generated WDM DMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/]"
                 : $"Exploring {cases} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))") +
             (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})") +
+            (schedules is null ? "" : $", {schedules.Schedules} schedule(s) each ({schedules.Strategy.ToString().ToLowerInvariant()} strategy, schedule seed {schedules.Seed}) in this process") +
             (distribution.Parallel == 1 ? "" : $", {distribution.Parallel} at a time"));
         ExplorationResult result;
         var started = DateTimeOffset.UtcNow;
@@ -175,14 +188,15 @@ public static class ExploreCommand
         if (result.Failure is not { } failure)
         {
             var skipped = result.CasesSkipped == 0 ? "" : $", {result.CasesSkipped} skipped";
-            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}.");
+            report.MarkupLine($"[green]All {result.CasesPassed} case(s) passed[/]{skipped}. Reproduce this run with --seed {Markup.Escape(result.FirstSeed)}{(faults is null ? "" : Markup.Escape($" {FaultsOption.Name} '{faults}'"))}{Markup.Escape(ScheduleArguments(schedules))}.");
 
             // A report that cannot be written is bad input, as for run: CI would miss the file it asked for.
             return reported ? ExitCodes.Passed : ExitCodes.BadUsage;
         }
 
         var written = output is not null && WriteScript(console, output, failure.Script) ? output : null;
-        WriteFailure(report, result, failure, provider, providerType, written, faults);
+        var trace = WriteTrace(console, failure, output);
+        WriteFailure(report, result, failure, provider, providerType, written, faults, schedules, trace);
         if (written is not null)
         {
             report.MarkupLine($"Minimal failing script written to {Markup.Escape(written.FullName)}");
@@ -193,6 +207,39 @@ public static class ExploreCommand
 
         // An --out that cannot be written is bad input, as an unwritable report is for run: CI would miss the file.
         return (output is not null && written is null) || !reported ? ExitCodes.BadUsage : ExitCodes.ConformanceFailure;
+    }
+
+    /// <summary>The options that repeat <paramref name="schedules"/> (empty in sequential mode).</summary>
+    private static string ScheduleArguments(Concurrency.ScheduleOptions? schedules) => schedules is null
+        ? ""
+        : $" --schedules {schedules.Schedules} --strategy {schedules.Strategy.ToString().ToLowerInvariant()} --schedule-seed {schedules.Seed}";
+
+    /// <summary>
+    /// Writes the minimal case's failing schedule trace (schedule exploration only) beside <paramref name="output"/>
+    /// (same name, <c>.trace</c>), or to <see cref="ScheduleOptionsBinding.TraceFolder"/> as <c>run --schedules</c>
+    /// does; returns its path, or null when there is none or it cannot be written (said as an error).
+    /// </summary>
+    private static string? WriteTrace(KitConsole console, ExplorationFailure failure, FileInfo? output)
+    {
+        if (failure.Schedules is not { Trace: { } trace })
+        {
+            return null;
+        }
+
+        var path = output is not null
+            ? Path.ChangeExtension(output.FullName, ".trace")
+            : Path.GetFullPath(Path.Combine(ScheduleOptionsBinding.TraceFolder, $"explore-{failure.Seed}.trace"));
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, trace);
+            return path;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            console.WriteError($"cannot write the failing schedule's trace to '{path}': {e.Message}");
+            return null;
+        }
     }
 
     /// <summary>Writes the minimal failing script to <paramref name="output"/>; false, with an error, when the path cannot be written.</summary>
@@ -225,7 +272,8 @@ public static class ExploreCommand
         }
     }
 
-    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType, FileInfo? output, Faults.FaultSpec? faults)
+    private static void WriteFailure(IAnsiConsole console, ExplorationResult result, ExplorationFailure failure, FileInfo? provider, string? providerType, FileInfo? output, Faults.FaultSpec? faults,
+        Concurrency.ScheduleOptions? schedules, string? trace)
     {
         var commands = failure.Script.Count(c => c == '\n');
         console.MarkupLine(
@@ -273,8 +321,15 @@ public static class ExploreCommand
 
         // Commands and the script go out unwrapped, so they can be copied as they are.
         var raw = console.Profile.Out.Writer;
-        raw.WriteLine($"Reproduce: netdma-kit explore --seed {failure.Seed}{driverArguments}");
-        raw.WriteLine($"Replay:    netdma-kit run --scripts {output?.FullName ?? "<file with the script below>"}{driverArguments}");
+        var scheduleArguments = ScheduleArguments(schedules);
+        if (failure.Schedules is { } explored)
+        {
+            console.WriteLine($"Schedules: {explored}{(trace is null ? "" : $"; trace written to {trace}")}");
+        }
+
+        raw.WriteLine($"Reproduce: netdma-kit explore --seed {failure.Seed}{scheduleArguments}{driverArguments}");
+        var replay = trace is null ? "" : $" --in-process --replay {trace}";
+        raw.WriteLine($"Replay:    netdma-kit run{replay} --scripts {output?.FullName ?? "<file with the script below>"}{driverArguments}");
         console.MarkupLine("[bold]Minimal failing script:[/]");
         raw.Write(failure.Script);
         raw.WriteLine(string.Create(CultureInfo.InvariantCulture, $"# {commands} commands"));

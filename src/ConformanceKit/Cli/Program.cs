@@ -50,10 +50,7 @@ var run = new Command("run", "Run conformance scripts against a provider and pri
 {
     providerOption, providerTypeOption, scriptsOption, reportOption, sarifOption, jsonOption, timeoutOption, inProcessOption, faultsOption,
 };
-foreach (var option in scheduleOptions.All)
-{
-    run.Options.Add(option);
-}
+scheduleOptions.AddTo(run);
 
 run.SetAction(parse =>
 {

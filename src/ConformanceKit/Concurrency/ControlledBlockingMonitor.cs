@@ -22,9 +22,6 @@ internal sealed class ControlledBlockingMonitor : ILogger
     /// <summary>The running schedule's scheduler; set by the explorer at the start of each schedule.</summary>
     public ControlledScheduler? Scheduler { get; set; }
 
-    /// <summary>True when the format is the one this Coyote version logs (a test pins the version's behaviour).</summary>
-    internal static bool Recognizes(string format) => format == SchedulingPointFormat;
-
     public void WriteLine(LogSeverity severity, string format, params object[] args)
     {
         if (severity == LogSeverity.Debug && args.Length == 4 && format == SchedulingPointFormat)

@@ -18,6 +18,13 @@ namespace NetDma.ConformanceKit.Exploration;
 public sealed record ExplorationFailure(
     string Seed, string FirstFailingSeed, string Script, ScriptResult Result, int Shrinks, bool Reproduced, string? CsCheckReport)
 {
+    /// <summary>
+    /// Under schedule exploration (<see cref="ExplorationOptions.Schedules"/>), the minimal case's schedules: the
+    /// failing schedule's number and Coyote trace, which <c>netdma-kit run --replay</c> replays on <see cref="Script"/>;
+    /// null in sequential mode.
+    /// </summary>
+    public Concurrency.ScheduleReport? Schedules => Result.Schedules;
+
     /// <summary>The rule IDs of the failed checks, sorted (empty when only a data or status assertion failed).</summary>
     public IReadOnlyList<string> BrokenRules =>
         [.. Result.Failures.SelectMany(f => f.RuleIds).Distinct().Order(StringComparer.Ordinal)];

@@ -68,6 +68,18 @@ public sealed record ExplorationOptions
     public ExplorationShard? Shard { get; init; }
 
     /// <summary>
+    /// Schedule exploration of every case (<c>explore --schedules N</c>), or null (the default) for sequential mode.
+    /// With it the generator also makes <c>concurrently</c> blocks (<see cref="OperationKind.Concurrently"/>), and each
+    /// case, each shrinking candidate and the final replay run under the same schedules (same strategy and seed), so
+    /// the search and the shrinking are deterministic; a failing case's <see cref="Running.ScriptResult.Schedules"/>
+    /// holds the failing schedule's trace. The runners must run scripts under these schedules (an
+    /// <see cref="InProcessScriptRunner"/> made with them: exploration runs the provider in this process);
+    /// <see cref="Explorer.Explore(IDriverFactory, ExplorationOptions)"/> makes such runners itself. Without it the
+    /// generator draws exactly what it always drew, so sequential results for a seed are unchanged.
+    /// </summary>
+    public Concurrency.ScheduleOptions? Schedules { get; init; }
+
+    /// <summary>
     /// Called after each case runs (search and shrink), e.g. to print progress; null for none. Search cases are
     /// reported in case order whatever <see cref="Parallelism"/> is, one call at a time.
     /// </summary>

@@ -46,7 +46,7 @@ public static class Explorer
     {
         ArgumentNullException.ThrowIfNull(factory);
         ArgumentNullException.ThrowIfNull(options);
-        return Explore(() => new InProcessScriptRunner(factory, options.Watchdog), options);
+        return Explore(() => new InProcessScriptRunner(factory, options.Watchdog, schedules: options.Schedules), options);
     }
 
     /// <summary>
@@ -297,6 +297,15 @@ public static class Explorer
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Parallelism, 1, nameof(options.Parallelism));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Parallelism, ExplorationOptions.MaxParallelism, nameof(options.Parallelism));
         options.Shard?.Validate();
+        if (options.Schedules is { } schedules)
+        {
+            // One recorded schedule belongs to one script: every generated case is a different script.
+            ArgumentOutOfRangeException.ThrowIfLessThan(schedules.Schedules, 1, nameof(options.Schedules));
+            if (schedules.ReplayTrace is not null)
+            {
+                throw new ArgumentException("a replay trace replays one script's schedule (run --replay), not a search of generated cases", nameof(options));
+            }
+        }
     }
 
     private static PCG ParseSeed(string seed)

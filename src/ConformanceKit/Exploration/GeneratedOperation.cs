@@ -20,4 +20,12 @@ namespace NetDma.ConformanceKit.Exploration;
 /// <param name="Steps">Engine steps of a <see cref="OperationKind.RunSteps"/>, 1..8.</param>
 public sealed record GeneratedOperation(
     OperationKind Kind, int Channel, uint Mask, Irql Irql, int Cpu, IReadOnlyList<GeneratedDescriptor> Descriptors,
-    InterruptMode Interrupt, bool StatusUpdate, int Steps);
+    InterruptMode Interrupt, bool StatusUpdate, int Steps)
+{
+    /// <summary>
+    /// The lanes of an <see cref="OperationKind.Concurrently"/> block, in order: channel steps (append, free, suspend,
+    /// abort) and runs; empty for every other kind. The model keeps at most one run, one lane per channel and one per
+    /// processor, and drops a lane the state does not allow.
+    /// </summary>
+    public IReadOnlyList<GeneratedOperation> Lanes { get; init; } = [];
+}

@@ -36,8 +36,12 @@ namespace NetDma.ConformanceKit.Exploration;
 /// <c>run steps=k</c> or a suspend (the suspend page lets the provider finish the current descriptor), descriptors a
 /// new start drops, and completion words after suspend, abort or reset.
 /// </para>
+/// <para>
+/// Under schedule exploration a case may hold <see cref="OperationKind.Concurrently"/> blocks, rendered as
+/// <c>concurrently</c> ... <c>end</c> with only the lanes NetDMA could issue at once (NetDmaSequenceModel.Concurrency.cs).
+/// </para>
 /// </remarks>
-public sealed class NetDmaSequenceModel
+public sealed partial class NetDmaSequenceModel
 {
     /// <summary>Name of the one source buffer every descriptor reads from (<c>fill=pattern</c>).</summary>
     public const string SourceBuffer = "src";
@@ -183,6 +187,9 @@ public sealed class NetDmaSequenceModel
             case OperationKind.SurpriseRemoval:
                 SurpriseRemove();
                 break;
+            case OperationKind.Concurrently:
+                Concurrently(operation.Lanes);
+                break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(operation), operation.Kind, "not an operation kind");
         }
@@ -217,6 +224,27 @@ public sealed class NetDmaSequenceModel
 
     private void Submit(ModelChannel channel, GeneratedOperation operation, CallSite site, bool start)
     {
+        var (chain, submitted) = DeclareChain(operation);
+        if (start)
+        {
+            // ProviderStartDma drops the current list "after it completes any processing on the current descriptor"
+            // (nc-netdma-dma_start_handler.md): whether a dropped descriptor ran is not known.
+            Forget(channel, DescriptorFate.Unknown, DescriptorFate.Unknown);
+            Emit(new StartDmaCommand(default, channel.Name, chain, site));
+            channel.State = ChannelState.Started;
+        }
+        else
+        {
+            Emit(new AppendDmaCommand(default, channel.Name, chain, site));
+        }
+
+        ExpectSuccess();
+        channel.Outstanding.AddRange(submitted);
+    }
+
+    /// <summary>Declares the destination buffers and the chain a start or append of <paramref name="operation"/> submits.</summary>
+    private (string Chain, List<ModelDescriptor> Submitted) DeclareChain(GeneratedOperation operation)
+    {
         var descriptors = new List<CopyDescriptor>(operation.Descriptors.Count);
         var submitted = new List<ModelDescriptor>(operation.Descriptors.Count);
         for (var i = 0; i < operation.Descriptors.Count; i++)
@@ -234,21 +262,7 @@ public sealed class NetDmaSequenceModel
 
         var chain = $"c{_chains++}";
         Emit(new ChainCommand(default, chain, descriptors, operation.Interrupt, operation.StatusUpdate));
-        if (start)
-        {
-            // ProviderStartDma drops the current list "after it completes any processing on the current descriptor"
-            // (nc-netdma-dma_start_handler.md): whether a dropped descriptor ran is not known.
-            Forget(channel, DescriptorFate.Unknown, DescriptorFate.Unknown);
-            Emit(new StartDmaCommand(default, channel.Name, chain, site));
-            channel.State = ChannelState.Started;
-        }
-        else
-        {
-            Emit(new AppendDmaCommand(default, channel.Name, chain, site));
-        }
-
-        ExpectSuccess();
-        channel.Outstanding.AddRange(submitted);
+        return (chain, submitted);
     }
 
     private void Suspend(ModelChannel channel, CallSite site)

@@ -77,6 +77,13 @@ public sealed class HostChannel
     /// <summary>What the engine did with the channel's descriptors, as the bus shows it.</summary>
     public EngineProgress Progress { get; } = new();
 
+    /// <summary>
+    /// True from the moment NetDMA starts linking an appended chain into the channel's last descriptor until its
+    /// ProviderAppendDma returns: under schedule exploration the engine can read that link before the host has
+    /// recorded the chain, and then NetDmaTransferStatusActive is faithful (NDMA5008).
+    /// </summary>
+    internal bool AppendInProgress { get; set; }
+
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }
 }

@@ -331,7 +331,11 @@ public sealed partial class NetDmaHost
         // Under schedule exploration an append racing the engine makes Idle faithful too, when none of what remains was
         // the provider's before the descriptor completed (EngineProgress.RemainingLinkedBefore).
         var racedIdle = Kernel.Interleaves && status == NetDmaTransferStatus.NetDmaTransferStatusIdle && channel.Progress.RemainingLinkedBefore(named) == 0;
-        if (status != expected && !racedIdle)
+
+        // And Active is faithful while an append is linking its chain: the engine may have read the new link (or the
+        // provider's append doorbell) before the host recorded the chain.
+        var racedActive = Kernel.Interleaves && status == NetDmaTransferStatus.NetDmaTransferStatusActive && channel.AppendInProgress;
+        if (status != expected && !racedIdle && !racedActive)
         {
             Log.Report(MemoryRules.CompletionStateMatchesProgress,
                 $"{expected} after {named.Describe()} on {channel.Name} completed ({(remaining > 0 ? $"{remaining} more submitted descriptor(s) remain" : "the last descriptor NetDMA submitted")})",

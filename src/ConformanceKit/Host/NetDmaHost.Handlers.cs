@@ -230,13 +230,21 @@ public sealed partial class NetDmaHost
         }
 
         descriptors = WithDescriptorFaults(channel, descriptors);
-        var chain = Submit(channel, descriptors, linkToPrevious: true);
-        channel.Progress.Append(chain, descriptors);
-        var append = provider.Characteristics.AppendDma!;
-        var status = CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
-            () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
-        channel.Progress.Linked(chain);
-        return status;
+        channel.AppendInProgress = true;
+        try
+        {
+            var chain = Submit(channel, descriptors, linkToPrevious: true);
+            channel.Progress.Append(chain, descriptors);
+            var append = provider.Characteristics.AppendDma!;
+            var status = CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
+                () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+            channel.Progress.Linked(chain);
+            return status;
+        }
+        finally
+        {
+            channel.AppendInProgress = false;
+        }
     }
 
     private SubmittedChain Submit(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors, bool linkToPrevious)

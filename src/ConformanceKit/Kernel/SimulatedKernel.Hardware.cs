@@ -90,6 +90,10 @@ public sealed partial class SimulatedKernel
 
         if (_hardwareLaneActive && !InHardwareLane)
         {
+            // The waiting processor may just have given the engines work (NetDMA resumes a channel it suspended before
+            // it waits for its outstanding DMA) while its own work is unfinished: count that as progress, or idle
+            // hardware waiting for progress and this processor waiting for the hardware block each other.
+            _progress++;
             _scheduler.WaitUntil(() => _halted || done() || !_hardwareLaneActive);
             return new HardwareRun(0, Idle: done() || Quiescent());
         }

@@ -24,7 +24,11 @@ namespace NetDma.ReferenceProvider.NetDma;
 /// </para>
 /// <para>
 /// The driver serializes its commands to one channel with that channel's spin lock; the platform interleaves
-/// <see cref="Step"/> with software calls (ISimulatedEngine.cs), so a command never lands in the middle of a step.
+/// <see cref="Step"/> with software calls (ISimulatedEngine.cs), so sequentially a command never lands in the middle of a
+/// step. Under schedule exploration one can (a bus access is a scheduling point): an append that lands while the
+/// engine processes the chain's last descriptor rings <see cref="CopyEngineChannel.AppendDoorbell"/>, which the
+/// engine checks before it stops (docs/concurrency.md, "Races found in the reference provider"); a suspend or abort
+/// landing mid-step is not handled yet.
 /// </para>
 /// </remarks>
 public sealed class CopyEngine : ISimulatedEngine
@@ -151,6 +155,9 @@ public sealed class CopyEngine : ISimulatedEngine
             registers.NextDescriptorKnown = false;
         }
 
+        // The engine may be in the middle of processing the chain's last descriptor, having read its NULL
+        // NextDescriptor before NetDMA linked the new chain: the doorbell makes it look again before it stops.
+        registers.AppendDoorbell = !_chainsAreCounted;
         return true;
     }
 
@@ -292,7 +299,9 @@ public sealed class CopyEngine : ISimulatedEngine
         if (!registers.NextDescriptorKnown)
         {
             // Reread the last processed descriptor: its NextDescriptor may have been set since the engine read it
-            // (nc-netdma-dma_append_handler.md, nc-netdma-dma_resume_handler.md).
+            // (nc-netdma-dma_append_handler.md, nc-netdma-dma_resume_handler.md). An append rung before this fetch
+            // linked its chain before it rang (NetDMA links, then calls ProviderAppendDma), so the fetch sees it.
+            registers.AppendDoorbell = false;
             if (!TryFetch(registers.LastProcessed, out var last))
             {
                 Fault(registers, registers.LastProcessed);
@@ -306,6 +315,15 @@ public sealed class CopyEngine : ISimulatedEngine
         var address = registers.NextDescriptor;
         if (address.IsNull)
         {
+            if (!_chainsAreCounted && registers.AppendDoorbell && registers.ProcessedSinceStart)
+            {
+                // An append rang while the engine held a stale NULL: reread the last descriptor (the doorbell is
+                // cleared first, so an append during the reread rings it again).
+                registers.AppendDoorbell = false;
+                registers.NextDescriptorKnown = false;
+                return ProcessOneDescriptor(registers);
+            }
+
             if (!_chainsAreCounted)
             {
                 return false; // NetDMA 1.x: the end of the chain; an append makes the engine reread the last descriptor.
@@ -316,21 +334,38 @@ public sealed class CopyEngine : ISimulatedEngine
             return true;
         }
 
+        // As for the reread: only an append that rings after this fetch began can be missed by it.
+        registers.AppendDoorbell = false;
         if (address.QuadPart % NetDmaDescriptor.SizeInBytes != 0 || !TryFetch(address, out var descriptor) || !TryTransfer(descriptor))
         {
             Fault(registers, address);
             return true;
         }
 
+        var next = descriptor.NextDescriptor;
+        if (!_chainsAreCounted && next.IsNull && registers.AppendDoorbell)
+        {
+            // An append rang while this descriptor was processed: its NULL may be stale, so reread it before deciding
+            // between Active and Idle (the doorbell may also have been the append of this very descriptor's chain).
+            registers.AppendDoorbell = false;
+            if (!TryFetch(address, out var reread))
+            {
+                Fault(registers, address);
+                return true;
+            }
+
+            next = reread.NextDescriptor;
+        }
+
         registers.LastProcessed = address;
         registers.ProcessedSinceStart = true;
-        registers.NextDescriptor = descriptor.NextDescriptor;
+        registers.NextDescriptor = next;
         if (_chainsAreCounted)
         {
             registers.DescriptorsRemaining--;
         }
 
-        var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !descriptor.NextDescriptor.IsNull;
+        var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !next.IsNull;
         if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
         {
             registers.StatusReportingEnabled = true;

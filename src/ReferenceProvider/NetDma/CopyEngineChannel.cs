@@ -32,6 +32,14 @@ internal sealed class CopyEngineChannel
     /// </summary>
     public bool NextDescriptorKnown { get; set; } = true;
 
+    /// <summary>
+    /// The append doorbell (NetDMA 1.x chains): rung by every append, cleared when the engine rereads
+    /// <see cref="LastProcessed"/>. An engine that reaches a NULL NextDescriptor with the doorbell rung rereads the last
+    /// descriptor before it stops, since NetDMA may have linked a new chain to it after the engine fetched it: an append
+    /// landing while the engine processes the chain's last descriptor would otherwise be lost.
+    /// </summary>
+    public bool AppendDoorbell { get; set; }
+
     /// <summary>NetDMA 2.0: descriptors submitted by start and append and not yet processed.</summary>
     public uint DescriptorsRemaining { get; set; }
 
@@ -54,6 +62,7 @@ internal sealed class CopyEngineChannel
         NextDescriptorKnown = true;
         DescriptorsRemaining = 0;
         ProcessedSinceStart = false;
+        AppendDoorbell = false;
     }
 
     /// <summary>Returns to the state of a freshly assigned channel, keeping its interrupt routing and completion address.</summary>

@@ -45,7 +45,7 @@ public sealed partial class ExplorationDocumentationTests
         var console = ConsoleFactory.Create(new ConsoleEnvironment(true, true, _ => null), TextWriter.Null, TextWriter.Null);
         var options = ExploreCommand.Create(console).Options.Select(o => o.Name).ToList();
 
-        Assert.Equal(13, options.Count);
+        Assert.Equal(16, options.Count);
         Assert.All(options, name => Assert.Contains($"| `{name}` |", Doc));
     }
 

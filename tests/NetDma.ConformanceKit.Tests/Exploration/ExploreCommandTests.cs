@@ -45,6 +45,17 @@ public sealed class ExploreCommandTests : IDisposable
     }
 
     [Fact]
+    public void Explore_with_schedules_of_the_reference_provider_exits_0_in_this_process_and_names_the_schedule_options()
+    {
+        var exit = ExploreCommand.Execute(_console, null, null, Seed, 5, null, 4, schedules: new global::NetDma.ConformanceKit.Concurrency.ScheduleOptions(10, global::NetDma.ConformanceKit.Concurrency.ScheduleStrategy.Pct, 3));
+
+        var text = _output.ToString();
+        Assert.True(exit == 0, text);
+        Assert.Contains("10 schedule(s) each (pct strategy, schedule seed 3) in this process", text);
+        Assert.Contains($"--seed {Seed} --schedules 10 --strategy pct --schedule-seed 3", text);
+    }
+
+    [Fact]
     public void Explore_of_a_broken_provider_exits_1_prints_rule_seed_and_script_and_writes_a_replayable_file()
     {
         var file = new FileInfo(Path.Combine(_folder, "failing.ndma"));
