@@ -81,7 +81,7 @@ public sealed partial class NetDmaHost
     {
         if (!access.Performed && !access.IsWrite)
         {
-            foreach (var live in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+            foreach (var live in _liveChannels)
             {
                 if (live.Progress.Find(access.Address) is { } attempted)
                 {
@@ -91,7 +91,7 @@ public sealed partial class NetDmaHost
         }
 
         if (access.Buffer is { Kind: MemoryKind.Completion } completion
-            && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Completion, completion)) is { } owner)
+            && _channelsByCompletion.TryGetValue(completion, out var owner))
         {
             if (access.IsWrite)
             {
@@ -103,7 +103,7 @@ public sealed partial class NetDmaHost
 
         if (access.Buffer is { Kind: MemoryKind.DescriptorRing } ring)
         {
-            if (access.IsWrite && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Ring.Buffer, ring)) is { } ringOwner)
+            if (access.IsWrite && _channelsByRing.TryGetValue(ring, out var ringOwner))
             {
                 CheckUserContexts(ringOwner, access);
             }
@@ -117,16 +117,41 @@ public sealed partial class NetDmaHost
             return;
         }
 
-        foreach (var channel in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+        foreach (var channel in _liveChannels)
         {
-            var ranges = access.IsWrite ? (Func<DescriptorProgress, IReadOnlyList<BusRange>>)(d => d.DestinationRanges) : d => d.SourceRanges;
-            var descriptor = channel.Progress.Descriptors.Values.FirstOrDefault(d => d.InFlight && ranges(d).Any(r => r.Overlaps(access.Address.QuadPart, access.End)));
-            if (descriptor is not null)
+            if (InFlightDescriptorTouching(channel, access) is { } descriptor)
             {
                 ObserveData(channel, descriptor, access);
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The first in-flight descriptor of <paramref name="channel"/> whose destination (for a write) or source (for a read)
+    /// overlaps <paramref name="access"/>, or null. Plain loops: this runs on every data access of the engine.
+    /// </summary>
+    private static DescriptorProgress? InFlightDescriptorTouching(HostChannel channel, DeviceAccess access)
+    {
+        var start = access.Address.QuadPart;
+        foreach (var descriptor in channel.Progress.Descriptors.Values)
+        {
+            if (!descriptor.InFlight)
+            {
+                continue;
+            }
+
+            var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
+            for (var i = 0; i < ranges.Count; i++)
+            {
+                if (ranges[i].Overlaps(start, access.End))
+                {
+                    return descriptor;
+                }
+            }
+        }
+
+        return null;
     }
 
     private void ObserveData(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
