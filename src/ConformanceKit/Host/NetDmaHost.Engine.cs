@@ -224,19 +224,29 @@ public sealed partial class NetDmaHost
     /// <summary>The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), or null when a range is not inside one live buffer.</summary>
     private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges)
     {
-        var bytes = new List<byte>();
-        foreach (var range in ranges)
+        // One array of the final size, filled straight from storage: this runs at every descriptor fetch.
+        var total = 0UL;
+        for (var i = 0; i < ranges.Count; i++)
         {
+            total += ranges[i].Length;
+        }
+
+        var image = new byte[total];
+        var at = 0;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i];
             var start = new PhysicalAddress(range.Start);
             if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
             {
                 return null;
             }
 
-            bytes.AddRange(Kernel.Memory.ReadBytes(buffer, range.Start - buffer.PhysicalBase.QuadPart, (int)range.Length));
+            buffer.Storage.AsSpan((int)(range.Start - buffer.PhysicalBase.QuadPart), (int)range.Length).CopyTo(image.AsSpan(at));
+            at += (int)range.Length;
         }
 
-        return [.. bytes];
+        return image;
     }
 
     /// <summary>NDMA5011: a read of a descriptor's data while the previous NET_DMA_SERIALIZE_TRANSFER descriptor's writes are not all done.</summary>
