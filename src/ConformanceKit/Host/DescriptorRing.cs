@@ -32,19 +32,37 @@ public sealed class DescriptorRing
     /// <param name="channelName">The script's channel name, for buffer names in reports.</param>
     /// <param name="unterminated">True for NetDMA 2.0 chains (not NULL-terminated).</param>
     public DescriptorRing(PhysicalMemory memory, string channelName, bool unterminated)
+        : this(memory, memory.Allocate($"{channelName}.descriptors", Capacity * NetDmaDescriptor.SizeInBytes, MemoryKind.DescriptorRing, NetDmaDescriptor.SizeInBytes), unterminated)
+    {
+    }
+
+    /// <summary>
+    /// A ring in <paramref name="buffer"/>, the memory of a freed channel's ring that NetDMA reuses: every slot is
+    /// poisoned again, so the new channel starts exactly as with fresh memory.
+    /// </summary>
+    internal DescriptorRing(PhysicalMemory memory, MemoryBuffer buffer, bool unterminated)
     {
         _memory = memory;
         _unterminated = unterminated;
-        Buffer = memory.Allocate($"{channelName}.descriptors", Capacity * NetDmaDescriptor.SizeInBytes, MemoryKind.DescriptorRing, NetDmaDescriptor.SizeInBytes);
+        Buffer = buffer;
+        memory.WriteBytes(buffer, 0, PoisonImage.Value);
+    }
+
+    /// <summary>The bytes of a ring of poison descriptors, built once: every ring starts as a copy of it.</summary>
+    private static readonly Lazy<byte[]> PoisonImage = new(() =>
+    {
+        var image = new byte[Capacity * NetDmaDescriptor.SizeInBytes];
         for (var slot = 0; slot < Capacity; slot++)
         {
-            Write(slot, new NetDmaDescriptor
+            new NetDmaDescriptor
             {
                 TransferSize = 64, SourceAddress = PoisonAddress, DestinationAddress = PoisonAddress,
                 UserContext1 = UserContext1Of(slot), UserContext2 = UserContext2Of(slot),
-            });
+            }.Write(image.AsSpan(slot * NetDmaDescriptor.SizeInBytes, NetDmaDescriptor.SizeInBytes));
         }
-    }
+
+        return image;
+    });
 
     /// <summary>The ring's memory.</summary>
     public MemoryBuffer Buffer { get; }

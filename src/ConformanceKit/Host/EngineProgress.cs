@@ -158,9 +158,12 @@ public sealed class EngineProgress
     /// </summary>
     internal void MarkIsr()
     {
-        foreach (var descriptor in _descriptors.Values.Where(d => d is { Completed: true, InterruptRequested: true, IsrCalled: false }))
+        foreach (var descriptor in _descriptors.Values)
         {
-            descriptor.IsrCalled = true;
+            if (descriptor is { Completed: true, InterruptRequested: true, IsrCalled: false })
+            {
+                descriptor.IsrCalled = true;
+            }
         }
     }
 
@@ -176,9 +179,12 @@ public sealed class EngineProgress
     /// </summary>
     internal void MarkInterruptDpc(PhysicalAddress? reported)
     {
-        foreach (var descriptor in _descriptors.Values.Where(d => d is { IsrCalled: true, DpcCalled: false }))
+        foreach (var descriptor in _descriptors.Values)
         {
-            descriptor.DpcCalled = true;
+            if (descriptor is { IsrCalled: true, DpcCalled: false })
+            {
+                descriptor.DpcCalled = true;
+            }
         }
 
         var through = reported is { } address ? Find(address) is { Completed: true } named ? named.CompletionNumber : 0 : Completions;
@@ -191,9 +197,18 @@ public sealed class EngineProgress
     /// </summary>
     internal IReadOnlyList<DescriptorProgress> TakeInterruptsToJudge()
     {
-        var due = _descriptors.Values.Where(d => d is { Completed: true, InterruptRequested: true, InterruptJudged: false }).ToList();
-        due.ForEach(d => d.InterruptJudged = true);
-        return due;
+        // Runs after every run: a plain loop, and no list when nothing is due (the usual case between completions).
+        List<DescriptorProgress>? due = null;
+        foreach (var descriptor in _descriptors.Values)
+        {
+            if (descriptor is { Completed: true, InterruptRequested: true, InterruptJudged: false })
+            {
+                descriptor.InterruptJudged = true;
+                (due ??= []).Add(descriptor);
+            }
+        }
+
+        return due ?? (IReadOnlyList<DescriptorProgress>)[];
     }
 
     internal void MarkError(DescriptorProgress? descriptor, string why)

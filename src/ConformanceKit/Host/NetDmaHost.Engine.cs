@@ -81,7 +81,7 @@ public sealed partial class NetDmaHost
     {
         if (!access.Performed && !access.IsWrite)
         {
-            foreach (var live in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+            foreach (var live in _liveChannels)
             {
                 if (live.Progress.Find(access.Address) is { } attempted)
                 {
@@ -91,7 +91,7 @@ public sealed partial class NetDmaHost
         }
 
         if (access.Buffer is { Kind: MemoryKind.Completion } completion
-            && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Completion, completion)) is { } owner)
+            && _channelsByCompletion.TryGetValue(completion, out var owner))
         {
             if (access.IsWrite)
             {
@@ -103,7 +103,7 @@ public sealed partial class NetDmaHost
 
         if (access.Buffer is { Kind: MemoryKind.DescriptorRing } ring)
         {
-            if (access.IsWrite && _channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Ring.Buffer, ring)) is { } ringOwner)
+            if (access.IsWrite && _channelsByRing.TryGetValue(ring, out var ringOwner))
             {
                 CheckUserContexts(ringOwner, access);
             }
@@ -117,16 +117,41 @@ public sealed partial class NetDmaHost
             return;
         }
 
-        foreach (var channel in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+        foreach (var channel in _liveChannels)
         {
-            var ranges = access.IsWrite ? (Func<DescriptorProgress, IReadOnlyList<BusRange>>)(d => d.DestinationRanges) : d => d.SourceRanges;
-            var descriptor = channel.Progress.Descriptors.Values.FirstOrDefault(d => d.InFlight && ranges(d).Any(r => r.Overlaps(access.Address.QuadPart, access.End)));
-            if (descriptor is not null)
+            if (InFlightDescriptorTouching(channel, access) is { } descriptor)
             {
                 ObserveData(channel, descriptor, access);
                 return;
             }
         }
+    }
+
+    /// <summary>
+    /// The first in-flight descriptor of <paramref name="channel"/> whose destination (for a write) or source (for a read)
+    /// overlaps <paramref name="access"/>, or null. Plain loops: this runs on every data access of the engine.
+    /// </summary>
+    private static DescriptorProgress? InFlightDescriptorTouching(HostChannel channel, DeviceAccess access)
+    {
+        var start = access.Address.QuadPart;
+        foreach (var descriptor in channel.Progress.Descriptors.Values)
+        {
+            if (!descriptor.InFlight)
+            {
+                continue;
+            }
+
+            var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
+            for (var i = 0; i < ranges.Count; i++)
+            {
+                if (ranges[i].Overlaps(start, access.End))
+                {
+                    return descriptor;
+                }
+            }
+        }
+
+        return null;
     }
 
     private void ObserveData(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
@@ -199,19 +224,29 @@ public sealed partial class NetDmaHost
     /// <summary>The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), or null when a range is not inside one live buffer.</summary>
     private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges)
     {
-        var bytes = new List<byte>();
-        foreach (var range in ranges)
+        // One array of the final size, filled straight from storage: this runs at every descriptor fetch.
+        var total = 0UL;
+        for (var i = 0; i < ranges.Count; i++)
         {
+            total += ranges[i].Length;
+        }
+
+        var image = new byte[total];
+        var at = 0;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i];
             var start = new PhysicalAddress(range.Start);
             if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
             {
                 return null;
             }
 
-            bytes.AddRange(Kernel.Memory.ReadBytes(buffer, range.Start - buffer.PhysicalBase.QuadPart, (int)range.Length));
+            buffer.Storage.AsSpan((int)(range.Start - buffer.PhysicalBase.QuadPart), (int)range.Length).CopyTo(image.AsSpan(at));
+            at += (int)range.Length;
         }
 
-        return [.. bytes];
+        return image;
     }
 
     /// <summary>NDMA5011: a read of a descriptor's data while the previous NET_DMA_SERIALIZE_TRANSFER descriptor's writes are not all done.</summary>

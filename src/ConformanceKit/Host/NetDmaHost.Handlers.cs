@@ -128,15 +128,24 @@ public sealed partial class NetDmaHost
 
         _failedAllocations.Remove(name);
         CheckAllocatedChannel(name, parameters, context);
-        var channel = new HostChannel(name, handle, parameters, completion, new DescriptorRing(Kernel.Memory, name, Options.UnterminatedChains))
+        var channel = new HostChannel(name, handle, parameters, completion, RingFor(name))
         {
             ProviderContext = context,
             MsiXChoice = choice,
         };
         _channelsByName.Add(name, channel);
         _channelsByHandle.Add(handle, channel);
+        _liveChannels.Add(channel);
+        _channelsByRing[channel.Ring.Buffer] = channel;
+        _channelsByCompletion.Add(completion, channel);
         return status;
     }
+
+    /// <summary>The descriptor ring of a new channel <paramref name="name"/>: the memory of the last freed channel of that name, or new memory.</summary>
+    private DescriptorRing RingFor(string name) =>
+        _freedRings.Remove(name, out var freed)
+            ? new DescriptorRing(Kernel.Memory, freed, Options.UnterminatedChains)
+            : new DescriptorRing(Kernel.Memory, name, Options.UnterminatedChains);
 
     /// <summary>
     /// NDMA5015: after a failed ProviderAllocateDmaChannel, every pool block the call allocated is freed again
@@ -196,6 +205,8 @@ public sealed partial class NetDmaHost
         Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
         channel.State = ChannelState.Freed;
         _channelsByName.Remove(name);
+        _liveChannels.Remove(channel);
+        _freedRings[name] = channel.Ring.Buffer;
     }
 
     /// <summary>NetDMA starts <paramref name="descriptors"/> on <paramref name="name"/> with ProviderStartDma (nc-netdma-dma_start_handler.md).</summary>
@@ -467,7 +478,7 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckDescriptorFetch(DescriptorFetch fetch)
     {
-        if (_channelsByHandle.Values.FirstOrDefault(c => ReferenceEquals(c.Ring.Buffer, fetch.Buffer)) is not { } channel)
+        if (!_channelsByRing.TryGetValue(fetch.Buffer, out var channel))
         {
             return;
         }

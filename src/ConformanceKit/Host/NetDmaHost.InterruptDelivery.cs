@@ -21,9 +21,14 @@ public sealed partial class NetDmaHost
     /// </summary>
     internal void CheckInterruptsDelivered()
     {
-        foreach (var channel in _channelsByHandle.Values.Where(c => c.State != ChannelState.Freed))
+        foreach (var channel in _liveChannels)
         {
             var due = channel.Progress.TakeInterruptsToJudge();
+            if (due.Count == 0)
+            {
+                continue;
+            }
+
             foreach (var descriptor in due.Where(d => d.DpcCalled))
             {
                 Log.Checked(LifecycleRules.InterruptOnCompletionDelivered);

@@ -31,6 +31,17 @@ public sealed partial class NetDmaHost : INetDma
 
     private readonly Dictionary<string, HostChannel> _channelsByName = new(StringComparer.Ordinal);
     private readonly Dictionary<NetDmaChannelHandle, HostChannel> _channelsByHandle = [];
+
+    // The data path looks channels up on every bus access: by buffer and over the live ones only, not by a scan of
+    // every channel the run ever allocated (which grows with the run).
+    private readonly List<HostChannel> _liveChannels = [];
+    private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByRing = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByCompletion = new(ReferenceEqualityComparer.Instance);
+
+    // The descriptor memory of freed channels by script name: allocating the name again reuses it (poisoned afresh)
+    // instead of leaking a new 32 KiB ring per allocation. Reused only under the same name, so reports still name
+    // the buffer after the channel that holds it.
+    private readonly Dictionary<string, MemoryBuffer> _freedRings = new(StringComparer.Ordinal);
     private readonly Dictionary<string, NtStatus> _failedAllocations = new(StringComparer.Ordinal);
     private ulong _nextProviderHandle = 0x1000;
     private ulong _nextChannelHandle = 0x2000;

@@ -60,6 +60,31 @@ public sealed class DescriptorRingTests
     }
 
     [Fact]
+    public void A_channel_allocated_again_under_its_name_reuses_the_freed_ring_poisoned_afresh()
+    {
+        var kit = WithChannel(2);
+        var freed = kit.Host.Channels["ch0"];
+        kit.Kernel.Memory.Fill(freed.Ring.Buffer, 0, 4 * Size, 0xAB); // what a chain of the freed channel left there
+        kit.Host.FreeChannel("ch0", Dispatch);
+
+        var again = kit.Allocate("ch0");
+        var other = kit.Allocate("ch1");
+
+        Assert.Same(freed.Ring.Buffer, again.Ring.Buffer);
+        Assert.NotSame(freed.Ring.Buffer, other.Ring.Buffer);
+        for (var slot = 0; slot < 4; slot++)
+        {
+            AssertPoison(again.Ring.DescriptorAt(Slot(again.Ring.Buffer.PhysicalBase, slot)));
+            Assert.Equal(DescriptorRing.UserContext1Of(slot), again.Ring.DescriptorAt(Slot(again.Ring.Buffer.PhysicalBase, slot)).UserContext1);
+        }
+
+        kit.Host.StartDma("ch0", kit.Copies(1), Dispatch);
+        var (_, _, first, _) = kit.Provider.Submissions[^1];
+        Assert.Equal(again.Ring.Buffer.PhysicalBase, first);
+        kit.AssertSilent();
+    }
+
+    [Fact]
     public void NetDMA_1x_chain_is_NULL_terminated()
     {
         var kit = WithChannel(1);
