@@ -142,8 +142,10 @@ public sealed class ConcurrentExplorationTests
         Assert.True(failure is not null, $"seed {FindingSeed}: not found in {result.CasesRun} case(s)");
         var described = $"{string.Join(", ", failure.BrokenRules)} {failure.Schedules}:\n{failure.Script}{ScheduleExplorationTests.Describe(failure.Result)}";
 
-        // The lost report: a completion no NetDmaInterruptDpc ever reports.
-        Assert.Contains("NDMA3023", failure.BrokenRules);
+        // The lost report: a completion no NetDmaInterruptDpc ever reports (NDMA3023), or, found first when the lost
+        // report is the last one, an interrupt-on-completion descriptor whose DPC never reported it (NDMA3014). Which of
+        // the two a schedule shows first depends on where the kit's own scheduling points fall.
+        Assert.True(failure.BrokenRules.Intersect(["NDMA3023", "NDMA3014"]).Any(), described);
         Assert.True(failure.Reproduced, "the shrunk case did not fail again under the same schedules: " + described);
         var trace = Assert.IsType<string>(failure.Schedules?.Trace);
 
