@@ -59,13 +59,7 @@ public sealed class AnalyzerRunner
     /// <summary>Runs <paramref name="analyzers"/> over <paramref name="compilation"/>: their diagnostics and the exceptions they threw.</summary>
     public static async Task<AnalyzerRun> RunAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken = default)
     {
-        var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}{Environment.NewLine}{exception.StackTrace}"),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: false);
+        var (options, exceptions) = RecordingOptions();
         var diagnostics = await compilation.WithAnalyzers(analyzers, options).GetAnalyzerDiagnosticsAsync(cancellationToken);
         return new AnalyzerRun(diagnostics, exceptions.ToImmutableArray());
     }
@@ -77,13 +71,7 @@ public sealed class AnalyzerRunner
     /// </summary>
     public static async Task<AnalyzerRun> RunPerDocumentAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, CancellationToken cancellationToken = default)
     {
-        var exceptions = new ConcurrentQueue<string>();
-        var options = new CompilationWithAnalyzersOptions(
-            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
-            (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}{Environment.NewLine}{exception.StackTrace}"),
-            concurrentAnalysis: false,
-            logAnalyzerExecutionTime: false,
-            reportSuppressedDiagnostics: false);
+        var (options, exceptions) = RecordingOptions();
         var withAnalyzers = compilation.WithAnalyzers(analyzers, options);
         var diagnostics = ImmutableArray.CreateBuilder<Diagnostic>();
         foreach (var tree in compilation.SyntaxTrees)
@@ -93,6 +81,19 @@ public sealed class AnalyzerRunner
         }
 
         return new AnalyzerRun(diagnostics.ToImmutable(), exceptions.ToImmutableArray());
+    }
+
+    /// <summary>Options that run the analyzers one at a time and record every exception they throw, with its analyzer and stack.</summary>
+    private static (CompilationWithAnalyzersOptions Options, ConcurrentQueue<string> Exceptions) RecordingOptions()
+    {
+        var exceptions = new ConcurrentQueue<string>();
+        var options = new CompilationWithAnalyzersOptions(
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty),
+            (exception, analyzer, diagnostic) => exceptions.Enqueue($"{analyzer.GetType().Name}: {exception.GetType().Name}: {exception.Message}{Environment.NewLine}{exception.StackTrace}"),
+            concurrentAnalysis: false,
+            logAnalyzerExecutionTime: false,
+            reportSuppressedDiagnostics: false);
+        return (options, exceptions);
     }
 }
 
