@@ -334,13 +334,9 @@ internal sealed class PathExplorer
     {
         if (operation.ConstantValue.HasValue)
         {
-            return operation.ConstantValue.Value switch
-            {
-                null => AbstractValue.OfNull(operation.Syntax),
-                ulong big => AbstractValue.OfConstant(unchecked((int)big), operation.Syntax),
-                int or uint or long or short or ushort or sbyte or byte => AbstractValue.OfConstant(unchecked((int)Convert.ToInt64(operation.ConstantValue.Value)), operation.Syntax),
-                _ => AbstractValue.Unknown,
-            };
+            return operation.ConstantValue.Value is null ? AbstractValue.OfNull(operation.Syntax)
+                : AsInt32(operation.ConstantValue.Value) is { } constant ? AbstractValue.OfConstant(constant, operation.Syntax)
+                : AbstractValue.Unknown;
         }
 
         return operation switch
@@ -369,13 +365,16 @@ internal sealed class PathExplorer
             return null;
         }
 
-        return model.GetConstantValue(initializer).Value switch
-        {
-            ulong big => unchecked((int)big),
-            int or uint or long or short or ushort or sbyte or byte => unchecked((int)Convert.ToInt64(model.GetConstantValue(initializer).Value, System.Globalization.CultureInfo.InvariantCulture)),
-            _ => null,
-        };
+        return AsInt32(model.GetConstantValue(initializer).Value);
     }
+
+    /// <summary>An integral constant as the 32 bits an NTSTATUS (a LONG) holds; null for any other value.</summary>
+    private static int? AsInt32(object? value) => value switch
+    {
+        ulong big => unchecked((int)big),
+        int or uint or long or short or ushort or sbyte or byte => unchecked((int)Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture)),
+        _ => null,
+    };
 
     /// <summary>The truth of a branch condition on a path, or null when the path does not decide it.</summary>
     private bool? Evaluate(IOperation condition, PathState state)

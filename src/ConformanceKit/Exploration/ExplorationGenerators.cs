@@ -67,7 +67,7 @@ public static class ExplorationGenerators
     /// <summary>
     /// One step; with <paramref name="concurrent"/> (schedule exploration) the steps include
     /// <see cref="OperationKind.Concurrently"/> blocks of 1..<see cref="MaxConcurrentLanes"/> channel lanes (appends
-    /// mostly; frees; suspends when <paramref name="capabilities"/> has them), with a run three times in four. Without it the kinds and their weights are those of <see cref="Operation(int, ProviderCapabilities)"/>,
+    /// mostly, and frees), with a run three times in four. Without it the kinds and their weights are those of <see cref="Operation(int, ProviderCapabilities)"/>,
     /// so a seed draws the same case it always drew.
     /// </summary>
     /// <param name="channelCount">Most channels live at once (raw channel choices are 0 .. channelCount-1).</param>

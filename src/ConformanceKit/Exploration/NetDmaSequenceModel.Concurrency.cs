@@ -17,8 +17,9 @@ public sealed partial class NetDmaSequenceModel
     /// one lane per channel (the pages do not say NetDMA calls one channel from two processors at once), one processor
     /// per lane (the parser's rule: a processor runs one call at a time; a lane's raw CPU moves to the next free one,
     /// and lanes beyond the processor count are dropped), appends only to started channels
-    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, suspends of started channels,
-    /// aborts of started or suspended ones, frees of channels not suspended. A block left with one line is that line alone, sequentially.
+    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, frees of channels not suspended.
+    /// A block left with one line is that line alone, sequentially. (Suspend and abort lanes are not modelled yet: racing
+    /// the engine they land mid-step, which the reference engine does not handle; docs/concurrency.md, "Not yet built".)
     /// </summary>
     /// <remarks>
     /// What the block leaves known: the hardware moves while it runs when it holds a run or a free (the host waits for
@@ -72,12 +73,6 @@ public sealed partial class NetDmaSequenceModel
                 case OperationKind.Free:
                     commands.Add(new FreeCommand(default, lane.Channel.Name, lane.Site));
                     break;
-                case OperationKind.Suspend:
-                    commands.Add(new SuspendDmaCommand(default, lane.Channel.Name, lane.Site));
-                    break;
-                case OperationKind.Abort:
-                    commands.Add(new AbortDmaCommand(default, lane.Channel.Name, lane.Site));
-                    break;
                 default:
                     throw new InvalidOperationException($"{lane.Kind} is not a lane of a concurrently block");
             }
@@ -107,7 +102,7 @@ public sealed partial class NetDmaSequenceModel
 
         foreach (var lane in planned)
         {
-            ApplyLaneState(lane, hardwareMoves);
+            ApplyLaneState(lane);
         }
 
         if (hasRun)
@@ -137,8 +132,6 @@ public sealed partial class NetDmaSequenceModel
                 // Not a suspended one: as sequentially, the model resumes before it frees (the host's resume inside a
                 // free racing the hardware is not generated yet: docs/concurrency.md, "Not yet built").
                 OperationKind.Free => Pick(Unused(c => c.State != ChannelState.Suspended), lane.Channel),
-                OperationKind.Suspend => Pick(Unused(c => c.State == ChannelState.Started), lane.Channel),
-                OperationKind.Abort => Pick(Unused(c => c.State != ChannelState.NeedsStart), lane.Channel),
                 _ => null,
             };
             if (kind == OperationKind.Append && channel is null)
@@ -173,7 +166,7 @@ public sealed partial class NetDmaSequenceModel
     }
 
     /// <summary>What a lane leaves behind once the block has run.</summary>
-    private void ApplyLaneState(PlannedLane lane, bool hardwareMoved)
+    private void ApplyLaneState(PlannedLane lane)
     {
         var channel = lane.Channel;
         switch (lane.Kind)
@@ -191,19 +184,6 @@ public sealed partial class NetDmaSequenceModel
 
                 channel.Outstanding.Clear();
                 _channels[channel.Slot] = null;
-                break;
-            case OperationKind.Suspend:
-                channel.State = ChannelState.Suspended;
-                foreach (var descriptor in channel.Outstanding)
-                {
-                    descriptor.Fate = DescriptorFate.Maybe;
-                }
-
-                break;
-            case OperationKind.Abort:
-                // With the hardware running beside the abort, a descriptor pending before the block may have run.
-                Forget(channel, hardwareMoved ? DescriptorFate.Unknown : DescriptorFate.Untouched, DescriptorFate.Unknown);
-                channel.State = ChannelState.NeedsStart;
                 break;
         }
     }

@@ -56,10 +56,9 @@ public enum OperationKind
     /// its <see cref="GeneratedOperation.Lanes"/> run at the same time, each NetDMA call from its own processor, with
     /// the hardware running meanwhile when a lane is a <see cref="Run"/>. Only what NetDMA itself could issue at once:
     /// ProviderAppendDma on started channels from several CPUs (nc-netdma-dma_append_handler.md: IRQL &lt;=
-    /// DISPATCH_LEVEL, any processor) and ProviderStartDma on channels waiting for a start, ProviderFreeDmaChannel of a
-    /// channel whose last descriptors the host first waits for, so the free races only their interrupt and DPC
-    /// (freeing-a-netdma-channel.md), and ProviderSuspendDma or ProviderAbortDma while the channel's descriptors are in
-    /// flight (nc-netdma-dma_suspend_handler.md: it "suspends the DMA transfers that are currently in progress").
+    /// DISPATCH_LEVEL, any processor) and ProviderStartDma on channels waiting for a start, and ProviderFreeDmaChannel of
+    /// a channel whose last descriptors the host first waits for, so the free races only their interrupt and DPC
+    /// (freeing-a-netdma-channel.md). Suspend and abort lanes are not generated yet (docs/concurrency.md, "Not yet built").
     /// One lane per channel: the pages do not say NetDMA calls one channel from two processors at once, so the model
     /// does not.
     /// </summary>
