@@ -109,8 +109,9 @@ public sealed partial class ParallelExplorationTests
 
         Assert.Equal(3, made.Count);
         Assert.All(made, runner => Assert.True(runner.Disposed));
+        // Lanes take cases from a shared counter, so how many each ran depends on the OS scheduler: a loaded machine
+        // can let the first lane run all twelve before the others start. Only the total is the lanes' contract.
         Assert.Equal(12, made.Sum(r => r.Cases));
-        Assert.All(made.Skip(1), runner => Assert.True(runner.Cases > 0, "a lane ran no case"));
     }
 
     /// <summary>Counts the generated cases it ran (not the capability probe's scripts) and whether it was disposed.</summary>
