@@ -6,8 +6,9 @@ namespace NetDma.Samples.MinimalProvider;
 
 /// <summary>
 /// One entry of the provider's channel table: what the driver keeps for a hardware channel, then the channel's engine
-/// registers, which only <see cref="CopyEngine"/> interprets. The provider's spin lock guards it all except the
-/// interrupt bit, which the engine sets and the ISR clears (at DIRQL, where no spin lock may be taken).
+/// registers, which only <see cref="CopyEngine"/> interprets. The provider's spin lock serializes the driver's writes;
+/// the engine runs beside them, so what both change is written to be safe for it: the interrupt bit (set by the engine,
+/// cleared by the ISR at DIRQL, where no spin lock may be taken), the reread request and the 2.0 descriptor count.
 /// </summary>
 internal sealed class Channel
 {
@@ -16,12 +17,13 @@ internal sealed class Channel
     public uint DpcCpu, AffinityCpu;            // Where the DPC runs; where NetDMA wants the MSI-X message to go.
     public uint? InterruptCpu;                  // Where the granted MSI-X message goes (null: line-based interrupt).
     public bool DpcRequested;                   // Set by the ISR; cleared by the DPC and by ProviderFreeDmaChannel.
+    public int Reporting;                       // ISRs and DPCs reporting for the owner now: a free waits for none.
 
     public uint MessageId;                      // Engine: the interrupt it signals (MSI-X message, or 0 line-based).
     public PhysicalAddress CompletionAddress;   // Engine: where it writes the completion status (NULL for none).
     public bool StatusOn;                       // Engine: a descriptor asked for status: suspend/abort/reset report too.
     public bool Running, Suspended, Faulted;    // Engine: run state; after a fault the DPC reports a NULL descriptor.
-    public bool Reload;                         // Engine: after a resume, reread Last for its new NextDescriptor first.
+    public bool Reload;                         // Engine: after a resume or an append, reread Last's NextDescriptor.
     public PhysicalAddress Next, Last;          // Engine: next to fetch; last processed since the latest start (or NULL).
     public uint Remaining;                      // Engine, NetDMA 2.0: descriptors submitted and not yet processed.
     public bool InterruptPending;               // Engine: the read-to-clear interrupt status bit ...

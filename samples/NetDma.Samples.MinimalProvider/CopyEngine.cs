@@ -14,14 +14,13 @@ namespace NetDma.Samples.MinimalProvider;
 /// </summary>
 internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counted) : ISimulatedEngine
 {
+    private const uint PageSize = 4096;
+
     /// <summary>One descriptor of the first channel with work to do (real hardware runs its channels side by side).</summary>
-    public bool Step() => !PoweredDown && channels.Any(Process);
+    public bool Step() => !PoweredDown && Array.Exists(channels, Process);
 
     /// <summary>Set while the device is leaving or out of D0 (IRP_MN_SET_POWER): the engine processes nothing.</summary>
     public bool PoweredDown { get; set; }
-
-    /// <summary>Descriptors are 64 bytes, 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>
-    public static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
 
     /// <summary>A new owner (or none, after a free): stopped, no history, nothing pending.</summary>
     public void Assign(Channel c, PhysicalAddress completionAddress)
@@ -34,26 +33,26 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     public bool Start(Channel c, PhysicalAddress first, uint count)
     {
         if (!IsDescriptor(first)) return false;
-        (c.Next, c.Remaining, c.Last) = (first, count, PhysicalAddress.Null);
-        (c.Running, c.Suspended, c.Faulted, c.Reload) = (true, false, false, false);
+        (c.Next, c.Remaining, c.Last, c.Running, c.Suspended, c.Faulted, c.Reload) = (first, count, PhysicalAddress.Null, true, false, false, false);
         return true;
     }
 
     /// <summary>
-    /// NetDMA has linked the chain's last descriptor to <paramref name="first"/>: an engine not yet past it follows the
-    /// link; one at the end goes on at <paramref name="first"/>, what rereading the last one would find (ProviderAppendDma).
+    /// NetDMA has linked the chain's last descriptor to the appended one (ProviderAppendDma): the engine reads its last
+    /// descriptor again before it goes on or stops, so an append landing while it processes that descriptor is not lost.
     /// </summary>
     public bool Append(Channel c, PhysicalAddress first, uint count)
     {
         if (!IsDescriptor(first) || (!c.Running && !c.Suspended)) return false; // Nothing to extend after abort, reset, fault.
-        if (counted ? c.Remaining == 0 : c.Next.IsNull) c.Next = first;
-        c.Remaining += count;
+        if (counted) Interlocked.Add(ref c.Remaining, count); // The engine counts down at the same time.
+        c.Reload = true;
         return true;
     }
 
+    /// <summary>Stops after the current descriptor, which is complete: steps are whole descriptors (NDMA3012).</summary>
     public bool Suspend(Channel c, out PhysicalAddress last)
     {
-        last = c.Last; // The current descriptor is complete: steps are whole descriptors (NDMA3012).
+        last = c.Last;
         if (!c.Running) return false;
         (c.Running, c.Suspended) = (false, true);
         Report(c, NetDmaTransferStatusSuspend);
@@ -64,7 +63,7 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     public bool Resume(Channel c)
     {
         if (!c.Suspended) return false;
-        (c.Running, c.Suspended, c.Reload) = (true, false, !c.Last.IsNull);
+        (c.Running, c.Suspended, c.Reload) = (true, false, true);
         return true;
     }
 
@@ -77,55 +76,76 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
         return true;
     }
 
+    private static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
+
     private bool Process(Channel c)
     {
         if (!c.Running || (counted && c.Remaining == 0)) return false;
-        var image = new byte[NetDmaDescriptor.SizeInBytes];
-        if (c.Reload)
+        if (c.Reload && !c.Last.IsNull) // Cleared before the read: an append during it rings again.
         {
-            if (!bus.DmaRead(c.Last, image)) return Fault(c, c.Last);
-            (c.Next, c.Reload) = (NetDmaDescriptor.Read(image).NextDescriptor, false);
+            c.Reload = false;
+            if (!Fetch(c.Last, out var last)) return Fault(c, c.Last);
+            c.Next = last.NextDescriptor;
         }
 
         var address = c.Next;
         if (address.IsNull) return counted && Fault(c, c.Last); // 1.x: the chain's end. 2.0: owed but not linked: halt.
-        if (!IsDescriptor(address) || !bus.DmaRead(address, image)) return Fault(c, address);
-        var d = NetDmaDescriptor.Read(image);
-        if (!Copy(d)) return Fault(c, address);
+        c.Reload = false; // This fetch sees every link made before it.
+        if (!Fetch(address, out var d) || !Copy(d)) return Fault(c, address);
+        // An append during the copy may have linked what this NULL ended: read it again before reporting Idle.
+        if (!counted && c.Reload && d.NextDescriptor.IsNull && !Fetch(address, out d)) return Fault(c, address);
 
-        (c.Last, c.Next, c.Remaining) = (address, d.NextDescriptor, counted ? c.Remaining - 1 : 0);
-        var status = (counted ? c.Remaining > 0 : !d.NextDescriptor.IsNull) ? NetDmaTransferStatusActive : NetDmaTransferStatusIdle;
+        (c.Last, c.Next) = (address, d.NextDescriptor);
+        var more = counted ? Interlocked.Decrement(ref c.Remaining) > 0 : !d.NextDescriptor.IsNull;
         c.StatusOn |= d.ControlFlags.HasFlag(NET_DMA_STATUS_UPDATE_ON_COMPLETION);
+        var status = more ? NetDmaTransferStatusActive : NetDmaTransferStatusIdle;
         if (d.ControlFlags.HasFlag(NET_DMA_STATUS_UPDATE_ON_COMPLETION) && !Report(c, status)) return Fault(c, address);
         if (d.ControlFlags.HasFlag(NET_DMA_INTERRUPT_ON_COMPLETION)) Interrupt(c, address);
         return true;
     }
 
-    /// <summary>Moves the descriptor's bytes through the bus; a null transfer and a DCA context change move none.</summary>
+    /// <summary>Reads the 64-byte descriptor at <paramref name="address"/>, which must be 64-byte aligned.</summary>
+    private bool Fetch(PhysicalAddress address, out NetDmaDescriptor descriptor)
+    {
+        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
+        var read = IsDescriptor(address) && bus.DmaRead(address, image);
+        descriptor = read ? NetDmaDescriptor.Read(image) : default;
+        return read;
+    }
+
+    /// <summary>
+    /// Moves the descriptor's bytes memory to memory with bus-master copies, in runs that end where either side's page
+    /// break (2.0) continues it at its Next address. A null transfer and a DCA context change move none.
+    /// </summary>
     private bool Copy(in NetDmaDescriptor d)
     {
         var flags = d.ControlFlags;
         if (flags.HasFlag(NET_DMA_NULL_TRANSFER) || (flags & NET_DMA_OP_TYPE_MASK) == NET_DMA_OP_TYPE_CONTEXT_CHANGE) return true;
-        var data = new byte[d.TransferSize];
-        return Move(d.SourceAddress, d.NextSourceAddress, flags.HasFlag(NET_DMA_SOURCE_PAGE_BREAK), data, read: true)
-            && Move(d.DestinationAddress, d.NextDestinationAddress, flags.HasFlag(NET_DMA_DESTINATION_PAGE_BREAK), data, read: false);
+        for (uint done = 0, run; done < d.TransferSize; done += run)
+        {
+            var (source, sourceLeft) = At(d.SourceAddress, d.NextSourceAddress, flags.HasFlag(NET_DMA_SOURCE_PAGE_BREAK), done);
+            var (destination, destinationLeft) = At(d.DestinationAddress, d.NextDestinationAddress, flags.HasFlag(NET_DMA_DESTINATION_PAGE_BREAK), done);
+            run = Math.Min(d.TransferSize - done, Math.Min(sourceLeft, destinationLeft));
+            if (!bus.DmaCopy(source, destination, run)) return false;
+        }
+
+        return true;
     }
 
-    /// <summary>With a page break (2.0), the bytes past <paramref name="start"/>'s 4 KiB page are at <paramref name="next"/>.</summary>
-    private bool Move(PhysicalAddress start, PhysicalAddress next, bool pageBreak, byte[] data, bool read)
+    /// <summary>Where byte <paramref name="offset"/> of one side lies, and how many bytes follow it there.</summary>
+    private static (PhysicalAddress At, uint Left) At(PhysicalAddress start, PhysicalAddress next, bool pageBreak, uint offset)
     {
-        var first = pageBreak ? (int)Math.Min((ulong)data.Length, 4096 - (start.QuadPart % 4096)) : data.Length;
-        return Dma(start, data.AsSpan(0, first), read) && (first == data.Length || Dma(next, data.AsSpan(first), read));
+        var first = pageBreak ? PageSize - (uint)(start.QuadPart % PageSize) : uint.MaxValue;
+        return offset < first ? (new(start.QuadPart + offset), first - offset) : (new(next.QuadPart + offset - first), uint.MaxValue);
     }
-
-    private bool Dma(PhysicalAddress at, Span<byte> bytes, bool read) => read ? bus.DmaRead(at, bytes) : bus.DmaWrite(at, bytes);
 
     /// <summary>The completion status: the last descriptor's address ORed with it (ns-netdma-_net_dma_channel_parameters.md).</summary>
     private bool Report(Channel c, NetDmaTransferStatus status)
     {
-        Span<byte> value = stackalloc byte[8];
+        var (at, on) = (c.CompletionAddress, c.StatusOn); // Read once: a free may clear them meanwhile.
+        Span<byte> value = stackalloc byte[sizeof(ulong)];
         BinaryPrimitives.WriteUInt64LittleEndian(value, c.Last.QuadPart | (ulong)status);
-        return !c.StatusOn || c.CompletionAddress.IsNull || bus.DmaWrite(c.CompletionAddress, value);
+        return !on || at.IsNull || bus.DmaWrite(at, value);
     }
 
     /// <summary>A bus error halts the channel, reports Halted and interrupts, so the DPC can tell NetDMA (with NULL).</summary>

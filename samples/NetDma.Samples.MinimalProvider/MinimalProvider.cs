@@ -163,12 +163,19 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         return NtStatus.STATUS_SUCCESS;
     }
 
-    void INetDmaProvider.FreeDmaChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c =>
+    void INetDmaProvider.FreeDmaChannel(object ProviderChannelContext)
     {
-        _engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
-        (c.Owner, c.DpcRequested) = (null, false);
-        return true;
-    });
+        Command(ProviderChannelContext, c =>
+        {
+            _engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
+            (c.Owner, c.DpcRequested) = (null, false);
+            return true;
+        });
+
+        // An ISR or DPC on another processor may have read the owner before it was cleared: let it finish its report,
+        // so none reaches NetDMA after this returns. Each turn asks for the IRQL, which lets the kit's processors run.
+        while (ProviderChannelContext is Channel { Reporting: > 0 }) _ = Kernel.KeGetCurrentIrql();
+    }
 
     NtStatus INetDmaProvider.StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress,
         PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
@@ -209,12 +216,17 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         foreach (var c in _channels.Where(c => c.InterruptPending && (!_messageSignaled || c.MessageId == MessageId)))
         {
             (c.InterruptPending, claimed) = (false, true);
-            if (c.Owner is not { } owner) continue; // Freed: nothing may be reported for it.
-            _env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
-            if (cpu != c.DpcCpu && cpu < Kernel.KeQueryActiveProcessorCount())
-                Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)(c.DpcCpu = cpu)); // "must use the CPU number that pCpuNumber specifies"
-            c.DpcRequested = true;
-            Kernel.KeInsertQueueDpc(c.Dpc, null, null);
+            Interlocked.Increment(ref c.Reporting); // Before reading the owner: a free waits for it (no lock at DIRQL).
+            if (c.Owner is { } owner) // Null once freed: nothing may be reported for it.
+            {
+                _env.NetDma.NetDmaIsr(owner, c.InterruptDescriptor, out var cpu);
+                if (cpu != c.DpcCpu && cpu < Kernel.KeQueryActiveProcessorCount())
+                    Kernel.KeSetTargetProcessorDpc(c.Dpc, (byte)(c.DpcCpu = cpu)); // "must use the CPU number that pCpuNumber specifies"
+                c.DpcRequested = true;
+                Kernel.KeInsertQueueDpc(c.Dpc, null, null);
+            }
+
+            Interlocked.Decrement(ref c.Reporting);
         }
 
         return claimed;
@@ -227,7 +239,10 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
         Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
         var (owner, last) = (c.DpcRequested ? c.Owner : null, c.Faulted || c.Last.IsNull ? (PhysicalAddress?)null : c.Last);
         c.DpcRequested = false;
+        if (owner is not null) Interlocked.Increment(ref c.Reporting); // Under the lock: a free after it waits.
         Kernel.KeReleaseSpinLock(_lock, oldIrql);
-        if (owner is { } handle) _env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
+        if (owner is not { } handle) return;
+        _env.NetDma.NetDmaInterruptDpc(handle, last); // Unlocked: NetDMA may call back in (NDMA1006).
+        Interlocked.Decrement(ref c.Reporting);
     }
 }

@@ -93,9 +93,12 @@ public sealed partial class SimulatedKernel
             // The waiting processor may just have given the engines work (NetDMA resumes a channel it suspended before
             // it waits for its outstanding DMA) while its own work is unfinished: count that as progress, or idle
             // hardware waiting for progress and this processor waiting for the hardware block each other.
+            // Done only between engine steps: the step that completes a descriptor's data goes on to write its
+            // completion status and raise its interrupt, which are part of that DMA operation, so NetDMA waiting for
+            // no outstanding DMA (a free) must not go ahead in the middle of it.
             _progress++;
-            _scheduler.WaitUntil(() => _halted || done() || !_hardwareLaneActive);
-            return new HardwareRun(0, Idle: done() || Quiescent());
+            _scheduler.WaitUntil(() => _halted || (done() && !HardwareStepInProgress) || !_hardwareLaneActive);
+            return new HardwareRun(0, Idle: (done() && !HardwareStepInProgress) || Quiescent());
         }
 
         return RunHardwareInterleaved(done, maxSteps);

@@ -80,6 +80,20 @@ public sealed class RewritingTests
         Assert.Equal(100, result.Schedules!.SchedulesRun);
     }
 
+    [Theory]
+    [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver))]
+    [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider))]
+    public void A_free_waits_for_the_engine_step_that_completes_the_last_descriptor(Type provider)
+    {
+        var rewritten = DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName, ProviderRewriter.Create(Cache));
+
+        var result = ScheduleExplorationTests.Explore(ConcurrentExplorationTests.FreeWhileTheLastStatusIsWritten,
+            new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 0), rewritten);
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
+        Assert.Equal(100, result.Schedules!.SchedulesRun);
+    }
+
     [Fact]
     public void Only_the_providers_own_assembly_is_rewritten_into_a_cache_keyed_by_its_content()
     {
