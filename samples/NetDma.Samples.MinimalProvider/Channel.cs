@@ -6,9 +6,9 @@ namespace NetDma.Samples.MinimalProvider;
 
 /// <summary>
 /// One entry of the provider's channel table: what the driver keeps for a hardware channel, then the channel's engine
-/// registers, which only <see cref="CopyEngine"/> interprets. The provider's spin lock serializes the driver's writes;
-/// the engine runs beside them, so what both change is written to be safe for it: the interrupt bit (set by the engine,
-/// cleared by the ISR at DIRQL, where no spin lock may be taken), the reread request and the 2.0 descriptor count.
+/// registers, which only <see cref="CopyEngine"/> interprets. The provider's spin lock serializes the driver's writes,
+/// and the command handshake (<see cref="Held"/>, <see cref="Stepping"/>) keeps them out of an engine step; the
+/// interrupt bit is the exception: the engine sets it and the ISR clears it (at DIRQL, where no spin lock may be taken).
 /// </summary>
 internal sealed class Channel
 {
@@ -23,9 +23,11 @@ internal sealed class Channel
     public PhysicalAddress CompletionAddress;   // Engine: where it writes the completion status (NULL for none).
     public bool StatusOn;                       // Engine: a descriptor asked for status: suspend/abort/reset report too.
     public bool Running, Suspended, Faulted;    // Engine: run state; after a fault the DPC reports a NULL descriptor.
-    public bool Reload;                         // Engine: after a resume or an append, reread Last's NextDescriptor.
+    public bool Reload;                         // Engine: after a resume, reread Last for its new NextDescriptor first.
     public PhysicalAddress Next, Last;          // Engine: next to fetch; last processed since the latest start (or NULL).
     public uint Remaining;                      // Engine, NetDMA 2.0: descriptors submitted and not yet processed.
+    public int Held, Stepping;                  // Engine: commands the driver holds open; 1 while a step runs.
+    public bool Halting;                        // Engine: the open command is an abort, a reset or a free.
     public bool InterruptPending;               // Engine: the read-to-clear interrupt status bit ...
     public PhysicalAddress InterruptDescriptor; // ... and the descriptor it is about.
 }

@@ -9,7 +9,8 @@ namespace NetDma.Samples.MinimalProvider;
 /// <summary>
 /// The sample's hardware: a copy engine walking each running channel's chain of 64-byte NET_DMA_DESCRIPTORs, one
 /// descriptor per <see cref="Step"/>, touching memory only through the bus. Its other methods are its registers: the
-/// driver writes them under its spin lock; a command takes effect between two steps. Replace it with your device.
+/// driver writes them under its spin lock, after the handshake of <see cref="Channel.Held"/> and <see cref="Channel.Stepping"/>,
+/// so a command takes effect between two steps even when the engine runs beside the driver. Replace it with your device.
 /// <paramref name="counted"/> (NetDMA 2.0): a chain ends after its DescriptorCount; in 1.x, at a NULL NextDescriptor.
 /// </summary>
 internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counted) : ISimulatedEngine
@@ -17,7 +18,7 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     private const uint PageSize = 4096;
 
     /// <summary>One descriptor of the first channel with work to do (real hardware runs its channels side by side).</summary>
-    public bool Step() => !PoweredDown && Array.Exists(channels, Process);
+    public bool Step() => !PoweredDown && Array.Exists(channels, StepOn);
 
     /// <summary>Set while the device is leaving or out of D0 (IRP_MN_SET_POWER): the engine processes nothing.</summary>
     public bool PoweredDown { get; set; }
@@ -38,14 +39,14 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     }
 
     /// <summary>
-    /// NetDMA has linked the chain's last descriptor to the appended one (ProviderAppendDma): the engine reads its last
-    /// descriptor again before it goes on or stops, so an append landing while it processes that descriptor is not lost.
+    /// NetDMA has linked the chain's last descriptor to <paramref name="first"/>: an engine not yet past it follows the
+    /// link; one at the end goes on at <paramref name="first"/>, what rereading the last one would find (ProviderAppendDma).
     /// </summary>
     public bool Append(Channel c, PhysicalAddress first, uint count)
     {
         if (!IsDescriptor(first) || (!c.Running && !c.Suspended)) return false; // Nothing to extend after abort, reset, fault.
-        if (counted) Interlocked.Add(ref c.Remaining, count); // The engine counts down at the same time.
-        c.Reload = true;
+        if (counted ? c.Remaining == 0 : c.Next.IsNull) c.Next = first;
+        c.Remaining += count;
         return true;
     }
 
@@ -63,7 +64,7 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     public bool Resume(Channel c)
     {
         if (!c.Suspended) return false;
-        (c.Running, c.Suspended, c.Reload) = (true, false, true);
+        (c.Running, c.Suspended, c.Reload) = (true, false, !c.Last.IsNull);
         return true;
     }
 
@@ -78,27 +79,38 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
 
     private static bool IsDescriptor(PhysicalAddress address) => !address.IsNull && address.QuadPart % NetDmaDescriptor.SizeInBytes == 0;
 
+    /// <summary>A step announces itself, then starts only if no command is held (the handshake's engine side).</summary>
+    private bool StepOn(Channel c)
+    {
+        Volatile.Write(ref c.Stepping, 1);
+        try
+        {
+            return Volatile.Read(ref c.Held) == 0 && Process(c);
+        }
+        finally
+        {
+            Volatile.Write(ref c.Stepping, 0);
+        }
+    }
+
     private bool Process(Channel c)
     {
         if (!c.Running || (counted && c.Remaining == 0)) return false;
-        if (c.Reload && !c.Last.IsNull) // Cleared before the read: an append during it rings again.
+        if (c.Reload)
         {
-            c.Reload = false;
             if (!Fetch(c.Last, out var last)) return Fault(c, c.Last);
-            c.Next = last.NextDescriptor;
+            (c.Next, c.Reload) = (last.NextDescriptor, false);
         }
 
         var address = c.Next;
         if (address.IsNull) return counted && Fault(c, c.Last); // 1.x: the chain's end. 2.0: owed but not linked: halt.
-        c.Reload = false; // This fetch sees every link made before it.
-        if (!Fetch(address, out var d) || !Copy(d)) return Fault(c, address);
-        // An append during the copy may have linked what this NULL ended: read it again before reporting Idle.
-        if (!counted && c.Reload && d.NextDescriptor.IsNull && !Fetch(address, out d)) return Fault(c, address);
+        if (!Fetch(address, out var d)) return Fault(c, address);
+        if (Volatile.Read(ref c.Halting)) return true; // An abort or reset came: this descriptor moves no data (NDMA3013).
+        if (!Copy(d)) return Fault(c, address);
 
-        (c.Last, c.Next) = (address, d.NextDescriptor);
-        var more = counted ? Interlocked.Decrement(ref c.Remaining) > 0 : !d.NextDescriptor.IsNull;
+        (c.Last, c.Next, c.Remaining) = (address, d.NextDescriptor, counted ? c.Remaining - 1 : 0);
+        var status = (counted ? c.Remaining > 0 : !d.NextDescriptor.IsNull) ? NetDmaTransferStatusActive : NetDmaTransferStatusIdle;
         c.StatusOn |= d.ControlFlags.HasFlag(NET_DMA_STATUS_UPDATE_ON_COMPLETION);
-        var status = more ? NetDmaTransferStatusActive : NetDmaTransferStatusIdle;
         if (d.ControlFlags.HasFlag(NET_DMA_STATUS_UPDATE_ON_COMPLETION) && !Report(c, status)) return Fault(c, address);
         if (d.ControlFlags.HasFlag(NET_DMA_INTERRUPT_ON_COMPLETION)) Interrupt(c, address);
         return true;
@@ -142,10 +154,9 @@ internal sealed class CopyEngine(IDeviceBus bus, Channel[] channels, bool counte
     /// <summary>The completion status: the last descriptor's address ORed with it (ns-netdma-_net_dma_channel_parameters.md).</summary>
     private bool Report(Channel c, NetDmaTransferStatus status)
     {
-        var (at, on) = (c.CompletionAddress, c.StatusOn); // Read once: a free may clear them meanwhile.
         Span<byte> value = stackalloc byte[sizeof(ulong)];
         BinaryPrimitives.WriteUInt64LittleEndian(value, c.Last.QuadPart | (ulong)status);
-        return !on || at.IsNull || bus.DmaWrite(at, value);
+        return !c.StatusOn || c.CompletionAddress.IsNull || bus.DmaWrite(c.CompletionAddress, value);
     }
 
     /// <summary>A bus error halts the channel, reports Halted and interrupts, so the DPC can tell NetDMA (with NULL).</summary>

@@ -170,7 +170,7 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
             _engine.Assign(c, PhysicalAddress.Null); // No memory access for a freed channel, no report for it (NDMA3015).
             (c.Owner, c.DpcRequested) = (null, false);
             return true;
-        });
+        }, halts: true);
 
         // An ISR or DPC on another processor may have read the owner before it was cleared: let it finish its report,
         // so none reaches NetDMA after this returns. Each turn asks for the IRQL, which lets the kit's processors run.
@@ -195,16 +195,24 @@ public sealed class MinimalProvider : INetDmaProviderDriver, INetDmaProvider, ID
 
     NtStatus INetDmaProvider.ResumeDma(object ProviderChannelContext) => Command(ProviderChannelContext, _engine.Resume);
 
-    NtStatus INetDmaProvider.AbortDma(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: false));
+    NtStatus INetDmaProvider.AbortDma(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: false), halts: true);
 
-    NtStatus INetDmaProvider.ResetChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: true));
+    NtStatus INetDmaProvider.ResetChannel(object ProviderChannelContext) => Command(ProviderChannelContext, c => _engine.Halt(c, reset: true), halts: true);
 
-    /// <summary>One command for an allocated channel, under the spin lock: STATUS_SUCCESS when the engine took it.</summary>
-    private NtStatus Command(object context, Func<Channel, bool> command)
+    /// <summary>
+    /// One command for an allocated channel, under the spin lock, between two engine steps (an abort or reset
+    /// <paramref name="halts"/> the one running before it moves data): STATUS_SUCCESS when the engine took it.
+    /// </summary>
+    private NtStatus Command(object context, Func<Channel, bool> command, bool halts = false)
     {
         if (context is not Channel channel) return NtStatus.STATUS_UNSUCCESSFUL;
         Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+        Volatile.Write(ref channel.Halting, halts);
+        Interlocked.Increment(ref channel.Held); // The engine's command handshake: no new step, and wait for one running.
+        while (Volatile.Read(ref channel.Stepping) != 0) _ = Kernel.KeGetCurrentIrql(); // Each turn lets the kit's engine run.
         var accepted = channel.Owner is not null && command(channel);
+        Interlocked.Decrement(ref channel.Held);
+        Volatile.Write(ref channel.Halting, false);
         Kernel.KeReleaseSpinLock(_lock, oldIrql);
         return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
     }

@@ -67,7 +67,7 @@ public static class ExplorationGenerators
     /// <summary>
     /// One step; with <paramref name="concurrent"/> (schedule exploration) the steps include
     /// <see cref="OperationKind.Concurrently"/> blocks of 1..<see cref="MaxConcurrentLanes"/> channel lanes (appends
-    /// mostly, and frees), with a run three times in four. Without it the kinds and their weights are those of <see cref="Operation(int, ProviderCapabilities)"/>,
+    /// mostly, and frees, suspends and aborts as the provider has them), with a run three times in four. Without it the kinds and their weights are those of <see cref="Operation(int, ProviderCapabilities)"/>,
     /// so a seed draws the same case it always drew.
     /// </summary>
     /// <param name="channelCount">Most channels live at once (raw channel choices are 0 .. channelCount-1).</param>
@@ -122,10 +122,17 @@ public static class ExplorationGenerators
 
         if (concurrent)
         {
-            // No suspend or abort lane yet: on the reference provider either one racing the engine lands in the middle of
-            // an engine step (a descriptor fetched, not yet copied), which its CopyEngine assumes never happens, and
-            // breaks NDMA3012 or NDMA3013 (docs/concurrency.md, "Races found in the reference provider").
+            // Suspend and abort lanes race the engine too: a provider must make them take effect between two engine steps.
             var lanes = new List<(int, IGen<GeneratedOperation>)> { (4, Submit(OperationKind.Append)), (1, OnChannel(OperationKind.Free)) };
+            if (capabilities.SuspendResume)
+            {
+                lanes.Add((1, OnChannel(OperationKind.Suspend)));
+            }
+
+            if (capabilities.Abort)
+            {
+                lanes.Add((1, OnChannel(OperationKind.Abort)));
+            }
 
             // 0 (no run) is CsCheck's smaller value: shrinking tries the block without the hardware first.
             var withRun = Gen.Int[0, 3].Select(draw => draw != 0);

@@ -24,8 +24,8 @@ public sealed record GeneratedOperation(
 {
     /// <summary>
     /// The lanes of an <see cref="OperationKind.Concurrently"/> block, in order: channel steps (append, which becomes a
-    /// start on a channel waiting for one, and free) and runs; empty for every other kind. The model keeps at most one run, one lane per channel and one per
-    /// processor, and drops a lane the state does not allow.
+    /// start on a channel waiting for one, free, suspend and abort) and runs; empty for every other kind. The model keeps
+    /// at most one run, one lane per channel and one per processor, and drops a lane the state does not allow.
     /// </summary>
     public IReadOnlyList<GeneratedOperation> Lanes { get; init; } = [];
 }

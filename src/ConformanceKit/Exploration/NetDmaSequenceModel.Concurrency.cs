@@ -17,9 +17,9 @@ public sealed partial class NetDmaSequenceModel
     /// one lane per channel (the pages do not say NetDMA calls one channel from two processors at once), one processor
     /// per lane (the parser's rule: a processor runs one call at a time; a lane's raw CPU moves to the next free one,
     /// and lanes beyond the processor count are dropped), appends only to started channels
-    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, frees of channels not suspended.
-    /// A block left with one line is that line alone, sequentially. (Suspend and abort lanes are not modelled yet: racing
-    /// the engine they land mid-step, which the reference engine does not handle; docs/concurrency.md, "Not yet built".)
+    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, frees of channels not suspended,
+    /// suspends of started channels and aborts of started or suspended ones. A block left with one line is that line
+    /// alone, sequentially.
     /// </summary>
     /// <remarks>
     /// What the block leaves known: the hardware moves while it runs when it holds a run or a free (the host waits for
@@ -72,6 +72,12 @@ public sealed partial class NetDmaSequenceModel
                     break;
                 case OperationKind.Free:
                     commands.Add(new FreeCommand(default, lane.Channel.Name, lane.Site));
+                    break;
+                case OperationKind.Suspend:
+                    commands.Add(new SuspendDmaCommand(default, lane.Channel.Name, lane.Site));
+                    break;
+                case OperationKind.Abort:
+                    commands.Add(new AbortDmaCommand(default, lane.Channel.Name, lane.Site));
                     break;
                 default:
                     throw new InvalidOperationException($"{lane.Kind} is not a lane of a concurrently block");
@@ -132,6 +138,8 @@ public sealed partial class NetDmaSequenceModel
                 // Not a suspended one: as sequentially, the model resumes before it frees (the host's resume inside a
                 // free racing the hardware is not generated yet: docs/concurrency.md, "Not yet built").
                 OperationKind.Free => Pick(Unused(c => c.State != ChannelState.Suspended), lane.Channel),
+                OperationKind.Suspend => Pick(Unused(c => c.State == ChannelState.Started), lane.Channel),
+                OperationKind.Abort => Pick(Unused(c => c.State != ChannelState.NeedsStart), lane.Channel),
                 _ => null,
             };
             if (kind == OperationKind.Append && channel is null)
@@ -184,6 +192,21 @@ public sealed partial class NetDmaSequenceModel
 
                 channel.Outstanding.Clear();
                 _channels[channel.Slot] = null;
+                break;
+            case OperationKind.Suspend:
+                // The provider completes the current descriptor before it returns (nc-netdma-dma_suspend_handler.md):
+                // which one that was is the schedule's business.
+                channel.State = ChannelState.Suspended;
+                foreach (var descriptor in channel.Outstanding)
+                {
+                    descriptor.Fate = DescriptorFate.Maybe;
+                }
+
+                break;
+            case OperationKind.Abort:
+                // As sequentially: what no step could have reached is never written (nc-netdma-dma_abort_handler.md).
+                Forget(channel, DescriptorFate.Untouched, DescriptorFate.Unknown);
+                channel.State = ChannelState.NeedsStart;
                 break;
         }
     }

@@ -58,7 +58,9 @@ public enum OperationKind
     /// ProviderAppendDma on started channels from several CPUs (nc-netdma-dma_append_handler.md: IRQL &lt;=
     /// DISPATCH_LEVEL, any processor) and ProviderStartDma on channels waiting for a start, and ProviderFreeDmaChannel of
     /// a channel whose last descriptors the host first waits for, so the free races only their interrupt and DPC
-    /// (freeing-a-netdma-channel.md). Suspend and abort lanes are not generated yet (docs/concurrency.md, "Not yet built").
+    /// (freeing-a-netdma-channel.md), and, for providers that have them, ProviderSuspendDma of a started channel and
+    /// ProviderAbortDma of a started or suspended one, racing the engine. A free of a suspended channel is not
+    /// generated in a block (docs/concurrency.md, "Not yet built").
     /// One lane per channel: the pages do not say NetDMA calls one channel from two processors at once, so the model
     /// does not.
     /// </summary>

@@ -368,7 +368,7 @@ public sealed partial class NetDmaHost
         var racedIdle = Kernel.Interleaves && status == NetDmaTransferStatus.NetDmaTransferStatusIdle && channel.Progress.RemainingLinkedBefore(named) == 0;
 
         // And Active is faithful while an append is linking its chain: the engine may have read the new link (or the
-        // provider's append doorbell) before the host recorded the chain.
+        // the descriptor the provider rereads after the append) before the host recorded the chain.
         var racedActive = Kernel.Interleaves && status == NetDmaTransferStatus.NetDmaTransferStatusActive && channel.AppendInProgress;
         if (status != expected && !racedIdle && !racedActive)
         {

@@ -25,10 +25,13 @@ namespace NetDma.ReferenceProvider.NetDma;
 /// <para>
 /// The driver serializes its commands to one channel with that channel's spin lock; the platform interleaves
 /// <see cref="Step"/> with software calls (ISimulatedEngine.cs), so sequentially a command never lands in the middle of a
-/// step. Under schedule exploration one can (a bus access is a scheduling point): an append that lands while the
-/// engine processes the chain's last descriptor rings <see cref="CopyEngineChannel.AppendDoorbell"/>, which the
-/// engine checks before it stops (docs/concurrency.md, "Races found in the reference provider"); a suspend or abort
-/// landing mid-step is not handled yet.
+/// step. Under schedule exploration one could (a bus access is a scheduling point), so commands go through a handshake,
+/// as a real engine's command register does: the driver opens a command with <see cref="BeginCommand"/> and waits
+/// while <see cref="IsStepping"/>; the engine starts no step on a channel with a command open, so every command takes
+/// effect between two steps: a suspend after the current descriptor completed, as nc-netdma-dma_suspend_handler.md
+/// requires. An abort or reset stops the transfer "without completing the transfer of the data that is associated
+/// with the current DMA descriptor" (nc-netdma-dma_abort_handler.md): a step that has fetched its descriptor when one
+/// comes moves none of its data (docs/concurrency.md, "Races found in the reference provider").
 /// </para>
 /// </remarks>
 public sealed class CopyEngine : ISimulatedEngine
@@ -110,6 +113,32 @@ public sealed class CopyEngine : ISimulatedEngine
     }
 
     /// <summary>
+    /// Opens a command on <paramref name="channel"/>: from now until <see cref="EndCommand"/> the engine starts no step
+    /// on it. The driver then waits while <see cref="IsStepping"/> (a step that began before), and gives the command.
+    /// </summary>
+    /// <param name="channel">Hardware channel number.</param>
+    /// <param name="halts">True for an abort or a reset: a step that has fetched its descriptor drops it unmoved.</param>
+    public void BeginCommand(int channel, bool halts)
+    {
+        var registers = _channels[channel];
+        Volatile.Write(ref registers.Halting, halts);
+        Interlocked.Increment(ref registers.CommandsHeld);
+    }
+
+    /// <summary>True while a step runs on <paramref name="channel"/>.</summary>
+    /// <param name="channel">Hardware channel number.</param>
+    public bool IsStepping(int channel) => Volatile.Read(ref _channels[channel].Stepping) != 0;
+
+    /// <summary>Closes the command <see cref="BeginCommand"/> opened: the engine may step the channel again.</summary>
+    /// <param name="channel">Hardware channel number.</param>
+    public void EndCommand(int channel)
+    {
+        var registers = _channels[channel];
+        Interlocked.Decrement(ref registers.CommandsHeld);
+        Volatile.Write(ref registers.Halting, false);
+    }
+
+    /// <summary>
     /// Start command (ProviderStartDma): drop the current chain and run the one at <paramref name="firstDescriptor"/>.
     /// The current descriptor is never half done (a step is atomic), so "after it completes any processing on the
     /// current descriptor" holds (nc-netdma-dma_start_handler.md). Valid in every state.
@@ -155,9 +184,6 @@ public sealed class CopyEngine : ISimulatedEngine
             registers.NextDescriptorKnown = false;
         }
 
-        // The engine may be in the middle of processing the chain's last descriptor, having read its NULL
-        // NextDescriptor before NetDMA linked the new chain: the doorbell makes it look again before it stops.
-        registers.AppendDoorbell = !_chainsAreCounted;
         return true;
     }
 
@@ -274,7 +300,7 @@ public sealed class CopyEngine : ISimulatedEngine
         for (var k = 0; k < _channels.Length; k++)
         {
             var channel = (_nextChannel + k) % _channels.Length;
-            if (ProcessOneDescriptor(_channels[channel]))
+            if (StepChannel(_channels[channel]))
             {
                 _nextChannel = (channel + 1) % _channels.Length;
                 return true;
@@ -283,6 +309,22 @@ public sealed class CopyEngine : ISimulatedEngine
 
         return false;
     }
+
+    /// <summary>One step on a channel, announced first and only with no command open (the command handshake).</summary>
+    private bool StepChannel(CopyEngineChannel registers)
+    {
+        Volatile.Write(ref registers.Stepping, 1);
+        try
+        {
+            return !CommandOpen(registers) && ProcessOneDescriptor(registers);
+        }
+        finally
+        {
+            Volatile.Write(ref registers.Stepping, 0);
+        }
+    }
+
+    private static bool CommandOpen(CopyEngineChannel registers) => Volatile.Read(ref registers.CommandsHeld) != 0;
 
     private bool ProcessOneDescriptor(CopyEngineChannel registers)
     {
@@ -299,9 +341,7 @@ public sealed class CopyEngine : ISimulatedEngine
         if (!registers.NextDescriptorKnown)
         {
             // Reread the last processed descriptor: its NextDescriptor may have been set since the engine read it
-            // (nc-netdma-dma_append_handler.md, nc-netdma-dma_resume_handler.md). An append rung before this fetch
-            // linked its chain before it rang (NetDMA links, then calls ProviderAppendDma), so the fetch sees it.
-            registers.AppendDoorbell = false;
+            // (nc-netdma-dma_append_handler.md, nc-netdma-dma_resume_handler.md).
             if (!TryFetch(registers.LastProcessed, out var last))
             {
                 Fault(registers, registers.LastProcessed);
@@ -315,15 +355,6 @@ public sealed class CopyEngine : ISimulatedEngine
         var address = registers.NextDescriptor;
         if (address.IsNull)
         {
-            if (!_chainsAreCounted && registers.AppendDoorbell && registers.ProcessedSinceStart)
-            {
-                // An append rang while the engine held a stale NULL: reread the last descriptor (the doorbell is
-                // cleared first, so an append during the reread rings it again).
-                registers.AppendDoorbell = false;
-                registers.NextDescriptorKnown = false;
-                return ProcessOneDescriptor(registers);
-            }
-
             if (!_chainsAreCounted)
             {
                 return false; // NetDMA 1.x: the end of the chain; an append makes the engine reread the last descriptor.
@@ -334,28 +365,25 @@ public sealed class CopyEngine : ISimulatedEngine
             return true;
         }
 
-        // As for the reread: only an append that rings after this fetch began can be missed by it.
-        registers.AppendDoorbell = false;
-        if (address.QuadPart % NetDmaDescriptor.SizeInBytes != 0 || !TryFetch(address, out var descriptor) || !TryTransfer(descriptor))
+        if (address.QuadPart % NetDmaDescriptor.SizeInBytes != 0 || !TryFetch(address, out var descriptor))
+        {
+            Fault(registers, address);
+            return true;
+        }
+
+        if (Volatile.Read(ref registers.Halting))
+        {
+            // An abort or reset came while the descriptor was fetched: none of its data moves.
+            return true;
+        }
+
+        if (!TryTransfer(descriptor))
         {
             Fault(registers, address);
             return true;
         }
 
         var next = descriptor.NextDescriptor;
-        if (!_chainsAreCounted && next.IsNull && registers.AppendDoorbell)
-        {
-            // An append rang while this descriptor was processed: its NULL may be stale, so reread it before deciding
-            // between Active and Idle (the doorbell may also have been the append of this very descriptor's chain).
-            registers.AppendDoorbell = false;
-            if (!TryFetch(address, out var reread))
-            {
-                Fault(registers, address);
-                return true;
-            }
-
-            next = reread.NextDescriptor;
-        }
 
         registers.LastProcessed = address;
         registers.ProcessedSinceStart = true;

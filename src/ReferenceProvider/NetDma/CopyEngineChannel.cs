@@ -33,12 +33,16 @@ internal sealed class CopyEngineChannel
     public bool NextDescriptorKnown { get; set; } = true;
 
     /// <summary>
-    /// The append doorbell (NetDMA 1.x chains): rung by every append, cleared when the engine rereads
-    /// <see cref="LastProcessed"/>. An engine that reaches a NULL NextDescriptor with the doorbell rung rereads the last
-    /// descriptor before it stops, since NetDMA may have linked a new chain to it after the engine fetched it: an append
-    /// landing while the engine processes the chain's last descriptor would otherwise be lost.
+    /// The command handshake, driver side: commands the driver holds open on the channel (<see cref="CopyEngine.BeginCommand"/>).
+    /// No step starts while one is held.
     /// </summary>
-    public bool AppendDoorbell { get; set; }
+    public int CommandsHeld;
+
+    /// <summary>The command handshake, engine side: 1 while a step runs on the channel; a command waits for it to end.</summary>
+    public int Stepping;
+
+    /// <summary>True while the open command is an abort or a reset: a step that has fetched its descriptor moves none of its data.</summary>
+    public bool Halting;
 
     /// <summary>NetDMA 2.0: descriptors submitted by start and append and not yet processed.</summary>
     public uint DescriptorsRemaining { get; set; }
@@ -62,7 +66,6 @@ internal sealed class CopyEngineChannel
         NextDescriptorKnown = true;
         DescriptorsRemaining = 0;
         ProcessedSinceStart = false;
-        AppendDoorbell = false;
     }
 
     /// <summary>Returns to the state of a freshly assigned channel, keeping its interrupt routing and completion address.</summary>

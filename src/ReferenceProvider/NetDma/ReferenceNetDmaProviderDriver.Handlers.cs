@@ -128,7 +128,9 @@ public sealed partial class ReferenceNetDmaProviderDriver
         if (wasLive)
         {
             context.Freed = true;
+            BeginEngineCommand(channel.Index, halts: true);
             Engine.Release(channel.Index);
+            Engine.EndCommand(channel.Index);
             channel.Owner = null;
             channel.DpcRequested = false;
         }
@@ -215,7 +217,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
     {
         Engine.Abort(index);
         return true;
-    });
+    }, halts: true);
 
     /// <inheritdoc/>
     /// <remarks>
@@ -226,15 +228,16 @@ public sealed partial class ReferenceNetDmaProviderDriver
     {
         Engine.Reset(index);
         return true;
-    });
+    }, halts: true);
 
     /// <summary>
     /// Gives the engine one command for a live channel, under the channel's spin lock (so the handler runs the command
     /// at DISPATCH_LEVEL whatever IRQL NetDMA called it at, and returns at that IRQL). STATUS_SUCCESS when the
     /// channel is live and the engine accepted the command, else STATUS_UNSUCCESSFUL (both documented by every
-    /// per-channel handler page).
+    /// per-channel handler page). <paramref name="halts"/> for an abort or a reset, which stop the descriptor the engine
+    /// has fetched without moving its data.
     /// </summary>
-    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command)
+    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command, bool halts = false)
     {
         if (ProviderChannelContext is not ProviderChannelContext context)
         {
@@ -244,9 +247,27 @@ public sealed partial class ReferenceNetDmaProviderDriver
         var kernel = Kernel;
         var channel = context.Channel;
         kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
+        BeginEngineCommand(channel.Index, halts);
         var accepted = !context.Freed && command(channel.Index);
+        Engine.EndCommand(channel.Index);
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
         return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
+    }
+
+    /// <summary>
+    /// Opens a command on the channel's engine and waits for a step already running there to end (the engine's command
+    /// handshake, CopyEngine.cs), so the command takes effect between two steps; <see cref="CopyEngine.EndCommand"/>
+    /// closes it. Called under the channel's spin lock. A spin at DISPATCH_LEVEL that ends with the step (the engine
+    /// waits for nothing the driver holds); each turn asks the kernel for the IRQL, which on the kit's kernel also lets
+    /// the engine run. One call at a time no step is running and the loop does not turn.
+    /// </summary>
+    private void BeginEngineCommand(int channel, bool halts)
+    {
+        Engine.BeginCommand(channel, halts);
+        while (Engine.IsStepping(channel))
+        {
+            _ = Kernel.KeGetCurrentIrql();
+        }
     }
 
     /// <summary>A descriptor is 64 bytes and 64-byte aligned (ns-netdma-_net_dma_descriptor.md).</summary>

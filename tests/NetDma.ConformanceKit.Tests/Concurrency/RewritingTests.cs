@@ -83,15 +83,31 @@ public sealed class RewritingTests
     [Theory]
     [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver))]
     [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider))]
-    public void A_free_waits_for_the_engine_step_that_completes_the_last_descriptor(Type provider)
+    public void A_free_waits_for_the_engine_step_that_completes_the_last_descriptor(Type provider) =>
+        PassesSchedules(provider, ConcurrentExplorationTests.FreeWhileTheLastStatusIsWritten, new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 0));
+
+    /// <summary>
+    /// Suspend and abort racing the engine take effect between two engine steps (the engines' command handshake): before
+    /// it, the suspend returned with the current descriptor unwritten (NDMA3012) and the abort was followed by a fetch of
+    /// the chain it cancelled (NDMA3013).
+    /// </summary>
+    [Theory]
+    [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver), "suspend")]
+    [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver), "abort")]
+    [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider), "suspend")]
+    [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider), "abort")]
+    public void A_suspend_or_abort_racing_the_engine_takes_effect_between_two_engine_steps(Type provider, string command) =>
+        PassesSchedules(provider, command == "suspend" ? ConcurrentExplorationTests.SuspendWhileTheEngineRuns : ConcurrentExplorationTests.AbortWhileTheEngineRuns,
+            new ScheduleOptions(200, ScheduleStrategy.Random, Seed: 1));
+
+    private static void PassesSchedules(Type provider, string script, ScheduleOptions options)
     {
         var rewritten = DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName, ProviderRewriter.Create(Cache));
 
-        var result = ScheduleExplorationTests.Explore(ConcurrentExplorationTests.FreeWhileTheLastStatusIsWritten,
-            new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 0), rewritten);
+        var result = ScheduleExplorationTests.Explore(script, options, rewritten);
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
-        Assert.Equal(100, result.Schedules!.SchedulesRun);
+        Assert.Equal(options.Schedules, result.Schedules!.SchedulesRun);
     }
 
     [Fact]
