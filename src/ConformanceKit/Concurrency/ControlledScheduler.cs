@@ -5,17 +5,22 @@ using NetDma.ConformanceKit.Kernel;
 namespace NetDma.ConformanceKit.Concurrency;
 
 /// <summary>
-/// The <see cref="IProcessorScheduler"/> of schedule exploration: each concurrent operation is a thread registered with
-/// Microsoft Coyote as a controlled operation, so Coyote's scheduler decides, at every scheduling point the kit's
-/// services declare, which processor (or the hardware) runs next. Only one controlled operation runs at any moment, so
-/// the kit's own state needs no locking; what differs from one schedule to the next is the order.
+/// The <see cref="IProcessorScheduler"/> of schedule exploration: each concurrent operation runs as a Microsoft Coyote
+/// controlled operation on one of the schedule's own threads (<see cref="OperationThread"/>), so Coyote's scheduler
+/// decides, at every scheduling point the kit's services declare, which processor (or the hardware) runs next. Only one
+/// controlled operation runs at any moment, so the kit's own state needs no locking; what differs from one schedule to
+/// the next is the order.
 /// </summary>
 /// <remarks>
 /// Used only inside a Coyote <c>TestingEngine</c> iteration (<see cref="ScheduleExplorer"/>); outside one, Coyote's
 /// calls are no-ops and the operations would really run in parallel, so the explorer is the only place that installs it.
 /// </remarks>
-internal sealed class ControlledScheduler : IProcessorScheduler
+internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
 {
+    // One thread per operation slot, started on first use and reused by every later block of the schedule.
+    private readonly List<OperationThread> _threads = [];
+    private bool _disposed;
+
     /// <inheritdoc/>
     public bool Interleaves => true;
 
@@ -76,14 +81,14 @@ internal sealed class ControlledScheduler : IProcessorScheduler
     public void RunConcurrently(IReadOnlyList<Action> operations)
     {
         var ids = new ulong[operations.Count];
-        var threads = new Thread[operations.Count];
         var failures = new ExceptionDispatchInfo?[operations.Count];
         for (var i = 0; i < operations.Count; i++)
         {
             var id = Operation.CreateNext() ?? throw new InvalidOperationException("Schedule exploration runs only inside a Coyote test iteration.");
             var index = i;
             ids[i] = id;
-            threads[i] = new Thread(() =>
+            Operation.Start(id);
+            ThreadFor(i).Post(() =>
             {
                 Operation.OnStarted(id);
                 try
@@ -99,13 +104,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler
                     Operation.OnCompleted();
                     Operation.ScheduleNext();
                 }
-            })
-            {
-                IsBackground = true,
-                Name = $"netdma-kit operation {index}",
-            };
-            Operation.Start(id);
-            threads[i].Start();
+            });
         }
 
         // Let the scheduler pick among the new operations and this one; then wait for each without a busy loop.
@@ -118,11 +117,31 @@ internal sealed class ControlledScheduler : IProcessorScheduler
             }
         });
 
-        foreach (var thread in threads)
+        failures.FirstOrDefault(f => f is not null)?.Throw();
+    }
+
+    // The i-th operation of every block runs on the i-th thread: the kernel lists processors in order and the hardware
+    // last, so a thread keeps one role, and its thread-local state (the home processor) is what a new thread's was.
+    private OperationThread ThreadFor(int index)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        while (_threads.Count <= index)
         {
-            thread.Join();
+            _threads.Add(new OperationThread($"netdma-kit operation {_threads.Count}"));
         }
 
-        failures.FirstOrDefault(f => f is not null)?.Throw();
+        return _threads[index];
+    }
+
+    /// <summary>Ends this schedule's operation threads (each once its current operation has returned).</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        foreach (var thread in _threads)
+        {
+            thread.Dispose();
+        }
+
+        _threads.Clear();
     }
 }

@@ -53,7 +53,7 @@ internal static class ScheduleExplorer
         using var engine = TestingEngine.Create(configuration, () =>
         {
             schedules++;
-            var scheduler = new ControlledScheduler();
+            using var scheduler = new ControlledScheduler();
             blocking.Scheduler = scheduler;
             if (!runOnce(scheduler))
             {

@@ -279,12 +279,50 @@ public sealed partial class SimulatedKernel
         }
     }
 
-    /// <summary>No processor is running work and no interrupt or DPC waits anywhere.</summary>
-    private bool Quiescent() => _busyProcessors == 0 && _pendingInterrupts.Count == 0 && _processors.All(p => p.DpcQueue.Count == 0);
+    // Quiescent and HasWork are the conditions of parked processors and idle hardware (WaitUntil), which Coyote
+    // evaluates for every parked operation at every scheduling step: plain loops, no allocation.
 
-    private bool HasWork(ProcessorState processor) =>
-        (processor.Irql < InterruptIrql && _pendingInterrupts.Any(p => (InterruptTarget(p.Bus, p.MessageId) ?? processor.Number) == processor.Number))
-        || (processor.Irql < Irql.DISPATCH_LEVEL && processor.DpcQueue.Count > 0);
+    /// <summary>No processor is running work and no interrupt or DPC waits anywhere.</summary>
+    private bool Quiescent()
+    {
+        if (_busyProcessors != 0 || _pendingInterrupts.Count != 0)
+        {
+            return false;
+        }
+
+        foreach (var processor in _processors)
+        {
+            if (processor.DpcQueue.Count != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private bool HasWork(ProcessorState processor)
+    {
+        if (processor.Irql < Irql.DISPATCH_LEVEL && processor.DpcQueue.Count > 0)
+        {
+            return true;
+        }
+
+        if (processor.Irql >= InterruptIrql)
+        {
+            return false;
+        }
+
+        foreach (var (bus, messageId) in _pendingInterrupts)
+        {
+            if ((InterruptTarget(bus, messageId) ?? processor.Number) == processor.Number)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private (DeviceBus Bus, uint MessageId)? TakeInterruptFor(uint cpu)
     {
@@ -310,10 +348,22 @@ public sealed partial class SimulatedKernel
     }
 
     /// <summary>The CPU a granted message targets; null when it is not granted (any processor may judge it).</summary>
-    private uint? InterruptTarget(DeviceBus bus, uint messageId) =>
-        _resources.TryGetValue(bus.Device, out var resources) && resources.Interrupts.FirstOrDefault(m => m.MessageId == messageId) is { } message
-            ? message.TargetProcessor
-            : null;
+    private uint? InterruptTarget(DeviceBus bus, uint messageId)
+    {
+        if (_resources.TryGetValue(bus.Device, out var resources))
+        {
+            var messages = resources.Interrupts;
+            for (var i = 0; i < messages.Count; i++)
+            {
+                if (messages[i].MessageId == messageId)
+                {
+                    return messages[i].TargetProcessor;
+                }
+            }
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Parks the current processor until spin lock <paramref name="spinLock"/>, held by <paramref name="owner"/>, is

@@ -75,23 +75,13 @@ public sealed record PlantedRace(string Name, Type Provider, string Script, stri
         free ch0
         """;
 
-    /// <summary>NetDMA frees the channel from cpu1 once its last descriptor completed, while that completion's DPC runs on cpu0.</summary>
-    internal const string FreeRacingTheLastCompletion = """
-        title "free from cpu1 racing the DPC of the channel's last completion on cpu0"
-        platform processors=2 msix=off
-        add_device
-        start_device
-        buffer src 4096 fill=pattern
-        buffer dst 4096
-        chain c1 src+0->dst+0:1024
-        allocate ch0 mask=0b01
-        assert_status STATUS_SUCCESS
-        start ch0 c1
-        concurrently
-          run
-          free ch0 cpu=1
-        end
-        """;
+    /// <summary>
+    /// NetDMA frees the channel from cpu1 once its last descriptor completed, while that completion's ISR and DPC run on
+    /// cpu0: the bundled conformance script <c>28-free-racing-last-completion</c>, so the suite's own
+    /// <c>run --schedules</c> covers this bug class too.
+    /// </summary>
+    internal static string FreeRacingTheLastCompletion =>
+        File.ReadAllText(Path.Combine(Support.BundledScripts.Conformance, "28-free-racing-last-completion" + ConformanceRun.ScriptExtension));
 
     /// <summary>Two channels freed at the same time from two processors.</summary>
     internal const string FreesOnTwoProcessors = """
