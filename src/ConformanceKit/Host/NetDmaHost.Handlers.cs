@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
@@ -25,12 +26,19 @@ public sealed partial class NetDmaHost
     /// Calls a provider handler on <paramref name="site"/> through the kernel (which checks the exit IRQL) and checks
     /// the returned status against the handler's documented set (NDMA2001).
     /// </summary>
-    private NtStatus CallProvider(DdiContract contract, string arguments, CallSite site, Func<NtStatus> call)
+    private NtStatus CallProvider(DdiContract contract, TraceArguments arguments, CallSite site, Func<NtStatus> call) =>
+        CallProvider(contract, arguments, site, call, static call => call());
+
+    /// <summary>
+    /// <see cref="CallProvider(DdiContract, TraceArguments, CallSite, Func{NtStatus})"/> with the call's state passed
+    /// in, so that a static <paramref name="call"/> allocates no closure (the data path: start, append).
+    /// </summary>
+    private NtStatus CallProvider<TState>(DdiContract contract, TraceArguments arguments, CallSite site, TState state, Func<TState, NtStatus> call)
     {
         RequireContractIrql(contract, site);
         // The kernel traces the entry ("cpuN LEVEL -> routine(arguments)"); the host adds what came back.
-        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call, arguments);
-        Trace($"    <- {NtStatusFacts.Describe(status)}");
+        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, state, call, arguments);
+        Trace(new TraceEntry("    <- {0}", status));
         Log.Checked(StatusRules.DocumentedStatusOnly);
         if (!contract.Documents(status))
         {
@@ -202,7 +210,12 @@ public sealed partial class NetDmaHost
         RequireContractIrql(FreeContract, site);
         WaitForOutstandingDma(channel, site, waitBefore);
         var free = Provider!.Characteristics.FreeDmaChannel!;
-        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
+        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, (Handler: free, Context: channel.ProviderContext!),
+            static call =>
+            {
+                call.Handler(call.Context);
+                return true;
+            }, name);
         channel.State = ChannelState.Freed;
         _channelsByName.Remove(name);
         _liveChannels.Remove(channel);
@@ -220,8 +233,9 @@ public sealed partial class NetDmaHost
         channel.Progress.Linked(chain);
         channel.Progress.RereadExpected = null;
         var start = provider.Characteristics.StartDma!;
-        var status = CallProvider(StartContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
-            () => start(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+        var status = CallProvider(StartContract, new TraceArguments("{0}, {1}, DescriptorCount={2}", name, chain.PhysicalAddress, chain.Count), site,
+            (Handler: start, Context: channel.ProviderContext!, Chain: chain),
+            static call => call.Handler(call.Context, call.Chain.VirtualAddress, call.Chain.PhysicalAddress, call.Chain.Count));
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
@@ -247,8 +261,9 @@ public sealed partial class NetDmaHost
             var chain = Submit(channel, descriptors, linkToPrevious: true);
             channel.Progress.Append(chain, descriptors);
             var append = provider.Characteristics.AppendDma!;
-            var status = CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
-                () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+            var status = CallProvider(AppendContract, new TraceArguments("{0}, {1}, DescriptorCount={2}", name, chain.PhysicalAddress, chain.Count), site,
+                (Handler: append, Context: channel.ProviderContext!, Chain: chain),
+                static call => call.Handler(call.Context, call.Chain.VirtualAddress, call.Chain.PhysicalAddress, call.Chain.Count));
             channel.Progress.Linked(chain);
             return status;
         }

@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Kernel;
@@ -91,7 +92,7 @@ public sealed partial class SimulatedKernel
         ArgumentNullException.ThrowIfNull(SpinLock);
         OldIrql = CurrentIrql;
         var number = LockNumber(SpinLock);
-        if (!Enter(nameof(KeAcquireSpinLock), $"spin lock #{number}"))
+        if (!Enter(nameof(KeAcquireSpinLock), new TraceArguments("spin lock #{0}", (uint)number)))
         {
             return;
         }
@@ -142,7 +143,7 @@ public sealed partial class SimulatedKernel
     {
         ArgumentNullException.ThrowIfNull(SpinLock);
         var number = LockNumber(SpinLock);
-        if (!Enter(nameof(KeReleaseSpinLock), $"spin lock #{number}, NewIrql = {NewIrql.ToDdiName()}"))
+        if (!Enter(nameof(KeReleaseSpinLock), new TraceArguments("spin lock #{0}, NewIrql = {1}", (uint)number, NewIrql)))
         {
             return;
         }
