@@ -198,15 +198,16 @@ public class HostOverheadBenchmarks
             var start = _characteristics.StartDma!;
             WriteDescriptor(0);
             Require(Kernel.InvokeDriver(0, Irql.DISPATCH_LEVEL, "ProviderStartDma", "nc-netdma-dma_start_handler.md",
-                () => start(channel, Virtual(0), Physical(0), 1)));
+                (Handler: start, Channel: channel, Virtual: Virtual(0), Physical: Physical(0)),
+                static call => call.Handler(call.Channel, call.Virtual, call.Physical, 1)));
             var steps = Kernel.RunHardware(RunCommand.IdleBound).StepsTaken;
             var append = _characteristics.AppendDma!;
             for (var i = 1; i <= Appends; i++)
             {
-                var slot = i;
-                WriteDescriptor(slot);
+                WriteDescriptor(i);
                 Require(Kernel.InvokeDriver(0, Irql.DISPATCH_LEVEL, "ProviderAppendDma", "nc-netdma-dma_append_handler.md",
-                    () => append(channel, Virtual(slot), Physical(slot), 1)));
+                    (Handler: append, Channel: channel, Virtual: Virtual(i), Physical: Physical(i)),
+                    static call => call.Handler(call.Channel, call.Virtual, call.Physical, 1)));
                 steps += Kernel.RunHardware(RunCommand.IdleBound).StepsTaken;
             }
 

@@ -174,7 +174,8 @@ public sealed partial class SimulatedKernel
 
         _delivering = true;
         var delivered = 0;
-        var masked = new List<(DeviceBus Bus, uint MessageId)>();
+        // Built only when an interrupt is masked (rare): delivery itself allocates nothing.
+        List<(DeviceBus Bus, uint MessageId)>? masked = null;
         try
         {
             while (_pendingInterrupts.TryDequeue(out var pending))
@@ -193,14 +194,17 @@ public sealed partial class SimulatedKernel
                     delivered += outcome ? 1 : 0;
                     if (!outcome)
                     {
-                        masked.Add(pending);
+                        (masked ??= []).Add(pending);
                     }
                 }
             }
         }
         finally
         {
-            masked.ForEach(_pendingInterrupts.Enqueue);
+            if (masked is not null)
+            {
+                masked.ForEach(_pendingInterrupts.Enqueue);
+            }
             _delivering = false;
         }
 

@@ -366,7 +366,7 @@ public sealed class CopyEngine : ISimulatedEngine
         }
 
         var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !next.IsNull;
-        if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
+        if ((descriptor.ControlFlags & NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) != 0)
         {
             registers.StatusReportingEnabled = true;
             var status = morePending ? NetDmaTransferStatus.NetDmaTransferStatusActive : NetDmaTransferStatus.NetDmaTransferStatusIdle;
@@ -377,7 +377,7 @@ public sealed class CopyEngine : ISimulatedEngine
             }
         }
 
-        if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION))
+        if ((descriptor.ControlFlags & NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION) != 0)
         {
             SignalInterrupt(registers, address);
         }
@@ -406,7 +406,7 @@ public sealed class CopyEngine : ISimulatedEngine
         // NET_DMA_NULL_TRANSFER: no data moves (ns-netdma-_net_dma_descriptor.md). A DCA context change descriptor
         // (op type NET_DMA_OP_TYPE_CONTEXT_CHANGE) carries a context, not a size, and moves no data either; this
         // engine does not claim DCA support, so it keeps no DCA target.
-        if (flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER)
+        if ((flags & NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) != 0
             || (flags & NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_MASK) == NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_CONTEXT_CHANGE)
         {
             return true;

@@ -165,9 +165,9 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </remarks>
     public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
         IsDescriptorAddress(DescriptorPhysicalAddress)
-            ? CommandChannel(ProviderChannelContext, index =>
+            ? CommandChannel(ProviderChannelContext, (Address: DescriptorPhysicalAddress, Count: DescriptorCount), static (engine, index, chain) =>
             {
-                Engine.Start(index, DescriptorPhysicalAddress, DescriptorCount);
+                engine.Start(index, chain.Address, chain.Count);
                 return true;
             })
             : NtStatus.STATUS_UNSUCCESSFUL;
@@ -181,7 +181,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </remarks>
     public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
         IsDescriptorAddress(DescriptorPhysicalAddress)
-            ? CommandChannel(ProviderChannelContext, index => Engine.Append(index, DescriptorCount))
+            ? CommandChannel(ProviderChannelContext, DescriptorCount, static (engine, index, count) => engine.Append(index, count))
             : NtStatus.STATUS_UNSUCCESSFUL;
 
     /// <inheritdoc/>
@@ -234,7 +234,14 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// channel is live and the engine accepted the command, else STATUS_UNSUCCESSFUL (both documented by every
     /// per-channel handler page).
     /// </summary>
-    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command)
+    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command) =>
+        CommandChannel(ProviderChannelContext, command, static (_, index, command) => command(index));
+
+    /// <summary>
+    /// <see cref="CommandChannel(object, Func{int, bool})"/> with the command's state passed in, so that a static
+    /// <paramref name="command"/> allocates no closure: ProviderStartDma and ProviderAppendDma are the data path.
+    /// </summary>
+    private NtStatus CommandChannel<TState>(object ProviderChannelContext, TState state, Func<CopyEngine, int, TState, bool> command)
     {
         if (ProviderChannelContext is not ProviderChannelContext context)
         {
@@ -244,7 +251,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
         var kernel = Kernel;
         var channel = context.Channel;
         kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
-        var accepted = !context.Freed && command(channel.Index);
+        var accepted = !context.Freed && command(Engine, channel.Index, state);
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
         return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;
     }
