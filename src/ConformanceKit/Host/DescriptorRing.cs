@@ -168,6 +168,10 @@ public sealed class DescriptorRing
         _memory.WriteBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
     }
 
-    private NetDmaDescriptor Read(int slot) =>
-        NetDmaDescriptor.Read(_memory.ReadBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), NetDmaDescriptor.SizeInBytes));
+    private NetDmaDescriptor Read(int slot)
+    {
+        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
+        _memory.ReadBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
+        return NetDmaDescriptor.Read(image);
+    }
 }

@@ -50,6 +50,9 @@ public sealed class EngineProgress
     /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
     public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
 
+    /// <summary><see cref="Descriptors"/>' values with the dictionary's own enumerator (no boxed one per bus access).</summary>
+    internal Dictionary<PhysicalAddress, DescriptorProgress>.ValueCollection DescriptorValues => _descriptors.Values;
+
     /// <summary>ProviderStartDma: the previous chain is dropped and <paramref name="chain"/> is the current one.</summary>
     internal void Start(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
     {
@@ -109,9 +112,9 @@ public sealed class EngineProgress
     /// <summary>Marks the descriptors of <paramref name="chain"/> as the provider's from now on (<see cref="DescriptorProgress.LinkedAtCompletions"/>).</summary>
     internal void Linked(SubmittedChain chain)
     {
-        foreach (var address in chain.Descriptors)
+        for (var i = 0; i < chain.Descriptors.Count; i++)
         {
-            if (Find(address) is { } progress)
+            if (Find(chain.Descriptors[i]) is { } progress)
             {
                 progress.LinkedAtCompletions ??= Completions;
             }

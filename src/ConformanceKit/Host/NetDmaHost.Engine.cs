@@ -136,7 +136,7 @@ public sealed partial class NetDmaHost
     private static DescriptorProgress? InFlightDescriptorTouching(HostChannel channel, DeviceAccess access)
     {
         var start = access.Address.QuadPart;
-        foreach (var descriptor in channel.Progress.Descriptors.Values)
+        foreach (var descriptor in channel.Progress.DescriptorValues)
         {
             if (!descriptor.InFlight)
             {
@@ -172,7 +172,7 @@ public sealed partial class NetDmaHost
         }
 
         var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
-        if (descriptor.HasPageBreak && !ranges.Any(r => r.Contains(access.Address.QuadPart, access.End))
+        if (descriptor.HasPageBreak && !AnyContains(ranges, access.Address.QuadPart, access.End)
             && descriptor.Reported.Add(MemoryRules.PageBreakFollowed.Id))
         {
             var side = access.IsWrite ? "DestinationAddress" : "SourceAddress";
@@ -193,6 +193,20 @@ public sealed partial class NetDmaHost
             progress.MarkCompleted(descriptor);
             CheckCopiedExactly(channel, descriptor);
         }
+    }
+
+    /// <summary>True when one of <paramref name="ranges"/> holds all of [<paramref name="start"/>, <paramref name="end"/>) (a loop: this runs per data access).</summary>
+    private static bool AnyContains(IReadOnlyList<BusRange> ranges, ulong start, ulong end)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (ranges[i].Contains(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>

@@ -279,7 +279,7 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
-            channel.Submitted.UnionWith(chain.Descriptors);
+            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             return chain;
         }
@@ -353,7 +353,7 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Relink(last, descriptors);
-            channel.Submitted.UnionWith(chain.Descriptors);
+            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             channel.Progress.Relink(last, chain, descriptors);
             Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
@@ -361,6 +361,15 @@ public sealed partial class NetDmaHost
         catch (InvalidOperationException e)
         {
             throw new ScriptSequenceException($"channel '{name}': {e.Message}");
+        }
+    }
+
+    /// <summary>The chain's descriptors join the channel's submitted set (a loop over the list: no boxed enumerator per submission).</summary>
+    private static void AddSubmitted(HostChannel channel, SubmittedChain chain)
+    {
+        for (var i = 0; i < chain.Descriptors.Count; i++)
+        {
+            channel.Submitted.Add(chain.Descriptors[i]);
         }
     }
 

@@ -32,8 +32,9 @@ public sealed partial class NetDmaHost
             // Loops over the due list; the lists of missing calls are built only for a report.
             var missingIsr = false;
             var missingDpc = false;
-            foreach (var descriptor in due)
+            for (var i = 0; i < due.Count; i++)
             {
+                var descriptor = due[i];
                 if (descriptor.DpcCalled)
                 {
                     Log.Checked(LifecycleRules.InterruptOnCompletionDelivered);
@@ -70,11 +71,15 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckStaleReportsSuperseded(HostChannel channel, IReadOnlyList<DescriptorProgress> due)
     {
-        if (!Kernel.Interleaves)
+        if (Kernel.Interleaves)
         {
-            return;
+            CheckOwedReportsMade(channel, due);
         }
+    }
 
+    // Its own method: the closures below are made only under schedule exploration, not after every run.
+    private void CheckOwedReportsMade(HostChannel channel, IReadOnlyList<DescriptorProgress> due)
+    {
         var reportedThrough = channel.Progress.ReportedThrough;
         var owed = due.Where(d => d is { IsrCalled: true, DpcCalled: true } && d.CompletionNumber > reportedThrough).ToList();
         if (owed.Count == 0)

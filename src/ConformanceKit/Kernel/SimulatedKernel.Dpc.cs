@@ -111,7 +111,7 @@ public sealed partial class SimulatedKernel
         ArgumentNullException.ThrowIfNull(Dpc);
         var page = KernelRoutineContract.Of(nameof(KeInsertQueueDpc)).Page;
         var known = _dpcs.TryGetValue(Dpc, out var state);
-        if (!Enter(nameof(KeInsertQueueDpc), known ? new TraceArguments("{0}", TraceValue.Describe(state!)) : "uninitialized DPC"))
+        if (!Enter(nameof(KeInsertQueueDpc), known ? new TraceArguments("dpc#{0} ({1})", (uint)state!.Number, state.Routine.Method.Name) : "uninitialized DPC"))
         {
             return false;
         }

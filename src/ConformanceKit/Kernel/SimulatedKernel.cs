@@ -251,13 +251,22 @@ public sealed partial class SimulatedKernel : IWdmKernel
             Log.Checked(IrqlRules.SpinLockDiscipline);
         }
 
-        if (processor.Irql == frame.EntryIrql && !HoldsLockTakenSince(processor, frame.LockSequenceAtEntry))
+        // Usually the routine left things as it found them: nothing to report or repair, and no list built.
+        if (processor.Irql != frame.EntryIrql || HoldsLockTakenSince(processor, frame.LockSequenceAtEntry))
         {
-            // The routine left things as it found them: nothing to report or repair (and no list built per call).
-            Frames.RemoveAt(Frames.Count - 1);
-            return;
+            RepairFrame(frame, processor, returned);
         }
 
+        // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
+        Frames.RemoveAt(Frames.Count - 1);
+    }
+
+    /// <summary>
+    /// A routine left a spin lock held or an IRQL other than its entry IRQL: reported and repaired. Its own method, so
+    /// that the closures below are made only here, not at every routine's return.
+    /// </summary>
+    private void RepairFrame(DriverFrame frame, ProcessorState processor, bool returned)
+    {
         var leaked = processor.HeldLocks.Where(h => h.Sequence > frame.LockSequenceAtEntry).ToList();
         if (processor.Irql != frame.EntryIrql || leaked.Count > 0)
         {
@@ -289,8 +298,5 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
             processor.Irql = frame.EntryIrql;
         }
-
-        // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
-        Frames.RemoveAt(Frames.Count - 1);
     }
 }
