@@ -18,6 +18,16 @@ internal static class AllocationProfile
         benchmarks.Setup();
         Measure("BareCalls", sequences, () => benchmarks.BareCalls());
         Measure("CheckedHost", sequences, () => benchmarks.CheckedHost());
+        var steps = benchmarks.MeasureHostSteps(sequences);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"CheckedHost per step over {steps.Sequences} sequences (bytes, host + kernel + provider):"));
+        Console.WriteLine();
+        Console.WriteLine("| step | bytes per step |");
+        Console.WriteLine("| --- | ---: |");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| allocate (ProviderAllocateDmaChannel) | {steps.Allocate / (double)steps.Sequences:0.#} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| start (ProviderStartDma, one descriptor) | {steps.Start / (double)steps.Sequences:0.#} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| append (ProviderAppendDma, one descriptor) | {steps.Append / (double)steps.Appends:0.#} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| run (engine steps, completion, ISR + NetDmaIsr, DPC + NetDmaInterruptDpc, delivery check) | {steps.Run / (double)steps.Runs:0.#} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| free (ProviderFreeDmaChannel) | {steps.Free / (double)steps.Sequences:0.#} |"));
         return 0;
     }
 

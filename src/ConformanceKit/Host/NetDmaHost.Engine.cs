@@ -342,7 +342,9 @@ public sealed partial class NetDmaHost
         }
 
         var progress = channel.Progress;
-        var word = BitConverter.ToUInt64(Kernel.Memory.ReadBytes(channel.Completion, 0, sizeof(ulong)));
+        Span<byte> written = stackalloc byte[sizeof(ulong)];
+        Kernel.Memory.ReadBytes(channel.Completion, 0, written);
+        var word = BitConverter.ToUInt64(written);
         var status = (NetDmaTransferStatus)(word & 0x7);
         var named = progress.Find(new PhysicalAddress(word & ~0x3FUL));
         if (named is not null)

@@ -90,7 +90,7 @@ public sealed partial class SimulatedKernel
         {
             HardwareRun? result = null;
             RunConcurrently([new ConcurrentLane(null, () => result = RunHardwareWithProcessors(done, maxSteps))]);
-            return result!;
+            return result!.Value;
         }
 
         if (_hardwareLaneActive && !InHardwareLane)

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 
@@ -440,7 +441,10 @@ public sealed class CopyEngine : ISimulatedEngine
             return true;
         }
 
-        return _bus.DmaWrite(registers.CompletionStatusAddress, CompletionStatus.ToBytes(registers.LastProcessed, status));
+        // The 8 bytes CompletionStatus.ToBytes gives, on the stack: the engine writes one at every completion.
+        Span<byte> bytes = stackalloc byte[CompletionStatus.SizeInBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, CompletionStatus.Encode(registers.LastProcessed, status));
+        return _bus.DmaWrite(registers.CompletionStatusAddress, bytes);
     }
 
     /// <summary>
