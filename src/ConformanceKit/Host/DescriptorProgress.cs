@@ -13,7 +13,11 @@ public sealed class DescriptorProgress
     /// <summary>The page size NET_DMA_SOURCE_PAGE_BREAK and NET_DMA_DESTINATION_PAGE_BREAK refer to, in bytes.</summary>
     public const ulong PageSize = 4096;
 
-    private readonly List<BusRange> _written = [];
+    // The written ranges, disjoint: the first inline (a descriptor's writes usually grow one range), a list only once
+    // a write lands apart from it, so recording the writes of a completing descriptor allocates nothing.
+    private BusRange _firstWritten;
+    private bool _anyWritten;
+    private List<BusRange>? _written;
 
     internal DescriptorProgress(PhysicalAddress address, DescriptorSpec spec)
     {
@@ -106,6 +110,11 @@ public sealed class DescriptorProgress
         get
         {
             // A loop: this is asked at every device write of the descriptor.
+            if (_written is null)
+            {
+                return _anyWritten ? _firstWritten.Length : 0;
+            }
+
             var total = 0UL;
             foreach (var range in _written)
             {
@@ -141,6 +150,20 @@ public sealed class DescriptorProgress
     {
         // Merge into the disjoint sorted list of written ranges.
         var merged = new BusRange(start, end - start);
+        if (_written is null)
+        {
+            if (!_anyWritten || (_firstWritten.Start <= merged.End && merged.Start <= _firstWritten.End))
+            {
+                var from = _anyWritten ? Math.Min(_firstWritten.Start, merged.Start) : merged.Start;
+                var to = _anyWritten ? Math.Max(_firstWritten.End, merged.End) : merged.End;
+                _firstWritten = new BusRange(from, to - from);
+                _anyWritten = true;
+                return;
+            }
+
+            _written = [_firstWritten];
+        }
+
         for (var i = _written.Count - 1; i >= 0; i--)
         {
             var r = _written[i];
