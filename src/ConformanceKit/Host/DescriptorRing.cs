@@ -81,7 +81,7 @@ public sealed class DescriptorRing
         }
 
         var first = _next;
-        var addresses = new List<PhysicalAddress>(descriptors.Count);
+        var addresses = new PhysicalAddress[descriptors.Count];
         for (var i = 0; i < descriptors.Count; i++)
         {
             var spec = descriptors[i];
@@ -100,7 +100,7 @@ public sealed class DescriptorRing
                 UserContext1 = UserContext1Of(slot),
                 UserContext2 = UserContext2Of(slot),
             });
-            addresses.Add(SlotPhysical(slot));
+            addresses[i] = SlotPhysical(slot);
         }
 
         if (linkToPrevious && !_unterminated && _lastDescriptor is { } previous)

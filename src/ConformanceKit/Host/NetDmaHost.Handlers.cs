@@ -377,7 +377,13 @@ public sealed partial class NetDmaHost
     private void RequirePageBreakVersion(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors)
     {
         const NetDmaDescriptorControlFlags PageBreaks = NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK;
-        if (!descriptors.Any(d => (d.Flags & PageBreaks) != 0))
+        var anyPageBreak = false;
+        for (var i = 0; i < descriptors.Count && !anyPageBreak; i++)
+        {
+            anyPageBreak = (descriptors[i].Flags & PageBreaks) != 0; // a loop: every submission asks
+        }
+
+        if (!anyPageBreak)
         {
             return;
         }
