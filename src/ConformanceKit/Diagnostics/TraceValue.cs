@@ -25,9 +25,6 @@ public readonly struct TraceValue
         _reference = reference;
     }
 
-    /// <summary>True for the default value, which quotes nothing.</summary>
-    public bool IsNone => _kind == TraceValueKind.None;
-
     /// <summary>Where driver code runs: <c>cpu{n} {IRQL}</c> (<c>cpu0 DISPATCH_LEVEL</c>).</summary>
     /// <param name="cpu">The processor number.</param>
     /// <param name="irql">The processor's IRQL at that moment.</param>
