@@ -79,6 +79,42 @@ public class HostOverheadBenchmarks
     [Benchmark(OperationsPerInvoke = CallsPerSequence)]
     public int CheckedHost() => _host.Sequence();
 
+    /// <summary>
+    /// Bytes the checked sequence allocates in each kind of step, summed over <paramref name="sequences"/> sequences
+    /// (after <see cref="Setup"/>): for <see cref="AllocationProfile"/>, which says which calls still allocate.
+    /// </summary>
+    internal HostStepBytes MeasureHostSteps(int sequences)
+    {
+        var bytes = new HostStepBytes();
+        for (var i = 0; i < sequences; i++)
+        {
+            _host.Sequence(bytes);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>Bytes allocated per kind of step of the checked sequence, and how many steps of each kind ran.</summary>
+    internal sealed class HostStepBytes
+    {
+        public long Allocate { get; set; }
+
+        public long Start { get; set; }
+
+        public long Append { get; set; }
+
+        public long Appends { get; set; }
+
+        /// <summary>Hardware runs to idle, each completing one descriptor through NetDmaIsr and NetDmaInterruptDpc, with the interrupt-delivery check.</summary>
+        public long Run { get; set; }
+
+        public long Runs { get; set; }
+
+        public long Free { get; set; }
+
+        public long Sequences { get; set; }
+    }
+
     /// <summary>64-byte copies that interrupt and write the completion status, descriptor i from source+64i to destination+64i.</summary>
     private static DescriptorSpec Copy(MemoryBuffer source, MemoryBuffer destination, int i) =>
         new(source.PhysicalBase.Offset((ulong)(i * 64)), destination.PhysicalBase.Offset((ulong)(i * 64)), 64,
@@ -117,19 +153,44 @@ public class HostOverheadBenchmarks
 
         public NetDmaHost Host { get; }
 
-        public int Sequence()
+        public int Sequence() => Sequence(null);
+
+        /// <summary>The sequence; with <paramref name="bytes"/>, each step's allocated bytes are added to it.</summary>
+        public int Sequence(HostStepBytes? bytes)
         {
+            var mark = GC.GetAllocatedBytesForCurrentThread();
             Require(Host.AllocateChannel("ch0", ChannelMask, 0, Site));
+            bytes?.Allocate += Since(ref mark);
             Require(Host.StartDma("ch0", _descriptors[0], Site));
+            bytes?.Start += Since(ref mark);
             var steps = Run();
+            bytes?.Run += Since(ref mark);
             for (var i = 1; i <= Appends; i++)
             {
                 Require(Host.AppendDma("ch0", _descriptors[i], Site));
+                bytes?.Append += Since(ref mark);
                 steps += Run();
+                bytes?.Run += Since(ref mark);
             }
 
             Host.FreeChannel("ch0", Site);
+            bytes?.Free += Since(ref mark);
+            if (bytes is not null)
+            {
+                bytes.Appends += Appends;
+                bytes.Runs += Appends + 1;
+                bytes.Sequences++;
+            }
+
             return steps;
+        }
+
+        private static long Since(ref long mark)
+        {
+            var now = GC.GetAllocatedBytesForCurrentThread();
+            var since = now - mark;
+            mark = now;
+            return since;
         }
 
         /// <summary>A script's <c>run</c>: the hardware until idle, then the host's check that every interrupt was delivered.</summary>
@@ -198,15 +259,16 @@ public class HostOverheadBenchmarks
             var start = _characteristics.StartDma!;
             WriteDescriptor(0);
             Require(Kernel.InvokeDriver(0, Irql.DISPATCH_LEVEL, "ProviderStartDma", "nc-netdma-dma_start_handler.md",
-                () => start(channel, Virtual(0), Physical(0), 1)));
+                (Handler: start, Channel: channel, Virtual: Virtual(0), Physical: Physical(0)),
+                static call => call.Handler(call.Channel, call.Virtual, call.Physical, 1)));
             var steps = Kernel.RunHardware(RunCommand.IdleBound).StepsTaken;
             var append = _characteristics.AppendDma!;
             for (var i = 1; i <= Appends; i++)
             {
-                var slot = i;
-                WriteDescriptor(slot);
+                WriteDescriptor(i);
                 Require(Kernel.InvokeDriver(0, Irql.DISPATCH_LEVEL, "ProviderAppendDma", "nc-netdma-dma_append_handler.md",
-                    () => append(channel, Virtual(slot), Physical(slot), 1)));
+                    (Handler: append, Channel: channel, Virtual: Virtual(i), Physical: Physical(i)),
+                    static call => call.Handler(call.Channel, call.Virtual, call.Physical, 1)));
                 steps += Kernel.RunHardware(RunCommand.IdleBound).StepsTaken;
             }
 

@@ -4,6 +4,12 @@ using NetDma.ConformanceKit.Concurrency;
 
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --schedules-to-find [seeds] [budget] [random|pct]
+// dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --allocation-profile [sequences]
+if (args is ["--allocation-profile", ..])
+{
+    return AllocationProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
+}
+
 if (args is ["--schedules-to-find", ..])
 {
     var seeds = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 25;

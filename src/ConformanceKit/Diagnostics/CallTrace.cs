@@ -8,16 +8,28 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// reads the trace of a script whose provider hangs while that script's thread may still be writing. Every entry is
 /// also handed to the <see cref="Observer"/>, if any, before the call returns.
 /// </summary>
+/// <remarks>
+/// Entries are kept as <see cref="TraceEntry"/> values in a ring that grows to <see cref="Capacity"/> and is then
+/// overwritten in place, so recording a call in the steady state allocates nothing; the text is made only by
+/// <see cref="Tail"/>, <see cref="RunningRoutine"/> and <see cref="FaultedRoutine"/>, that is when a violation, a
+/// report or a hang quotes it (or by an observer that needs text, such as a worker's event stream).
+/// </remarks>
 /// <param name="capacity">How many entries are kept.</param>
 /// <param name="observer">Receives every entry and routine entry/exit as it happens, or null.</param>
 public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer = null)
 {
-    private readonly Queue<string> _entries = new();
+    // The ring: _entries[(_first + i) % _entries.Length] is the i-th oldest kept entry. It starts small (a script that
+    // makes ten calls needs no 256-entry ring) and doubles until it holds Capacity entries.
+    private TraceEntry[] _entries = new TraceEntry[Math.Min(16, Math.Max(1, capacity))];
+    private int _first;
+    private int _kept;
+
     // Routines running now, innermost last, each with the thread it runs on: under schedule exploration processors
     // interleave, and a routine that returns must remove its own entry, not another processor's.
-    private readonly List<(int Thread, string Entry)> _running = [];
+    private readonly List<(int Thread, TraceEntry Entry)> _running = [];
     private readonly Lock _gate = new();
-    private string? _faulted;
+    private TraceEntry _faulted;
+    private bool _hasFaulted;
 
     /// <summary>How many entries are kept.</summary>
     public int Capacity { get; } = capacity;
@@ -35,13 +47,13 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         {
             lock (_gate)
             {
-                return _running.Count > 0 ? _running[^1].Entry : null;
+                return _running.Count > 0 ? _running[^1].Entry.ToString() : null;
             }
         }
     }
 
     /// <summary>Appends one entry.</summary>
-    public void Record(string entry)
+    public void Record(in TraceEntry entry)
     {
         lock (_gate)
         {
@@ -54,7 +66,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     /// <summary>Marks a driver routine the system calls as running and, unless <paramref name="traced"/> is false, appends its entry.</summary>
     /// <param name="entry">The routine's trace entry (<c>cpu0 PASSIVE_LEVEL system -&gt; AddDevice</c>).</param>
     /// <param name="traced">False for calls too frequent to trace (hardware engine steps): running, not recorded.</param>
-    public void EnterRoutine(string entry, bool traced = true)
+    public void EnterRoutine(in TraceEntry entry, bool traced = true)
     {
         lock (_gate)
         {
@@ -79,7 +91,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         {
             lock (_gate)
             {
-                return _faulted;
+                return _hasFaulted ? _faulted.ToString() : null;
             }
         }
     }
@@ -90,12 +102,25 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         lock (_gate)
         {
             var thread = Environment.CurrentManagedThreadId;
-            var index = _running.FindLastIndex(r => r.Thread == thread);
+            var index = _running.Count - 1;
+            while (index >= 0 && _running[index].Thread != thread)
+            {
+                index--;
+            }
+
             if (index >= 0)
             {
-                var left = _running[index].Entry;
+                if (returned)
+                {
+                    _hasFaulted = false;
+                }
+                else if (!_hasFaulted)
+                {
+                    _faulted = _running[index].Entry;
+                    _hasFaulted = true;
+                }
+
                 _running.RemoveAt(index);
-                _faulted = returned ? null : _faulted ?? left;
             }
         }
 
@@ -107,17 +132,48 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     {
         lock (_gate)
         {
-            return [.. _entries.Skip(Math.Max(0, _entries.Count - count))];
+            var taken = Math.Clamp(count, 0, _kept);
+            var tail = new string[taken];
+            for (var i = 0; i < taken; i++)
+            {
+                tail[i] = _entries[(_first + _kept - taken + i) % _entries.Length].ToString();
+            }
+
+            return tail;
         }
     }
 
-    private void Append(string entry)
+    private void Append(in TraceEntry entry)
     {
-        _entries.Enqueue(entry);
         Count++;
-        if (_entries.Count > Capacity)
+        if (Capacity <= 0)
         {
-            _entries.Dequeue();
+            return;
+        }
+
+        if (_kept == _entries.Length && _kept < Capacity)
+        {
+            // Still growing: unroll the ring into a larger array, oldest first.
+            var grown = new TraceEntry[Math.Min(Capacity, _entries.Length * 2)];
+            for (var i = 0; i < _kept; i++)
+            {
+                grown[i] = _entries[(_first + i) % _entries.Length];
+            }
+
+            _entries = grown;
+            _first = 0;
+        }
+
+        if (_kept < _entries.Length)
+        {
+            _entries[(_first + _kept) % _entries.Length] = entry;
+            _kept++;
+        }
+        else
+        {
+            // Full at Capacity: the newest overwrites the oldest.
+            _entries[_first] = entry;
+            _first = (_first + 1) % _entries.Length;
         }
     }
 }

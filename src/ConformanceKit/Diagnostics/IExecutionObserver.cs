@@ -14,13 +14,17 @@ public interface IExecutionObserver
     /// <summary>The script command at <paramref name="location"/> starts; what follows is attributed to it.</summary>
     void CommandStarted(SourceLocation location);
 
-    /// <summary>One call-trace entry (<c>cpu0 DISPATCH_LEVEL NetDMA -&gt; ProviderAllocateDmaChannel(...)</c>).</summary>
-    void Traced(string entry);
+    /// <summary>
+    /// One call-trace entry (<c>cpu0 DISPATCH_LEVEL NetDMA -&gt; ProviderAllocateDmaChannel(...)</c>), as values: an
+    /// observer that needs the text (a worker's event stream) formats it with <see cref="TraceEntry.ToString"/>; one
+    /// that keeps it (the recorder) keeps the values.
+    /// </summary>
+    void Traced(in TraceEntry entry);
 
     /// <summary>The system entered a driver routine; <paramref name="entry"/> is its trace entry.</summary>
     /// <param name="entry">The routine's trace entry (<c>cpu0 PASSIVE_LEVEL system -&gt; AddDevice</c>).</param>
     /// <param name="traced">False when the entry is not part of the call trace (hardware engine steps).</param>
-    void RoutineEntered(string entry, bool traced);
+    void RoutineEntered(in TraceEntry entry, bool traced);
 
     /// <summary>The innermost running driver routine returned, or (<paramref name="returned"/> false) an exception left it.</summary>
     void RoutineLeft(bool returned);

@@ -13,15 +13,19 @@ public sealed class DescriptorProgress
     /// <summary>The page size NET_DMA_SOURCE_PAGE_BREAK and NET_DMA_DESTINATION_PAGE_BREAK refer to, in bytes.</summary>
     public const ulong PageSize = 4096;
 
-    private readonly List<BusRange> _written = [];
+    // The written ranges, disjoint: the first inline (a descriptor's writes usually grow one range), a list only once
+    // a write lands apart from it, so recording the writes of a completing descriptor allocates nothing.
+    private BusRange _firstWritten;
+    private bool _anyWritten;
+    private List<BusRange>? _written;
 
     internal DescriptorProgress(PhysicalAddress address, DescriptorSpec spec)
     {
         Address = address;
         Spec = spec;
         var moves = MovesData;
-        SourceRanges = moves ? Split(spec.Source, spec.NextSource, spec.Length, spec.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK)) : [];
-        DestinationRanges = moves ? Split(spec.Destination, spec.NextDestination, spec.Length, spec.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK)) : [];
+        SourceRanges = moves ? Split(spec.Source, spec.NextSource, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) != 0) : [];
+        DestinationRanges = moves ? Split(spec.Destination, spec.NextDestination, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) != 0) : [];
     }
 
     /// <summary>The descriptor's physical address.</summary>
@@ -37,7 +41,7 @@ public sealed class DescriptorProgress
     /// False for a descriptor that moves no data: NET_DMA_NULL_TRANSFER, a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor
     /// (its TransferSize is a DCA context) or TransferSize 0 (ns-netdma-_net_dma_descriptor.md).
     /// </summary>
-    public bool MovesData => !Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) && !IsContextChange && Spec.Length > 0;
+    public bool MovesData => ((Flags & NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) == 0) && !IsContextChange && Spec.Length > 0;
 
     /// <summary>True for a NET_DMA_OP_TYPE_CONTEXT_CHANGE descriptor.</summary>
     public bool IsContextChange =>
@@ -71,7 +75,7 @@ public sealed class DescriptorProgress
     public bool StatusWritten { get; internal set; }
 
     /// <summary>True when ControlFlags ask for an interrupt after the descriptor is processed (NET_DMA_INTERRUPT_ON_COMPLETION).</summary>
-    public bool InterruptRequested => Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION);
+    public bool InterruptRequested => ((Flags & NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION) != 0);
 
     /// <summary>True once the provider called NetDmaIsr for the channel after this descriptor completed (NDMA3014).</summary>
     public bool IsrCalled { get; internal set; }
@@ -88,11 +92,38 @@ public sealed class DescriptorProgress
     /// <summary>The source bytes as memory held them when the engine fetched the descriptor (NDMA5004), or null.</summary>
     internal byte[]? SourceImage { get; set; }
 
+    /// <summary>How many bytes of <see cref="SourceImage"/> (an array rented from the shared pool) are the image.</summary>
+    internal int SourceImageLength { get; set; }
+
     /// <summary>Rules already reported for this descriptor, so one bug gives one report per descriptor.</summary>
-    internal HashSet<string> Reported { get; } = [];
+    internal HashSet<string> Reported => _reported ??= new(StringComparer.Ordinal);
+
+    /// <summary>True when rule <paramref name="id"/> was reported about this descriptor (asking builds no set).</summary>
+    internal bool HasReported(string id) => _reported?.Contains(id) == true;
+
+    // Made at the first report about the descriptor: most descriptors never have one.
+    private HashSet<string>? _reported;
 
     /// <summary>Destination bytes written so far.</summary>
-    public ulong BytesWritten => (ulong)_written.Sum(r => (decimal)r.Length);
+    public ulong BytesWritten
+    {
+        get
+        {
+            // A loop: this is asked at every device write of the descriptor.
+            if (_written is null)
+            {
+                return _anyWritten ? _firstWritten.Length : 0;
+            }
+
+            var total = 0UL;
+            foreach (var range in _written)
+            {
+                total += range.Length;
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>True while the engine has fetched it, has not completed it and it was not dropped.</summary>
     public bool InFlight => Fetched && !Completed && !Abandoned && MovesData;
@@ -100,9 +131,13 @@ public sealed class DescriptorProgress
     /// <summary>Records a device write of [<paramref name="start"/>, <paramref name="end"/>); true when it completed the descriptor.</summary>
     internal bool RecordWrite(ulong start, ulong end)
     {
-        foreach (var range in DestinationRanges.Where(r => r.Overlaps(start, end)))
+        for (var i = 0; i < DestinationRanges.Count; i++)
         {
-            Add(Math.Max(start, range.Start), Math.Min(end, range.End));
+            var range = DestinationRanges[i];
+            if (range.Overlaps(start, end))
+            {
+                Add(Math.Max(start, range.Start), Math.Min(end, range.End));
+            }
         }
 
         return BytesWritten >= Spec.Length;
@@ -115,6 +150,20 @@ public sealed class DescriptorProgress
     {
         // Merge into the disjoint sorted list of written ranges.
         var merged = new BusRange(start, end - start);
+        if (_written is null)
+        {
+            if (!_anyWritten || (_firstWritten.Start <= merged.End && merged.Start <= _firstWritten.End))
+            {
+                var from = _anyWritten ? Math.Min(_firstWritten.Start, merged.Start) : merged.Start;
+                var to = _anyWritten ? Math.Max(_firstWritten.End, merged.End) : merged.End;
+                _firstWritten = new BusRange(from, to - from);
+                _anyWritten = true;
+                return;
+            }
+
+            _written = [_firstWritten];
+        }
+
         for (var i = _written.Count - 1; i >= 0; i--)
         {
             var r = _written[i];

@@ -81,7 +81,7 @@ public sealed class DescriptorRing
         }
 
         var first = _next;
-        var addresses = new List<PhysicalAddress>(descriptors.Count);
+        var addresses = new PhysicalAddress[descriptors.Count];
         for (var i = 0; i < descriptors.Count; i++)
         {
             var spec = descriptors[i];
@@ -100,7 +100,7 @@ public sealed class DescriptorRing
                 UserContext1 = UserContext1Of(slot),
                 UserContext2 = UserContext2Of(slot),
             });
-            addresses.Add(SlotPhysical(slot));
+            addresses[i] = SlotPhysical(slot);
         }
 
         if (linkToPrevious && !_unterminated && _lastDescriptor is { } previous)
@@ -168,6 +168,10 @@ public sealed class DescriptorRing
         _memory.WriteBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
     }
 
-    private NetDmaDescriptor Read(int slot) =>
-        NetDmaDescriptor.Read(_memory.ReadBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), NetDmaDescriptor.SizeInBytes));
+    private NetDmaDescriptor Read(int slot)
+    {
+        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
+        _memory.ReadBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
+        return NetDmaDescriptor.Read(image);
+    }
 }

@@ -50,6 +50,9 @@ public sealed class EngineProgress
     /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
     public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
 
+    /// <summary><see cref="Descriptors"/>' values with the dictionary's own enumerator (no boxed one per bus access).</summary>
+    internal Dictionary<PhysicalAddress, DescriptorProgress>.ValueCollection DescriptorValues => _descriptors.Values;
+
     /// <summary>ProviderStartDma: the previous chain is dropped and <paramref name="chain"/> is the current one.</summary>
     internal void Start(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
     {
@@ -78,8 +81,15 @@ public sealed class EngineProgress
     /// <summary>The descriptors of the current chain after <paramref name="descriptor"/> that are not yet completed.</summary>
     public int RemainingAfter(DescriptorProgress descriptor)
     {
+        // Loops, not LINQ: this runs at every completion status the engine writes.
         var at = _chain.IndexOf(descriptor);
-        return at < 0 ? 0 : _chain.Skip(at + 1).Count(d => !d.Completed);
+        var remaining = 0;
+        for (var i = at < 0 ? _chain.Count : at + 1; i < _chain.Count; i++)
+        {
+            remaining += _chain[i].Completed ? 0 : 1;
+        }
+
+        return remaining;
     }
 
     /// <summary>
@@ -90,15 +100,21 @@ public sealed class EngineProgress
     public int RemainingLinkedBefore(DescriptorProgress descriptor)
     {
         var at = _chain.IndexOf(descriptor);
-        return at < 0 ? 0 : _chain.Skip(at + 1).Count(d => !d.Completed && d.LinkedAtCompletions is { } linked && linked < descriptor.CompletionNumber);
+        var remaining = 0;
+        for (var i = at < 0 ? _chain.Count : at + 1; i < _chain.Count; i++)
+        {
+            remaining += _chain[i] is { Completed: false, LinkedAtCompletions: { } linked } && linked < descriptor.CompletionNumber ? 1 : 0;
+        }
+
+        return remaining;
     }
 
     /// <summary>Marks the descriptors of <paramref name="chain"/> as the provider's from now on (<see cref="DescriptorProgress.LinkedAtCompletions"/>).</summary>
     internal void Linked(SubmittedChain chain)
     {
-        foreach (var address in chain.Descriptors)
+        for (var i = 0; i < chain.Descriptors.Count; i++)
         {
-            if (Find(address) is { } progress)
+            if (Find(chain.Descriptors[i]) is { } progress)
             {
                 progress.LinkedAtCompletions ??= Completions;
             }
@@ -193,23 +209,26 @@ public sealed class EngineProgress
 
     /// <summary>
     /// The completed NET_DMA_INTERRUPT_ON_COMPLETION descriptors not judged yet, in submission order, now marked
-    /// judged: each is judged once, at the end of the first <c>run</c> after it completed (NDMA3014).
+    /// judged: each is judged once, at the end of the first <c>run</c> after it completed (NDMA3014). The list is the
+    /// channel's own, reused: valid until the next call.
     /// </summary>
     internal IReadOnlyList<DescriptorProgress> TakeInterruptsToJudge()
     {
-        // Runs after every run: a plain loop, and no list when nothing is due (the usual case between completions).
-        List<DescriptorProgress>? due = null;
+        // Runs after every run: a plain loop into one list kept for it, so judging allocates nothing per run.
+        _due.Clear();
         foreach (var descriptor in _descriptors.Values)
         {
             if (descriptor is { Completed: true, InterruptRequested: true, InterruptJudged: false })
             {
                 descriptor.InterruptJudged = true;
-                (due ??= []).Add(descriptor);
+                _due.Add(descriptor);
             }
         }
 
-        return due ?? (IReadOnlyList<DescriptorProgress>)[];
+        return _due;
     }
+
+    private readonly List<DescriptorProgress> _due = [];
 
     internal void MarkError(DescriptorProgress? descriptor, string why)
     {
@@ -231,9 +250,9 @@ public sealed class EngineProgress
 
     private void Drop()
     {
-        foreach (var descriptor in _chain.Where(d => !d.Completed))
+        foreach (var descriptor in _chain)
         {
-            descriptor.Abandoned = true;
+            descriptor.Abandoned |= !descriptor.Completed;
         }
 
         _chain.Clear();

@@ -42,6 +42,6 @@ public sealed partial class NetDmaHost
     /// <summary>False for a descriptor with nothing to read: NET_DMA_NULL_TRANSFER, a context change, TransferSize 0 (ns-netdma-_net_dma_descriptor.md).</summary>
     private static bool MovesData(DescriptorSpec spec) =>
         spec.Length > 0
-        && !spec.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER)
+        && (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) == 0
         && (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_MASK) != NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_CONTEXT_CHANGE;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.NetDma;
@@ -68,7 +69,8 @@ public sealed partial class NetDmaHost
 
                 if (descriptor is { Fetched: false, MovesData: true })
                 {
-                    descriptor.SourceImage = ReadRanges(descriptor.SourceRanges);
+                    descriptor.SourceImage = ReadRanges(descriptor.SourceRanges, out var length);
+                    descriptor.SourceImageLength = length;
                 }
 
                 progress.MarkFetched(descriptor);
@@ -134,7 +136,7 @@ public sealed partial class NetDmaHost
     private static DescriptorProgress? InFlightDescriptorTouching(HostChannel channel, DeviceAccess access)
     {
         var start = access.Address.QuadPart;
-        foreach (var descriptor in channel.Progress.Descriptors.Values)
+        foreach (var descriptor in channel.Progress.DescriptorValues)
         {
             if (!descriptor.InFlight)
             {
@@ -170,7 +172,7 @@ public sealed partial class NetDmaHost
         }
 
         var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
-        if (descriptor.HasPageBreak && !ranges.Any(r => r.Contains(access.Address.QuadPart, access.End))
+        if (descriptor.HasPageBreak && !AnyContains(ranges, access.Address.QuadPart, access.End)
             && descriptor.Reported.Add(MemoryRules.PageBreakFollowed.Id))
         {
             var side = access.IsWrite ? "DestinationAddress" : "SourceAddress";
@@ -193,6 +195,20 @@ public sealed partial class NetDmaHost
         }
     }
 
+    /// <summary>True when one of <paramref name="ranges"/> holds all of [<paramref name="start"/>, <paramref name="end"/>) (a loop: this runs per data access).</summary>
+    private static bool AnyContains(IReadOnlyList<BusRange> ranges, ulong start, ulong end)
+    {
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            if (ranges[i].Contains(start, end))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>
     /// NDMA5004: when the engine completes a descriptor (every destination byte written), its destination holds exactly
     /// the TransferSize source bytes memory held when the engine fetched it ("the DMA engine copies TransferSize bytes
@@ -202,36 +218,39 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckCopiedExactly(HostChannel channel, DescriptorProgress descriptor)
     {
-        if (descriptor.SourceImage is not { } source || ReadRanges(descriptor.DestinationRanges) is not { } destination
-            || descriptor.Reported.Contains(MemoryRules.PageBreakFollowed.Id))
+        if (descriptor.SourceImage is not { } image || descriptor.HasReported(MemoryRules.PageBreakFollowed.Id)
+            || CommonPrefixWith(image.AsSpan(0, descriptor.SourceImageLength), descriptor.DestinationRanges) is not { } first)
         {
             return;
         }
 
         Log.Checked(MemoryRules.DataCopiedExactly);
-        var first = source.AsSpan().CommonPrefixLength(destination);
-        if (first == source.Length || !descriptor.Reported.Add(MemoryRules.DataCopiedExactly.Id))
+        var length = descriptor.SourceImageLength;
+        if (first == length || !descriptor.Reported.Add(MemoryRules.DataCopiedExactly.Id))
         {
+            // Judged once, at completion: the image goes back to the pool it came from.
+            descriptor.SourceImage = null;
+            ArrayPool<byte>.Shared.Return(image);
             return;
         }
 
+        // The report: the destination is read into an array only now.
+        var source = image.AsSpan(0, length).ToArray();
+        descriptor.SourceImage = null;
+        ArrayPool<byte>.Shared.Return(image);
+        var destination = ReadRanges(descriptor.DestinationRanges, out _)!;
         var differing = source.Zip(destination).Count(pair => pair.First != pair.Second);
         Log.Report(MemoryRules.DataCopiedExactly,
             $"the {descriptor.Spec.Length} destination bytes of {descriptor.Describe()} on {channel.Name} at DestinationAddress {descriptor.Spec.Destination} equal to its source bytes at SourceAddress {descriptor.Spec.Source}",
             $"when the engine completed it, destination byte {first} is 0x{destination[first]:X2}, source byte {first} 0x{source[first]:X2} ({differing} of {source.Length} bytes differ)", DescriptorPage);
     }
 
-    /// <summary>The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), or null when a range is not inside one live buffer.</summary>
-    private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges)
+    /// <summary>
+    /// How many leading bytes of <paramref name="source"/> memory holds in <paramref name="ranges"/> (concatenated),
+    /// compared straight against storage; null when a range is not inside one live buffer.
+    /// </summary>
+    private int? CommonPrefixWith(ReadOnlySpan<byte> source, IReadOnlyList<BusRange> ranges)
     {
-        // One array of the final size, filled straight from storage: this runs at every descriptor fetch.
-        var total = 0UL;
-        for (var i = 0; i < ranges.Count; i++)
-        {
-            total += ranges[i].Length;
-        }
-
-        var image = new byte[total];
         var at = 0;
         for (var i = 0; i < ranges.Count; i++)
         {
@@ -239,6 +258,47 @@ public sealed partial class NetDmaHost
             var start = new PhysicalAddress(range.Start);
             if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
             {
+                return null;
+            }
+
+            var stored = buffer.Storage.AsSpan((int)(range.Start - buffer.PhysicalBase.QuadPart), (int)range.Length);
+            var compared = source[at..];
+            var same = compared.CommonPrefixLength(stored);
+            if (same < Math.Min(compared.Length, stored.Length))
+            {
+                return at + same;
+            }
+
+            at += Math.Min(compared.Length, stored.Length);
+        }
+
+        return at;
+    }
+
+    /// <summary>
+    /// The bytes memory holds in <paramref name="ranges"/>, concatenated (a host-side read), in an array rented from
+    /// <see cref="ArrayPool{T}.Shared"/> (<paramref name="length"/> bytes of it used), or null when a range is not inside
+    /// one live buffer.
+    /// </summary>
+    private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges, out int length)
+    {
+        // One rented array, filled straight from storage: this runs at every descriptor fetch.
+        var total = 0UL;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            total += ranges[i].Length;
+        }
+
+        length = (int)total;
+        var image = ArrayPool<byte>.Shared.Rent(length);
+        var at = 0;
+        for (var i = 0; i < ranges.Count; i++)
+        {
+            var range = ranges[i];
+            var start = new PhysicalAddress(range.Start);
+            if (Kernel.Memory.Find(start) is not { } buffer || !buffer.Contains(start, range.Length))
+            {
+                ArrayPool<byte>.Shared.Return(image);
                 return null;
             }
 
@@ -253,13 +313,13 @@ public sealed partial class NetDmaHost
     private void CheckSerialized(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
     {
         if (channel.Progress.Predecessor(descriptor) is not { } previous
-            || !previous.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SERIALIZE_TRANSFER))
+            || (previous.Flags & NetDmaDescriptorControlFlags.NET_DMA_SERIALIZE_TRANSFER) == 0)
         {
             return;
         }
 
         Log.Checked(MemoryRules.SerializeTransferOrder);
-        var statusOwed = previous.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) && !previous.StatusWritten;
+        var statusOwed = ((previous.Flags & NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) != 0) && !previous.StatusWritten;
         if ((previous.Completed && !statusOwed) || !descriptor.Reported.Add(MemoryRules.SerializeTransferOrder.Id))
         {
             return;
@@ -282,7 +342,9 @@ public sealed partial class NetDmaHost
         }
 
         var progress = channel.Progress;
-        var word = BitConverter.ToUInt64(Kernel.Memory.ReadBytes(channel.Completion, 0, sizeof(ulong)));
+        Span<byte> written = stackalloc byte[sizeof(ulong)];
+        Kernel.Memory.ReadBytes(channel.Completion, 0, written);
+        var word = BitConverter.ToUInt64(written);
         var status = (NetDmaTransferStatus)(word & 0x7);
         var named = progress.Find(new PhysicalAddress(word & ~0x3FUL));
         if (named is not null)
@@ -352,7 +414,7 @@ public sealed partial class NetDmaHost
     private void CheckProgressStatus(HostChannel channel, DescriptorProgress named, NetDmaTransferStatus status, ulong word)
     {
         Log.Checked(MemoryRules.CompletionOnlyWhenRequested);
-        if (!named.Flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
+        if ((named.Flags & NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) == 0)
         {
             Log.Report(MemoryRules.CompletionOnlyWhenRequested,
                 $"no use of {channel.Name}'s CompletionPhysicalAddress for {named.Describe()}, whose ControlFlags (0x{(uint)named.Flags:X8}) lack NET_DMA_STATUS_UPDATE_ON_COMPLETION",

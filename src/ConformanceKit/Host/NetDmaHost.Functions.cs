@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Kernel;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
@@ -100,7 +101,7 @@ public sealed partial class NetDmaHost
 
     private NtStatus Returned(NtStatus status)
     {
-        Trace($"    <- {NtStatusFacts.Describe(status)}");
+        Trace(new TraceEntry("    <- {0}", status));
         return status;
     }
 
@@ -194,7 +195,7 @@ public sealed partial class NetDmaHost
     /// <inheritdoc/>
     public void NetDmaIsr(NetDmaChannelHandle NetDmaChannelHandle, PhysicalAddress DmaDescriptor, out uint pCpuNumber)
     {
-        var contract = EnterFunction(nameof(NetDmaIsr), $"{NetDmaChannelHandle}, DmaDescriptor={DmaDescriptor}");
+        var contract = EnterFunction(nameof(NetDmaIsr), new TraceArguments("{0}, DmaDescriptor={1}", NetDmaChannelHandle, DmaDescriptor));
         pCpuNumber = 0;
         if (LiveChannel(NetDmaChannelHandle, contract) is not { } channel)
         {
@@ -207,13 +208,14 @@ public sealed partial class NetDmaHost
         CheckIsrDescriptor(channel, DmaDescriptor, contract);
         channel.LastReportedDescriptor = DmaDescriptor;
         pCpuNumber = channel.Parameters.CpuNumber;
-        Trace($"    <- pCpuNumber={pCpuNumber}");
+        Trace(new TraceEntry("    <- pCpuNumber={0}", pCpuNumber));
     }
 
     /// <inheritdoc/>
     public void NetDmaInterruptDpc(NetDmaChannelHandle NetDmaChannelHandle, PhysicalAddress? DmaDescriptor)
     {
-        var contract = EnterFunction(nameof(NetDmaInterruptDpc), $"{NetDmaChannelHandle}, DmaDescriptor={DmaDescriptor?.ToString() ?? "NULL"}");
+        var contract = EnterFunction(nameof(NetDmaInterruptDpc),
+            new TraceArguments("{0}, DmaDescriptor={1}", NetDmaChannelHandle, DmaDescriptor is { } reported ? reported : "NULL"));
         if (LiveChannel(NetDmaChannelHandle, contract) is not { } channel)
         {
             return;

@@ -1,4 +1,5 @@
 using NetDma.ConformanceKit.Catalog;
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
@@ -25,12 +26,19 @@ public sealed partial class NetDmaHost
     /// Calls a provider handler on <paramref name="site"/> through the kernel (which checks the exit IRQL) and checks
     /// the returned status against the handler's documented set (NDMA2001).
     /// </summary>
-    private NtStatus CallProvider(DdiContract contract, string arguments, CallSite site, Func<NtStatus> call)
+    private NtStatus CallProvider(DdiContract contract, TraceArguments arguments, CallSite site, Func<NtStatus> call) =>
+        CallProvider(contract, arguments, site, call, static call => call());
+
+    /// <summary>
+    /// <see cref="CallProvider(DdiContract, TraceArguments, CallSite, Func{NtStatus})"/> with the call's state passed
+    /// in, so that a static <paramref name="call"/> allocates no closure (the data path: start, append).
+    /// </summary>
+    private NtStatus CallProvider<TState>(DdiContract contract, TraceArguments arguments, CallSite site, TState state, Func<TState, NtStatus> call)
     {
         RequireContractIrql(contract, site);
         // The kernel traces the entry ("cpuN LEVEL -> routine(arguments)"); the host adds what came back.
-        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, call, arguments);
-        Trace($"    <- {NtStatusFacts.Describe(status)}");
+        var status = Kernel.InvokeDriver(site.Cpu, site.Irql, contract.Role, contract.Page, state, call, arguments);
+        Trace(new TraceEntry("    <- {0}", status));
         Log.Checked(StatusRules.DocumentedStatusOnly);
         if (!contract.Documents(status))
         {
@@ -202,7 +210,12 @@ public sealed partial class NetDmaHost
         RequireContractIrql(FreeContract, site);
         WaitForOutstandingDma(channel, site, waitBefore);
         var free = Provider!.Characteristics.FreeDmaChannel!;
-        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, () => free(channel.ProviderContext!), name);
+        Kernel.InvokeDriver(site.Cpu, site.Irql, FreeContract.Role, FreeContract.Page, (Handler: free, Context: channel.ProviderContext!),
+            static call =>
+            {
+                call.Handler(call.Context);
+                return true;
+            }, name);
         channel.State = ChannelState.Freed;
         _channelsByName.Remove(name);
         _liveChannels.Remove(channel);
@@ -220,8 +233,9 @@ public sealed partial class NetDmaHost
         channel.Progress.Linked(chain);
         channel.Progress.RereadExpected = null;
         var start = provider.Characteristics.StartDma!;
-        var status = CallProvider(StartContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
-            () => start(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+        var status = CallProvider(StartContract, new TraceArguments("{0}, {1}, DescriptorCount={2}", name, chain.PhysicalAddress, chain.Count), site,
+            (Handler: start, Context: channel.ProviderContext!, Chain: chain),
+            static call => call.Handler(call.Context, call.Chain.VirtualAddress, call.Chain.PhysicalAddress, call.Chain.Count));
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
@@ -247,8 +261,9 @@ public sealed partial class NetDmaHost
             var chain = Submit(channel, descriptors, linkToPrevious: true);
             channel.Progress.Append(chain, descriptors);
             var append = provider.Characteristics.AppendDma!;
-            var status = CallProvider(AppendContract, $"{name}, {chain.PhysicalAddress}, DescriptorCount={chain.Count}", site,
-                () => append(channel.ProviderContext!, chain.VirtualAddress, chain.PhysicalAddress, chain.Count));
+            var status = CallProvider(AppendContract, new TraceArguments("{0}, {1}, DescriptorCount={2}", name, chain.PhysicalAddress, chain.Count), site,
+                (Handler: append, Context: channel.ProviderContext!, Chain: chain),
+                static call => call.Handler(call.Context, call.Chain.VirtualAddress, call.Chain.PhysicalAddress, call.Chain.Count));
             channel.Progress.Linked(chain);
             return status;
         }
@@ -264,7 +279,7 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
-            channel.Submitted.UnionWith(chain.Descriptors);
+            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             return chain;
         }
@@ -338,7 +353,7 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Relink(last, descriptors);
-            channel.Submitted.UnionWith(chain.Descriptors);
+            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             channel.Progress.Relink(last, chain, descriptors);
             Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
@@ -349,11 +364,26 @@ public sealed partial class NetDmaHost
         }
     }
 
+    /// <summary>The chain's descriptors join the channel's submitted set (a loop over the list: no boxed enumerator per submission).</summary>
+    private static void AddSubmitted(HostChannel channel, SubmittedChain chain)
+    {
+        for (var i = 0; i < chain.Descriptors.Count; i++)
+        {
+            channel.Submitted.Add(chain.Descriptors[i]);
+        }
+    }
+
     /// <summary>NetDMA submits page-break descriptors only to a NetDMA 2.0 provider, and only a 2.0 interface does (ns-netdma-_net_dma_descriptor.md).</summary>
     private void RequirePageBreakVersion(HostChannel channel, IReadOnlyList<DescriptorSpec> descriptors)
     {
         const NetDmaDescriptorControlFlags PageBreaks = NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK;
-        if (!descriptors.Any(d => (d.Flags & PageBreaks) != 0))
+        var anyPageBreak = false;
+        for (var i = 0; i < descriptors.Count && !anyPageBreak; i++)
+        {
+            anyPageBreak = (descriptors[i].Flags & PageBreaks) != 0; // a loop: every submission asks
+        }
+
+        if (!anyPageBreak)
         {
             return;
         }

@@ -29,19 +29,29 @@ public sealed partial class NetDmaHost
                 continue;
             }
 
-            foreach (var descriptor in due.Where(d => d.DpcCalled))
+            // Loops over the due list; the lists of missing calls are built only for a report.
+            var missingIsr = false;
+            var missingDpc = false;
+            for (var i = 0; i < due.Count; i++)
             {
-                Log.Checked(LifecycleRules.InterruptOnCompletionDelivered);
+                var descriptor = due[i];
+                if (descriptor.DpcCalled)
+                {
+                    Log.Checked(LifecycleRules.InterruptOnCompletionDelivered);
+                }
+
+                missingIsr |= !descriptor.IsrCalled;
+                missingDpc |= descriptor is { IsrCalled: true, DpcCalled: false };
             }
 
-            if (due.Where(d => !d.IsrCalled).ToList() is { Count: > 0 } noIsr)
+            if (missingIsr && due.Where(d => !d.IsrCalled).ToList() is { Count: > 0 } noIsr)
             {
                 Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
                     $"after the engine completed {DescribeInterrupted(noIsr)} on {channel.Name} (ControlFlags with NET_DMA_INTERRUPT_ON_COMPLETION), an interrupt whose ISR calls NetDmaIsr for {channel.Name}",
                     $"no NetDmaIsr for {channel.Name} by the end of the run ({channel.IsrCount} NetDmaIsr call(s) for the channel in all)", IsrPage);
             }
 
-            if (due.Where(d => d is { IsrCalled: true, DpcCalled: false }).ToList() is { Count: > 0 } noDpc)
+            if (missingDpc && due.Where(d => d is { IsrCalled: true, DpcCalled: false }).ToList() is { Count: > 0 } noDpc)
             {
                 Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
                     $"after NetDmaIsr for {channel.Name} reported the completion of {DescribeInterrupted(noDpc)} (NET_DMA_INTERRUPT_ON_COMPLETION), NetDmaInterruptDpc for {channel.Name} from the interrupt DPC",
@@ -61,11 +71,15 @@ public sealed partial class NetDmaHost
     /// </summary>
     private void CheckStaleReportsSuperseded(HostChannel channel, IReadOnlyList<DescriptorProgress> due)
     {
-        if (!Kernel.Interleaves)
+        if (Kernel.Interleaves)
         {
-            return;
+            CheckOwedReportsMade(channel, due);
         }
+    }
 
+    // Its own method: the closures below are made only under schedule exploration, not after every run.
+    private void CheckOwedReportsMade(HostChannel channel, IReadOnlyList<DescriptorProgress> due)
+    {
         var reportedThrough = channel.Progress.ReportedThrough;
         var owed = due.Where(d => d is { IsrCalled: true, DpcCalled: true } && d.CompletionNumber > reportedThrough).ToList();
         if (owed.Count == 0)

@@ -106,6 +106,14 @@ public sealed partial class NetDmaHost
     }
 
     /// <summary>
+    /// The channels live at the allocation that could hold a message targeting a CPU in <paramref name="mask"/>; its own
+    /// method, so the lambda's closure is made only when this is asked, not at every interrupt (C# makes a closure when
+    /// the scope of what it captures is entered).
+    /// </summary>
+    private static int CountCouldHoldOne(MsiXAllocationChoice choice, uint mask) => choice.LiveAtAllocation.Count(other =>
+        other.InterruptCpu is not { } otherCpu || (otherCpu < 32 && (mask & (1u << (int)otherCpu)) != 0));
+
+    /// <summary>
     /// At a channel's first NetDmaIsr with MSI-X: the CPU the interrupt arrived on is the channel's interrupt CPU.
     /// When it is in ProcessorAffinityMask it must be the CpuNumber the provider reported; when it is not, the
     /// allocation fell back to steering only the DPC, which the page allows only when no free channel's interrupt
@@ -137,8 +145,7 @@ public sealed partial class NetDmaHost
         }
 
         var oneMessagePerChannel = Provider?.Attributes is { } attributes && GrantedMessages.Count == (int)attributes.DmaChannelCount;
-        var couldHoldOne = choice.LiveAtAllocation.Count(other =>
-            other.InterruptCpu is not { } otherCpu || (otherCpu < 32 && (mask & (1u << (int)otherCpu)) != 0));
+        var couldHoldOne = CountCouldHoldOne(choice, mask);
         if (oneMessagePerChannel && choice.MatchingMessages > couldHoldOne)
         {
             Log.Report(LifecycleRules.MsiXChannelMatchesMask,

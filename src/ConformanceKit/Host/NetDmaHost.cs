@@ -93,15 +93,15 @@ public sealed partial class NetDmaHost : INetDma
     /// <summary>Every channel ever allocated, live or freed, in allocation order.</summary>
     public IEnumerable<HostChannel> AllChannels => _channelsByHandle.Values;
 
-    private void Trace(string entry) => Log.Trace.Record(entry);
+    private void Trace(in TraceEntry entry) => Log.Trace.Record(entry);
 
     /// <summary>Checks the provider's caller IRQL for the NetDMA function <paramref name="name"/> and traces the call.</summary>
-    private DdiContract EnterFunction(string name, string arguments)
+    private DdiContract EnterFunction(string name, TraceArguments arguments)
     {
         // Under schedule exploration another processor may run before NetDMA sees the call.
         Kernel.SchedulingPoint();
         var contract = FunctionContracts[name];
-        Trace($"cpu{Kernel.CurrentProcessor} {Kernel.CurrentIrql.ToDdiName()} provider -> {name}({arguments})");
+        Trace(new TraceEntry("{0} provider -> {1}({*})", TraceValue.Processor(Kernel.CurrentProcessor, Kernel.CurrentIrql), name, Arguments: arguments));
         Kernel.CheckCallerIrql(name, contract.Irql, contract.Page);
         return contract;
     }

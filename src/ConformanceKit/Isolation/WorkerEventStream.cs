@@ -15,9 +15,10 @@ internal sealed class WorkerEventStream(JsonRpc rpc) : IExecutionObserver
 {
     public void CommandStarted(SourceLocation location) => Send(WorkerProtocol.CommandStarted, location);
 
-    public void Traced(string entry) => Send(WorkerProtocol.Traced, entry);
+    // The wire carries text: a worker formats every entry it streams (the in-process recorder keeps the values).
+    public void Traced(in TraceEntry entry) => Send(WorkerProtocol.Traced, entry.ToString());
 
-    public void RoutineEntered(string entry, bool traced) => Send(WorkerProtocol.RoutineEntered, entry, traced);
+    public void RoutineEntered(in TraceEntry entry, bool traced) => Send(WorkerProtocol.RoutineEntered, entry.ToString(), traced);
 
     public void RoutineLeft(bool returned) => Send(WorkerProtocol.RoutineLeft, returned);
 

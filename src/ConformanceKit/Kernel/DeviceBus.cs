@@ -18,7 +18,11 @@ public sealed class DeviceBus : IDeviceBus
     {
         _kernel = kernel;
         Device = device;
+        EngineRoutine = $"engine of {device}";
     }
+
+    /// <summary>The routine name an engine step of this device runs as (<c>engine of \Device\NetDmaPdo0</c>), made once.</summary>
+    internal string EngineRoutine { get; }
 
     /// <summary>The device (its PDO) this bus belongs to; its name is the initiator in reports.</summary>
     public DeviceObject Device { get; }

@@ -13,4 +13,4 @@ namespace NetDma.ConformanceKit.Kernel;
 /// <param name="Page">The page stating the routine's contract.</param>
 /// <param name="LockSequenceAtEntry">Spin-lock holds numbered above this were taken inside the routine.</param>
 /// <param name="Hardware">True for an engine step.</param>
-internal sealed record DriverFrame(uint Cpu, Irql EntryIrql, string Routine, string Page, long LockSequenceAtEntry, bool Hardware);
+internal readonly record struct DriverFrame(uint Cpu, Irql EntryIrql, string Routine, string Page, long LockSequenceAtEntry, bool Hardware);

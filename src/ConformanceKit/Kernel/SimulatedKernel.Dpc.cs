@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Kernel;
@@ -110,7 +111,7 @@ public sealed partial class SimulatedKernel
         ArgumentNullException.ThrowIfNull(Dpc);
         var page = KernelRoutineContract.Of(nameof(KeInsertQueueDpc)).Page;
         var known = _dpcs.TryGetValue(Dpc, out var state);
-        if (!Enter(nameof(KeInsertQueueDpc), known ? state!.ToString() : "uninitialized DPC"))
+        if (!Enter(nameof(KeInsertQueueDpc), known ? new TraceArguments("dpc#{0} ({1})", (uint)state!.Number, state.Routine.Method.Name) : "uninitialized DPC"))
         {
             return false;
         }
@@ -187,8 +188,8 @@ public sealed partial class SimulatedKernel
         var state = _dpcs[dpc];
         state.Queued = false;
         DpcStarted?.Invoke(dpc, cpu);
-        CallSystemRoutine(cpu, Irql.DISPATCH_LEVEL, DpcRoutineName, DpcPage,
-            () => state.Routine(dpc, state.Context, state.SystemArgument1, state.SystemArgument2));
+        CallSystemRoutine(cpu, Irql.DISPATCH_LEVEL, DpcRoutineName, DpcPage, (Dpc: dpc, State: state),
+            static call => call.State.Routine(call.Dpc, call.State.Context, call.State.SystemArgument1, call.State.SystemArgument2));
     }
 
     private void ReportDpcStorm(int runs)

@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Platform;
@@ -8,6 +9,10 @@ namespace NetDma.ConformanceKit.Kernel;
 public sealed partial class SimulatedKernel
 {
     private readonly List<(DeviceBus Bus, ISimulatedEngine Engine)> _engines = [];
+
+    // The engines a sequential round steps, copied once per attach rather than once per round: an engine attached
+    // during a step joins the next round, as with a copy per round.
+    private (DeviceBus Bus, ISimulatedEngine Engine)[] _engineRound = [];
 
     /// <summary>Number of engines on the hardware clock.</summary>
     public int EngineCount => _engines.Count;
@@ -46,7 +51,7 @@ public sealed partial class SimulatedKernel
         while (true)
         {
             var worked = false;
-            foreach (var (bus, engine) in _engines.ToArray())
+            foreach (var (bus, engine) in _engineRound)
             {
                 if (done())
                 {
@@ -85,7 +90,7 @@ public sealed partial class SimulatedKernel
         {
             HardwareRun? result = null;
             RunConcurrently([new ConcurrentLane(null, () => result = RunHardwareWithProcessors(done, maxSteps))]);
-            return result!;
+            return result!.Value;
         }
 
         if (_hardwareLaneActive && !InHardwareLane)
@@ -169,12 +174,13 @@ public sealed partial class SimulatedKernel
         }
 
         _engines.Add((bus, engine));
+        _engineRound = [.. _engines];
     }
 
     private bool Step(DeviceBus bus, ISimulatedEngine engine)
     {
-        Frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, $"engine of {bus.Device}", "ISimulatedEngine.Step", _lockSequence, Hardware: true));
-        Log.Trace.EnterRoutine($"hardware -> engine of {bus.Device} (ISimulatedEngine.Step)", traced: false);
+        Frames.Add(new DriverFrame(0, Irql.PASSIVE_LEVEL, bus.EngineRoutine, "ISimulatedEngine.Step", _lockSequence, Hardware: true));
+        Log.Trace.EnterRoutine(new TraceEntry("hardware -> {0} (ISimulatedEngine.Step)", bus.EngineRoutine), traced: false);
         var returned = false;
         HardwareStepInProgress = true;
         try

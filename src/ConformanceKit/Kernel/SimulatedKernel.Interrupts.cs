@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Kernel;
@@ -173,7 +174,8 @@ public sealed partial class SimulatedKernel
 
         _delivering = true;
         var delivered = 0;
-        var masked = new List<(DeviceBus Bus, uint MessageId)>();
+        // Built only when an interrupt is masked (rare): delivery itself allocates nothing.
+        List<(DeviceBus Bus, uint MessageId)>? masked = null;
         try
         {
             while (_pendingInterrupts.TryDequeue(out var pending))
@@ -192,14 +194,17 @@ public sealed partial class SimulatedKernel
                     delivered += outcome ? 1 : 0;
                     if (!outcome)
                     {
-                        masked.Add(pending);
+                        (masked ??= []).Add(pending);
                     }
                 }
             }
         }
         finally
         {
-            masked.ForEach(_pendingInterrupts.Enqueue);
+            if (masked is not null)
+            {
+                masked.ForEach(_pendingInterrupts.Enqueue);
+            }
             _delivering = false;
         }
 
@@ -208,7 +213,7 @@ public sealed partial class SimulatedKernel
 
     internal void QueueInterrupt(DeviceBus bus, uint messageId)
     {
-        Log.Trace.Record($"{(InHardwareContext ? "hardware" : Where)} {bus.Device} -> interrupt message {messageId}");
+        Log.Trace.Record(new TraceEntry("{0} {1} -> interrupt message {2}", WhereValue, TraceValue.Describe(bus.Device), messageId));
         _pendingInterrupts.Enqueue((bus, messageId));
     }
 
@@ -218,7 +223,8 @@ public sealed partial class SimulatedKernel
         var device = bus.Device;
         var granted = _resources.TryGetValue(device, out var resources) ? resources.Interrupts : [];
         Log.Checked(LifecycleRules.InterruptOnGrantedMessage);
-        if (!granted.Any(m => m.MessageId == messageId))
+        var target = GrantedTarget(granted, messageId);
+        if (target is null)
         {
             var list = granted.Count == 0 ? "none" : string.Join(", ", granted.Select(m => $"message {m.MessageId} -> cpu{m.TargetProcessor}"));
             Log.Report(LifecycleRules.InterruptOnGrantedMessage,
@@ -235,29 +241,48 @@ public sealed partial class SimulatedKernel
             return null;
         }
 
-        var cpu = granted.First(m => m.MessageId == messageId).TargetProcessor;
+        var cpu = target.Value;
         if (_processors[cpu].Irql >= InterruptIrql)
         {
             return false;
         }
 
-        CallSystemRoutine(cpu, InterruptIrql, IsrRoutineName, IsrPage, () =>
+        CallSystemRoutine(cpu, InterruptIrql, IsrRoutineName, IsrPage, (Kernel: this, Connection: connection, Cpu: cpu, MessageId: messageId), static call =>
         {
-            var claimed = connection.ServiceRoutine(connection.Interrupt, connection.ServiceContext, messageId);
-            Log.Trace.Record($"cpu{cpu} {InterruptIrql.ToDdiName()} <- {IsrRoutineName}(message {messageId}) = {(claimed ? "TRUE" : "FALSE")}");
+            var claimed = call.Connection.ServiceRoutine(call.Connection.Interrupt, call.Connection.ServiceContext, call.MessageId);
+            call.Kernel.Log.Trace.Record(new TraceEntry("{0} <- {1}(message {2}) = {*}", TraceValue.Processor(call.Cpu, InterruptIrql), IsrRoutineName, call.MessageId,
+                new TraceArguments("{0}", TraceValue.Boolean(claimed))));
         });
         return true;
+    }
+
+    /// <summary>The target processor of granted message <paramref name="messageId"/>, or null when it was not granted (a loop: this runs per interrupt).</summary>
+    private static uint? GrantedTarget(IReadOnlyList<InterruptMessage> granted, uint messageId)
+    {
+        for (var i = 0; i < granted.Count; i++)
+        {
+            if (granted[i].MessageId == messageId)
+            {
+                return granted[i].TargetProcessor;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>
     /// Calls a driver routine the system itself starts (DPC, ISR): like <see cref="InvokeDriver"/>, but an exception is
     /// reported as NDMA2002 instead of propagating, since no driver caller is there to receive it.
     /// </summary>
-    private void CallSystemRoutine(uint cpu, Irql irql, string routine, string page, Action body)
+    private void CallSystemRoutine<TState>(uint cpu, Irql irql, string routine, string page, TState state, Action<TState> body)
     {
         try
         {
-            InvokeDriver(cpu, irql, routine, page, body);
+            InvokeDriver(cpu, irql, routine, page, (State: state, Body: body), static call =>
+            {
+                call.Body(call.State);
+                return true;
+            });
         }
         catch (Exception exception)
         {

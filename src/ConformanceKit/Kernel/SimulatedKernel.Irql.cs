@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.Kernel;
@@ -91,7 +92,7 @@ public sealed partial class SimulatedKernel
         ArgumentNullException.ThrowIfNull(SpinLock);
         OldIrql = CurrentIrql;
         var number = LockNumber(SpinLock);
-        if (!Enter(nameof(KeAcquireSpinLock), $"spin lock #{number}"))
+        if (!Enter(nameof(KeAcquireSpinLock), new TraceArguments("spin lock #{0}", (uint)number)))
         {
             return;
         }
@@ -100,7 +101,7 @@ public sealed partial class SimulatedKernel
         var page = KernelRoutineContract.Of(nameof(KeAcquireSpinLock)).Page;
         var contended = false;
         Log.Checked(IrqlRules.SpinLockDiscipline);
-        if (processor.HeldLocks.LastOrDefault(h => ReferenceEquals(h.Lock, SpinLock)) is { } own)
+        if (LastHoldOf(processor, SpinLock) is { } own)
         {
             Log.Report(IrqlRules.SpinLockDiscipline, $"KeAcquireSpinLock of a spin lock cpu{processor.Number} does not hold",
                 $"spin lock #{number} acquired again on cpu{processor.Number} in {CurrentRoutine ?? "code outside any driver routine"}, which already holds it (acquired in {own.Routine}); on a real machine this deadlocks",
@@ -115,7 +116,7 @@ public sealed partial class SimulatedKernel
         else if (_lockOwners.TryGetValue(SpinLock, out var owner) && owner != processor.Number)
         {
             contended = true;
-            var holder = _processors[owner].HeldLocks.Last(h => ReferenceEquals(h.Lock, SpinLock));
+            var holder = LastHoldOf(_processors[owner], SpinLock)!.Value;
             Log.Report(StatusRules.CallbackTerminates, "KeAcquireSpinLock of a lock that its holder can release",
                 $"spin lock #{number} acquired on cpu{processor.Number} while cpu{owner} holds it (acquired in {holder.Routine}), whose code cannot run until this call returns: KeAcquireSpinLock would spin forever",
                 page);
@@ -142,7 +143,7 @@ public sealed partial class SimulatedKernel
     {
         ArgumentNullException.ThrowIfNull(SpinLock);
         var number = LockNumber(SpinLock);
-        if (!Enter(nameof(KeReleaseSpinLock), $"spin lock #{number}, NewIrql = {NewIrql.ToDdiName()}"))
+        if (!Enter(nameof(KeReleaseSpinLock), new TraceArguments("spin lock #{0}, NewIrql = {1}", (uint)number, NewIrql)))
         {
             return;
         }
@@ -150,7 +151,7 @@ public sealed partial class SimulatedKernel
         var processor = CurrentProcessorState;
         var page = KernelRoutineContract.Of(nameof(KeReleaseSpinLock)).Page;
         Log.Checked(IrqlRules.SpinLockDiscipline);
-        if (processor.HeldLocks.LastOrDefault(h => ReferenceEquals(h.Lock, SpinLock)) is { } hold)
+        if (LastHoldOf(processor, SpinLock) is { } hold)
         {
             ReleaseHold(processor, hold);
         }
@@ -189,10 +190,25 @@ public sealed partial class SimulatedKernel
         processor.HeldLocks.Remove(hold);
         if (!hold.Contended
             && _lockOwners.TryGetValue(hold.Lock, out var owner) && owner == processor.Number
-            && !processor.HeldLocks.Any(h => ReferenceEquals(h.Lock, hold.Lock)))
+            && LastHoldOf(processor, hold.Lock) is null)
         {
             _lockOwners.Remove(hold.Lock);
         }
+    }
+
+    /// <summary>The innermost hold of <paramref name="spinLock"/> on <paramref name="processor"/>, or null (a loop: this runs at every acquire and release).</summary>
+    private static SpinLockHold? LastHoldOf(ProcessorState processor, KSpinLock spinLock)
+    {
+        var holds = processor.HeldLocks;
+        for (var i = holds.Count - 1; i >= 0; i--)
+        {
+            if (ReferenceEquals(holds[i].Lock, spinLock))
+            {
+                return holds[i];
+            }
+        }
+
+        return null;
     }
 
     private int LockNumber(KSpinLock spinLock)

@@ -1,3 +1,4 @@
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Memory;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Annotations;
@@ -64,7 +65,7 @@ public sealed partial class SimulatedKernel
     /// </remarks>
     public void ExFreePool(VirtualAddress P)
     {
-        if (!Enter(nameof(ExFreePool), $"{P}"))
+        if (!Enter(nameof(ExFreePool), new TraceArguments("{0}", P)))
         {
             return;
         }

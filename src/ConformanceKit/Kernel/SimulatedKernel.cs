@@ -90,23 +90,47 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <param name="routine">Role name for reports, e.g. <c>ProviderAllocateDmaChannel</c>.</param>
     /// <param name="page">The page of the routine's contract.</param>
     /// <param name="body">The driver code.</param>
-    /// <param name="arguments">The call's arguments as the trace shows them (<c>ch0, mask=0x2</c>), or null.</param>
+    /// <param name="arguments">The call's arguments as the trace shows them (<c>ch0, mask=0x2</c>), or none.</param>
     /// <returns>What the body returned.</returns>
     /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
-    public T InvokeDriver<T>(uint cpu, Irql irql, string routine, string page, Func<T> body, string? arguments = null)
+    public T InvokeDriver<T>(uint cpu, Irql irql, string routine, string page, Func<T> body, TraceArguments arguments = default)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        return InvokeDriver(cpu, irql, routine, page, body, static body => body(), arguments);
+    }
+
+    /// <summary>
+    /// <see cref="InvokeDriver{T}(uint, Irql, string, string, Func{T}, TraceArguments)"/> with the body's state passed
+    /// in: a static <paramref name="body"/> with its state as a value allocates no closure, which is how the data path
+    /// (append, ISR, DPC, completion) calls driver code.
+    /// </summary>
+    /// <typeparam name="TState">What the body needs (a value tuple of the handler and its arguments).</typeparam>
+    /// <typeparam name="T">The routine's result type.</typeparam>
+    /// <param name="cpu">CPU number the routine runs on.</param>
+    /// <param name="irql">The IRQL the system calls it at.</param>
+    /// <param name="routine">Role name for reports, e.g. <c>ProviderAppendDma</c>.</param>
+    /// <param name="page">The page of the routine's contract.</param>
+    /// <param name="state">Handed to <paramref name="body"/>.</param>
+    /// <param name="body">The driver code.</param>
+    /// <param name="arguments">The call's arguments as the trace shows them, or none.</param>
+    /// <returns>What the body returned.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">No such processor.</exception>
+    public T InvokeDriver<TState, T>(uint cpu, Irql irql, string routine, string page, TState state, Func<TState, T> body, TraceArguments arguments = default)
     {
         ArgumentNullException.ThrowIfNull(body);
         var processor = Processor(cpu);
         var previousIrql = processor.Irql;
         processor.Irql = irql;
-        Log.Trace.EnterRoutine(arguments is null ? $"cpu{cpu} {irql.ToDdiName()} system -> {routine}" : $"cpu{cpu} {irql.ToDdiName()} system -> {routine}({arguments})");
+        Log.Trace.EnterRoutine(arguments.IsNone
+            ? new TraceEntry("{0} system -> {1}", TraceValue.Processor(cpu, irql), routine)
+            : new TraceEntry("{0} system -> {1}({*})", TraceValue.Processor(cpu, irql), routine, Arguments: arguments));
         var frame = new DriverFrame(cpu, irql, routine, page, _lockSequence, Hardware: false);
         Frames.Add(frame);
         var returned = false;
         try
         {
             SchedulingPoint();
-            var result = body();
+            var result = body(state);
             returned = true;
             return result;
         }
@@ -126,11 +150,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
     /// <param name="routine">Role name for reports.</param>
     /// <param name="page">The page of the routine's contract.</param>
     /// <param name="body">The driver code.</param>
-    /// <param name="arguments">The call's arguments as the trace shows them, or null.</param>
-    public void InvokeDriver(uint cpu, Irql irql, string routine, string page, Action body, string? arguments = null)
+    /// <param name="arguments">The call's arguments as the trace shows them, or none.</param>
+    public void InvokeDriver(uint cpu, Irql irql, string routine, string page, Action body, TraceArguments arguments = default)
     {
         ArgumentNullException.ThrowIfNull(body);
-        InvokeDriver(cpu, irql, routine, page, () =>
+        InvokeDriver(cpu, irql, routine, page, body, static body =>
         {
             body();
             return true;
@@ -174,18 +198,21 @@ public sealed partial class SimulatedKernel : IWdmKernel
         : CurrentRoutine is { } routine ? $"cpu{CurrentProcessor}, in {routine}" : $"cpu{CurrentProcessor}, outside any driver routine";
 
     /// <summary>Trace prefix of a call made now: <c>cpu0 DISPATCH_LEVEL</c>, or <c>hardware</c>.</summary>
-    internal string Where => InHardwareContext ? "hardware" : $"cpu{CurrentProcessor} {CurrentIrql.ToDdiName()}";
+    internal string Where => WhereValue.ToString();
+
+    /// <summary><see cref="Where"/> as a trace value, formatted only when the entry is quoted.</summary>
+    internal TraceValue WhereValue => InHardwareContext ? TraceValue.Hardware : TraceValue.Processor(CurrentProcessor, CurrentIrql);
 
     /// <summary>
     /// Traces a call of <see cref="IWdmKernel"/> routine <paramref name="routine"/> and checks the caller's IRQL
     /// against its contract.
     /// </summary>
     /// <returns>False only in hardware context: the call is refused. An IRQL violation is reported and the call goes on.</returns>
-    private bool Enter(string routine, string arguments)
+    private bool Enter(string routine, TraceArguments arguments)
     {
         SchedulingPoint();
         var contract = KernelRoutineContract.Of(routine);
-        Log.Trace.Record($"{Where} driver -> {routine}({arguments})");
+        Log.Trace.Record(new TraceEntry("{0} driver -> {1}({*})", WhereValue, routine, Arguments: arguments));
         return CheckCallerIrql(routine, contract.Irql, contract.Page) || !InHardwareContext;
     }
 
@@ -200,6 +227,19 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
     private ProcessorState CurrentProcessorState => _processors[CurrentProcessor];
 
+    private static bool HoldsLockTakenSince(ProcessorState processor, long sequence)
+    {
+        foreach (var hold in processor.HeldLocks)
+        {
+            if (hold.Sequence > sequence)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private void LeaveFrame(DriverFrame frame, ProcessorState processor, bool returned)
     {
         if (returned)
@@ -211,6 +251,22 @@ public sealed partial class SimulatedKernel : IWdmKernel
             Log.Checked(IrqlRules.SpinLockDiscipline);
         }
 
+        // Usually the routine left things as it found them: nothing to report or repair, and no list built.
+        if (processor.Irql != frame.EntryIrql || HoldsLockTakenSince(processor, frame.LockSequenceAtEntry))
+        {
+            RepairFrame(frame, processor, returned);
+        }
+
+        // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
+        Frames.RemoveAt(Frames.Count - 1);
+    }
+
+    /// <summary>
+    /// A routine left a spin lock held or an IRQL other than its entry IRQL: reported and repaired. Its own method, so
+    /// that the closures below are made only here, not at every routine's return.
+    /// </summary>
+    private void RepairFrame(DriverFrame frame, ProcessorState processor, bool returned)
+    {
         var leaked = processor.HeldLocks.Where(h => h.Sequence > frame.LockSequenceAtEntry).ToList();
         if (processor.Irql != frame.EntryIrql || leaked.Count > 0)
         {
@@ -242,8 +298,5 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
             processor.Irql = frame.EntryIrql;
         }
-
-        // Nested frames have already left (their finally blocks ran first), so this frame is the innermost.
-        Frames.RemoveAt(Frames.Count - 1);
     }
 }

@@ -13,4 +13,4 @@ namespace NetDma.ConformanceKit.Kernel;
 /// <param name="Sequence">Global acquisition number, to tell holds taken inside a routine from its caller's.</param>
 /// <param name="Routine">The routine that acquired it.</param>
 /// <param name="Contended">True when another processor already held the lock (the acquire could never have completed).</param>
-internal sealed record SpinLockHold(KSpinLock Lock, int Number, Irql SavedIrql, long Sequence, string Routine, bool Contended);
+internal readonly record struct SpinLockHold(KSpinLock Lock, int Number, Irql SavedIrql, long Sequence, string Routine, bool Contended);

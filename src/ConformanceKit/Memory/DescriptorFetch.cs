@@ -7,4 +7,4 @@ namespace NetDma.ConformanceKit.Memory;
 /// <param name="Length">Bytes read.</param>
 /// <param name="Buffer">The descriptor ring read from.</param>
 /// <param name="Initiator">The device, for reports.</param>
-public sealed record DescriptorFetch(PhysicalAddress Address, ulong Length, MemoryBuffer Buffer, string Initiator);
+public readonly record struct DescriptorFetch(PhysicalAddress Address, ulong Length, MemoryBuffer Buffer, string Initiator);

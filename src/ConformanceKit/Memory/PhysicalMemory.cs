@@ -11,7 +11,7 @@ namespace NetDma.ConformanceKit.Memory;
 /// are never reused, so a late access names the freed buffer.
 /// </summary>
 /// <remarks>
-/// Two kinds of access: host-side (<see cref="ReadBytes"/>, <see cref="WriteBytes"/>, <see cref="Fill(MemoryBuffer, byte)"/>) is the kit's own
+/// Two kinds of access: host-side (<see cref="ReadBytes(MemoryBuffer, ulong, int)"/>, <see cref="WriteBytes"/>, <see cref="Fill(MemoryBuffer, byte)"/>) is the kit's own
 /// CPU access and is not checked against the rules (misuse throws, it is a kit bug); device-side
 /// (<see cref="DmaRead"/>, <see cref="DmaWrite"/>, and a copy: <see cref="BeginDmaCopy"/> then
 /// <see cref="CompleteDmaCopy"/>) is a bus-master access and is checked like Driver Verifier's DMA
@@ -163,10 +163,21 @@ public sealed class PhysicalMemory(ViolationLog log)
     /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
     public byte[] ReadBytes(MemoryBuffer buffer, ulong offset, int count)
     {
-        SharedAccess?.Invoke(buffer.PhysicalBase.Offset(offset), false);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        CheckHostRange(buffer, offset, (ulong)count);
-        return buffer.Storage.AsSpan((int)offset, count).ToArray();
+        var bytes = new byte[count];
+        ReadBytes(buffer, offset, bytes);
+        return bytes;
+    }
+
+    /// <summary>Host-side (CPU) read into <paramref name="destination"/> (its length in bytes) at <paramref name="offset"/>; not rule-checked, allocates nothing.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range leaves the buffer.</exception>
+    /// <exception cref="InvalidOperationException">The buffer was freed.</exception>
+    public void ReadBytes(MemoryBuffer buffer, ulong offset, Span<byte> destination)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        SharedAccess?.Invoke(buffer.PhysicalBase.Offset(offset), false);
+        CheckHostRange(buffer, offset, (ulong)destination.Length);
+        buffer.Storage.AsSpan((int)offset, destination.Length).CopyTo(destination);
     }
 
     /// <summary>Host-side (CPU) write of <paramref name="source"/> at <paramref name="offset"/>; not rule-checked.</summary>

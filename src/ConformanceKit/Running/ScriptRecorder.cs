@@ -46,10 +46,10 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     }
 
     /// <inheritdoc/>
-    public void Traced(string entry) => _trace.Record(entry);
+    public void Traced(in TraceEntry entry) => _trace.Record(entry);
 
     /// <inheritdoc/>
-    public void RoutineEntered(string entry, bool traced) => _trace.EnterRoutine(entry, traced);
+    public void RoutineEntered(in TraceEntry entry, bool traced) => _trace.EnterRoutine(entry, traced);
 
     /// <inheritdoc/>
     public void RoutineLeft(bool returned) => _trace.LeaveRoutine(returned);

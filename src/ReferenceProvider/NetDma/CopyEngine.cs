@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 
@@ -394,7 +395,7 @@ public sealed class CopyEngine : ISimulatedEngine
         }
 
         var morePending = _chainsAreCounted ? registers.DescriptorsRemaining > 0 : !next.IsNull;
-        if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION))
+        if ((descriptor.ControlFlags & NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION) != 0)
         {
             registers.StatusReportingEnabled = true;
             var status = morePending ? NetDmaTransferStatus.NetDmaTransferStatusActive : NetDmaTransferStatus.NetDmaTransferStatusIdle;
@@ -405,7 +406,7 @@ public sealed class CopyEngine : ISimulatedEngine
             }
         }
 
-        if (descriptor.ControlFlags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION))
+        if ((descriptor.ControlFlags & NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION) != 0)
         {
             SignalInterrupt(registers, address);
         }
@@ -434,7 +435,7 @@ public sealed class CopyEngine : ISimulatedEngine
         // NET_DMA_NULL_TRANSFER: no data moves (ns-netdma-_net_dma_descriptor.md). A DCA context change descriptor
         // (op type NET_DMA_OP_TYPE_CONTEXT_CHANGE) carries a context, not a size, and moves no data either; this
         // engine does not claim DCA support, so it keeps no DCA target.
-        if (flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER)
+        if ((flags & NetDmaDescriptorControlFlags.NET_DMA_NULL_TRANSFER) != 0
             || (flags & NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_MASK) == NetDmaDescriptorControlFlags.NET_DMA_OP_TYPE_CONTEXT_CHANGE)
         {
             return true;
@@ -468,7 +469,10 @@ public sealed class CopyEngine : ISimulatedEngine
             return true;
         }
 
-        return _bus.DmaWrite(registers.CompletionStatusAddress, CompletionStatus.ToBytes(registers.LastProcessed, status));
+        // The 8 bytes CompletionStatus.ToBytes gives, on the stack: the engine writes one at every completion.
+        Span<byte> bytes = stackalloc byte[CompletionStatus.SizeInBytes];
+        BinaryPrimitives.WriteUInt64LittleEndian(bytes, CompletionStatus.Encode(registers.LastProcessed, status));
+        return _bus.DmaWrite(registers.CompletionStatusAddress, bytes);
     }
 
     /// <summary>

@@ -167,9 +167,9 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </remarks>
     public NtStatus StartDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
         IsDescriptorAddress(DescriptorPhysicalAddress)
-            ? CommandChannel(ProviderChannelContext, index =>
+            ? CommandChannel(ProviderChannelContext, (Address: DescriptorPhysicalAddress, Count: DescriptorCount), static (engine, index, chain) =>
             {
-                Engine.Start(index, DescriptorPhysicalAddress, DescriptorCount);
+                engine.Start(index, chain.Address, chain.Count);
                 return true;
             })
             : NtStatus.STATUS_UNSUCCESSFUL;
@@ -183,7 +183,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// </remarks>
     public NtStatus AppendDma(object ProviderChannelContext, VirtualAddress DescriptorVirtualAddress, PhysicalAddress DescriptorPhysicalAddress, uint DescriptorCount) =>
         IsDescriptorAddress(DescriptorPhysicalAddress)
-            ? CommandChannel(ProviderChannelContext, index => Engine.Append(index, DescriptorCount))
+            ? CommandChannel(ProviderChannelContext, DescriptorCount, static (engine, index, count) => engine.Append(index, count))
             : NtStatus.STATUS_UNSUCCESSFUL;
 
     /// <inheritdoc/>
@@ -237,7 +237,14 @@ public sealed partial class ReferenceNetDmaProviderDriver
     /// per-channel handler page). <paramref name="halts"/> for an abort or a reset, which stop the descriptor the engine
     /// has fetched without moving its data.
     /// </summary>
-    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command, bool halts = false)
+    private NtStatus CommandChannel(object ProviderChannelContext, Func<int, bool> command, bool halts = false) =>
+        CommandChannel(ProviderChannelContext, command, static (_, index, command) => command(index), halts);
+
+    /// <summary>
+    /// <see cref="CommandChannel(object, Func{int, bool}, bool)"/> with the command's state passed in, so that a static
+    /// <paramref name="command"/> allocates no closure: ProviderStartDma and ProviderAppendDma are the data path.
+    /// </summary>
+    private NtStatus CommandChannel<TState>(object ProviderChannelContext, TState state, Func<CopyEngine, int, TState, bool> command, bool halts = false)
     {
         if (ProviderChannelContext is not ProviderChannelContext context)
         {
@@ -248,7 +255,7 @@ public sealed partial class ReferenceNetDmaProviderDriver
         var channel = context.Channel;
         kernel.KeAcquireSpinLock(channel.SpinLock, out var oldIrql);
         BeginEngineCommand(channel.Index, halts);
-        var accepted = !context.Freed && command(channel.Index);
+        var accepted = !context.Freed && command(Engine, channel.Index, state);
         Engine.EndCommand(channel.Index);
         kernel.KeReleaseSpinLock(channel.SpinLock, oldIrql);
         return accepted ? NtStatus.STATUS_SUCCESS : NtStatus.STATUS_UNSUCCESSFUL;

@@ -35,8 +35,8 @@ public static class TransferSegmentation
     public static int Split(in NetDmaDescriptor descriptor, Span<TransferSegment> segments)
     {
         var flags = descriptor.ControlFlags;
-        PhysicalAddress? nextSource = flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) ? descriptor.NextSourceAddress : null;
-        PhysicalAddress? nextDestination = flags.HasFlag(NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) ? descriptor.NextDestinationAddress : null;
+        PhysicalAddress? nextSource = ((flags & NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) != 0) ? descriptor.NextSourceAddress : null;
+        PhysicalAddress? nextDestination = ((flags & NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) != 0) ? descriptor.NextDestinationAddress : null;
         return Split(descriptor.TransferSize, descriptor.SourceAddress, nextSource, descriptor.DestinationAddress, nextDestination, segments);
     }
 

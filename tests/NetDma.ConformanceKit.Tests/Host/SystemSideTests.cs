@@ -30,9 +30,9 @@ public sealed class SystemSideTests
         {
         }
 
-        public void Traced(string entry) => Entries.Add(entry);
+        public void Traced(in TraceEntry entry) => Entries.Add(entry.ToString());
 
-        public void RoutineEntered(string entry, bool traced) => Entries.Add(entry);
+        public void RoutineEntered(in TraceEntry entry, bool traced) => Entries.Add(entry.ToString());
 
         public void RoutineLeft(bool returned)
         {
