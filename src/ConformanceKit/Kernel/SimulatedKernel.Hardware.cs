@@ -119,6 +119,11 @@ public sealed partial class SimulatedKernel
         var steps = 0;
         while (true)
         {
+            // Progress is counted from the start of the round, not its end: a rewritten engine's step has scheduling
+            // points of its own, so a processor can finish its work (give the engines a descriptor, resume a channel)
+            // during an idle step. Counted from the end, that progress was lost and the idle hardware waited for more
+            // that never came, while the processor waited for the hardware: a deadlock of the kit's own (issue 8).
+            var progress = _progress;
             var worked = false;
             foreach (var (bus, engine) in _engines.ToArray())
             {
@@ -149,7 +154,6 @@ public sealed partial class SimulatedKernel
                     return new HardwareRun(steps, Idle: true);
                 }
 
-                var progress = _progress;
                 _scheduler.WaitUntil(() => _halted || _progress != progress || Quiescent());
                 if (_halted)
                 {
