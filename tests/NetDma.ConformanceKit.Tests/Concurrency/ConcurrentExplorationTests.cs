@@ -66,7 +66,7 @@ public sealed class ConcurrentExplorationTests
                         AppendDmaCommand or SuspendDmaCommand => state == "started",
                         StartDmaCommand => state == "needs start",
                         AbortDmaCommand => state is "started" or "suspended",
-                        FreeCommand => state is "started" or "needs start",
+                        FreeCommand => state is "started" or "needs start" or "suspended",
                         _ => false,
                     };
                     var keyword = ScriptFormatter.Format(lane).Split(' ')[0];
