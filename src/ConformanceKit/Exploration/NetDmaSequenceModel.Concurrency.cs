@@ -17,8 +17,8 @@ public sealed partial class NetDmaSequenceModel
     /// one lane per channel (the pages do not say NetDMA calls one channel from two processors at once), one processor
     /// per lane (the parser's rule: a processor runs one call at a time; a lane's raw CPU moves to the next free one,
     /// and lanes beyond the processor count are dropped), appends only to started channels
-    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, frees of channels not suspended,
-    /// suspends of started channels and aborts of started or suspended ones. A block left with one line is that line
+    /// (nc-netdma-dma_append_handler.md) and starts only of channels waiting for one, frees of any channel (a suspended one is
+    /// resumed by the host inside the free), suspends of started channels and aborts of started or suspended ones. A block left with one line is that line
     /// alone, sequentially.
     /// </summary>
     /// <remarks>
@@ -135,9 +135,9 @@ public sealed partial class NetDmaSequenceModel
             var channel = kind switch
             {
                 OperationKind.Append => Pick(Unused(c => c.State == ChannelState.Started), lane.Channel),
-                // Not a suspended one: as sequentially, the model resumes before it frees (the host's resume inside a
-                // free racing the hardware is not generated yet: docs/concurrency.md, "Not yet built").
-                OperationKind.Free => Pick(Unused(c => c.State != ChannelState.Suspended), lane.Channel),
+                // A suspended one too: the host resumes it inside the free and waits for its outstanding DMA while the
+                // block's hardware lane runs (NetDmaHost.WaitForOutstandingDma), which is NetDMA's own order.
+                OperationKind.Free => Pick(Unused(_ => true), lane.Channel),
                 OperationKind.Suspend => Pick(Unused(c => c.State == ChannelState.Started), lane.Channel),
                 OperationKind.Abort => Pick(Unused(c => c.State != ChannelState.NeedsStart), lane.Channel),
                 _ => null,

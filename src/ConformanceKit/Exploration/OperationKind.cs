@@ -59,8 +59,8 @@ public enum OperationKind
     /// DISPATCH_LEVEL, any processor) and ProviderStartDma on channels waiting for a start, and ProviderFreeDmaChannel of
     /// a channel whose last descriptors the host first waits for, so the free races only their interrupt and DPC
     /// (freeing-a-netdma-channel.md), and, for providers that have them, ProviderSuspendDma of a started channel and
-    /// ProviderAbortDma of a started or suspended one, racing the engine. A free of a suspended channel is not
-    /// generated in a block (docs/concurrency.md, "Not yet built").
+    /// ProviderAbortDma of a started or suspended one, racing the engine. A free of a suspended channel is generated
+    /// too: the host resumes it inside the free and waits for its outstanding DMA while the block's hardware runs.
     /// One lane per channel: the pages do not say NetDMA calls one channel from two processors at once, so the model
     /// does not.
     /// </summary>

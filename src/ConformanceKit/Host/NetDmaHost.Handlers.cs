@@ -412,6 +412,16 @@ public sealed partial class NetDmaHost
             throw new ScriptSequenceException($"NetDMA resumes only a suspended channel; '{name}' is {channel.State}");
         }
 
+        // "the hardware should reload the DMA descriptor that it processed last to get the new next descriptor". The
+        // expectation is armed before the call: under schedule exploration the engine can take the resume and run on
+        // before ProviderResumeDma returns, and its first fetch then happens during the call. Taken after the return,
+        // the engine's last descriptor was one it completed after the resume, and a correct engine's next fetch was
+        // reported as a missed reread (issue 8). A suspended channel completes nothing, so before the call this is
+        // the descriptor processed last before the suspend.
+        var progress = channel.Progress;
+        progress.RereadExpected = progress.CompletedSinceStart && progress.LastCompleted is { } last && progress.Chain.Contains(last)
+            ? last.Address
+            : null;
         NtStatus status;
         _resuming = channel;
         try
@@ -426,12 +436,10 @@ public sealed partial class NetDmaHost
         if (NtStatusFacts.NT_SUCCESS(status))
         {
             channel.State = ChannelState.Started;
-
-            // "the hardware should reload the DMA descriptor that it processed last to get the new next descriptor".
-            var progress = channel.Progress;
-            progress.RereadExpected = progress.CompletedSinceStart && progress.LastCompleted is { } last && progress.Chain.Contains(last)
-                ? last.Address
-                : null;
+        }
+        else
+        {
+            progress.RereadExpected = null; // the channel stays suspended: no resumed engine to reload anything
         }
 
         return status;

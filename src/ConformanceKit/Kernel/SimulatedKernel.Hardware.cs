@@ -101,9 +101,22 @@ public sealed partial class SimulatedKernel
             // Done only between engine steps: the step that completes a descriptor's data goes on to write its
             // completion status and raise its interrupt, which are part of that DMA operation, so NetDMA waiting for
             // no outstanding DMA (a free) must not go ahead in the middle of it.
+            // It also ends when the hardware is stalled while only processors waiting for it are busy: the engines found no work
+            // since this processor's last progress and nothing else can give them any, so what is still outstanding
+            // never completes (NDMA3030, as in sequential mode). Without this the idle hardware waited for progress
+            // while this processor waited for the hardware (issue 8).
             _progress++;
-            _scheduler.WaitUntil(() => _halted || (done() && !HardwareStepInProgress) || !_hardwareLaneActive);
-            return new HardwareRun(0, Idle: (done() && !HardwareStepInProgress) || Quiescent());
+            _hardwareWaiters++;
+            try
+            {
+                _scheduler.WaitUntil(() => _halted || (done() && !HardwareStepInProgress) || !_hardwareLaneActive || HardwareStalled());
+            }
+            finally
+            {
+                _hardwareWaiters--;
+            }
+
+            return new HardwareRun(0, Idle: (done() && !HardwareStepInProgress) || Quiescent() || HardwareStalled());
         }
 
         return RunHardwareInterleaved(done, maxSteps);
@@ -116,9 +129,17 @@ public sealed partial class SimulatedKernel
     /// </summary>
     private HardwareRun RunHardwareInterleaved(Func<bool> done, int maxSteps)
     {
+        // A processor that runs the hardware for its own wait (NetDMA's wait for outstanding DMA after the block's
+        // hardware lane ended) is busy meanwhile: the machine can only be quiet besides it, or it waits for itself.
+        uint? waiter = InHardwareLane ? null : CurrentProcessor;
         var steps = 0;
         while (true)
         {
+            // Progress is counted from the start of the round, not its end: a rewritten engine's step has scheduling
+            // points of its own, so a processor can finish its work (give the engines a descriptor, resume a channel)
+            // during an idle step. Counted from the end, that progress was lost and the idle hardware waited for more
+            // that never came, while the processor waited for the hardware: a deadlock of the kit's own (issue 8).
+            var progress = _progress;
             var worked = false;
             foreach (var (bus, engine) in _engines.ToArray())
             {
@@ -144,19 +165,80 @@ public sealed partial class SimulatedKernel
 
             if (!worked)
             {
-                if (Quiescent())
+                if (Quiescent() || QuiescentBesides(waiter))
                 {
                     return new HardwareRun(steps, Idle: true);
                 }
 
-                var progress = _progress;
-                _scheduler.WaitUntil(() => _halted || _progress != progress || Quiescent());
+                _hardwareIdleSince = progress;
+                try
+                {
+                    _scheduler.WaitUntil(() => _halted || _progress != progress || Quiescent() || QuiescentBesides(waiter));
+                }
+                finally
+                {
+                    _hardwareIdleSince = null;
+                }
+
                 if (_halted)
                 {
                     return new HardwareRun(steps, Idle: false);
                 }
             }
         }
+    }
+
+    // The processor progress the idle hardware lane waits to change, while it waits: a whole round of engine steps
+    // found no work since that progress (counted from the start of the round).
+    private long? _hardwareIdleSince;
+
+    // Processors parked in RunHardwareWithProcessors until the hardware lane makes their condition true.
+    private int _hardwareWaiters;
+
+    /// <summary>
+    /// True when the idle hardware lane has seen every processor's progress and found no work, and the only processors
+    /// busy are those waiting for the hardware, with no interrupt or DPC pending anywhere: nothing can give the
+    /// engines work any more. A condition of parked operations: plain loops, no allocation.
+    /// </summary>
+    private bool HardwareStalled()
+    {
+        if (_hardwareIdleSince != _progress || _busyProcessors != _hardwareWaiters || _pendingInterrupts.Count != 0)
+        {
+            return false;
+        }
+
+        foreach (var processor in _processors)
+        {
+            if (processor.DpcQueue.Count != 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// True when <paramref name="waiter"/> (a processor running the hardware for its own wait) is the only busy
+    /// processor and no other processor has an interrupt or DPC to take: nothing else can give the engines work.
+    /// False when there is no such processor.
+    /// </summary>
+    private bool QuiescentBesides(uint? waiter)
+    {
+        if (waiter is not { } me || _busyProcessors != 1)
+        {
+            return false;
+        }
+
+        foreach (var processor in _processors)
+        {
+            if (processor.Number != me && HasWork(processor))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>

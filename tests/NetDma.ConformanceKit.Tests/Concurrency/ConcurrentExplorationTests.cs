@@ -66,12 +66,16 @@ public sealed class ConcurrentExplorationTests
                         AppendDmaCommand or SuspendDmaCommand => state == "started",
                         StartDmaCommand => state == "needs start",
                         AbortDmaCommand => state is "started" or "suspended",
-                        FreeCommand => state is "started" or "needs start",
+                        FreeCommand => state is "started" or "needs start" or "suspended",
                         _ => false,
                     };
                     var keyword = ScriptFormatter.Format(lane).Split(' ')[0];
                     Assert.True(allowed, $"{where}: '{keyword}' on a channel that is {state}");
                     lanes[keyword] = lanes.GetValueOrDefault(keyword) + 1;
+                    if (lane is FreeCommand && state == "suspended")
+                    {
+                        lanes["free of a suspended channel"] = lanes.GetValueOrDefault("free of a suspended channel") + 1;
+                    }
                 }
 
                 foreach (var lane in calls)
@@ -89,7 +93,7 @@ public sealed class ConcurrentExplorationTests
         }
 
         Assert.True(blocks > 100, $"only {blocks} blocks in 400 cases");
-        foreach (var keyword in new[] { "append", "start", "free", "suspend", "abort" })
+        foreach (var keyword in new[] { "append", "start", "free", "suspend", "abort", "free of a suspended channel" })
         {
             Assert.True(lanes.GetValueOrDefault(keyword) > 0, $"no '{keyword}' lane in 400 cases: {string.Join(", ", lanes)}");
         }
