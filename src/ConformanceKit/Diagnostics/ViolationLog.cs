@@ -68,7 +68,7 @@ public sealed class ViolationLog(CallTrace trace)
     public Violation Report(Rule rule, string expected, string actual, string? page = null)
     {
         Checked(rule);
-        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail(), CurrentCommand);
+        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail(), CurrentCommand) { Timeline = Trace.Timeline() };
         _pending.Add(violation);
         _all.Add(violation);
         Trace.Observer?.ViolationReported(violation);
