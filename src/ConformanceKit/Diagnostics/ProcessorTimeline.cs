@@ -7,13 +7,16 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// Renders the tail of a call sequence observed under schedule exploration as a per-CPU timeline: one fixed-width
 /// column per processor that appears (<c>cpu0</c>, <c>cpu1</c>, ... in number order, then <c>hardware</c>, then
 /// <see cref="TimelineEntry.Unplaced"/>), one row per entry in the order it was recorded, each entry in its column
-/// with the IRQL it states. Plain text: a cell longer than the column is cut and ends with an ellipsis (…). The one
+/// with the IRQL it states (without its <c>_LEVEL</c>: <c>DISPATCH</c>). Plain text: a cell longer than the column is cut and ends with an ellipsis (…). The one
 /// renderer behind <see cref="Violation.Details"/>, so the console, JUnit and SARIF reports all show the same text.
 /// </summary>
 public static class ProcessorTimeline
 {
-    /// <summary>The width of one column, in characters, when the caller names none.</summary>
-    public const int DefaultCellWidth = 44;
+    /// <summary>
+    /// The width of one column, in characters, when the caller names none: three columns (two processors and the
+    /// hardware) fit a 120-character console line, so the console does not wrap a row.
+    /// </summary>
+    public const int DefaultCellWidth = 34;
 
     /// <summary>What ends a cut cell.</summary>
     public const char Ellipsis = '…';
@@ -53,10 +56,17 @@ public static class ProcessorTimeline
             var entry = entries[row];
             line.Clear();
             line.Append((row + 1).ToString(CultureInfo.InvariantCulture).PadLeft(numberWidth));
+            // The columns up to the entry's own: nothing follows it on its row.
             foreach (var column in columns)
             {
                 line.Append(Separator);
-                line.Append(column == entry.Column ? Fit(Cell(entry), cellWidth) : new string(' ', cellWidth));
+                if (column == entry.Column)
+                {
+                    line.Append(Fit(Cell(entry), cellWidth));
+                    break;
+                }
+
+                line.Append(' ', cellWidth);
             }
 
             lines.Add(line.ToString().TrimEnd());
@@ -65,7 +75,10 @@ public static class ProcessorTimeline
         return lines;
     }
 
-    private static string Cell(TimelineEntry entry) => entry.Irql is null ? entry.Text : $"{entry.Irql} {entry.Text}";
+    // The IRQL without its "_LEVEL" (DISPATCH, PASSIVE; DIRQL as is), to leave the narrow cell to the call.
+    private static string Cell(TimelineEntry entry) => entry.Irql is null
+        ? entry.Text
+        : $"{(entry.Irql.EndsWith("_LEVEL", StringComparison.Ordinal) ? entry.Irql[..^"_LEVEL".Length] : entry.Irql)} {entry.Text}";
 
     private static string Fit(string text, int width) =>
         text.Length <= width ? text.PadRight(width) : string.Concat(text.AsSpan(0, width - 1), Ellipsis.ToString());
