@@ -191,6 +191,19 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         }
     }
 
+    /// <summary>
+    /// <see cref="Tail"/> and <see cref="Timeline"/> of the same moment: no entry another processor records in between
+    /// makes the two disagree (a violation quotes both).
+    /// </summary>
+    internal (IReadOnlyList<string> Tail, IReadOnlyList<TimelineEntry>? Timeline) Quote(int count = 20)
+    {
+        lock (_gate)
+        {
+            // System.Threading.Lock may be entered again by the thread that holds it: both read one state.
+            return (Tail(count), Timeline(count));
+        }
+    }
+
     // The column an entry names by its own text ("cpu1 DISPATCH_LEVEL ...", "hardware ..."), or null.
     private static int? ColumnOf(ReadOnlySpan<char> text)
     {

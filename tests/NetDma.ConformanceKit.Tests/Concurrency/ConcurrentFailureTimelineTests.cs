@@ -75,6 +75,25 @@ public sealed class ConcurrentFailureTimelineTests
         Assert.Equal(RaceViolation().Timeline, read.Timeline);
     }
 
+    [Theory]
+    [InlineData("column cpuX")]
+    [InlineData("no text")]
+    public void A_JSON_report_whose_timeline_entry_is_broken_fails_the_schema(string breakage)
+    {
+        var report = JsonNode.Parse(JsonReportWriter.ToJson(RaceReport))!;
+        var entry = report["scripts"]![0]!["violations"]!.AsArray().First(v => v!["timeline"] is not null)!["timeline"]![0]!.AsObject();
+        if (breakage == "column cpuX")
+        {
+            entry["column"] = "cpuX";
+        }
+        else
+        {
+            entry.Remove("text");
+        }
+
+        Assert.NotEmpty(ReportSchemas.JsonReportErrors(report.ToJsonString()));
+    }
+
     [Fact]
     public void The_SARIF_message_and_the_JUnit_failure_of_the_planted_race_show_the_timeline()
     {
