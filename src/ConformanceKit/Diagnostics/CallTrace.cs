@@ -31,8 +31,24 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     private TraceEntry _faulted;
     private bool _hasFaulted;
 
+    // With TracksProcessors only: _columns[i] is the timeline column of _entries[i] (a processor number, HardwareColumn
+    // or UnplacedColumn), and _threadColumns the column each thread last named, for the entries that name none (a
+    // return, a detail line): under schedule exploration they are not the previous entry's, another processor may
+    // have run in between, but the recording thread's.
+    private const int HardwareColumn = -1;
+    private const int UnplacedColumn = -2;
+    private int[]? _columns;
+    private Dictionary<int, int>? _threadColumns;
+
     /// <summary>How many entries are kept.</summary>
     public int Capacity { get; } = capacity;
+
+    /// <summary>
+    /// True to place every entry on the processor that made it, for <see cref="Timeline"/>: set under schedule
+    /// exploration, where processors interleave. False (the default) keeps recording allocation-free and
+    /// <see cref="Timeline"/> null.
+    /// </summary>
+    public bool TracksProcessors { get; init; }
 
     /// <summary>Receives every entry as it is recorded, or null.</summary>
     public IExecutionObserver? Observer { get; } = observer;
@@ -73,6 +89,12 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
             if (traced)
             {
                 Append(entry);
+            }
+            else if (TracksProcessors)
+            {
+                // An untraced routine still names where it runs (a hardware engine step): what that thread records
+                // next, unprefixed, is the hardware's.
+                PlaceOnThread(entry);
             }
 
             _running.Add((Environment.CurrentManagedThreadId, entry));
@@ -143,6 +165,131 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         }
     }
 
+    /// <summary>
+    /// The last <paramref name="count"/> entries, oldest first, each placed on its processor, when the trace
+    /// <see cref="TracksProcessors"/> and they span at least two columns (processors, or a processor and the hardware);
+    /// null otherwise: a sequence on one processor reads best as the plain <see cref="Tail"/>.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry>? Timeline(int count = 20)
+    {
+        lock (_gate)
+        {
+            if (!TracksProcessors || _columns is null)
+            {
+                return null;
+            }
+
+            var taken = Math.Clamp(count, 0, _kept);
+            var timeline = new TimelineEntry[taken];
+            for (var i = 0; i < taken; i++)
+            {
+                var index = (_first + _kept - taken + i) % _entries.Length;
+                timeline[i] = Place(_entries[index].ToString(), _columns[index]);
+            }
+
+            return timeline.Select(e => e.Column).Distinct(StringComparer.Ordinal).Count() >= 2 ? timeline : null;
+        }
+    }
+
+    /// <summary>
+    /// <see cref="Tail"/> and <see cref="Timeline"/> of the same moment: no entry another processor records in between
+    /// makes the two disagree (a violation quotes both).
+    /// </summary>
+    internal (IReadOnlyList<string> Tail, IReadOnlyList<TimelineEntry>? Timeline) Quote(int count = 20)
+    {
+        lock (_gate)
+        {
+            // System.Threading.Lock may be entered again by the thread that holds it: both read one state.
+            return (Tail(count), Timeline(count));
+        }
+    }
+
+    // The column an entry names by its own text ("cpu1 DISPATCH_LEVEL ...", "hardware ..."), or null.
+    private static int? ColumnOf(ReadOnlySpan<char> text)
+    {
+        if (text.StartsWith(TimelineEntry.Hardware, StringComparison.Ordinal))
+        {
+            return HardwareColumn;
+        }
+
+        if (!text.StartsWith("cpu", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var digits = text[3..];
+        var end = digits.IndexOf(' ');
+        return end > 0 && int.TryParse(digits[..end], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var cpu)
+            ? cpu
+            : null;
+    }
+
+    // The column an entry names without formatting it: its first value when the template starts with it, else the
+    // template's literal start.
+    private static int? ColumnOf(in TraceEntry entry)
+    {
+        if (entry.Template is null)
+        {
+            return null;
+        }
+
+        if (!entry.Template.StartsWith("{0}", StringComparison.Ordinal))
+        {
+            return ColumnOf(entry.Template);
+        }
+
+        if (entry.First.TryGetProcessor(out var cpu))
+        {
+            return (int)cpu;
+        }
+
+        return entry.First.IsHardware ? HardwareColumn : entry.First.LiteralText is { } text ? ColumnOf(text) : null;
+    }
+
+    private int PlaceOnThread(in TraceEntry entry)
+    {
+        _threadColumns ??= [];
+        var thread = Environment.CurrentManagedThreadId;
+        if (ColumnOf(entry) is { } named)
+        {
+            _threadColumns[thread] = named;
+            return named;
+        }
+
+        return _threadColumns.TryGetValue(thread, out var last) ? last : UnplacedColumn;
+    }
+
+    // The entry's text split into its column, the IRQL it states and the rest.
+    private static TimelineEntry Place(string text, int column)
+    {
+        var label = column switch
+        {
+            HardwareColumn => TimelineEntry.Hardware,
+            UnplacedColumn => TimelineEntry.Unplaced,
+            _ => "cpu" + column.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        };
+
+        switch (ColumnOf(text))
+        {
+            case HardwareColumn:
+                return new(label, null, text[TimelineEntry.Hardware.Length..].TrimStart(':', ' '));
+            case not null:
+                // "cpu1 DISPATCH_LEVEL rest", or "cpu1 IRQL 5 rest" for a level with no DDI name.
+                var irqlStart = text.IndexOf(' ') + 1;
+                var irqlEnd = text.IndexOf(' ', irqlStart);
+                if (irqlEnd > 0 && text.AsSpan(irqlStart, irqlEnd - irqlStart).SequenceEqual("IRQL"))
+                {
+                    irqlEnd = text.IndexOf(' ', irqlEnd + 1);
+                }
+
+                return irqlEnd < 0
+                    ? new(label, text[irqlStart..], string.Empty)
+                    : new(label, text[irqlStart..irqlEnd], text[(irqlEnd + 1)..]);
+            default:
+                return new(label, null, text.Trim());
+        }
+    }
+
     private void Append(in TraceEntry entry)
     {
         Count++;
@@ -160,20 +307,39 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
                 grown[i] = _entries[(_first + i) % _entries.Length];
             }
 
+            if (_columns is not null)
+            {
+                var columns = new int[grown.Length];
+                for (var i = 0; i < _kept; i++)
+                {
+                    columns[i] = _columns[(_first + i) % _columns.Length];
+                }
+
+                _columns = columns;
+            }
+
             _entries = grown;
             _first = 0;
         }
 
+        int slot;
         if (_kept < _entries.Length)
         {
-            _entries[(_first + _kept) % _entries.Length] = entry;
+            slot = (_first + _kept) % _entries.Length;
             _kept++;
         }
         else
         {
             // Full at Capacity: the newest overwrites the oldest.
-            _entries[_first] = entry;
+            slot = _first;
             _first = (_first + 1) % _entries.Length;
+        }
+
+        _entries[slot] = entry;
+        if (TracksProcessors)
+        {
+            _columns ??= new int[_entries.Length];
+            _columns[slot] = PlaceOnThread(entry);
         }
     }
 }

@@ -70,6 +70,19 @@ public readonly struct TraceValue
     /// <summary>An unsigned number converts to its decimal text.</summary>
     public static implicit operator TraceValue(uint value) => Decimal(value);
 
+    /// <summary>The processor of a <see cref="Processor"/> value; false for every other value.</summary>
+    internal bool TryGetProcessor(out uint cpu)
+    {
+        cpu = (uint)(_number >> 8);
+        return _kind == TraceValueKind.Processor;
+    }
+
+    /// <summary>True for <see cref="Hardware"/>.</summary>
+    internal bool IsHardware => _kind == TraceValueKind.Hardware;
+
+    /// <summary>The text of a <see cref="Text"/> value, or null for every other value.</summary>
+    internal string? LiteralText => _kind == TraceValueKind.Text ? (string?)_reference : null;
+
     /// <summary>The value's trace text.</summary>
     public override string ToString() => _kind switch
     {

@@ -27,10 +27,24 @@ public sealed record Violation(Rule Rule, string Expected, string Actual, string
     /// <summary>The source as the message prints it: <see cref="Page"/>, or <see cref="Rule.NoCorpusPage"/> for a kit rule.</summary>
     public string Source => Page ?? Rule.NoCorpusPage;
 
-    /// <summary><see cref="Message"/> followed by the call sequence, one call per indented line: what a report shows.</summary>
+    /// <summary>
+    /// Under schedule exploration, when the call sequence spans several processors (or a processor and the hardware):
+    /// the same calls placed on the processor that made each, for the per-CPU timeline <see cref="Details"/> shows;
+    /// null for a sequential run or a sequence on one processor.
+    /// </summary>
+    public IReadOnlyList<TimelineEntry>? Timeline { get; init; }
+
+    /// <summary>
+    /// <see cref="Message"/> followed by the call sequence, one call per indented line, and, when there is a
+    /// <see cref="Timeline"/>, the same calls as a per-CPU timeline (<see cref="ProcessorTimeline"/>): what a report shows.
+    /// </summary>
     public string Details =>
         Message + Environment.NewLine + "  call sequence (oldest first):" + Environment.NewLine +
-        string.Join(Environment.NewLine, CallSequence.Select(c => "    " + c));
+        string.Join(Environment.NewLine, CallSequence.Select(c => "    " + c)) +
+        (Timeline is { } timeline
+            ? Environment.NewLine + "  per-CPU timeline (oldest first, one row per call):" + Environment.NewLine +
+              string.Join(Environment.NewLine, ProcessorTimeline.Render(timeline).Select(line => "    " + line))
+            : string.Empty);
 
     /// <inheritdoc/>
     public override string ToString() => Message;

@@ -68,7 +68,8 @@ public sealed class ViolationLog(CallTrace trace)
     public Violation Report(Rule rule, string expected, string actual, string? page = null)
     {
         Checked(rule);
-        var violation = new Violation(rule, expected, actual, page ?? rule.Page, Trace.Tail(), CurrentCommand);
+        var (tail, timeline) = Trace.Quote();
+        var violation = new Violation(rule, expected, actual, page ?? rule.Page, tail, CurrentCommand) { Timeline = timeline };
         _pending.Add(violation);
         _all.Add(violation);
         Trace.Observer?.ViolationReported(violation);

@@ -200,6 +200,22 @@ public static class JsonReportWriter
         }
 
         WriteStrings(json, "callSequence", violation.CallSequence);
+        if (violation.Timeline is { } timeline)
+        {
+            // Only under schedule exploration: a sequential report stays as it was.
+            json.WriteStartArray("timeline");
+            foreach (var entry in timeline)
+            {
+                json.WriteStartObject();
+                json.WriteString("column", entry.Column);
+                json.WriteString("irql", entry.Irql);
+                json.WriteString("text", entry.Text);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -61,7 +61,8 @@ internal sealed class ScriptExecution
         _observer = observer;
         _faults = runFaults ?? FaultSpec.None;
         _faultsFromRun = runFaults is not null;
-        Log = new ViolationLog(new CallTrace(observer: observer));
+        // Under schedule exploration every entry is placed on its processor, so a violation can show a per-CPU timeline.
+        Log = new ViolationLog(new CallTrace(observer: observer) { TracksProcessors = _scheduler.Interleaves });
     }
 
     /// <summary>True once a fault of the run's spec was injected: the script's assertions stop deciding.</summary>

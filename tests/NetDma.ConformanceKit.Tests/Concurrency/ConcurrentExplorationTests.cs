@@ -2,6 +2,7 @@ using CsCheck;
 using NetDma.ConformanceKit.Cli;
 using RunCommand = NetDma.ConformanceKit.Scripting.RunCommand;
 using NetDma.ConformanceKit.Concurrency;
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Exploration;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
@@ -152,6 +153,11 @@ public sealed class ConcurrentExplorationTests
         Assert.True(failure.BrokenRules.Intersect(["NDMA3023", "NDMA3014"]).Any(), described);
         Assert.True(failure.Reproduced, "the shrunk case did not fail again under the same schedules: " + described);
         var trace = Assert.IsType<string>(failure.Schedules?.Trace);
+
+        // The shrunk case's report (what explore prints under "Failed checks") shows the race as a per-CPU timeline.
+        Assert.Contains(failure.Result.Violations, v => failure.BrokenRules.Contains(v.Rule.Id) && v.Timeline is { } timeline
+            && ProcessorTimeline.Columns(timeline).Count(c => c.StartsWith("cpu", StringComparison.Ordinal)) >= 2);
+        Assert.Contains(failure.Result.Failures, f => f.Message.Contains("per-CPU timeline (oldest first, one row per call):", StringComparison.Ordinal));
 
         // What run --replay does with the trace written beside the shrunk script.
         using var replay = new InProcessScriptRunner(drivers, Watchdog, schedules: new ScheduleOptions(1, ReplayTrace: trace));

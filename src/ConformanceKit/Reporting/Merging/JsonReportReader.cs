@@ -188,7 +188,11 @@ public static class JsonReportReader
         }
 
         return new Violation(rule, node.RequiredString("expected"), node.RequiredString("actual"), node.String("page"),
-            [.. node.Array("callSequence").Select(entry => entry.StringValue())], OptionalLocation(node));
+            [.. node.Array("callSequence").Select(entry => entry.StringValue())], OptionalLocation(node))
+        {
+            Timeline = node.Optional("timeline") is null ? null
+                : [.. node.Array("timeline").Select(entry => new TimelineEntry(entry.RequiredString("column"), entry.String("irql"), entry.RequiredString("text")))],
+        };
     }
 
     private static InjectedFault ReadFault(Node node)

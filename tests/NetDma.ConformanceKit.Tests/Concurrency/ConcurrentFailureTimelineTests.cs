@@ -1,0 +1,148 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using NetDma.ConformanceKit.Cli;
+using NetDma.ConformanceKit.Concurrency;
+using NetDma.ConformanceKit.Diagnostics;
+using NetDma.ConformanceKit.Reporting;
+using NetDma.ConformanceKit.Reporting.Merging;
+using NetDma.ConformanceKit.Running;
+using NetDma.ConformanceKit.Tests.BrokenProviders;
+using NetDma.ConformanceKit.Tests.Reporting;
+using NetDma.ConformanceKit.Tests.Support;
+using Spectre.Console;
+
+namespace NetDma.ConformanceKit.Tests.Concurrency;
+
+/// <summary>
+/// A failure found under schedule exploration shows its call sequence as a per-CPU timeline in every report: the
+/// console, the JSON report (a <c>timeline</c> array its schema admits, read back by the merge reader), SARIF's result
+/// message and JUnit's failure text; a failure found one call at a time shows none, so sequential reports stay as
+/// they were.
+/// </summary>
+public sealed class ConcurrentFailureTimelineTests
+{
+    private const string TimelineHeading = "per-CPU timeline (oldest first, one row per call):";
+
+    // The missing lock between the append path and the completion DPC: an append from cpu1 while cpu0's DPC reports.
+    private static readonly Lazy<ScriptResult> Race = new(() =>
+    {
+        var race = PlantedRace.Named("missing lock between append and DPC");
+        return ScheduleExplorationTests.Explore(race.Script, new ScheduleOptions(1000, ScheduleStrategy.Random, race.Seed), race.Drivers);
+    });
+
+    private static readonly Lazy<RunReport> Sequential = new(() => ConformanceRun.Run(
+        [.. BundledScripts.ConformanceFiles.Where(f => f.DisplayName.EndsWith("03-allocate-msix-affinity.ndma", StringComparison.Ordinal))],
+        new TypeDriverFactory(typeof(CpuOutsideMaskProvider), null), TimeSpan.FromSeconds(20)));
+
+    private static RunReport RaceReport => new("race", [Race.Value]);
+
+    [Fact]
+    public void The_planted_race_s_violation_carries_a_timeline_of_at_least_two_processors()
+    {
+        var violation = RaceViolation();
+
+        Assert.NotNull(violation.Timeline);
+        Assert.Equal(violation.CallSequence.Count, violation.Timeline.Count);
+        var processors = ProcessorTimeline.Columns(violation.Timeline).Where(c => c.StartsWith("cpu", StringComparison.Ordinal)).ToList();
+        Assert.True(processors.Count >= 2, $"seed {PlantedRace.Named("missing lock between append and DPC").Seed}: columns {string.Join(", ", processors)}\n{violation.Details}");
+    }
+
+    [Fact]
+    public void The_console_report_of_the_planted_race_shows_the_timeline_with_a_column_per_processor()
+    {
+        var console = Console(RaceReport);
+
+        var heading = console.IndexOf(TimelineHeading, StringComparison.Ordinal);
+        Assert.True(heading >= 0, console);
+        var header = console[(heading + TimelineHeading.Length)..].TrimStart('\n').Split('\n')[0];
+        Assert.Contains("| cpu0", header, StringComparison.Ordinal);
+        Assert.Contains("| cpu1", header, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u001b[", console, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_JSON_report_of_the_planted_race_has_a_timeline_its_schema_admits_and_the_merge_reader_reads_back()
+    {
+        var json = JsonReportWriter.ToJson(RaceReport);
+        var errors = ReportSchemas.JsonReportErrors(json);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+
+        var violation = JsonNode.Parse(json)!["scripts"]![0]!["violations"]!.AsArray().Single(v => v!["ruleId"]!.GetValue<string>() == RaceViolation().Rule.Id)!;
+        var columns = violation["timeline"]!.AsArray().Select(e => e!["column"]!.GetValue<string>()).Distinct().Where(c => c.StartsWith("cpu", StringComparison.Ordinal));
+        Assert.True(columns.Count() >= 2, violation.ToJsonString());
+
+        var read = Assert.Single(JsonReportReader.Parse(json, "race.json").Scripts).Violations.Single(v => v.Rule.Id == RaceViolation().Rule.Id);
+        Assert.Equal(RaceViolation().Timeline, read.Timeline);
+    }
+
+    [Theory]
+    [InlineData("column cpuX")]
+    [InlineData("no text")]
+    public void A_JSON_report_whose_timeline_entry_is_broken_fails_the_schema(string breakage)
+    {
+        var report = JsonNode.Parse(JsonReportWriter.ToJson(RaceReport))!;
+        var entry = report["scripts"]![0]!["violations"]!.AsArray().First(v => v!["timeline"] is not null)!["timeline"]![0]!.AsObject();
+        if (breakage == "column cpuX")
+        {
+            entry["column"] = "cpuX";
+        }
+        else
+        {
+            entry.Remove("text");
+        }
+
+        Assert.NotEmpty(ReportSchemas.JsonReportErrors(report.ToJsonString()));
+    }
+
+    [Fact]
+    public void The_SARIF_message_and_the_JUnit_failure_of_the_planted_race_show_the_timeline()
+    {
+        var sarif = SarifReportWriter.ToJson(RaceReport);
+        var errors = ReportSchemas.SarifErrors(sarif);
+        Assert.True(errors.Count == 0, string.Join("\n", errors));
+        var messages = JsonNode.Parse(sarif)!["runs"]![0]!["results"]!.AsArray().Select(r => r!["message"]!["text"]!.GetValue<string>());
+        Assert.Contains(messages, m => m.Contains(TimelineHeading, StringComparison.Ordinal));
+
+        Assert.Contains(TimelineHeading, JUnitReportWriter.ToXml(RaceReport).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_failure_found_one_call_at_a_time_shows_no_timeline_in_any_report()
+    {
+        var report = Sequential.Value;
+        Assert.Contains(report.Scripts, s => s.Outcome == ScriptOutcome.Failed && s.Violations.Count > 0);
+
+        Assert.All(report.Scripts.SelectMany(s => s.Violations), v => Assert.Null(v.Timeline));
+        Assert.DoesNotContain(TimelineHeading, Console(report), StringComparison.Ordinal);
+        Assert.DoesNotContain("\"timeline\"", JsonReportWriter.ToJson(report), StringComparison.Ordinal);
+        Assert.DoesNotContain(TimelineHeading, SarifReportWriter.ToJson(report), StringComparison.Ordinal);
+        Assert.DoesNotContain(TimelineHeading, JUnitReportWriter.ToXml(report).ToString(), StringComparison.Ordinal);
+    }
+
+    private static Violation RaceViolation()
+    {
+        var race = PlantedRace.Named("missing lock between append and DPC");
+        Assert.True(Race.Value.Outcome == ScriptOutcome.Failed, $"seed {race.Seed}: {ScheduleExplorationTests.Describe(Race.Value)}");
+        return Race.Value.Violations.First(race.IsTheBug);
+    }
+
+    // The console report as a redirected console writes it: no ANSI, 120 columns.
+    private static string Console(RunReport report)
+    {
+        var output = new StringWriter(new StringBuilder());
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+        foreach (var script in report.Scripts)
+        {
+            ConsoleReport.WriteScript(console, script);
+        }
+
+        return output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}
