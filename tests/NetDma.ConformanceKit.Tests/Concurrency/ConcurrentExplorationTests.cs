@@ -240,37 +240,6 @@ public sealed class ConcurrentExplorationTests
     }
 
     /// <summary>
-    /// NetDMA frees a channel only once no DMA operation is outstanding (nc-netdma-dma_channel_free_handler.md). The
-    /// engine step that writes a descriptor's last destination byte goes on to write its completion status: the free
-    /// must wait for the end of that step, not go ahead when the data is in place (found by explore --seed
-    /// 0000000001G3 --schedules 20, case 41: the free cleared the channel between the data and the status write, and
-    /// the reference engine wrote its status to address 0, NDMA5001).
-    /// </summary>
-    internal const string FreeWhileTheLastStatusIsWritten = """
-        title "free from cpu4 while the engine completes the chain (status on, no interrupt)"
-        platform processors=6 msix=on netdma=1.1
-        add_device
-        start_device
-        buffer src 8192 fill=pattern
-        allocate ch0 mask=0x1 irql=DISPATCH_LEVEL cpu=0
-        assert_status STATUS_SUCCESS
-        buffer d0 515 fill=0xA5
-        buffer d1 2521 fill=0xA5
-        buffer d2 3750 fill=0xA5
-        buffer d3 1271 fill=0xA5
-        chain c0 src+6583->d0+0:515 src+591->d1+0:2521 src+2316->d2+0:3750 src+5292->d3+0:1271 interrupt=none status=on
-        start ch0 c0 irql=DISPATCH_LEVEL cpu=0
-        assert_status STATUS_SUCCESS
-        concurrently
-          run
-          free ch0 irql=APC_LEVEL cpu=4
-        end
-        assert_copied src+6583 d0+0 515
-        assert_copied src+5292 d3+0 1271
-        assert_no_violation
-        """;
-
-    /// <summary>
     /// ProviderSuspendDma racing the engine: "The DMA provider completes the transfer of the current DMA descriptor
     /// before it returns" (nc-netdma-dma_suspend_handler.md), so the suspend must wait for a step in progress.
     /// </summary>

@@ -1,5 +1,4 @@
 using NetDma.ConformanceKit.Concurrency;
-using NetDma.ConformanceKit.Concurrency.Rewriting;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Tests.BrokenProviders;
 
@@ -14,7 +13,8 @@ namespace NetDma.ConformanceKit.Tests.Concurrency;
 /// driver crash) and the unrewritten ones with a false NDMA5009 (schedules 15 and 29 of seed 1: the reread check armed
 /// after ProviderResumeDma returned, when the engine had already completed a descriptor). And a free whose DMA never
 /// completes is NDMA3030 as in sequential mode; before, the processor waiting for the hardware and the idle hardware
-/// waiting for that processor deadlocked, reported as NDMA2002 (a ThreadInterruptedException). docs/concurrency.md.
+/// waiting for that processor deadlocked, reported as NDMA2002 (a ThreadInterruptedException). And the wait ends only
+/// between engine steps: the step that writes a descriptor's data goes on to write its completion status. docs/concurrency.md.
 /// </summary>
 public sealed class ConcurrentFreeWaitTests
 {
@@ -54,8 +54,6 @@ public sealed class ConcurrentFreeWaitTests
         Assert.Equal(50, reference.Schedules!.SchedulesRun);
     }
 
-    private static readonly string Cache = Path.Combine(Path.GetTempPath(), "netdma-kit-tests", "rewritten");
-
     internal const string FreeOfASuspendedChannel = """
         title "free of a suspended channel from cpu1 while the hardware runs"
         platform processors=2 msix=on netdma=1.1
@@ -83,12 +81,54 @@ public sealed class ConcurrentFreeWaitTests
     [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider), false)]
     public void A_free_of_a_suspended_channel_resumes_it_and_waits_for_its_DMA_while_the_hardware_runs(Type provider, bool rewritten)
     {
-        var drivers = rewritten
-            ? DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName, ProviderRewriter.Create(Cache))
-            : DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName);
+        var drivers = rewritten ? RewritingTests.RewrittenCopyOf(provider) : DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName);
         var options = new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 1);
 
         var result = ScheduleExplorationTests.Explore(FreeOfASuspendedChannel, options, drivers);
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
+        Assert.Equal(options.Schedules, result.Schedules!.SchedulesRun);
+    }
+
+    /// <summary>
+    /// NetDMA frees a channel only once no DMA operation is outstanding (nc-netdma-dma_channel_free_handler.md). The
+    /// engine step that writes a descriptor's last destination byte goes on to write its completion status: the free
+    /// must wait for the end of that step, not go ahead when the data is in place (found by explore --seed
+    /// 0000000001G3 --schedules 20, case 41: the free cleared the channel between the data and the status write, and
+    /// the reference engine wrote its status to address 0, NDMA5001).
+    /// </summary>
+    private const string FreeWhileTheLastStatusIsWritten = """
+        title "free from cpu4 while the engine completes the chain (status on, no interrupt)"
+        platform processors=6 msix=on netdma=1.1
+        add_device
+        start_device
+        buffer src 8192 fill=pattern
+        allocate ch0 mask=0x1 irql=DISPATCH_LEVEL cpu=0
+        assert_status STATUS_SUCCESS
+        buffer d0 515 fill=0xA5
+        buffer d1 2521 fill=0xA5
+        buffer d2 3750 fill=0xA5
+        buffer d3 1271 fill=0xA5
+        chain c0 src+6583->d0+0:515 src+591->d1+0:2521 src+2316->d2+0:3750 src+5292->d3+0:1271 interrupt=none status=on
+        start ch0 c0 irql=DISPATCH_LEVEL cpu=0
+        assert_status STATUS_SUCCESS
+        concurrently
+          run
+          free ch0 irql=APC_LEVEL cpu=4
+        end
+        assert_copied src+6583 d0+0 515
+        assert_copied src+5292 d3+0 1271
+        assert_no_violation
+        """;
+
+    [Theory]
+    [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver))]
+    [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider))]
+    public void A_free_waits_for_the_engine_step_that_completes_the_last_descriptor(Type provider)
+    {
+        var options = new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 0);
+
+        var result = ScheduleExplorationTests.Explore(FreeWhileTheLastStatusIsWritten, options, RewritingTests.RewrittenCopyOf(provider));
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
         Assert.Equal(options.Schedules, result.Schedules!.SchedulesRun);

@@ -22,6 +22,10 @@ public sealed class RewritingTests
 
     private static IDriverFactory AsBuilt(string type) => DriverAssemblyLoader.Load(FixturePath, $"{Fixture}.{type}");
 
+    /// <summary>A provider class loaded from a rewritten copy of its assembly, as <c>--schedules</c> loads a provider.</summary>
+    internal static IDriverFactory RewrittenCopyOf(Type provider) =>
+        DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName, ProviderRewriter.Create(Cache));
+
     [Fact]
     public void A_check_then_act_on_the_providers_own_fields_is_found_within_1000_schedules_only_in_the_rewritten_copy_and_replays()
     {
@@ -70,8 +74,7 @@ public sealed class RewritingTests
     [Fact]
     public void The_reference_provider_rewritten_passes_a_sample_of_schedules_of_a_concurrent_script()
     {
-        var reference = DriverAssemblyLoader.Load(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).Assembly.Location,
-            typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).FullName, ProviderRewriter.Create(Cache));
+        var reference = RewrittenCopyOf(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver));
 
         var result = ScheduleExplorationTests.Explore(ScheduleExplorationTests.AppendWhileCompleting,
             new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 11), reference);
@@ -79,12 +82,6 @@ public sealed class RewritingTests
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
         Assert.Equal(100, result.Schedules!.SchedulesRun);
     }
-
-    [Theory]
-    [InlineData(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver))]
-    [InlineData(typeof(global::NetDma.Samples.MinimalProvider.MinimalProvider))]
-    public void A_free_waits_for_the_engine_step_that_completes_the_last_descriptor(Type provider) =>
-        PassesSchedules(provider, ConcurrentExplorationTests.FreeWhileTheLastStatusIsWritten, new ScheduleOptions(100, ScheduleStrategy.Random, Seed: 0));
 
     /// <summary>
     /// Suspend and abort racing the engine take effect between two engine steps (the engines' command handshake): before
@@ -102,9 +99,7 @@ public sealed class RewritingTests
 
     private static void PassesSchedules(Type provider, string script, ScheduleOptions options)
     {
-        var rewritten = DriverAssemblyLoader.Load(provider.Assembly.Location, provider.FullName, ProviderRewriter.Create(Cache));
-
-        var result = ScheduleExplorationTests.Explore(script, options, rewritten);
+        var result = ScheduleExplorationTests.Explore(script, options, RewrittenCopyOf(provider));
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
         Assert.Equal(options.Schedules, result.Schedules!.SchedulesRun);

@@ -1,7 +1,7 @@
 using NetDma.ConformanceKit.Concurrency;
-using NetDma.ConformanceKit.Concurrency.Rewriting;
 using NetDma.ConformanceKit.Exploration;
 using NetDma.ConformanceKit.Isolation;
+using NetDma.ConformanceKit.Tests.Concurrency;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Tests.Support;
 using NetDma.Samples.MinimalProvider;
@@ -36,8 +36,7 @@ public sealed class MinimalProviderSampleTests
     [Fact]
     public void The_minimal_provider_rewritten_passes_a_fixed_seed_sample_of_generated_concurrent_cases()
     {
-        var cache = Path.Combine(Path.GetTempPath(), "netdma-kit-tests", "rewritten");
-        var rewritten = DriverAssemblyLoader.Load(typeof(MinimalProvider).Assembly.Location, typeof(MinimalProvider).FullName, ProviderRewriter.Create(cache));
+        var rewritten = RewritingTests.RewrittenCopyOf(typeof(MinimalProvider));
         var options = new ExplorationOptions { Seed = "0000000001G3", Iterations = 25, ShrinkIterations = 50, Schedules = new ScheduleOptions(20, ScheduleStrategy.Random, 0) };
 
         var result = Explorer.Explore(rewritten, options);
