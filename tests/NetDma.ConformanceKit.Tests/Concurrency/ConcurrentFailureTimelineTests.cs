@@ -1,6 +1,4 @@
-using System.Text;
 using System.Text.Json.Nodes;
-using NetDma.ConformanceKit.Cli;
 using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Reporting;
@@ -9,7 +7,6 @@ using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Tests.BrokenProviders;
 using NetDma.ConformanceKit.Tests.Reporting;
 using NetDma.ConformanceKit.Tests.Support;
-using Spectre.Console;
 
 namespace NetDma.ConformanceKit.Tests.Concurrency;
 
@@ -50,7 +47,7 @@ public sealed class ConcurrentFailureTimelineTests
     [Fact]
     public void The_console_report_of_the_planted_race_shows_the_timeline_with_a_column_per_processor()
     {
-        var console = Console(RaceReport);
+        var console = ReportSnapshotTests.Render(RaceReport);
 
         var heading = console.IndexOf(TimelineHeading, StringComparison.Ordinal);
         Assert.True(heading >= 0, console);
@@ -113,7 +110,7 @@ public sealed class ConcurrentFailureTimelineTests
         Assert.Contains(report.Scripts, s => s.Outcome == ScriptOutcome.Failed && s.Violations.Count > 0);
 
         Assert.All(report.Scripts.SelectMany(s => s.Violations), v => Assert.Null(v.Timeline));
-        Assert.DoesNotContain(TimelineHeading, Console(report), StringComparison.Ordinal);
+        Assert.DoesNotContain(TimelineHeading, ReportSnapshotTests.Render(report), StringComparison.Ordinal);
         Assert.DoesNotContain("\"timeline\"", JsonReportWriter.ToJson(report), StringComparison.Ordinal);
         Assert.DoesNotContain(TimelineHeading, SarifReportWriter.ToJson(report), StringComparison.Ordinal);
         Assert.DoesNotContain(TimelineHeading, JUnitReportWriter.ToXml(report).ToString(), StringComparison.Ordinal);
@@ -124,25 +121,5 @@ public sealed class ConcurrentFailureTimelineTests
         var race = PlantedRace.Named("missing lock between append and DPC");
         Assert.True(Race.Value.Outcome == ScriptOutcome.Failed, $"seed {race.Seed}: {ScheduleExplorationTests.Describe(Race.Value)}");
         return Race.Value.Violations.First(race.IsTheBug);
-    }
-
-    // The console report as a redirected console writes it: no ANSI, 120 columns.
-    private static string Console(RunReport report)
-    {
-        var output = new StringWriter(new StringBuilder());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(output),
-        });
-        console.Profile.Width = 120;
-        foreach (var script in report.Scripts)
-        {
-            ConsoleReport.WriteScript(console, script);
-        }
-
-        return output.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 }

@@ -24,7 +24,8 @@ public sealed partial class ReportSnapshotTests
     private static IReadOnlyList<ScriptFile> Conformance(params string[] names) =>
         [.. BundledScripts.ConformanceFiles.Where(f => names.Any(n => f.DisplayName.EndsWith(n + ConformanceRun.ScriptExtension, StringComparison.Ordinal)))];
 
-    private static string Render(RunReport report)
+    /// <summary>The console report as a redirected console writes it (no ANSI, no colour), 120 columns wide, summary included.</summary>
+    internal static string Render(RunReport report)
     {
         var output = new StringWriter(new StringBuilder());
         var console = AnsiConsole.Create(new AnsiConsoleSettings
