@@ -10,9 +10,6 @@ namespace NetDma.ConformanceKit.Concurrency;
 /// <param name="ReplayTrace">A Coyote reproducible trace (<see cref="ScheduleReport.Trace"/>) to replay instead of exploring.</param>
 public sealed record ScheduleOptions(int Schedules, ScheduleStrategy Strategy = ScheduleStrategy.Random, uint Seed = 0, string? ReplayTrace = null)
 {
-    /// <summary>The schedule budget of one script, per thousand schedules: one watchdog period (see <c>--timeout</c>).</summary>
-    public const int SchedulesPerWatchdog = 1000;
-
     /// <summary>The most scheduling steps Coyote takes in one schedule before it gives up on it (a livelock bound).</summary>
     public const uint MaxSchedulingSteps = 100_000;
 }

@@ -53,17 +53,20 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
 
     /// <summary>
     /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/>, each on a fresh machine; the
-    /// result is the first failing schedule's run (with its replay trace) or the last passing one. The whole
-    /// exploration gets one watchdog period per <see cref="Concurrency.ScheduleOptions.SchedulesPerWatchdog"/> schedules.
+    /// result is the first failing schedule's run (with its replay trace) or the last passing one. The watchdog applies
+    /// to each schedule: a schedule that runs longer than it is a hang, however many schedules came before (a rewritten
+    /// provider's schedule costs many scheduling points, so a budget shared by all schedules would call a slow sweep hung).
     /// </summary>
     private ScriptResult Explore(Script script, Concurrency.ScheduleOptions options)
     {
         ScriptResult? last = null;
         ScriptRecorder? recorder = null;
         var clock = Stopwatch.StartNew();
+        var scheduleStarted = 0L; // clock ticks when the running schedule began, read by the watchdog below
         Concurrency.ScheduleReport? report = null;
         var thread = new Thread(() => report = Concurrency.ScheduleExplorer.Explore(options, scheduler =>
         {
+            Volatile.Write(ref scheduleStarted, clock.ElapsedTicks);
             recorder = new ScriptRecorder(script);
             var execution = new ScriptExecution(script, factory, recorder, faults, scheduler);
             execution.Run();
@@ -72,11 +75,15 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
         }, rewrittenProvider: factory is TypeDriverFactory { IsRewritten: true }))
         { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
         thread.Start();
-        var periods = Math.Max(1, (options.Schedules + Concurrency.ScheduleOptions.SchedulesPerWatchdog - 1) / Concurrency.ScheduleOptions.SchedulesPerWatchdog);
-        if (!thread.Join(watchdog * periods))
+        var poll = TimeSpan.FromTicks(Math.Min(watchdog.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
+        while (!thread.Join(poll))
         {
-            return (recorder ?? new ScriptRecorder(script)).Hung(watchdog * periods,
-                "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
+            var running = Stopwatch.GetElapsedTime(0, clock.ElapsedTicks - Volatile.Read(ref scheduleStarted));
+            if (running > watchdog)
+            {
+                return (recorder ?? new ScriptRecorder(script)).Hung(watchdog,
+                    "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
+            }
         }
 
         return (last ?? new ScriptRecorder(script).Complete("no schedule ran", clock.Elapsed, new Dictionary<string, int>())) with

@@ -122,6 +122,44 @@ public sealed class ScheduleExplorationTests
         Assert.All(report.Scripts.Where(s => s.Outcome == ScriptOutcome.Passed), s => Assert.Equal(20, s.Schedules!.SchedulesRun));
     }
 
+    private const string OneAllocation = """
+        title "one allocation"
+        add_device
+        start_device
+        allocate ch0 mask=0b01
+        assert_status STATUS_SUCCESS
+        free ch0
+        """;
+
+    [Fact]
+    public void A_schedule_that_never_returns_is_reported_as_a_hang_under_its_watchdog()
+    {
+        var drivers = new TypeDriverFactory(typeof(HangingProvider), null);
+        using var runner = new InProcessScriptRunner(drivers, TimeSpan.FromSeconds(1), schedules: new ScheduleOptions(50, ScheduleStrategy.Random, Seed: 1));
+
+        var result = runner.Run(ScriptParser.Parse(OneAllocation, "hang.ndma"));
+
+        Assert.Equal(ScriptOutcome.Failed, result.Outcome);
+        var hang = Assert.Single(result.Violations);
+        Assert.Equal("NDMA2003", hang.Rule.Id);
+        Assert.Contains("ProviderAllocateDmaChannel", hang.Actual);
+    }
+
+    [Fact]
+    public void The_watchdog_bounds_each_schedule_not_the_whole_sweep()
+    {
+        // 40 schedules of at least 40 ms each outlast the 1 s watchdog together; none comes near it alone.
+        var drivers = new TypeDriverFactory(typeof(SlowAllocateProvider), null);
+        var watchdog = TimeSpan.FromSeconds(1);
+        using var runner = new InProcessScriptRunner(drivers, watchdog, schedules: new ScheduleOptions(40, ScheduleStrategy.Random, Seed: 1));
+
+        var result = runner.Run(ScriptParser.Parse(OneAllocation, "slow.ndma"));
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, Describe(result));
+        Assert.Equal(40, result.Schedules!.SchedulesRun);
+        Assert.True(result.Duration > watchdog, $"the sweep took {result.Duration}, so it did not test the sweep outlasting the watchdog");
+    }
+
     internal static ScriptResult Explore(string text, ScheduleOptions options, IDriverFactory? drivers = null)
     {
         using var runner = new InProcessScriptRunner(drivers ?? DriverRunners.ReferenceDrivers, Watchdog, schedules: options);
