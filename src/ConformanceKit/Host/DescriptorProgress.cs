@@ -1,3 +1,4 @@
+using System.Buffers;
 using NetDma.Contracts.NetDma;
 using NetDma.Contracts.Platform;
 
@@ -21,18 +22,44 @@ public sealed class DescriptorProgress
 
     internal DescriptorProgress(PhysicalAddress address, DescriptorSpec spec)
     {
+        Reuse(address, spec);
+    }
+
+    /// <summary>Makes this the record of a newly submitted descriptor: nothing fetched, written, completed or reported yet.</summary>
+    internal DescriptorProgress Reuse(PhysicalAddress address, DescriptorSpec spec)
+    {
         Address = address;
         Spec = spec;
         var moves = MovesData;
-        SourceRanges = moves ? Split(spec.Source, spec.NextSource, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) != 0) : [];
-        DestinationRanges = moves ? Split(spec.Destination, spec.NextDestination, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) != 0) : [];
+        SourceRanges = moves
+            ? DescriptorRanges.Split(spec.Source.QuadPart, spec.NextSource.QuadPart, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) != 0, PageSize)
+            : DescriptorRanges.None;
+        DestinationRanges = moves
+            ? DescriptorRanges.Split(spec.Destination.QuadPart, spec.NextDestination.QuadPart, spec.Length, (spec.Flags & NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) != 0, PageSize)
+            : DescriptorRanges.None;
+        (Fetched, Completed, StatusWritten, IsrCalled, DpcCalled, InterruptJudged, Abandoned) = (false, false, false, false, false, false, false);
+        (LinkedAtCompletions, CompletionNumber) = (null, 0);
+        (_firstWritten, _anyWritten) = (default, false);
+        _written?.Clear();
+        _reported?.Clear();
+        return this;
+    }
+
+    /// <summary>The record's channel was freed: the source image it may still hold goes back to the shared pool.</summary>
+    internal void Release()
+    {
+        if (SourceImage is { } image)
+        {
+            ArrayPool<byte>.Shared.Return(image);
+            (SourceImage, SourceImageLength) = (null, 0);
+        }
     }
 
     /// <summary>The descriptor's physical address.</summary>
-    public PhysicalAddress Address { get; }
+    public PhysicalAddress Address { get; private set; }
 
     /// <summary>What NetDMA wrote in it.</summary>
-    public DescriptorSpec Spec { get; }
+    public DescriptorSpec Spec { get; private set; }
 
     /// <summary>ControlFlags.</summary>
     public NetDmaDescriptorControlFlags Flags => Spec.Flags;
@@ -51,10 +78,10 @@ public sealed class DescriptorProgress
     public bool HasPageBreak => (Flags & (NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK)) != 0;
 
     /// <summary>Where the engine reads the data: SourceAddress to the end of its page, then NextSourceAddress with a source page break.</summary>
-    public IReadOnlyList<BusRange> SourceRanges { get; }
+    public DescriptorRanges SourceRanges { get; private set; }
 
     /// <summary>Where the engine writes the data, split the same way with a destination page break.</summary>
-    public IReadOnlyList<BusRange> DestinationRanges { get; }
+    public DescriptorRanges DestinationRanges { get; private set; }
 
     /// <summary>True once the engine read the descriptor.</summary>
     public bool Fetched { get; internal set; }
@@ -176,18 +203,5 @@ public sealed class DescriptorProgress
         }
 
         _written.Add(merged);
-    }
-
-    private static BusRange[] Split(PhysicalAddress start, PhysicalAddress next, uint length, bool pageBreak)
-    {
-        if (!pageBreak)
-        {
-            return [new BusRange(start.QuadPart, length)];
-        }
-
-        var first = Math.Min(length, PageSize - (start.QuadPart % PageSize));
-        return first == length
-            ? [new BusRange(start.QuadPart, length)]
-            : [new BusRange(start.QuadPart, first), new BusRange(next.QuadPart, length - first)];
     }
 }

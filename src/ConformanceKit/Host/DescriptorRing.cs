@@ -81,7 +81,6 @@ public sealed class DescriptorRing
         }
 
         var first = _next;
-        var addresses = new PhysicalAddress[descriptors.Count];
         for (var i = 0; i < descriptors.Count; i++)
         {
             var spec = descriptors[i];
@@ -100,7 +99,6 @@ public sealed class DescriptorRing
                 UserContext1 = UserContext1Of(slot),
                 UserContext2 = UserContext2Of(slot),
             });
-            addresses[i] = SlotPhysical(slot);
         }
 
         if (linkToPrevious && !_unterminated && _lastDescriptor is { } previous)
@@ -108,13 +106,13 @@ public sealed class DescriptorRing
             // NetDMA links the old last descriptor to the new chain before calling ProviderAppendDma.
             var slot = (int)((previous.QuadPart - Buffer.PhysicalBase.QuadPart) / NetDmaDescriptor.SizeInBytes);
             var descriptor = Read(slot);
-            descriptor.NextDescriptor = addresses[0];
+            descriptor.NextDescriptor = SlotPhysical(first);
             Write(slot, descriptor);
         }
 
         _next += descriptors.Count;
-        _lastDescriptor = addresses[^1];
-        return new SubmittedChain(SlotVirtual(first), addresses[0], (uint)descriptors.Count, addresses);
+        _lastDescriptor = SlotPhysical(first + descriptors.Count - 1);
+        return new SubmittedChain(SlotVirtual(first), SlotPhysical(first), (uint)descriptors.Count);
     }
 
     /// <summary>

@@ -14,6 +14,12 @@ public sealed class EngineProgress
     private readonly Dictionary<PhysicalAddress, DescriptorProgress> _descriptors = [];
     private readonly List<DescriptorProgress> _chain = [];
 
+    // Records of an earlier channel (Recycle), reused by the next submissions.
+    private readonly Stack<DescriptorProgress> _spare = new();
+
+    /// <summary>The progress of a freed channel whose records were handed on: it tracks nothing and is never changed.</summary>
+    public static EngineProgress Released { get; } = new();
+
     /// <summary>Every descriptor ever submitted on the channel, by physical address.</summary>
     public IReadOnlyDictionary<PhysicalAddress, DescriptorProgress> Descriptors => _descriptors;
 
@@ -112,9 +118,9 @@ public sealed class EngineProgress
     /// <summary>Marks the descriptors of <paramref name="chain"/> as the provider's from now on (<see cref="DescriptorProgress.LinkedAtCompletions"/>).</summary>
     internal void Linked(SubmittedChain chain)
     {
-        for (var i = 0; i < chain.Descriptors.Count; i++)
+        for (var i = 0; i < chain.Count; i++)
         {
-            if (Find(chain.Descriptors[i]) is { } progress)
+            if (Find(chain.Descriptor(i)) is { } progress)
             {
                 progress.LinkedAtCompletions ??= Completions;
             }
@@ -238,11 +244,31 @@ public sealed class EngineProgress
         }
     }
 
+    /// <summary>
+    /// Forgets the channel this tracked, for the next channel allocated: every record goes to the spare pool and the maps
+    /// are emptied, keeping their capacity.
+    /// </summary>
+    internal void Recycle()
+    {
+        foreach (var descriptor in _descriptors.Values)
+        {
+            descriptor.Release();
+            _spare.Push(descriptor);
+        }
+
+        _descriptors.Clear();
+        _chain.Clear();
+        _due.Clear();
+        UnattributedReports.Clear();
+        (LastCompleted, LastFetched, ErrorOn, Error, RereadExpected) = (null, null, null, null, null);
+        (CompletedSinceStart, Completions, ReportedThrough) = (false, 0, 0);
+    }
+
     private void Add(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
     {
-        for (var i = 0; i < chain.Descriptors.Count; i++)
+        for (var i = 0; i < chain.Count; i++)
         {
-            var progress = new DescriptorProgress(chain.Descriptors[i], specs[i]);
+            var progress = _spare.TryPop(out var spare) ? spare.Reuse(chain.Descriptor(i), specs[i]) : new DescriptorProgress(chain.Descriptor(i), specs[i]);
             _descriptors[progress.Address] = progress;
             _chain.Add(progress);
         }

@@ -20,8 +20,10 @@ public sealed class HostChannel
     /// <summary>Under schedule exploration: whether the engine had stopped on an error when a DPC started on each CPU.</summary>
     internal Dictionary<uint, bool> FaultedAtDpcStart { get; } = [];
 
-    internal HostChannel(string name, NetDmaChannelHandle handle, NetDmaChannelParameters parameters, MemoryBuffer completion, DescriptorRing ring)
+    internal HostChannel(string name, NetDmaChannelHandle handle, NetDmaChannelParameters parameters, MemoryBuffer completion, DescriptorRing ring,
+        EngineProgress progress)
     {
+        Progress = progress;
         Name = name;
         Handle = handle;
         Parameters = parameters;
@@ -53,11 +55,30 @@ public sealed class HostChannel
     /// <summary>NetDmaIsr calls made for this channel.</summary>
     public int IsrCount { get; internal set; }
 
-    /// <summary>The processor of each NetDmaInterruptDpc call for this channel, in order.</summary>
-    public List<uint> DpcProcessors { get; } = [];
+    /// <summary>NetDmaInterruptDpc calls made for this channel.</summary>
+    public int DpcCount { get; private set; }
 
-    /// <summary>Every descriptor physical address NetDMA submitted on this channel.</summary>
-    public HashSet<PhysicalAddress> Submitted { get; } = [];
+    /// <summary>
+    /// The processors NetDmaInterruptDpc ran on for this channel, each once, lowest first: at most one entry per
+    /// processor however long the channel runs, so a DPC records nothing new once its processor is known.
+    /// </summary>
+    public IReadOnlyList<uint> DpcProcessors => _dpcProcessors;
+
+    private readonly List<uint> _dpcProcessors = new(capacity: 2);
+
+    /// <summary>Records a NetDmaInterruptDpc call for the channel on <paramref name="cpu"/>.</summary>
+    internal void RecordDpc(uint cpu)
+    {
+        DpcCount++;
+        var at = _dpcProcessors.BinarySearch(cpu);
+        if (at < 0)
+        {
+            _dpcProcessors.Insert(~at, cpu);
+        }
+    }
+
+    /// <summary>Every descriptor physical address NetDMA submitted on this channel (the addresses <see cref="Progress"/> tracks).</summary>
+    public IEnumerable<PhysicalAddress> Submitted => Progress.Descriptors.Keys;
 
     /// <summary>
     /// Descriptors a successful ProviderAbortDma or ProviderResetChannel discarded: the engine must never fetch them
@@ -74,8 +95,11 @@ public sealed class HostChannel
     /// <summary>With MSI-X, what the allocation could choose from (NDMA3026); null without MSI-X.</summary>
     internal MsiXAllocationChoice? MsiXChoice { get; init; }
 
-    /// <summary>What the engine did with the channel's descriptors, as the bus shows it.</summary>
-    public EngineProgress Progress { get; } = new();
+    /// <summary>
+    /// What the engine did with the channel's descriptors, as the bus shows it. Once the channel is freed its records go
+    /// to the next channel the host allocates (<see cref="ReleaseProgress"/>), and this is <see cref="EngineProgress.Released"/>.
+    /// </summary>
+    public EngineProgress Progress { get; private set; }
 
     /// <summary>
     /// True from the moment NetDMA starts linking an appended chain into the channel's last descriptor until its
@@ -83,6 +107,18 @@ public sealed class HostChannel
     /// recorded the chain, and then NetDmaTransferStatusActive is faithful (NDMA5008).
     /// </summary>
     internal bool AppendInProgress { get; set; }
+
+    /// <summary>
+    /// Hands the freed channel's engine records back for reuse: after ProviderFreeDmaChannel only the channel's handle,
+    /// ring and completion buffer matter (NDMA3015 is judged on them), so its per-descriptor records need not live on.
+    /// </summary>
+    internal EngineProgress ReleaseProgress()
+    {
+        var progress = Progress;
+        Progress = EngineProgress.Released;
+        progress.Recycle();
+        return progress;
+    }
 
     /// <summary>The last descriptor physical address the provider reported (NetDmaIsr, NetDmaInterruptDpc, pLastDescriptor).</summary>
     public PhysicalAddress LastReportedDescriptor { get; internal set; }

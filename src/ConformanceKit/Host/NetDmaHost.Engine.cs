@@ -196,7 +196,7 @@ public sealed partial class NetDmaHost
     }
 
     /// <summary>True when one of <paramref name="ranges"/> holds all of [<paramref name="start"/>, <paramref name="end"/>) (a loop: this runs per data access).</summary>
-    private static bool AnyContains(IReadOnlyList<BusRange> ranges, ulong start, ulong end)
+    private static bool AnyContains(in DescriptorRanges ranges, ulong start, ulong end)
     {
         for (var i = 0; i < ranges.Count; i++)
         {
@@ -249,7 +249,7 @@ public sealed partial class NetDmaHost
     /// How many leading bytes of <paramref name="source"/> memory holds in <paramref name="ranges"/> (concatenated),
     /// compared straight against storage; null when a range is not inside one live buffer.
     /// </summary>
-    private int? CommonPrefixWith(ReadOnlySpan<byte> source, IReadOnlyList<BusRange> ranges)
+    private int? CommonPrefixWith(ReadOnlySpan<byte> source, in DescriptorRanges ranges)
     {
         var at = 0;
         for (var i = 0; i < ranges.Count; i++)
@@ -280,16 +280,10 @@ public sealed partial class NetDmaHost
     /// <see cref="ArrayPool{T}.Shared"/> (<paramref name="length"/> bytes of it used), or null when a range is not inside
     /// one live buffer.
     /// </summary>
-    private byte[]? ReadRanges(IReadOnlyList<BusRange> ranges, out int length)
+    private byte[]? ReadRanges(in DescriptorRanges ranges, out int length)
     {
         // One rented array, filled straight from storage: this runs at every descriptor fetch.
-        var total = 0UL;
-        for (var i = 0; i < ranges.Count; i++)
-        {
-            total += ranges[i].Length;
-        }
-
-        length = (int)total;
+        length = (int)ranges.TotalLength;
         var image = ArrayPool<byte>.Shared.Rent(length);
         var at = 0;
         for (var i = 0; i < ranges.Count; i++)

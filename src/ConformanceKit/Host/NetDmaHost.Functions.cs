@@ -222,7 +222,7 @@ public sealed partial class NetDmaHost
         }
 
         var cpu = Kernel.CurrentProcessor;
-        channel.DpcProcessors.Add(cpu);
+        channel.RecordDpc(cpu);
         channel.Progress.MarkInterruptDpc(DmaDescriptor);
         CheckDpcReport(channel, DmaDescriptor, contract);
         if (DmaDescriptor is { } descriptor)

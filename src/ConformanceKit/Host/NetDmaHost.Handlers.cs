@@ -136,7 +136,7 @@ public sealed partial class NetDmaHost
 
         _failedAllocations.Remove(name);
         CheckAllocatedChannel(name, parameters, context);
-        var channel = new HostChannel(name, handle, parameters, completion, RingFor(name))
+        var channel = new HostChannel(name, handle, parameters, completion, RingFor(name), _spareProgress.TryPop(out var spare) ? spare : new EngineProgress())
         {
             ProviderContext = context,
             MsiXChoice = choice,
@@ -220,6 +220,7 @@ public sealed partial class NetDmaHost
         _channelsByName.Remove(name);
         _liveChannels.Remove(channel);
         _freedRings[name] = channel.Ring.Buffer;
+        _spareProgress.Push(channel.ReleaseProgress());
     }
 
     /// <summary>NetDMA starts <paramref name="descriptors"/> on <paramref name="name"/> with ProviderStartDma (nc-netdma-dma_start_handler.md).</summary>
@@ -279,7 +280,6 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Submit(descriptors, linkToPrevious);
-            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             return chain;
         }
@@ -353,7 +353,6 @@ public sealed partial class NetDmaHost
         try
         {
             var chain = channel.Ring.Relink(last, descriptors);
-            AddSubmitted(channel, chain);
             _unsubmittedFetchReported.Remove(channel);
             channel.Progress.Relink(last, chain, descriptors);
             Trace($"NetDMA relinks {name}: NextDescriptor of {last} = {chain.PhysicalAddress} ({chain.Count} descriptor(s))");
@@ -361,15 +360,6 @@ public sealed partial class NetDmaHost
         catch (InvalidOperationException e)
         {
             throw new ScriptSequenceException($"channel '{name}': {e.Message}");
-        }
-    }
-
-    /// <summary>The chain's descriptors join the channel's submitted set (a loop over the list: no boxed enumerator per submission).</summary>
-    private static void AddSubmitted(HostChannel channel, SubmittedChain chain)
-    {
-        for (var i = 0; i < chain.Descriptors.Count; i++)
-        {
-            channel.Submitted.Add(chain.Descriptors[i]);
         }
     }
 
@@ -500,9 +490,9 @@ public sealed partial class NetDmaHost
     /// <summary>After a successful abort or reset, every descriptor submitted so far is dead to the engine.</summary>
     private static void Discard(HostChannel channel, DdiContract by)
     {
-        foreach (var descriptor in channel.Submitted)
+        foreach (var descriptor in channel.Progress.DescriptorValues)
         {
-            channel.Discarded.TryAdd(descriptor, by.Role);
+            channel.Discarded.TryAdd(descriptor.Address, by.Role);
         }
 
         channel.Progress.Discard();

@@ -55,7 +55,7 @@ public sealed partial class NetDmaHost
             {
                 Log.Report(LifecycleRules.InterruptOnCompletionDelivered,
                     $"after NetDmaIsr for {channel.Name} reported the completion of {DescribeInterrupted(noDpc)} (NET_DMA_INTERRUPT_ON_COMPLETION), NetDmaInterruptDpc for {channel.Name} from the interrupt DPC",
-                    $"no NetDmaInterruptDpc for {channel.Name} followed by the end of the run ({channel.DpcProcessors.Count} NetDmaInterruptDpc call(s) for the channel in all)", IsrPage);
+                    $"no NetDmaInterruptDpc for {channel.Name} followed by the end of the run ({channel.DpcCount} NetDmaInterruptDpc call(s) for the channel in all)", IsrPage);
             }
 
             CheckStaleReportsSuperseded(channel, due);

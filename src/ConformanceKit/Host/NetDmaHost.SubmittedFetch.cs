@@ -22,7 +22,7 @@ public sealed partial class NetDmaHost
         {
             var address = fetch.Address.Offset(offset);
             Log.Checked(MemoryRules.DescriptorAlignment);
-            if (channel.Submitted.Contains(address) || !_unsubmittedFetchReported.Add(channel))
+            if (channel.Progress.Find(address) is not null || !_unsubmittedFetchReported.Add(channel))
             {
                 continue;
             }

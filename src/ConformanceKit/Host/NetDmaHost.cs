@@ -35,6 +35,10 @@ public sealed partial class NetDmaHost : INetDma
     // The data path looks channels up on every bus access: by buffer and over the live ones only, not by a scan of
     // every channel the run ever allocated (which grows with the run).
     private readonly List<HostChannel> _liveChannels = [];
+
+    // The engine records of freed channels, for the next channels allocated: with one channel allocated and freed per
+    // sequence, submitting descriptors then makes no record and grows no map once the pool is warm (issue 10).
+    private readonly Stack<EngineProgress> _spareProgress = new();
     private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByRing = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByCompletion = new(ReferenceEqualityComparer.Instance);
 
@@ -64,7 +68,7 @@ public sealed partial class NetDmaHost : INetDma
             return; // sequentially the engine stands still while a DPC runs
         }
 
-        foreach (var channel in _channelsByHandle.Values)
+        foreach (var channel in _liveChannels)
         {
             // A completion the running engine step made is not yet in the engine's registers the DPC reads.
             channel.CompletionsAtDpcStart[cpu] = channel.Progress.Completions - (Kernel.HardwareStepInProgress ? 1 : 0);

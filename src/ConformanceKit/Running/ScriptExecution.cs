@@ -593,9 +593,9 @@ internal sealed class ScriptExecution
     {
         var channel = Channel(command.Channel);
         var expected = channel.Parameters.CpuNumber;
-        var ok = channel.DpcProcessors.Count > 0 && channel.DpcProcessors.All(c => c == expected);
+        var ok = channel.DpcCount > 0 && channel.DpcProcessors.All(c => c == expected);
         AssertRule(command, LifecycleRules.DpcOnReportedCpu, ok,
-            channel.DpcProcessors.Count == 0
+            channel.DpcCount == 0
                 ? $"expected NetDmaInterruptDpc calls for {command.Channel} on CPU {expected}; there were none"
                 : $"expected every NetDmaInterruptDpc for {command.Channel} on CPU {expected}; they ran on CPU(s) {string.Join(", ", channel.DpcProcessors)}");
     }
