@@ -15,4 +15,11 @@ public sealed record ScheduleOptions(int Schedules, ScheduleStrategy Strategy = 
 
     /// <summary>The most scheduling steps Coyote takes in one schedule before it gives up on it (a livelock bound).</summary>
     public const uint MaxSchedulingSteps = 100_000;
+
+    /// <summary>
+    /// How long the exploration of one script may run, in this process or in a worker: one <paramref name="watchdog"/>
+    /// period per <see cref="SchedulesPerWatchdog"/> schedules (at least one).
+    /// </summary>
+    internal TimeSpan Budget(TimeSpan watchdog) =>
+        watchdog * Math.Max(1, (Schedules + SchedulesPerWatchdog - 1) / SchedulesPerWatchdog);
 }

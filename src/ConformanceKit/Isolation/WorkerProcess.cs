@@ -107,9 +107,12 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>Asks the worker to load the driver classes of <paramref name="source"/>.</summary>
     /// <exception cref="WorkerStartException">The worker died or did not answer within <paramref name="timeout"/>.</exception>
-    public LoadReply Load(DriverSource source, TimeSpan timeout)
+    /// <param name="source">The provider assembly and driver class.</param>
+    /// <param name="rewriter">Rewrites a copy of the provider for schedule exploration (the worker runs it), or null to load it as built.</param>
+    /// <param name="timeout">How long loading (and rewriting) may take.</param>
+    public LoadReply Load(DriverSource source, Concurrency.Rewriting.ProviderRewriter? rewriter, TimeSpan timeout)
     {
-        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source], CancellationToken.None);
+        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source, rewriter?.RewriterPath, rewriter?.CacheRoot], CancellationToken.None);
         if (!Wait(call, timeout) || !call.IsCompletedSuccessfully)
         {
             var how = call.IsCompleted ? Death() : $"no answer within {timeout.TotalSeconds:0} s";
@@ -121,18 +124,21 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/>; returns the
-    /// worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
+    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/> (under
+    /// <paramref name="schedules"/>, to the recorder <paramref name="nextSchedule"/> makes as each schedule starts);
+    /// returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
     /// </summary>
     /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
-    public RunReply? Run(Script script, Faults.FaultSpec? faults, ScriptRecorder recorder, TimeSpan watchdog, out WorkerDeath? death)
+    public RunReply? Run(Script script, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, ScriptRecorder recorder, Func<ScriptRecorder>? nextSchedule,
+        TimeSpan watchdog, out WorkerDeath? death)
     {
         _events.Recorder = recorder;
+        _events.NextSchedule = nextSchedule;
         _stderr.Reset();
         _stdout.Reset();
         try
         {
-            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString()], CancellationToken.None);
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString(), schedules], CancellationToken.None);
             if (!Wait(call, watchdog))
             {
                 Kill();
@@ -164,6 +170,7 @@ internal sealed class WorkerProcess : IDisposable
         finally
         {
             _events.Recorder = null;
+            _events.NextSchedule = null;
         }
     }
 

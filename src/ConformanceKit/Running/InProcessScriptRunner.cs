@@ -52,38 +52,25 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
     private ScriptThread? _thread;
 
     /// <summary>
-    /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/>, each on a fresh machine; the
-    /// result is the first failing schedule's run (with its replay trace) or the last passing one. The whole
-    /// exploration gets one watchdog period per <see cref="Concurrency.ScheduleOptions.SchedulesPerWatchdog"/> schedules.
+    /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/> (<see cref="ScheduledExecution"/>)
+    /// on a thread of its own. The whole exploration gets one watchdog period per
+    /// <see cref="Concurrency.ScheduleOptions.SchedulesPerWatchdog"/> schedules.
     /// </summary>
     private ScriptResult Explore(Script script, Concurrency.ScheduleOptions options)
     {
-        ScriptResult? last = null;
-        ScriptRecorder? recorder = null;
+        var exploration = new ScheduledExecution(script, factory, faults, options);
         var clock = Stopwatch.StartNew();
         Concurrency.ScheduleReport? report = null;
-        var thread = new Thread(() => report = Concurrency.ScheduleExplorer.Explore(options, scheduler =>
-        {
-            recorder = new ScriptRecorder(script);
-            var execution = new ScriptExecution(script, factory, recorder, faults, scheduler);
-            execution.Run();
-            last = recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations);
-            return last.Outcome != ScriptOutcome.Failed;
-        }, rewrittenProvider: factory is TypeDriverFactory { IsRewritten: true }))
-        { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
+        var thread = new Thread(() => report = exploration.Run()) { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
         thread.Start();
-        var periods = Math.Max(1, (options.Schedules + Concurrency.ScheduleOptions.SchedulesPerWatchdog - 1) / Concurrency.ScheduleOptions.SchedulesPerWatchdog);
-        if (!thread.Join(watchdog * periods))
+        var budget = options.Budget(watchdog);
+        if (!thread.Join(budget))
         {
-            return (recorder ?? new ScriptRecorder(script)).Hung(watchdog * periods,
+            return (exploration.Recorder ?? new ScriptRecorder(script)).Hung(budget,
                 "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
         }
 
-        return (last ?? new ScriptRecorder(script).Complete("no schedule ran", clock.Elapsed, new Dictionary<string, int>())) with
-        {
-            Duration = clock.Elapsed,
-            Schedules = report,
-        };
+        return exploration.Result(report!);
     }
 
     /// <summary>Ends the thread scripts ran on (a hung script's abandoned thread is left to run until the process ends).</summary>

@@ -43,6 +43,9 @@ public sealed class ProviderRewriter
     /// <summary>The cache folder this rewriter uses.</summary>
     public string CacheRoot { get; }
 
+    /// <summary>The <c>coyote</c> command this rewriter runs.</summary>
+    public string RewriterPath => _rewriter;
+
     /// <summary>Creates a rewriter with the located rewriter (<see cref="CoyoteRewriterLocator"/>).</summary>
     /// <exception cref="RewriterMissingException">No rewriter is installed.</exception>
     public static ProviderRewriter Create(string? cacheRoot = null) => new(CoyoteRewriterLocator.Locate(), cacheRoot);
