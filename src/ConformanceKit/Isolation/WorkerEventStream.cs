@@ -64,7 +64,26 @@ internal sealed class WorkerEventStream(JsonRpc rpc, IExecutionObserver? local =
     public void ScheduleStarted() => Send(WorkerProtocol.ScheduleStarted);
 
     // NotifyAsync completes once the message is written and flushed to the pipe; waiting for it is what makes the
-    // observation durable. The script thread has no synchronization context, so the wait cannot deadlock.
-    private void Send(string method, params object?[] arguments) =>
-        rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
+    // observation durable. Under schedules the caller is a Coyote controlled operation, whose thread has Coyote's
+    // synchronization context: the connection's continuations are kept off it (on the thread pool), so the kit's I/O
+    // is never work Coyote's scheduler is handed, and the wait cannot deadlock on the operation that waits.
+    private void Send(string method, params object?[] arguments)
+    {
+        var context = SynchronizationContext.Current;
+        if (context is null)
+        {
+            rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
+            return;
+        }
+
+        SynchronizationContext.SetSynchronizationContext(null);
+        try
+        {
+            rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(context);
+        }
+    }
 }

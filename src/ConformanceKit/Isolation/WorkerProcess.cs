@@ -112,7 +112,8 @@ internal sealed class WorkerProcess : IDisposable
     /// <param name="timeout">How long loading (and rewriting) may take.</param>
     public LoadReply Load(DriverSource source, Concurrency.Rewriting.ProviderRewriter? rewriter, TimeSpan timeout)
     {
-        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source, rewriter?.RewriterPath, rewriter?.CacheRoot], CancellationToken.None);
+        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source, rewriter?.RewriterPath, rewriter?.CacheRoot,
+            rewriter is null ? null : (rewriter.CarriedAssemblies ?? Concurrency.Rewriting.ProviderRewriter.KitAssemblies()).Order(StringComparer.OrdinalIgnoreCase).ToList()], CancellationToken.None);
         if (!Wait(call, timeout) || !call.IsCompletedSuccessfully)
         {
             var how = call.IsCompleted ? Death() : $"no answer within {timeout.TotalSeconds:0} s";

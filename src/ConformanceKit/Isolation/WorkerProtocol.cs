@@ -14,7 +14,8 @@ internal static class WorkerProtocol
 {
     /// <summary>
     /// Request: load the driver classes of an assembly (<see cref="Running.DriverSource"/>), from a copy rewritten by
-    /// Coyote's rewriter when the kit names one (its path and cache folder, or nulls) → <see cref="LoadReply"/>.
+    /// Coyote's rewriter when the kit names one (its path, its cache folder and the names of the assemblies the kit
+    /// process carries, which are never rewritten; or nulls) → <see cref="LoadReply"/>.
     /// </summary>
     public const string Load = "load";
 

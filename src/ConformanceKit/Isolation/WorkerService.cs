@@ -17,13 +17,17 @@ internal sealed class WorkerService
     public JsonRpc? Connection { get; set; }
 
     [JsonRpcMethod(WorkerProtocol.Load)]
-    public LoadReply Load(DriverSource source, string? rewriterPath = null, string? rewriteCache = null)
+    public LoadReply Load(DriverSource source, string? rewriterPath = null, string? rewriteCache = null, IReadOnlyList<string>? kitAssemblies = null)
     {
         try
         {
             // The rewriter's own cache (by content hash, shared with --in-process runs) makes every worker after the
-            // first one of a run, and every later run of the same assembly, load the copy without rewriting again.
-            var rewriter = rewriterPath is null ? null : new Concurrency.Rewriting.ProviderRewriter(rewriterPath, rewriteCache);
+            // first one of a run, and every later run of the same assembly, load the copy without rewriting again. What
+            // counts as the provider's own assemblies is decided by what the kit process carries, as with --in-process.
+            var rewriter = rewriterPath is null ? null : new Concurrency.Rewriting.ProviderRewriter(rewriterPath, rewriteCache)
+            {
+                CarriedAssemblies = kitAssemblies?.ToHashSet(StringComparer.OrdinalIgnoreCase),
+            };
             _factory = DriverAssemblyLoader.Load(source.AssemblyPath, source.TypeName, rewriter);
             return new LoadReply(_factory.Name, _factory.CreateNetDmaDriver() is not null, null);
         }
