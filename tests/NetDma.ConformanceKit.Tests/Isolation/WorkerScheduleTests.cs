@@ -87,6 +87,27 @@ public sealed class WorkerScheduleTests
     }
 
     [Fact]
+    public void A_provider_that_spins_under_schedules_is_NDMA2003_its_worker_is_killed_and_the_run_goes_on()
+    {
+        using var worker = WorkerTestKit.For(typeof(SpinningProvider), TimeSpan.FromSeconds(2), new ScheduleOptions(10, ScheduleStrategy.Random, Seed: 1));
+
+        var hung = worker.Run(IsolationScripts.Crash);
+        var following = worker.Run(IsolationScripts.Following);
+
+        var failure = Assert.Single(hung.Failures, f => f.Step == ScriptExecutionSteps.DriverHung);
+        Assert.Contains(StatusRules.CallbackTerminates.Id, failure.RuleIds);
+        Assert.Contains("ProviderAllocateDmaChannel", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the worker process was killed after 2 s", failure.Message, StringComparison.Ordinal);
+        Assert.Equal(IsolationScripts.AllocateLine, failure.Location.Line);
+        Assert.Equal(1, hung.Schedules!.FailingSchedule);
+        Assert.True(System.Diagnostics.Process.GetProcesses().All(p => p.Id != worker.WorkerProcessIds[0]), "the spinning worker was killed");
+
+        Assert.True(following.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(following));
+        Assert.Equal(10, following.Schedules!.SchedulesRun);
+        Assert.Equal(2, worker.WorkersStarted);
+    }
+
+    [Fact]
     public void One_call_at_a_time_the_interleaved_fail_fast_provider_passes_in_a_worker()
     {
         using var worker = WorkerTestKit.For<InterleavedFailFastProvider>();
