@@ -169,8 +169,10 @@ public sealed class RewritingTests
         Assert.Equal(inProcess.Schedules!.Trace, File.ReadAllText(trace));
     }
 
-    [Fact]
-    public void Run_with_schedules_and_no_rewriter_installed_says_how_to_install_it_without_a_stack_trace()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_with_schedules_and_no_rewriter_installed_says_how_to_install_it_without_a_stack_trace(bool inProcess)
     {
         using var kit = new Cli.CliTestKit();
         var script = kit.Write("appends.ndma", ScheduleExplorationTests.AppendsOnTwoChannels);
@@ -178,8 +180,9 @@ public sealed class RewritingTests
         Environment.SetEnvironmentVariable(CoyoteRewriterLocator.EnvironmentVariable, Path.Combine(Path.GetTempPath(), "no-such-coyote"));
         try
         {
+            // In a worker too the kit process looks for the rewriter before any worker starts.
             var exit = ConformanceKit.Cli.RunCommand.Execute(kit.Console, new FileInfo(FixturePath), $"{Fixture}.UnguardedBusyFlagProvider", script, null, null,
-                Cli.CliTestKit.Watchdog, inProcess: true, schedules: new ScheduleOptions(10));
+                Cli.CliTestKit.Watchdog, inProcess, schedules: new ScheduleOptions(10));
 
             Assert.Equal(ConformanceKit.Cli.ExitCodes.BadUsage, exit);
             Assert.Contains(CoyoteRewriterLocator.InstallCommand, kit.Errors, StringComparison.Ordinal);
