@@ -21,8 +21,10 @@ public static class DriverRunners
     /// <param name="watchdog">How long one script may run.</param>
     /// <param name="faults">Faults injected into every script, or null.</param>
     /// <param name="schedules">
-    /// Schedule exploration of every script (in this process only), or null for sequential mode. A provider assembly
-    /// explored under schedules is loaded from a copy rewritten with Coyote's rewriter (<see cref="Concurrency.Rewriting.ProviderRewriter"/>).
+    /// Schedule exploration of every script, in the worker as in this process, or null for sequential mode. A provider
+    /// assembly explored under schedules is loaded from a copy rewritten with Coyote's rewriter
+    /// (<see cref="Concurrency.Rewriting.ProviderRewriter"/>; in the worker, by the worker, from the same cache). The
+    /// bundled reference drivers are explored as built in either mode.
     /// </param>
     /// <exception cref="DriverLoadException">The provider assembly cannot be used.</exception>
     /// <exception cref="Concurrency.Rewriting.RewriterMissingException">Exploration of a provider assembly needs Coyote's rewriter, which is not installed.</exception>
@@ -46,6 +48,9 @@ public static class DriverRunners
         var source = provider is null
             ? new DriverSource(typeof(ReferenceNetDmaProviderDriver).Assembly.Location)
             : new DriverSource(provider.FullName, providerType);
-        return new WorkerScriptRunner(source, new WorkerOptions { Watchdog = watchdog, Faults = faults });
+        // The rewriter is located here, so a missing one is the same message before any worker starts; the worker
+        // runs it.
+        var rewriter = provider is not null && schedules is not null ? Concurrency.Rewriting.ProviderRewriter.Create() : null;
+        return new WorkerScriptRunner(source, new WorkerOptions { Watchdog = watchdog, Faults = faults, Schedules = schedules, Rewriter = rewriter });
     }
 }

@@ -103,7 +103,8 @@ public static class ExploreCommand
     /// <param name="distribution">Lanes, shard and report files; null for one lane, the whole run and no reports.</param>
     /// <param name="schedules">
     /// Schedules per generated case (<c>--schedules</c>), or null for sequential mode. The cases then hold
-    /// <c>concurrently</c> blocks and run in this process (the worker does not run Coyote yet); a failing case's trace
+    /// <c>concurrently</c> blocks and are explored where the provider runs (each lane's worker, or this process with
+    /// <paramref name="inProcess"/>); a failing case's trace
     /// is written beside <paramref name="output"/> (or to <see cref="ScheduleOptionsBinding.TraceFolder"/>).
     /// </param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="iterations"/> or <paramref name="channels"/> is out of range.</exception>
@@ -114,8 +115,6 @@ public static class ExploreCommand
         ArgumentNullException.ThrowIfNull(console);
         distribution ??= ExploreDistribution.Sequential;
 
-        // Schedule exploration runs the provider in this process, as run --schedules does: the worker does not run Coyote yet.
-        inProcess |= schedules is not null;
         IScriptRunner runner;
         try
         {
@@ -158,7 +157,7 @@ public static class ExploreCommand
                 ? $"Exploring {cases} generated WDM DMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/]"
                 : $"Exploring {cases} generated NetDMA sequence(s) against [bold]{Markup.Escape(runner.DriverName)}[/] ({channels} channel(s))") +
             (faults is null ? "" : $", injecting faults {Markup.Escape(faults.ToString())} (seed {faults.Seed})") +
-            (schedules is null ? "" : $", {schedules.Schedules} schedule(s) each ({schedules.Strategy.ToString().ToLowerInvariant()} strategy, schedule seed {schedules.Seed}) in this process") +
+            (schedules is null ? "" : $", {schedules.Schedules} schedule(s) each ({schedules.Strategy.ToString().ToLowerInvariant()} strategy, schedule seed {schedules.Seed})") +
             (distribution.Parallel == 1 ? "" : $", {distribution.Parallel} at a time"));
         ExplorationResult result;
         var started = DateTimeOffset.UtcNow;
@@ -328,7 +327,8 @@ public static class ExploreCommand
         }
 
         raw.WriteLine($"Reproduce: netdma-kit explore --seed {failure.Seed}{scheduleArguments}{driverArguments}");
-        var replay = trace is null ? "" : $" --in-process --replay {trace}";
+        // The replay runs where the exploration ran (a worker by default); add --in-process to step through it in a debugger.
+        var replay = trace is null ? "" : $" --replay {trace}";
         raw.WriteLine($"Replay:    netdma-kit run{replay} --scripts {output?.FullName ?? "<file with the script below>"}{driverArguments}");
         console.MarkupLine("[bold]Minimal failing script:[/]");
         raw.Write(failure.Script);

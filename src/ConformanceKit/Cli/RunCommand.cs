@@ -39,8 +39,6 @@ public static class RunCommand
         IScriptRunner runner;
         try
         {
-            // Schedule exploration runs the provider in this process: the worker does not run Coyote yet.
-            inProcess |= schedules is not null;
             runner = DriverRunners.Create(provider, providerType, inProcess, watchdog, faults, schedules);
         }
         catch (Exception e) when (e is DriverLoadException or Concurrency.Rewriting.RewriterMissingException)
@@ -71,7 +69,7 @@ public static class RunCommand
             console.Out.WriteLine();
             result = ConformanceRun.Run(files, runner, script =>
             {
-                WriteScheduleTrace(console, script);
+                WriteScheduleTrace(console, script, provider, providerType);
                 ConsoleReport.WriteScript(console.Out, script);
                 console.Annotations?.Write(script, paths.TryGetValue(script.File, out var path) ? path : script.File);
             });
@@ -119,8 +117,12 @@ public static class RunCommand
         return true;
     }
 
-    /// <summary>Writes a failing schedule's Coyote trace to <see cref="ScheduleOptionsBinding.TraceFolder"/> and says how to replay it.</summary>
-    private static void WriteScheduleTrace(KitConsole console, ScriptResult script)
+    /// <summary>
+    /// Writes a failing schedule's Coyote trace to <see cref="ScheduleOptionsBinding.TraceFolder"/> and says how to
+    /// replay it. This process writes it (it owns the output folder) from the text the runner returned, whether the
+    /// schedules ran here or in a worker.
+    /// </summary>
+    private static void WriteScheduleTrace(KitConsole console, ScriptResult script, FileInfo? provider, string? providerType)
     {
         if (script.Schedules is not { FailingSchedule: not null, Trace: { } trace } schedules)
         {
@@ -135,6 +137,8 @@ public static class RunCommand
         var path = Path.Combine(ScheduleOptionsBinding.TraceFolder, script.Name + ".trace");
         Directory.CreateDirectory(ScheduleOptionsBinding.TraceFolder);
         File.WriteAllText(path, trace);
-        console.Out.MarkupLine(Markup.Escape($"{script.Name}: {schedules}; trace written to {path}; replay: netdma-kit run --in-process --scripts {script.File} --replay {path}"));
+        // The replay runs where this run ran (a worker unless --in-process), on the same (rewritten) provider.
+        var driver = provider is null ? "" : $" --provider {provider.FullName}" + (providerType is null ? "" : $" --provider-type {providerType}");
+        console.Out.MarkupLine(Markup.Escape($"{script.Name}: {schedules}; trace written to {path}; replay: netdma-kit run{driver} --scripts {script.File} --replay {path}"));
     }
 }

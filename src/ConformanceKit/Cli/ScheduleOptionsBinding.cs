@@ -29,7 +29,7 @@ public sealed class ScheduleOptionsBinding
         ArgumentException.ThrowIfNullOrWhiteSpace(unit);
         ArgumentException.ThrowIfNullOrWhiteSpace(seedName);
         Schedules = IntegerOption.Create("--schedules",
-            $"Schedules (interleavings of the simulated processors and the hardware, explored with Microsoft Coyote) per {unit}; 0 runs one call at a time. Runs the provider in this process.",
+            $"Schedules (interleavings of the simulated processors and the hardware, explored with Microsoft Coyote) per {unit}; 0 runs one call at a time. The provider runs in a worker process unless --in-process.",
             new IntegerRange(0, 1_000_000), 0);
         Strategy = new Option<string>("--strategy")
         {

@@ -13,6 +13,18 @@ internal sealed class WorkerEvents
     /// <summary>The recorder of the script the worker is running, or null between scripts.</summary>
     public ScriptRecorder? Recorder { get; set; }
 
+    /// <summary>Under schedules, makes the recorder of the schedule that starts (<see cref="WorkerProtocol.ScheduleStarted"/>); null otherwise.</summary>
+    public Func<ScriptRecorder>? NextSchedule { get; set; }
+
+    [JsonRpcMethod(WorkerProtocol.ScheduleStarted)]
+    public void ScheduleStarted()
+    {
+        if (NextSchedule is { } next)
+        {
+            Recorder = next();
+        }
+    }
+
     [JsonRpcMethod(WorkerProtocol.CommandStarted)]
     public void CommandStarted(SourceLocation location) => Recorder?.CommandStarted(location);
 

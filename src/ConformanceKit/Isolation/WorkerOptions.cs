@@ -14,6 +14,20 @@ public sealed record WorkerOptions
     /// <summary>Faults injected into every script the worker runs (docs/faults.md), or null for none; sent with each script.</summary>
     public Faults.FaultSpec? Faults { get; init; }
 
+    /// <summary>
+    /// Schedule exploration of every script (<c>--schedules</c>, or <c>--replay</c>'s one recorded schedule), run inside
+    /// the worker by the same explorer as <c>--in-process</c>; null for sequential mode. Sent with each script, like
+    /// <see cref="Faults"/>. The watchdog then applies to each schedule (<see cref="Running.ScheduleWatchdog"/>).
+    /// </summary>
+    public Concurrency.ScheduleOptions? Schedules { get; init; }
+
+    /// <summary>
+    /// Rewrites a copy of the provider's assemblies with Coyote's rewriter in the worker before it loads them (schedule
+    /// exploration of a provider assembly; the rewriter's cache, by assembly hash, is shared by every worker and with
+    /// <c>--in-process</c>), or null to load the provider as built (sequential mode, the bundled reference provider).
+    /// </summary>
+    public Concurrency.Rewriting.ProviderRewriter? Rewriter { get; init; }
+
     /// <summary>The worker assembly (<see cref="WorkerAssemblyName"/>); null looks for it beside the kit's assemblies.</summary>
     public string? WorkerPath { get; init; }
 

@@ -107,9 +107,13 @@ internal sealed class WorkerProcess : IDisposable
 
     /// <summary>Asks the worker to load the driver classes of <paramref name="source"/>.</summary>
     /// <exception cref="WorkerStartException">The worker died or did not answer within <paramref name="timeout"/>.</exception>
-    public LoadReply Load(DriverSource source, TimeSpan timeout)
+    /// <param name="source">The provider assembly and driver class.</param>
+    /// <param name="rewriter">Rewrites a copy of the provider for schedule exploration (the worker runs it), or null to load it as built.</param>
+    /// <param name="timeout">How long loading (and rewriting) may take.</param>
+    public LoadReply Load(DriverSource source, Concurrency.Rewriting.ProviderRewriter? rewriter, TimeSpan timeout)
     {
-        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source], CancellationToken.None);
+        var call = _rpc.InvokeWithCancellationAsync<LoadReply>(WorkerProtocol.Load, [source, rewriter?.RewriterPath, rewriter?.CacheRoot,
+            rewriter is null ? null : (rewriter.CarriedAssemblies ?? Concurrency.Rewriting.ProviderRewriter.KitAssemblies()).Order(StringComparer.OrdinalIgnoreCase).ToList()], CancellationToken.None);
         if (!Wait(call, timeout) || !call.IsCompletedSuccessfully)
         {
             var how = call.IsCompleted ? Death() : $"no answer within {timeout.TotalSeconds:0} s";
@@ -121,24 +125,29 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/>; returns the
-    /// worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
+    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/> (under
+    /// <paramref name="schedules"/>, to the recorder <paramref name="nextSchedule"/> makes as each schedule starts);
+    /// returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
     /// </summary>
     /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
-    public RunReply? Run(Script script, Faults.FaultSpec? faults, ScriptRecorder recorder, TimeSpan watchdog, out WorkerDeath? death)
+    public RunReply? Run(Script script, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, ScriptRecorder recorder, Func<ScriptRecorder>? nextSchedule,
+        Running.ScheduleWatchdog watchdog, out WorkerDeath? death)
     {
         _events.Recorder = recorder;
+        _events.NextSchedule = nextSchedule;
         _stderr.Reset();
         _stdout.Reset();
         try
         {
-            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString()], CancellationToken.None);
-            if (!Wait(call, watchdog))
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString(), schedules], CancellationToken.None);
+            if (!watchdog.Wait(poll => Wait(call, poll)))
             {
                 Kill();
                 Wait(call, DeathGrace);
                 Drain();
-                death = new WorkerDeath(Hung: true, $"the worker process was killed after {watchdog.TotalSeconds:0.###} s");
+                death = new WorkerDeath(Hung: true, schedules is null
+                    ? $"the worker process was killed after {watchdog.Period.TotalSeconds:0.###} s"
+                    : $"the worker process was killed after a schedule ran {watchdog.Period.TotalSeconds:0.###} s");
                 return null;
             }
 
@@ -164,6 +173,7 @@ internal sealed class WorkerProcess : IDisposable
         finally
         {
             _events.Recorder = null;
+            _events.NextSchedule = null;
         }
     }
 

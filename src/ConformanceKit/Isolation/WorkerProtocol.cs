@@ -12,11 +12,24 @@ namespace NetDma.ConformanceKit.Isolation;
 /// </summary>
 internal static class WorkerProtocol
 {
-    /// <summary>Request: load the driver classes of an assembly (<see cref="Running.DriverSource"/>) → <see cref="LoadReply"/>.</summary>
+    /// <summary>
+    /// Request: load the driver classes of an assembly (<see cref="Running.DriverSource"/>), from a copy rewritten by
+    /// Coyote's rewriter when the kit names one (its path, its cache folder and the names of the assemblies the kit
+    /// process carries, which are never rewritten; or nulls) → <see cref="LoadReply"/>.
+    /// </summary>
     public const string Load = "load";
 
-    /// <summary>Request: run one script (its text, display name and the run's fault spec text or null) → <see cref="RunReply"/>.</summary>
+    /// <summary>
+    /// Request: run one script (its text, display name, the run's fault spec text or null, and the
+    /// <see cref="Concurrency.ScheduleOptions"/> to explore it under or null for sequential mode) → <see cref="RunReply"/>.
+    /// </summary>
     public const string Run = "run";
+
+    /// <summary>
+    /// Notification: under schedules, the next schedule of the script starts on a fresh machine; the observations that
+    /// follow are its own (the kit starts a new recorder, as the in-process exploration does per schedule).
+    /// </summary>
+    public const string ScheduleStarted = "scheduleStarted";
 
     /// <summary>Notification: <see cref="IExecutionObserver.CommandStarted"/>.</summary>
     public const string CommandStarted = "commandStarted";
@@ -49,7 +62,8 @@ internal sealed record LoadReply(string DriverName, bool HasNetDmaDriver, string
 /// <summary>How a script ended in the worker (its checks and violations came as notifications before this reply).</summary>
 /// <param name="SkipReason">Why the script was skipped, or null.</param>
 /// <param name="Evaluations">How many times each rule's check was evaluated (rule ID to count), sent once at the end.</param>
-internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, int> Evaluations);
+/// <param name="Schedules">Under schedules, Coyote's report (with the failing schedule's replayable trace text); null in sequential mode.</param>
+internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, int> Evaluations, Concurrency.ScheduleReport? Schedules = null);
 
 /// <summary>A <see cref="Violation"/> on the wire: the rule by its ID, looked up again in the kit process.</summary>
 /// <param name="RuleId">The rule's ID.</param>
@@ -58,10 +72,12 @@ internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, 
 /// <param name="Page">The DDI's page, or null (a kit rule with no corpus page).</param>
 /// <param name="CallSequence">The calls that led there, oldest first.</param>
 /// <param name="Location">The script command during which it was observed.</param>
-internal sealed record WireViolation(string RuleId, string Expected, string Actual, string? Page, IReadOnlyList<string> CallSequence, SourceLocation? Location)
+/// <param name="Timeline">Under schedules, the same calls placed per CPU (<see cref="Violation.Timeline"/>), or null.</param>
+internal sealed record WireViolation(string RuleId, string Expected, string Actual, string? Page, IReadOnlyList<string> CallSequence, SourceLocation? Location,
+    IReadOnlyList<TimelineEntry>? Timeline = null)
 {
     public static WireViolation From(Violation violation) =>
-        new(violation.Rule.Id, violation.Expected, violation.Actual, violation.Page, violation.CallSequence, violation.Location);
+        new(violation.Rule.Id, violation.Expected, violation.Actual, violation.Page, violation.CallSequence, violation.Location, violation.Timeline);
 
-    public Violation ToViolation() => new(RuleCatalog.Get(RuleId), Expected, Actual, Page, CallSequence, Location);
+    public Violation ToViolation() => new(RuleCatalog.Get(RuleId), Expected, Actual, Page, CallSequence, Location) { Timeline = Timeline };
 }

@@ -10,7 +10,9 @@ namespace NetDma.ConformanceKit.Isolation;
 /// streams every observation back as it happens. A worker that dies (FailFast, stack overflow, Environment.Exit, an
 /// unhandled exception on any thread, exhausted memory) fails the script with NDMA2002, naming the routine that was
 /// running, the call sequence and the exit code or signal; one that exceeds the watchdog, blocking or spinning, is
-/// killed (no CPU leaks) and the script fails with NDMA2003. Either way the next script gets a fresh worker.
+/// killed (no CPU leaks) and the script fails with NDMA2003. Either way the next script gets a fresh worker. Under
+/// schedule exploration (<see cref="WorkerOptions.Schedules"/>) the worker explores each script with the in-process
+/// explorer and the same holds: a death on any schedule is the script's NDMA2002 or NDMA2003, with that schedule's calls.
 /// </summary>
 public sealed class WorkerScriptRunner : IScriptRunner
 {
@@ -59,18 +61,37 @@ public sealed class WorkerScriptRunner : IScriptRunner
         }
 
         var worker = _worker ??= StartWorker(out _);
+        var schedules = _options.Schedules;
         var recorder = new ScriptRecorder(script);
+        var started = 0;
+        // Under schedules each schedule's observations go to a recorder of their own, as in the in-process
+        // exploration: the result is the last schedule's, and a death is reported with the calls of the schedule it
+        // happened in.
+        // Under schedules the watchdog applies to each schedule as its start event arrives (ScheduleWatchdog).
+        var watchdog = new ScheduleWatchdog(_options.Watchdog);
+        Func<ScriptRecorder>? nextSchedule = schedules is null ? null : () =>
+        {
+            watchdog.ScheduleStarted();
+            started++;
+            return recorder = new ScriptRecorder(script);
+        };
         var clock = Stopwatch.StartNew();
-        var reply = worker.Run(script, _options.Faults, recorder, _options.Watchdog, out var death);
+        var reply = worker.Run(script, _options.Faults, schedules, recorder, nextSchedule, watchdog, out var death);
         if (reply is not null)
         {
-            return recorder.Complete(reply.SkipReason, clock.Elapsed, reply.Evaluations);
+            return recorder.Complete(reply.SkipReason, clock.Elapsed, reply.Evaluations) with { Schedules = reply.Schedules };
         }
 
         // The worker is gone: the next script gets a new one.
         worker.Dispose();
         _worker = null;
-        return death!.Hung ? recorder.Hung(_options.Watchdog, death.Description, clock.Elapsed) : recorder.Crashed(death.Description, clock.Elapsed);
+        var result = death!.Hung ? recorder.Hung(_options.Watchdog, death.Description, clock.Elapsed) : recorder.Crashed(death.Description, clock.Elapsed);
+        // The schedule the worker died in is known by its number (the same seed explores the same schedules in the
+        // same order, so a rerun reaches it again); a process that died mid-schedule leaves no Coyote trace.
+        return schedules is null || started == 0 ? result : result with
+        {
+            Schedules = new Concurrency.ScheduleReport(started, schedules.Strategy, schedules.Seed, started, null),
+        };
     }
 
     /// <summary>Ends the worker.</summary>
@@ -86,7 +107,7 @@ public sealed class WorkerScriptRunner : IScriptRunner
         _processIds.Add(worker.ProcessId);
         try
         {
-            reply = worker.Load(_source, _options.StartupTimeout);
+            reply = worker.Load(_source, _options.Rewriter, _options.StartupTimeout);
         }
         catch
         {

@@ -52,45 +52,30 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
     private ScriptThread? _thread;
 
     /// <summary>
-    /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/>, each on a fresh machine; the
-    /// result is the first failing schedule's run (with its replay trace) or the last passing one. The watchdog applies
-    /// to each schedule: a schedule that runs longer than it is a hang, however many schedules came before (a rewritten
-    /// provider's schedule costs many scheduling points, so a budget shared by all schedules would call a slow sweep hung).
+    /// Runs <paramref name="script"/> under the schedules of <paramref name="options"/> (<see cref="ScheduledExecution"/>)
+    /// on a thread of its own, each schedule under the watchdog (<see cref="ScheduleWatchdog"/>).
     /// </summary>
     private ScriptResult Explore(Script script, Concurrency.ScheduleOptions options)
     {
-        ScriptResult? last = null;
-        ScriptRecorder? recorder = null;
+        var exploration = new ScheduledExecution(script, factory, faults, options);
         var clock = Stopwatch.StartNew();
-        var scheduleStarted = 0L; // clock ticks when the running schedule began, read by the watchdog below
+        var guard = new ScheduleWatchdog(watchdog);
         Concurrency.ScheduleReport? report = null;
-        var thread = new Thread(() => report = Concurrency.ScheduleExplorer.Explore(options, scheduler =>
+        var thread = new Thread(() => report = exploration.Run(recorder =>
         {
-            Volatile.Write(ref scheduleStarted, clock.ElapsedTicks);
-            recorder = new ScriptRecorder(script);
-            var execution = new ScriptExecution(script, factory, recorder, faults, scheduler);
-            execution.Run();
-            last = recorder.Complete(execution.SkipReason, clock.Elapsed, execution.Log.Evaluations);
-            return last.Outcome != ScriptOutcome.Failed;
-        }, rewrittenProvider: factory is TypeDriverFactory { IsRewritten: true }))
+            guard.ScheduleStarted();
+            return recorder;
+        }))
         { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
+        guard.ScheduleStarted();
         thread.Start();
-        var poll = TimeSpan.FromTicks(Math.Min(watchdog.Ticks, TimeSpan.FromMilliseconds(100).Ticks));
-        while (!thread.Join(poll))
+        if (!guard.Wait(thread.Join))
         {
-            var running = Stopwatch.GetElapsedTime(0, clock.ElapsedTicks - Volatile.Read(ref scheduleStarted));
-            if (running > watchdog)
-            {
-                return (recorder ?? new ScriptRecorder(script)).Hung(watchdog,
-                    "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
-            }
+            return (exploration.Recorder ?? new ScriptRecorder(script)).Hung(watchdog,
+                "its schedule exploration thread was abandoned and keeps running until the process ends", clock.Elapsed);
         }
 
-        return (last ?? new ScriptRecorder(script).Complete("no schedule ran", clock.Elapsed, new Dictionary<string, int>())) with
-        {
-            Duration = clock.Elapsed,
-            Schedules = report,
-        };
+        return exploration.Result(report!);
     }
 
     /// <summary>Ends the thread scripts ran on (a hung script's abandoned thread is left to run until the process ends).</summary>

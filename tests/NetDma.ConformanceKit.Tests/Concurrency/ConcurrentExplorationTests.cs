@@ -175,7 +175,7 @@ public sealed class ConcurrentExplorationTests
     }
 
     /// <summary>A first seed whose first failing case is the race (found by a search over seeds, then fixed).</summary>
-    private const string FindingSeed = "0000000Mg0Jv";
+    internal const string FindingSeed = "0000000Mg0Jv";
 
     /// <summary>
     /// The shape that found the reference engine's lost append (docs/concurrency.md, "Races found in the reference

@@ -145,21 +145,34 @@ public sealed class RewritingTests
     }
 
     [Fact]
-    public void Run_with_schedules_and_a_provider_assembly_explores_its_rewritten_copy()
+    public void Run_with_schedules_and_a_provider_assembly_explores_its_rewritten_copy_in_a_worker_and_writes_the_trace_and_the_report()
     {
         using var kit = new Cli.CliTestKit();
         var script = kit.Write("appends.ndma", ScheduleExplorationTests.AppendsOnTwoChannels);
+        var junit = new FileInfo(Path.Combine(kit.Folder, "junit.xml"));
+        var options = new ScheduleOptions(1000, ScheduleStrategy.Random, Seed: 7);
 
-        var exit = ConformanceKit.Cli.RunCommand.Execute(kit.Console, new FileInfo(FixturePath), $"{Fixture}.UnguardedBusyFlagProvider", script, null, null,
-            Cli.CliTestKit.Watchdog, inProcess: true, schedules: new ScheduleOptions(1000, ScheduleStrategy.Random, Seed: 7));
+        // No --in-process: the worker rewrites the copy (the same cache as in this process) and explores it.
+        var exit = ConformanceKit.Cli.RunCommand.Execute(kit.Console, new FileInfo(FixturePath), $"{Fixture}.UnguardedBusyFlagProvider", script, junit, null,
+            Cli.CliTestKit.Watchdog, schedules: options);
 
         Assert.True(exit == ConformanceKit.Cli.ExitCodes.ConformanceFailure, kit.Output + kit.Errors);
+        Assert.Contains("in a worker process", kit.Output, StringComparison.Ordinal);
         Assert.Contains("NDMA3030", kit.Output, StringComparison.Ordinal);
-        Assert.Contains("trace written to", kit.Output, StringComparison.Ordinal);
+        Assert.Contains("NDMA3030", File.ReadAllText(junit.FullName), StringComparison.Ordinal);
+
+        // The kit process wrote the worker's trace text, and it is the trace of the schedule this process finds.
+        var trace = Path.Combine(ConformanceKit.Cli.ScheduleOptionsBinding.TraceFolder, "appends.trace");
+        Assert.Contains($"trace written to {trace}", kit.Output, StringComparison.Ordinal);
+        Assert.Contains($"replay: netdma-kit run --provider {FixturePath} --provider-type {Fixture}.UnguardedBusyFlagProvider", kit.Output, StringComparison.Ordinal);
+        var inProcess = ScheduleExplorationTests.Explore(ScheduleExplorationTests.AppendsOnTwoChannels, options, Rewritten("UnguardedBusyFlagProvider"));
+        Assert.Equal(inProcess.Schedules!.Trace, File.ReadAllText(trace));
     }
 
-    [Fact]
-    public void Run_with_schedules_and_no_rewriter_installed_says_how_to_install_it_without_a_stack_trace()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Run_with_schedules_and_no_rewriter_installed_says_how_to_install_it_without_a_stack_trace(bool inProcess)
     {
         using var kit = new Cli.CliTestKit();
         var script = kit.Write("appends.ndma", ScheduleExplorationTests.AppendsOnTwoChannels);
@@ -167,8 +180,9 @@ public sealed class RewritingTests
         Environment.SetEnvironmentVariable(CoyoteRewriterLocator.EnvironmentVariable, Path.Combine(Path.GetTempPath(), "no-such-coyote"));
         try
         {
+            // In a worker too the kit process looks for the rewriter before any worker starts.
             var exit = ConformanceKit.Cli.RunCommand.Execute(kit.Console, new FileInfo(FixturePath), $"{Fixture}.UnguardedBusyFlagProvider", script, null, null,
-                Cli.CliTestKit.Watchdog, inProcess: true, schedules: new ScheduleOptions(10));
+                Cli.CliTestKit.Watchdog, inProcess, schedules: new ScheduleOptions(10));
 
             Assert.Equal(ConformanceKit.Cli.ExitCodes.BadUsage, exit);
             Assert.Contains(CoyoteRewriterLocator.InstallCommand, kit.Errors, StringComparison.Ordinal);

@@ -45,13 +45,14 @@ public sealed class ExploreCommandTests : IDisposable
     }
 
     [Fact]
-    public void Explore_with_schedules_of_the_reference_provider_exits_0_in_this_process_and_names_the_schedule_options()
+    public void Explore_with_schedules_of_the_reference_provider_exits_0_in_a_worker_and_names_the_schedule_options()
     {
         var exit = ExploreCommand.Execute(_console, null, null, Seed, 5, null, 4, schedules: new global::NetDma.ConformanceKit.Concurrency.ScheduleOptions(10, global::NetDma.ConformanceKit.Concurrency.ScheduleStrategy.Pct, 3));
 
         var text = _output.ToString();
         Assert.True(exit == 0, text);
-        Assert.Contains("10 schedule(s) each (pct strategy, schedule seed 3) in this process", text);
+        Assert.Contains("10 schedule(s) each (pct strategy, schedule seed 3)", text);
+        Assert.DoesNotContain("in this process", text);
         Assert.Contains($"--seed {Seed} --schedules 10 --strategy pct --schedule-seed 3", text);
     }
 

@@ -82,6 +82,32 @@ public sealed partial class ParallelExplorationTests
     }
 
     [Fact]
+    public void Under_schedules_two_worker_lanes_find_shrink_and_trace_what_one_lane_in_this_process_does()
+    {
+        // The seed and shape of ConcurrentExplorationTests' missing-lock exploration, whose first failing case is the race.
+        var schedules = new ConformanceKit.Concurrency.ScheduleOptions(50, ConformanceKit.Concurrency.ScheduleStrategy.Random, 1);
+        var options = new ExplorationOptions
+        {
+            ChannelCount = 1, MaxOperations = 6, Seed = Concurrency.ConcurrentExplorationTests.FindingSeed, Iterations = 40, ShrinkIterations = 5,
+            Capabilities = ProviderCapabilities.All, Schedules = schedules,
+        };
+        var provider = typeof(BrokenProviders.UnlockedReportCountProvider);
+        var workers = 0;
+
+        var inProcess = Transcript(o => Explorer.Explore(new TypeDriverFactory(provider, null), o), options);
+        var isolated = Transcript(o => Explorer.Explore(() =>
+        {
+            Interlocked.Increment(ref workers);
+            return WorkerTestKit.For(provider, TimeSpan.FromSeconds(60), schedules);
+        }, o), options with { Parallelism = 2 });
+
+        Assert.Equal(2, workers);
+        Assert.Contains("NDMA30", inProcess, StringComparison.Ordinal);
+        Assert.Contains("schedule", inProcess, StringComparison.Ordinal);
+        Assert.Equal(inProcess, isolated);
+    }
+
+    [Fact]
     public void One_runner_refuses_more_than_one_lane()
     {
         using var runner = new InProcessScriptRunner(Factory<ReferenceNetDmaProviderDriver>(), ConformanceRun.DefaultWatchdog);

@@ -14,9 +14,13 @@ internal static class WorkerTestKit
 
     public static string TestAssembly => typeof(BrokenProviders.BrokenNetDmaProvider).Assembly.Location;
 
-    public static WorkerScriptRunner For<TDriver>(TimeSpan? watchdog = null) =>
-        new(new DriverSource(TestAssembly, typeof(TDriver).FullName), new WorkerOptions { Watchdog = watchdog ?? Watchdog, HeapLimitBytes = SmallHeap });
+    public static WorkerScriptRunner For<TDriver>(TimeSpan? watchdog = null) => For(typeof(TDriver), watchdog);
 
-    public static WorkerScriptRunner ForReference() =>
-        new(new DriverSource(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).Assembly.Location), new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30) });
+    /// <summary>A worker holding <paramref name="driver"/> as built (not rewritten), exploring every script under <paramref name="schedules"/> when given.</summary>
+    public static WorkerScriptRunner For(Type driver, TimeSpan? watchdog = null, ConformanceKit.Concurrency.ScheduleOptions? schedules = null) =>
+        new(new DriverSource(TestAssembly, driver.FullName), new WorkerOptions { Watchdog = watchdog ?? Watchdog, HeapLimitBytes = SmallHeap, Schedules = schedules });
+
+    public static WorkerScriptRunner ForReference(ConformanceKit.Concurrency.ScheduleOptions? schedules = null) =>
+        new(new DriverSource(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).Assembly.Location),
+            new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30), Schedules = schedules });
 }

@@ -43,6 +43,17 @@ public sealed class ProviderRewriter
     /// <summary>The cache folder this rewriter uses.</summary>
     public string CacheRoot { get; }
 
+    /// <summary>The <c>coyote</c> command this rewriter runs.</summary>
+    public string RewriterPath => _rewriter;
+
+    /// <summary>
+    /// Simple names of the assemblies the kit carries (never rewritten, always the kit's own copy), or null for those
+    /// this process resolves itself. A worker rewrites on behalf of the kit process and is given that process's set
+    /// (<see cref="KitAssemblies"/>), so a provider's own assemblies, and with them the rewritten copy, its cache folder
+    /// and its schedules, are the same in the worker as with <c>--in-process</c>.
+    /// </summary>
+    internal IReadOnlySet<string>? CarriedAssemblies { get; init; }
+
     /// <summary>Creates a rewriter with the located rewriter (<see cref="CoyoteRewriterLocator"/>).</summary>
     /// <exception cref="RewriterMissingException">No rewriter is installed.</exception>
     public static ProviderRewriter Create(string? cacheRoot = null) => new(CoyoteRewriterLocator.Locate(), cacheRoot);
@@ -60,7 +71,7 @@ public sealed class ProviderRewriter
             throw new DriverLoadException($"provider assembly '{assemblyPath}' does not exist");
         }
 
-        var own = OwnAssemblies(full);
+        var own = OwnAssemblies(full, CarriedAssemblies);
         var folder = Path.Combine(CacheRoot, Hash(own));
         if (!File.Exists(Path.Combine(folder, CompleteMarker)))
         {
@@ -144,10 +155,10 @@ public sealed class ProviderRewriter
     }
 
     /// <summary>The provider assembly and every assembly beside it that it references, transitively, and the kit does not carry.</summary>
-    internal static IReadOnlyList<string> OwnAssemblies(string assembly)
+    internal static IReadOnlyList<string> OwnAssemblies(string assembly, IReadOnlySet<string>? carried = null)
     {
         var folder = Path.GetDirectoryName(assembly)!;
-        var kit = KitAssemblies();
+        var kit = carried ?? KitAssemblies();
         var found = new List<string>();
         var pending = new Queue<string>([assembly]);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { Path.GetFileNameWithoutExtension(assembly) };
@@ -188,8 +199,8 @@ public sealed class ProviderRewriter
         }
     }
 
-    // The assemblies this process resolves without the provider's folder (framework, kit, contracts, Coyote).
-    private static HashSet<string> KitAssemblies() =>
+    /// <summary>The simple names of the assemblies this process resolves without the provider's folder (framework, kit, contracts, Coyote).</summary>
+    internal static HashSet<string> KitAssemblies() =>
         ((AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string) ?? "")
             .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
             .Select(Path.GetFileNameWithoutExtension)

@@ -19,8 +19,22 @@ internal sealed record RewrittenProvider(string AssemblyPath, string OriginalPat
     /// </summary>
     public Assembly Load() => new RewrittenLoadContext(this).LoadFromAssemblyPath(AssemblyPath);
 
-    private sealed class RewrittenLoadContext(RewrittenProvider provider) : AssemblyLoadContext($"rewritten {Path.GetFileName(provider.OriginalPath)}")
+    private sealed class RewrittenLoadContext : AssemblyLoadContext
     {
+        private readonly RewrittenProvider provider;
+
+        public RewrittenLoadContext(RewrittenProvider provider)
+            : base($"rewritten {Path.GetFileName(provider.OriginalPath)}")
+        {
+            this.provider = provider;
+            // An assembly the kit process carries but this one does not (a worker rewriting on the kit's behalf: the
+            // reference provider a provider builds on) is loaded as built from beside the provider, in the default
+            // context, as this process would load it without rewriting.
+            Resolving += (_, name) => name.Name is { } simple && Path.Combine(Path.GetDirectoryName(provider.OriginalPath)!, simple + ".dll") is var beside && File.Exists(beside)
+                ? Default.LoadFromAssemblyPath(beside)
+                : null;
+        }
+
         protected override Assembly? Load(AssemblyName assemblyName) =>
             assemblyName.Name is { } name && provider.OwnAssemblies.Contains(name)
                 ? LoadFromAssemblyPath(Path.Combine(Path.GetDirectoryName(provider.AssemblyPath)!, name + ".dll"))
