@@ -13,6 +13,16 @@ public sealed record ScheduleOptions(int Schedules, ScheduleStrategy Strategy = 
     /// <summary>The schedule budget of one script, per thousand schedules: one watchdog period (see <c>--timeout</c>).</summary>
     public const int SchedulesPerWatchdog = 1000;
 
-    /// <summary>The most scheduling steps Coyote takes in one schedule before it gives up on it (a livelock bound).</summary>
+    /// <summary>
+    /// The default of <see cref="MaxSteps"/>: the most scheduling steps of one schedule under an unfair strategy (Coyote
+    /// allows ten times as many under a fair one, such as random and fair PCT) before the schedule is a livelock.
+    /// </summary>
     public const uint MaxSchedulingSteps = 100_000;
+
+    /// <summary>
+    /// The step bound of one schedule (<see cref="MaxSchedulingSteps"/> unless lowered, e.g. by a test of the bound
+    /// itself). A schedule that reaches it has a processor that made no progress, a livelock or an unbounded spin:
+    /// NDMA2003, and the schedule is replayable like any other failure.
+    /// </summary>
+    public uint MaxSteps { get; init; } = MaxSchedulingSteps;
 }

@@ -19,6 +19,12 @@ internal sealed class ProcessorState(uint number)
     /// <summary>The spin lock this processor waits for under schedule exploration (and its number), or null.</summary>
     public (KSpinLock Lock, int Number)? WantedLock { get; set; }
 
+    /// <summary>What the kit parked this processor for under schedule exploration (idle, the hardware), or null.</summary>
+    public string? ParkedFor { get; set; }
+
+    /// <summary>True while the processor's controlled operation of a concurrent block runs (schedule exploration).</summary>
+    public bool OperationRunning { get; set; }
+
     /// <summary>The processor's DPC queue, run in FIFO order.</summary>
     public Queue<KDpc> DpcQueue { get; } = new();
 }
