@@ -46,6 +46,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
         Log = log;
         Memory = new PhysicalMemory(log);
         _processors = [.. Enumerable.Range(0, processorCount).Select(i => new ProcessorState((uint)i))];
+        if (log.Trace.TracksProcessors)
+        {
+            // The per-CPU timeline shows the spin locks each processor holds at each of its rows.
+            log.Trace.HeldLocks = cpu => (uint)cpu < (uint)_processors.Length ? _processors[cpu].HeldLockNames() : null;
+        }
     }
 
     /// <summary>Number of processors; CPU numbers are 0 .. <see cref="ProcessorCount"/>-1.</summary>
