@@ -19,7 +19,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
 {
     // One thread per operation slot, started on first use and reused by every later block of the schedule.
     private readonly List<OperationThread> _threads = [];
-    private readonly ICoyoteRuntime? _runtime;
+    private readonly ICoyoteRuntime _runtime;
     private bool _disposed;
 
     /// <summary>Created at the start of a schedule, inside its Coyote iteration: it watches that iteration's failures.</summary>
@@ -169,11 +169,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
     /// <summary>Ends this schedule's operation threads (each once its current operation has returned).</summary>
     public void Dispose()
     {
-        if (_runtime is not null)
-        {
-            _runtime.OnFailure -= OnCoyoteFailure;
-        }
-
+        _runtime.OnFailure -= OnCoyoteFailure;
         _disposed = true;
         foreach (var thread in _threads)
         {
