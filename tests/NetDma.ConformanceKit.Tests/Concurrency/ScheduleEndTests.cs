@@ -8,7 +8,8 @@ namespace NetDma.ConformanceKit.Tests.Concurrency;
 /// Schedules Coyote ends before the script does. A deadlock of rewritten provider code on two .NET locks taken in
 /// opposite orders (every controlled operation paused, none on a spin-lock cycle the kernel would have seen) is NDMA2003
 /// naming both processors with the lock each holds and the one it waits for, not a crash (NDMA2002) of the
-/// ThreadInterruptedException Coyote ends the schedule with; the twin that takes the locks in one order is silent. A
+/// ThreadInterruptedException Coyote ends the schedule with; the twin that takes the locks in one order is silent; a
+/// lock held across a <c>Monitor.Wait</c> for a pulse only the other processor sends is named as such. A
 /// provider that spins forever reaches the schedule's step bound: NDMA2003 as a processor that made no progress.
 /// </summary>
 public sealed class ScheduleEndTests
@@ -52,6 +53,20 @@ public sealed class ScheduleEndTests
 
         Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
         Assert.Equal(1000, result.Schedules!.SchedulesRun);
+    }
+
+    [Fact]
+    public void A_dotnet_lock_held_across_a_wait_for_the_other_processors_pulse_is_NDMA2003_naming_the_holder_the_wait_and_the_waiter()
+    {
+        var options = new ScheduleOptions(1000, ScheduleStrategy.Random, Seed: 1);
+
+        var found = ScheduleExplorationTests.Explore(PassiveAppendsOnTwoChannels, options, Rewritten<NetDma.RewritingProviders.DotNetLockAcrossWaitProvider>());
+
+        Assert.True(found.Outcome == ScriptOutcome.Failed, $"seed {options.Seed}: {ScheduleExplorationTests.Describe(found)}");
+        Assert.DoesNotContain(found.Violations, v => v.Rule.Id == "NDMA2002");
+        var deadlock = Assert.Single(found.Violations, v => v.Rule.Id == "NDMA2003");
+        Assert.Contains("cpu0 at PASSIVE_LEVEL in ProviderAppendDma holds .NET lock #1 (System.Object) and waits for a pulse of .NET lock #2 (System.Object) (Monitor.Wait)", deadlock.Actual, StringComparison.Ordinal);
+        Assert.Contains("cpu1 at PASSIVE_LEVEL in ProviderAppendDma holds nothing and waits for .NET lock #1 (System.Object), held by cpu0", deadlock.Actual, StringComparison.Ordinal);
     }
 
     [Fact]
