@@ -70,7 +70,7 @@ public sealed class ScheduleEndTests
     }
 
     [Fact]
-    public void A_processor_that_spins_forever_reaches_the_step_bound_and_is_NDMA2003_not_a_crash()
+    public void A_processor_that_spins_forever_reaches_the_step_bound_and_is_NDMA2003_not_a_crash_and_replays()
     {
         var options = new ScheduleOptions(10, ScheduleStrategy.Random, Seed: 1) { MaxSteps = 2_000 };
 
@@ -83,7 +83,10 @@ public sealed class ScheduleEndTests
         Assert.StartsWith("a processor did not make progress within 20,000 scheduling steps (a livelock or an unbounded spin): ", stuck.Actual, StringComparison.Ordinal);
         Assert.Contains("cpu1 at DISPATCH_LEVEL in ProviderAppendDma holds nothing and runs", stuck.Actual, StringComparison.Ordinal);
         Assert.Equal(1, found.Schedules!.FailingSchedule);
-        Assert.NotNull(found.Schedules.Trace);
+
+        var replayed = ScheduleExplorationTests.Explore(ScheduleExplorationTests.AppendsOnTwoChannels,
+            new ScheduleOptions(1, ReplayTrace: found.Schedules.Trace) { MaxSteps = options.MaxSteps }, new TypeDriverFactory(typeof(SpinForeverProvider), null));
+        Assert.Equal(stuck.Actual, Assert.Single(replayed.Violations, v => v.Rule.Id == "NDMA2003").Actual);
     }
 
     [Fact]
