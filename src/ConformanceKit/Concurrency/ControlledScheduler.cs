@@ -19,7 +19,38 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
 {
     // One thread per operation slot, started on first use and reused by every later block of the schedule.
     private readonly List<OperationThread> _threads = [];
+    private readonly ICoyoteRuntime _runtime;
     private bool _disposed;
+
+    /// <summary>Created at the start of a schedule, inside its Coyote iteration: it watches that iteration's failures.</summary>
+    public ControlledScheduler()
+    {
+        _runtime = RuntimeProvider.Current;
+        _runtime.OnFailure += OnCoyoteFailure;
+    }
+
+    // The controlled operation this thread runs, set for the length of each operation this scheduler starts.
+    [ThreadStatic]
+    private static ulong? t_operation;
+
+    /// <summary>The Coyote id of the operation the calling thread runs, or null outside the operations this scheduler started.</summary>
+    public static ulong? CurrentOperationId => t_operation;
+
+    /// <summary>
+    /// Called when Coyote ends the schedule early, a deadlock (no operation can run) or the step bound, on the thread of
+    /// the operation that reached that point while every other operation is still paused, before Coyote interrupts
+    /// them (<see cref="CoyoteScheduleEnd"/>). The simulated kernel sets it to report NDMA2003 with what each processor
+    /// holds and waits for.
+    /// </summary>
+    public Action<CoyoteScheduleEnd>? ScheduleEnding { get; set; }
+
+    private void OnCoyoteFailure(Exception failure)
+    {
+        if (CoyoteScheduleEnd.From(failure.Message) is { } end)
+        {
+            ScheduleEnding?.Invoke(end);
+        }
+    }
 
     /// <inheritdoc/>
     public bool Interleaves => true;
@@ -91,6 +122,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
             ThreadFor(i).Post(() =>
             {
                 Operation.OnStarted(id);
+                t_operation = id;
                 try
                 {
                     operations[index]();
@@ -101,6 +133,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
                 }
                 finally
                 {
+                    t_operation = null;
                     Operation.OnCompleted();
                     Operation.ScheduleNext();
                 }
@@ -136,6 +169,7 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
     /// <summary>Ends this schedule's operation threads (each once its current operation has returned).</summary>
     public void Dispose()
     {
+        _runtime.OnFailure -= OnCoyoteFailure;
         _disposed = true;
         foreach (var thread in _threads)
         {

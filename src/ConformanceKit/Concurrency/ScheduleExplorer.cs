@@ -30,7 +30,10 @@ internal static class ScheduleExplorer
         ArgumentNullException.ThrowIfNull(runOnce);
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
-            .WithMaxSchedulingSteps(ScheduleOptions.MaxSchedulingSteps)
+            .WithMaxSchedulingSteps(options.MaxSteps)
+            // The bound is a failure of the schedule (a livelock), not a silent end of it: Coyote then reports it to
+            // the running schedule (ControlledScheduler.ScheduleEnding), stops exploring and can replay it.
+            .WithFailureOnMaxStepsBoundEnabled()
             .WithRandomGeneratorSeed(options.Seed);
         var blocking = new ControlledBlockingMonitor();
         if (rewrittenProvider)
@@ -50,7 +53,25 @@ internal static class ScheduleExplorer
 
         var schedules = 0;
         int? failing = null;
+        // Set while no schedule's run is in progress. Coyote ends a schedule that deadlocks or reaches its step bound by
+        // interrupting its operations and returns without waiting for the run to unwind; the report (and the next
+        // schedule) wait for it here, so they see the whole run.
+        using var between = new ManualResetEventSlim(initialState: true);
         using var engine = TestingEngine.Create(configuration, () =>
+        {
+            between.Wait();
+            between.Reset();
+            try
+            {
+                RunSchedule();
+            }
+            finally
+            {
+                between.Set();
+            }
+        });
+
+        void RunSchedule()
         {
             schedules++;
             using var scheduler = new ControlledScheduler();
@@ -60,10 +81,12 @@ internal static class ScheduleExplorer
                 failing ??= schedules;
                 Microsoft.Coyote.Specifications.Specification.Assert(false, $"schedule {schedules} failed");
             }
-        });
+        }
+
         // The kit reports; Coyote's own log goes only to the blocking monitor, which prints nothing.
         engine.SetLogger(rewrittenProvider ? blocking : new MemoryLogger(VerbosityLevel.None));
         engine.Run();
+        between.Wait();
         var bug = engine.TestReport.NumOfFoundBugs > 0;
         var replayable = options.ReplayTrace ?? engine.ReproducibleTrace;
         return new ScheduleReport(schedules, options.Strategy, options.Seed, bug ? failing ?? schedules : null, bug ? replayable : null);

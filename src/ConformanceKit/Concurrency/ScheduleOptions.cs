@@ -10,6 +10,16 @@ namespace NetDma.ConformanceKit.Concurrency;
 /// <param name="ReplayTrace">A Coyote reproducible trace (<see cref="ScheduleReport.Trace"/>) to replay instead of exploring.</param>
 public sealed record ScheduleOptions(int Schedules, ScheduleStrategy Strategy = ScheduleStrategy.Random, uint Seed = 0, string? ReplayTrace = null)
 {
-    /// <summary>The most scheduling steps Coyote takes in one schedule before it gives up on it (a livelock bound).</summary>
+    /// <summary>
+    /// The default of <see cref="MaxSteps"/>: the most scheduling steps of one schedule under an unfair strategy (Coyote
+    /// allows ten times as many under a fair one, such as random and fair PCT) before the schedule is a livelock.
+    /// </summary>
     public const uint MaxSchedulingSteps = 100_000;
+
+    /// <summary>
+    /// The step bound of one schedule (<see cref="MaxSchedulingSteps"/> unless lowered, e.g. by a test of the bound
+    /// itself). A schedule that reaches it has a processor that made no progress, a livelock or an unbounded spin:
+    /// NDMA2003, and the schedule is replayable like any other failure.
+    /// </summary>
+    public uint MaxSteps { get; init; } = MaxSchedulingSteps;
 }

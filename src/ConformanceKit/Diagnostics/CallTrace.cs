@@ -40,6 +40,10 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     private int[]? _columns;
     private Dictionary<int, int>? _threadColumns;
 
+    // With TracksProcessors and HeldLocks only: _held[i] is what the processor of _entries[i] held when it was recorded
+    // (a list the kernel keeps per held set, so recording stores a reference and allocates nothing), or null for none.
+    private IReadOnlyList<string>?[]? _held;
+
     /// <summary>How many entries are kept.</summary>
     public int Capacity { get; } = capacity;
 
@@ -49,6 +53,12 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     /// <see cref="Timeline"/> null.
     /// </summary>
     public bool TracksProcessors { get; init; }
+
+    /// <summary>
+    /// With <see cref="TracksProcessors"/>: the spin locks processor N holds right now (null for none), asked for each
+    /// entry placed on a processor, so the <see cref="Timeline"/> can show them at that entry's row. Set by the kernel.
+    /// </summary>
+    internal Func<int, IReadOnlyList<string>?>? HeldLocks { get; set; }
 
     /// <summary>Receives every entry as it is recorded, or null.</summary>
     public IExecutionObserver? Observer { get; } = observer;
@@ -185,6 +195,10 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
             {
                 var index = (_first + _kept - taken + i) % _entries.Length;
                 timeline[i] = Place(_entries[index].ToString(), _columns[index]);
+                if (_held?[index] is { } held)
+                {
+                    timeline[i] = timeline[i] with { Held = held };
+                }
             }
 
             return timeline.Select(e => e.Column).Distinct(StringComparer.Ordinal).Count() >= 2 ? timeline : null;
@@ -318,6 +332,17 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
                 _columns = columns;
             }
 
+            if (_held is not null)
+            {
+                var held = new IReadOnlyList<string>?[grown.Length];
+                for (var i = 0; i < _kept; i++)
+                {
+                    held[i] = _held[(_first + i) % _held.Length];
+                }
+
+                _held = held;
+            }
+
             _entries = grown;
             _first = 0;
         }
@@ -339,7 +364,13 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         if (TracksProcessors)
         {
             _columns ??= new int[_entries.Length];
-            _columns[slot] = PlaceOnThread(entry);
+            var column = PlaceOnThread(entry);
+            _columns[slot] = column;
+            if (HeldLocks is { } heldLocks)
+            {
+                _held ??= new IReadOnlyList<string>?[_entries.Length];
+                _held[slot] = column >= 0 ? heldLocks(column) : null;
+            }
         }
     }
 }

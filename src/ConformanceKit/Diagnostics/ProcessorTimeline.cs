@@ -7,7 +7,8 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// Renders the tail of a call sequence observed under schedule exploration as a per-CPU timeline: one fixed-width
 /// column per processor that appears (<c>cpu0</c>, <c>cpu1</c>, ... in number order, then <c>hardware</c>, then
 /// <see cref="TimelineEntry.Unplaced"/>), one row per entry in the order it was recorded, each entry in its column
-/// with the IRQL it states (without its <c>_LEVEL</c>: <c>DISPATCH</c>). Plain text: a cell longer than the column is cut and ends with an ellipsis (…). The one
+/// with the IRQL it states (without its <c>_LEVEL</c>: <c>DISPATCH</c>) and the spin locks its processor holds
+/// (<c>[#1,#2]</c>, only when it holds some). Plain text: a cell longer than the column is cut and ends with an ellipsis (…). The one
 /// renderer behind <see cref="Violation.Details"/>, so the console, JUnit and SARIF reports all show the same text.
 /// </summary>
 public static class ProcessorTimeline
@@ -75,10 +76,28 @@ public static class ProcessorTimeline
         return lines;
     }
 
-    // The IRQL without its "_LEVEL" (DISPATCH, PASSIVE; DIRQL as is), to leave the narrow cell to the call.
-    private static string Cell(TimelineEntry entry) => entry.Irql is null
-        ? entry.Text
-        : $"{(entry.Irql.EndsWith("_LEVEL", StringComparison.Ordinal) ? entry.Irql[..^"_LEVEL".Length] : entry.Irql)} {entry.Text}";
+    /// <summary>The line that explains the held-lock marks, for a timeline in which some row has one.</summary>
+    public const string HeldLocksLegend = "[#n]: the spin locks that processor holds at that row";
+
+    /// <summary>True when some entry of <paramref name="entries"/> shows held locks (<see cref="HeldLocksLegend"/> applies).</summary>
+    public static bool ShowsHeldLocks(IEnumerable<TimelineEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        return entries.Any(e => e.Held.Count > 0);
+    }
+
+    // The IRQL without its "_LEVEL" (DISPATCH, PASSIVE; DIRQL as is), to leave the narrow cell to the call; then the
+    // spin locks held, by number only ([#1,#2]), which is what a reader looks for when following a race down a column.
+    private static string Cell(TimelineEntry entry)
+    {
+        var irql = entry.Irql is null ? null
+            : entry.Irql.EndsWith("_LEVEL", StringComparison.Ordinal) ? entry.Irql[..^"_LEVEL".Length] : entry.Irql;
+        var held = entry.Held.Count == 0 ? null
+            : "[" + string.Join(",", entry.Held.Select(h => h.StartsWith(SpinLockPrefix, StringComparison.Ordinal) ? h[SpinLockPrefix.Length..] : h)) + "]";
+        return string.Join(' ', new[] { irql, held, entry.Text }.Where(part => part is not null));
+    }
+
+    private const string SpinLockPrefix = "spin lock ";
 
     private static string Fit(string text, int width) =>
         text.Length <= width ? text.PadRight(width) : string.Concat(text.AsSpan(0, width - 1), Ellipsis.ToString());

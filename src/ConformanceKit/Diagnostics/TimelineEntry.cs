@@ -13,6 +13,20 @@ namespace NetDma.ConformanceKit.Diagnostics;
 /// <param name="Text">The entry's text without its <c>cpuN IRQL</c> or <c>hardware</c> prefix.</param>
 public sealed record TimelineEntry(string Column, string? Irql, string Text)
 {
+    /// <summary>
+    /// The spin locks the entry's processor held when the entry was recorded, oldest first (<c>spin lock #2</c>); empty
+    /// for none, for the hardware and for <see cref="Unplaced"/>. A call's own entry is recorded before the call, so
+    /// the acquire's row does not show the lock it takes and the release's row still shows the lock it releases.
+    /// </summary>
+    public IReadOnlyList<string> Held { get; init; } = [];
+
+    /// <inheritdoc/>
+    public bool Equals(TimelineEntry? other) =>
+        other is not null && Column == other.Column && Irql == other.Irql && Text == other.Text && Held.SequenceEqual(other.Held);
+
+    /// <inheritdoc/>
+    public override int GetHashCode() => HashCode.Combine(Column, Irql, Text, Held.Count);
+
     /// <summary>The column of an entry recorded where no processor or hardware had been named.</summary>
     public const string Unplaced = "other";
 

@@ -44,6 +44,7 @@ public sealed record Violation(Rule Rule, string Expected, string Actual, string
         (Timeline is { } timeline
             ? Environment.NewLine + "  per-CPU timeline (oldest first, one row per call):" + Environment.NewLine +
               string.Join(Environment.NewLine, ProcessorTimeline.Render(timeline).Select(line => "    " + line))
+              + (ProcessorTimeline.ShowsHeldLocks(timeline) ? Environment.NewLine + "    " + ProcessorTimeline.HeldLocksLegend : string.Empty)
             : string.Empty);
 
     /// <inheritdoc/>

@@ -38,6 +38,7 @@ public sealed partial class SimulatedKernel
             if (value is Concurrency.ControlledScheduler controlled)
             {
                 controlled.BlockingObserved = OnProviderBlocking;
+                controlled.ScheduleEnding = OnScheduleEnding;
             }
         }
     }
@@ -83,6 +84,7 @@ public sealed partial class SimulatedKernel
             operations.Add(() =>
             {
                 _hardwareLane.Value = true;
+                RegisterOperation(null);
                 try
                 {
                     foreach (var lane in hardwareLanes)
@@ -216,6 +218,20 @@ public sealed partial class SimulatedKernel
     {
         _homeProcessor.Value = cpu;
         var processor = _processors[cpu];
+        RegisterOperation(cpu);
+        processor.OperationRunning = true;
+        try
+        {
+            ServeLanes(processor, lanes, othersDone, laneDone);
+        }
+        finally
+        {
+            processor.OperationRunning = false;
+        }
+    }
+
+    private void ServeLanes(ProcessorState processor, List<ConcurrentLane> lanes, Func<bool> othersDone, Action laneDone)
+    {
         foreach (var lane in lanes)
         {
             try
@@ -251,7 +267,7 @@ public sealed partial class SimulatedKernel
                 return;
             }
 
-            _scheduler.WaitUntil(() => _halted || HasWork(processor) || Finished());
+            Park("an interrupt or a DPC to run (idle)", () => _halted || HasWork(processor) || Finished());
         }
     }
 
@@ -396,6 +412,10 @@ public sealed partial class SimulatedKernel
         }
     }
 
+    /// <summary>The spin locks <paramref name="processor"/> holds, as reports name them: <c>spin lock #2 (acquired in ProviderAppendDma)</c>.</summary>
+    private static IEnumerable<string> HeldSpinLocks(ProcessorState processor) =>
+        processor.HeldLocks.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})");
+
     /// <summary>The wait-for cycle through <paramref name="start"/>, described, or null when there is none.</summary>
     private string? WaitCycle(uint start)
     {
@@ -409,7 +429,7 @@ public sealed partial class SimulatedKernel
                 return null;
             }
 
-            var held = processor.HeldLocks.Count == 0 ? "nothing" : string.Join(", ", processor.HeldLocks.Select(h => $"spin lock #{h.Number} (acquired in {h.Routine})"));
+            var held = processor.HeldLocks.Count == 0 ? "nothing" : string.Join(", ", HeldSpinLocks(processor));
             path.Add($"cpu{cpu} at {processor.Irql.ToDdiName()} holds {held} and wants spin lock #{wanted.Number}, held by cpu{owner}");
             if (owner == start)
             {

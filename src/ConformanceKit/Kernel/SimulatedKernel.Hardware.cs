@@ -109,7 +109,7 @@ public sealed partial class SimulatedKernel
             _hardwareWaiters++;
             try
             {
-                _scheduler.WaitUntil(() => _halted || (done() && !HardwareStepInProgress) || !_hardwareLaneActive || HardwareStalled());
+                Park("the hardware to finish the DMA it waits for", () => _halted || (done() && !HardwareStepInProgress) || !_hardwareLaneActive || HardwareStalled());
             }
             finally
             {
@@ -173,7 +173,7 @@ public sealed partial class SimulatedKernel
                 _hardwareIdleSince = progress;
                 try
                 {
-                    _scheduler.WaitUntil(() => _halted || _progress != progress || Quiescent() || QuiescentBesides(waiter));
+                    Park("a processor to give its idle engines work", () => _halted || _progress != progress || Quiescent() || QuiescentBesides(waiter));
                 }
                 finally
                 {
@@ -271,7 +271,7 @@ public sealed partial class SimulatedKernel
             returned = true;
             return busy;
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!EndsTheSchedule(exception))
         {
             Log.Report(StatusRules.CallbackReturns, $"the engine of {bus.Device} returns from ISimulatedEngine.Step",
                 $"the engine of {bus.Device} threw {exception.GetType().Name}: {exception.Message}; the step counted as idle");

@@ -284,7 +284,7 @@ public sealed partial class SimulatedKernel
                 return true;
             });
         }
-        catch (Exception exception)
+        catch (Exception exception) when (!EndsTheSchedule(exception))
         {
             Log.Report(StatusRules.CallbackReturns, $"{routine} returns to the kernel",
                 $"{routine} on cpu{cpu} threw {exception.GetType().Name}: {exception.Message}", page);

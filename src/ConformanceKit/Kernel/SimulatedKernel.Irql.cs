@@ -126,7 +126,7 @@ public sealed partial class SimulatedKernel
             _lockOwners[SpinLock] = processor.Number;
         }
 
-        processor.HeldLocks.Add(new SpinLockHold(SpinLock, number, OldIrql, ++_lockSequence,
+        processor.Hold(new SpinLockHold(SpinLock, number, OldIrql, ++_lockSequence,
             CurrentRoutine ?? "code outside any driver routine", contended));
         if (processor.Irql < Irql.DISPATCH_LEVEL)
         {
@@ -187,7 +187,7 @@ public sealed partial class SimulatedKernel
 
     private void ReleaseHold(ProcessorState processor, SpinLockHold hold)
     {
-        processor.HeldLocks.Remove(hold);
+        processor.Release(hold);
         if (!hold.Contended
             && _lockOwners.TryGetValue(hold.Lock, out var owner) && owner == processor.Number
             && LastHoldOf(processor, hold.Lock) is null)

@@ -31,7 +31,8 @@ public sealed partial class SimulatedKernel : IWdmKernel
 
     // Each thread of the simulation has its own call stack: one in sequential mode, one per controlled operation (a
     // processor, the hardware) under schedule exploration, where interleaved calls must not pop each other's frames.
-    private readonly ThreadLocal<List<DriverFrame>> _threadFrames = new(static () => []);
+    // Every thread's stack stays readable, so the end of a schedule can say where each processor was.
+    private readonly ThreadLocal<List<DriverFrame>> _threadFrames = new(static () => [], trackAllValues: true);
 
     /// <summary>Creates a kernel with <paramref name="processorCount"/> processors, all idle at PASSIVE_LEVEL.</summary>
     /// <param name="processorCount">Number of processors, 1..64; CPU numbers are 0 .. count-1.</param>
@@ -45,6 +46,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
         Log = log;
         Memory = new PhysicalMemory(log);
         _processors = [.. Enumerable.Range(0, processorCount).Select(i => new ProcessorState((uint)i))];
+        if (log.Trace.TracksProcessors)
+        {
+            // The per-CPU timeline shows the spin locks each processor holds at each of its rows.
+            log.Trace.HeldLocks = cpu => (uint)cpu < (uint)_processors.Length ? _processors[cpu].HeldLockNames() : null;
+        }
     }
 
     /// <summary>Number of processors; CPU numbers are 0 .. <see cref="ProcessorCount"/>-1.</summary>

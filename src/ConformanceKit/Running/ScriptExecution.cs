@@ -118,6 +118,11 @@ internal sealed class ScriptExecution
         {
             // A deadlock was reported where it happened; the processors cannot go on, so neither can the script.
         }
+        catch (ThreadInterruptedException) when (_world?.Kernel.ScheduleEnded == true)
+        {
+            // Coyote ended the schedule (a deadlock, or its step bound) and interrupted every operation; the kernel
+            // reported it while they were paused (NDMA2003). No driver code threw.
+        }
         catch (ScriptSequenceException sequence)
         {
             Fail(current!, ScriptExecutionSteps.ScriptError, [], $"{sequence.Message}; the script stops here.");

@@ -72,20 +72,84 @@ public sealed class ConcurrentFailureTimelineTests
         Assert.Equal(RaceViolation().Timeline, read.Timeline);
     }
 
+    [Fact]
+    public void The_planted_race_s_timeline_shows_a_spin_lock_held_on_the_rows_after_its_acquire_and_not_after_its_release()
+    {
+        var violation = RaceViolation();
+        var timeline = violation.Timeline!;
+
+        // An acquire whose release follows on the same processor within the tail.
+        var pair = Enumerable.Range(0, timeline.Count)
+            .Where(i => timeline[i].Text.StartsWith("driver -> KeAcquireSpinLock(", StringComparison.Ordinal))
+            .Select(i => (Acquire: i, Lock: LockOf(timeline[i].Text), Column: timeline[i].Column))
+            .Select(a => (a.Acquire, a.Lock, a.Column, Release: Enumerable.Range(a.Acquire + 1, timeline.Count - a.Acquire - 1)
+                .FirstOrDefault(j => timeline[j].Column == a.Column && timeline[j].Text.StartsWith($"driver -> KeReleaseSpinLock({a.Lock}", StringComparison.Ordinal), -1)))
+            .FirstOrDefault(p => p.Release > 0 && NextOn(timeline, p.Column, p.Release) > 0);
+        Assert.True(pair.Release > 0, "no acquire and release of one lock on one processor in the tail:\n" + violation.Details);
+
+        Assert.DoesNotContain(pair.Lock, timeline[pair.Acquire].Held); // the acquire's own row: not yet held
+        for (var row = pair.Acquire + 1; row <= pair.Release; row++)
+        {
+            if (timeline[row].Column == pair.Column)
+            {
+                Assert.Contains(pair.Lock, timeline[row].Held);
+            }
+            else if (timeline[row].Column != pair.Column && timeline[row].Column.StartsWith("cpu", StringComparison.Ordinal))
+            {
+                Assert.DoesNotContain(pair.Lock, timeline[row].Held); // another processor's row shows its own locks only
+            }
+        }
+
+        var after = NextOn(timeline, pair.Column, pair.Release);
+        Assert.DoesNotContain(pair.Lock, timeline[after].Held);
+
+        // The console cell shows it by number after the IRQL, and the legend says what the mark means.
+        var rendered = ProcessorTimeline.Render(timeline);
+        Assert.Contains($"[{pair.Lock["spin lock ".Length..]}", rendered[pair.Release + 1], StringComparison.Ordinal);
+        Assert.EndsWith(ProcessorTimeline.HeldLocksLegend, violation.Details, StringComparison.Ordinal);
+
+        // The JSON entry of the release's row carries it as structured data.
+        var json = JsonNode.Parse(JsonReportWriter.ToJson(RaceReport))!["scripts"]![0]!["violations"]!.AsArray()
+            .Single(v => v!["ruleId"]!.GetValue<string>() == violation.Rule.Id && v["actual"]!.GetValue<string>() == violation.Actual)!;
+        var entries = json["timeline"]!.AsArray();
+        Assert.Contains(pair.Lock, entries[pair.Release]!["held"]!.AsArray().Select(h => h!.GetValue<string>()));
+        Assert.DoesNotContain(pair.Lock, entries[pair.Acquire]!["held"]!.AsArray().Select(h => h!.GetValue<string>()));
+    }
+
+    // "spin lock #2" of "driver -> KeAcquireSpinLock(spin lock #2)".
+    private static string LockOf(string text)
+    {
+        var start = text.IndexOf('(', StringComparison.Ordinal) + 1;
+        var end = text.IndexOfAny([')', ','], start);
+        return text[start..end];
+    }
+
+    private static int NextOn(IReadOnlyList<TimelineEntry> timeline, string column, int after) =>
+        Enumerable.Range(after + 1, Math.Max(0, timeline.Count - after - 1)).FirstOrDefault(i => timeline[i].Column == column, -1);
+
     [Theory]
     [InlineData("column cpuX")]
     [InlineData("no text")]
+    [InlineData("no held")]
+    [InlineData("held not a lock")]
     public void A_JSON_report_whose_timeline_entry_is_broken_fails_the_schema(string breakage)
     {
         var report = JsonNode.Parse(JsonReportWriter.ToJson(RaceReport))!;
         var entry = report["scripts"]![0]!["violations"]!.AsArray().First(v => v!["timeline"] is not null)!["timeline"]![0]!.AsObject();
-        if (breakage == "column cpuX")
+        switch (breakage)
         {
-            entry["column"] = "cpuX";
-        }
-        else
-        {
-            entry.Remove("text");
+            case "column cpuX":
+                entry["column"] = "cpuX";
+                break;
+            case "no text":
+                entry.Remove("text");
+                break;
+            case "no held":
+                entry.Remove("held");
+                break;
+            default:
+                entry["held"] = new JsonArray("a .NET lock");
+                break;
         }
 
         Assert.NotEmpty(ReportSchemas.JsonReportErrors(report.ToJsonString()));

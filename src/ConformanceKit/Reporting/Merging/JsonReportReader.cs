@@ -191,7 +191,11 @@ public static class JsonReportReader
             [.. node.Array("callSequence").Select(entry => entry.StringValue())], OptionalLocation(node))
         {
             Timeline = node.Optional("timeline") is null ? null
-                : [.. node.Array("timeline").Select(entry => new TimelineEntry(entry.RequiredString("column"), entry.String("irql"), entry.RequiredString("text")))],
+                : [.. node.Array("timeline").Select(entry => new TimelineEntry(entry.RequiredString("column"), entry.String("irql"), entry.RequiredString("text"))
+                {
+                    // Reports written before the timeline carried held locks have no "held".
+                    Held = entry.Optional("held") is null ? [] : [.. entry.Array("held").Select(h => h.StringValue())],
+                })],
         };
     }
 
