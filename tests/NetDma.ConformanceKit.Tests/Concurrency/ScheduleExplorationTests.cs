@@ -122,7 +122,7 @@ public sealed class ScheduleExplorationTests
         Assert.All(report.Scripts.Where(s => s.Outcome == ScriptOutcome.Passed), s => Assert.Equal(20, s.Schedules!.SchedulesRun));
     }
 
-    private const string OneAllocation = """
+    internal const string OneAllocation = """
         title "one allocation"
         add_device
         start_device

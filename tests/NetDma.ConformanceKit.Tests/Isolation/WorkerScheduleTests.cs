@@ -2,6 +2,7 @@ using NetDma.ConformanceKit.Concurrency;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
+using NetDma.ConformanceKit.Tests.BrokenProviders;
 using NetDma.ConformanceKit.Tests.BrokenProviders.ProcessKilling;
 using NetDma.ConformanceKit.Tests.Concurrency;
 
@@ -97,7 +98,7 @@ public sealed class WorkerScheduleTests
         var failure = Assert.Single(hung.Failures, f => f.Step == ScriptExecutionSteps.DriverHung);
         Assert.Contains(StatusRules.CallbackTerminates.Id, failure.RuleIds);
         Assert.Contains("ProviderAllocateDmaChannel", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("the worker process was killed after 2 s", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("the worker process was killed after a schedule ran 2 s", failure.Message, StringComparison.Ordinal);
         Assert.Equal(IsolationScripts.AllocateLine, failure.Location.Line);
         Assert.Equal(1, hung.Schedules!.FailingSchedule);
         Assert.True(System.Diagnostics.Process.GetProcesses().All(p => p.Id != worker.WorkerProcessIds[0]), "the spinning worker was killed");
@@ -105,6 +106,21 @@ public sealed class WorkerScheduleTests
         Assert.True(following.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(following));
         Assert.Equal(10, following.Schedules!.SchedulesRun);
         Assert.Equal(2, worker.WorkersStarted);
+    }
+
+    [Fact]
+    public void In_a_worker_the_watchdog_bounds_each_schedule_not_the_whole_sweep()
+    {
+        // 40 schedules of at least 40 ms each outlast the 1 s watchdog together; none comes near it alone.
+        var watchdog = TimeSpan.FromSeconds(1);
+        using var worker = WorkerTestKit.For(typeof(SlowAllocateProvider), watchdog, new ScheduleOptions(40, ScheduleStrategy.Random, Seed: 1));
+
+        var result = worker.Run(ScriptParser.Parse(ScheduleExplorationTests.OneAllocation, "slow.ndma"));
+
+        Assert.True(result.Outcome == ScriptOutcome.Passed, ScheduleExplorationTests.Describe(result));
+        Assert.Equal(40, result.Schedules!.SchedulesRun);
+        Assert.True(result.Duration > watchdog, $"the sweep took {result.Duration}, so it did not test the sweep outlasting the watchdog");
+        Assert.Equal(1, worker.WorkersStarted);
     }
 
     [Fact]
