@@ -30,6 +30,9 @@ internal static class ScheduleExplorer
         ArgumentNullException.ThrowIfNull(runOnce);
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
+            // Coyote's trace analysis grows a coverage graph at every scheduling decision (per call site of rewritten
+            // code); the kit reads none of it, and it cost a rewritten WDM script about 85% of its schedule time.
+            .WithTraceAnalysisEnabled(false)
             .WithMaxSchedulingSteps(options.MaxSteps)
             // The bound is a failure of the schedule (a livelock), not a silent end of it: Coyote then reports it to
             // the running schedule (ControlledScheduler.ScheduleEnding), stops exploring and can replay it.
