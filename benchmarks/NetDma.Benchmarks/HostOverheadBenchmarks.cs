@@ -121,7 +121,7 @@ public class HostOverheadBenchmarks
             NetDmaDescriptorControlFlags.NET_DMA_INTERRUPT_ON_COMPLETION | NetDmaDescriptorControlFlags.NET_DMA_STATUS_UPDATE_ON_COMPLETION);
 
     /// <summary>The simulated machine of a script (as Running/World builds it) with the reference provider registered and started.</summary>
-    private sealed class HostMachine
+    internal sealed class HostMachine
     {
         private readonly DescriptorSpec[][] _descriptors;
 
@@ -159,21 +159,21 @@ public class HostOverheadBenchmarks
         public int Sequence(HostStepBytes? bytes)
         {
             var mark = GC.GetAllocatedBytesForCurrentThread();
-            Require(Host.AllocateChannel("ch0", ChannelMask, 0, Site));
+            Allocate();
             bytes?.Allocate += Since(ref mark);
-            Require(Host.StartDma("ch0", _descriptors[0], Site));
+            Start();
             bytes?.Start += Since(ref mark);
             var steps = Run();
             bytes?.Run += Since(ref mark);
             for (var i = 1; i <= Appends; i++)
             {
-                Require(Host.AppendDma("ch0", _descriptors[i], Site));
+                Append(i);
                 bytes?.Append += Since(ref mark);
                 steps += Run();
                 bytes?.Run += Since(ref mark);
             }
 
-            Host.FreeChannel("ch0", Site);
+            Free();
             bytes?.Free += Since(ref mark);
             if (bytes is not null)
             {
@@ -185,6 +185,18 @@ public class HostOverheadBenchmarks
             return steps;
         }
 
+        /// <summary>ProviderAllocateDmaChannel of ch0 on CPU 0.</summary>
+        public void Allocate() => Require(Host.AllocateChannel("ch0", ChannelMask, 0, Site));
+
+        /// <summary>ProviderStartDma of ch0 with the first descriptor.</summary>
+        public void Start() => Require(Host.StartDma("ch0", _descriptors[0], Site));
+
+        /// <summary>ProviderAppendDma of ch0 with descriptor <paramref name="i"/> (1..<see cref="Appends"/>).</summary>
+        public void Append(int i) => Require(Host.AppendDma("ch0", _descriptors[i], Site));
+
+        /// <summary>ProviderFreeDmaChannel of ch0.</summary>
+        public void Free() => Host.FreeChannel("ch0", Site);
+
         private static long Since(ref long mark)
         {
             var now = GC.GetAllocatedBytesForCurrentThread();
@@ -194,7 +206,7 @@ public class HostOverheadBenchmarks
         }
 
         /// <summary>A script's <c>run</c>: the hardware until idle, then the host's check that every interrupt was delivered.</summary>
-        private int Run()
+        public int Run()
         {
             var run = Kernel.RunHardware(RunCommand.IdleBound);
             Host.CheckInterruptsDelivered();
