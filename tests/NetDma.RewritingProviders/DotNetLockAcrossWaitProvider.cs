@@ -13,28 +13,17 @@ public sealed class DotNetLockAcrossWaitProvider : WrappedReferenceProvider
 {
     private readonly object _table = new();
     private readonly object _linked = new();
-    private readonly List<object> _channels = [];
     private bool _secondLinked;
 
     /// <inheritdoc/>
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
         ArgumentNullException.ThrowIfNull(characteristics);
-        var allocate = characteristics.AllocateDmaChannel!;
         var append = characteristics.AppendDma!;
-        characteristics.AllocateDmaChannel = (object provider, NetDmaChannelParameters parameters, NetDmaChannelHandle handle, out object? context) =>
-        {
-            var status = allocate(provider, parameters, handle, out context);
-            if (context is not null)
-            {
-                _channels.Add(context);
-            }
-
-            return status;
-        };
+        var channels = RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
-            var channel = _channels.IndexOf(context);
+            var channel = channels.IndexOf(context);
             if (channel == 0)
             {
                 lock (_table)

@@ -12,7 +12,6 @@ namespace NetDma.RewritingProviders;
 public abstract class DotNetLockOrderProvider : WrappedReferenceProvider
 {
     private readonly object[] _budgets = [new(), new()];
-    private readonly List<object> _channels = [];
     private long _rebalances;
 
     /// <summary>True when each append takes its own channel's lock first (the inversion).</summary>
@@ -25,21 +24,11 @@ public abstract class DotNetLockOrderProvider : WrappedReferenceProvider
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
         ArgumentNullException.ThrowIfNull(characteristics);
-        var allocate = characteristics.AllocateDmaChannel!;
         var append = characteristics.AppendDma!;
-        characteristics.AllocateDmaChannel = (object provider, NetDmaChannelParameters parameters, NetDmaChannelHandle handle, out object? context) =>
-        {
-            var status = allocate(provider, parameters, handle, out context);
-            if (context is not null)
-            {
-                _channels.Add(context);
-            }
-
-            return status;
-        };
+        var channels = RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
-            var own = _channels.IndexOf(context);
+            var own = channels.IndexOf(context);
             if (own is 0 or 1)
             {
                 var first = OwnLockFirst ? own : 0;

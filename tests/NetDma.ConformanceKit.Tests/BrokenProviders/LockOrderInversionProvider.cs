@@ -12,25 +12,14 @@ namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 public sealed class LockOrderInversionProvider : BrokenNetDmaProvider
 {
     private readonly KSpinLock[] _budgetLocks = [new(), new()];
-    private readonly List<object> _channels = [];
 
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
-        var allocate = characteristics.AllocateDmaChannel!;
         var append = characteristics.AppendDma!;
-        characteristics.AllocateDmaChannel = (object provider, NetDmaChannelParameters parameters, NetDmaChannelHandle handle, out object? context) =>
-        {
-            var status = allocate(provider, parameters, handle, out context);
-            if (context is not null)
-            {
-                _channels.Add(context);
-            }
-
-            return status;
-        };
+        var channels = RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
-            var own = _channels.IndexOf(context);
+            var own = channels.IndexOf(context);
             if (own is not (0 or 1))
             {
                 return append(context, virtualAddress, physicalAddress, count);

@@ -10,26 +10,15 @@ namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 /// </summary>
 public sealed class SpinForeverProvider : BrokenNetDmaProvider
 {
-    private readonly List<object> _channels = [];
 
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
-        var allocate = characteristics.AllocateDmaChannel!;
         var append = characteristics.AppendDma!;
-        characteristics.AllocateDmaChannel = (object provider, NetDmaChannelParameters parameters, NetDmaChannelHandle handle, out object? context) =>
-        {
-            var status = allocate(provider, parameters, handle, out context);
-            if (context is not null)
-            {
-                _channels.Add(context);
-            }
-
-            return status;
-        };
+        var channels = RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
             // A poll for an IRQL the append never runs at: the second channel's append never leaves it.
-            while (_channels.IndexOf(context) == 1 && Environment.Kernel.KeGetCurrentIrql() != Irql.HIGH_LEVEL)
+            while (channels.IndexOf(context) == 1 && Environment.Kernel.KeGetCurrentIrql() != Irql.HIGH_LEVEL)
             {
             }
 
