@@ -210,13 +210,7 @@ public static class JsonReportWriter
                 json.WriteString("column", entry.Column);
                 json.WriteString("irql", entry.Irql);
                 json.WriteString("text", entry.Text);
-                json.WriteStartArray("held");
-                foreach (var held in entry.Held)
-                {
-                    json.WriteStringValue(held);
-                }
-
-                json.WriteEndArray();
+                WriteStrings(json, "held", entry.Held);
                 json.WriteEndObject();
             }
 
