@@ -433,7 +433,7 @@ internal static class RuleSource
 
     /// <summary>Nothing for a channel after it is freed.</summary>
     public static readonly Rule NothingAfterFree = new(Ids.NothingAfterFree, RuleLevel.MUST,
-        "After ProviderFreeDmaChannel returns, the engine fetches none of the channel's descriptors and the provider calls no NetDMA function for the channel.", "nc-netdma-dma_channel_free_handler.md");
+        "After ProviderFreeDmaChannel returns, the engine fetches none of the channel's descriptors and writes none of its completion status, and the provider calls no NetDMA function for the channel.", "nc-netdma-dma_channel_free_handler.md");
 
     /// <summary>Providers report only power transitions.</summary>
     public static readonly Rule PnPEventPowerCodesOnly = new(Ids.PnPEventPowerCodesOnly, RuleLevel.MUST,

@@ -95,7 +95,7 @@ public sealed partial class NetDmaHost
         if (access.Buffer is { Kind: MemoryKind.Completion } completion
             && _channelsByCompletion.TryGetValue(completion, out var owner))
         {
-            if (access.IsWrite)
+            if (access.IsWrite && !ReportedAfterFree(owner, access))
             {
                 ObserveCompletionWrite(owner, access);
             }
@@ -328,6 +328,26 @@ public sealed partial class NetDmaHost
     }
 
     /// <summary>A completion-status write: NDMA5005 (address), NDMA5007 (not requested), NDMA5008 (state), and engine errors (Halted outside abort and reset).</summary>
+    /// <summary>
+    /// NDMA3015: once ProviderFreeDmaChannel returned, the device writes no completion status for the channel. NetDMA
+    /// ensures there are no outstanding DMA operations on the channel before it frees it and treats the channel as gone
+    /// afterwards (nc-netdma-dma_channel_free_handler.md), so a status write then is DMA for a channel that no longer
+    /// exists, as a descriptor fetch would be. True when the channel was freed: the write is reported, and it is not
+    /// judged against the progress of a channel whose records are gone.
+    /// </summary>
+    private bool ReportedAfterFree(HostChannel channel, DeviceAccess access)
+    {
+        Log.Checked(LifecycleRules.NothingAfterFree);
+        if (channel.State != ChannelState.Freed)
+        {
+            return false;
+        }
+
+        Log.Report(LifecycleRules.NothingAfterFree, $"no DMA access for {channel.Name} after ProviderFreeDmaChannel",
+            $"{access.Initiator} wrote {access.Length} byte(s) of freed channel {channel.Name}'s completion status at {access.Address}", FreeContract.Page);
+        return true;
+    }
+
     private void ObserveCompletionWrite(HostChannel channel, DeviceAccess access)
     {
         if (access.Length != sizeof(ulong) || access.Address != channel.Completion.PhysicalBase)

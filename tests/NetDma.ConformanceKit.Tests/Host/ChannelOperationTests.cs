@@ -197,6 +197,37 @@ public sealed class ChannelOperationTests
     }
 
     [Fact]
+    public void A_completion_status_write_after_the_free_reports_NDMA3015()
+    {
+        var channel = ReadyToFree();
+        _kit.Host.FreeChannel("ch0", Dispatch);
+
+        // The device writes the channel's completion status once more, after ProviderFreeDmaChannel returned.
+        _kit.Kernel.Memory.DmaWrite(channel.Completion.PhysicalBase, BitConverter.GetBytes((ulong)NetDmaTransferStatus.NetDmaTransferStatusHalted), "device");
+
+        var violation = _kit.Single("NDMA3015");
+        Assert.Equal("no DMA access for ch0 after ProviderFreeDmaChannel", violation.Expected);
+        Assert.Equal($"device wrote 8 byte(s) of freed channel ch0's completion status at {channel.Completion.PhysicalBase}", violation.Actual);
+    }
+
+    [Fact]
+    public void A_completion_status_write_before_the_free_is_judged_as_usual_and_the_free_is_silent()
+    {
+        var channel = ReadyToFree();
+        _kit.Kernel.Memory.DmaWrite(channel.Completion.PhysicalBase, BitConverter.GetBytes((ulong)NetDmaTransferStatus.NetDmaTransferStatusArmed), "device");
+
+        _kit.Host.FreeChannel("ch0", Dispatch);
+
+        _kit.AssertSilent();
+    }
+
+    private HostChannel ReadyToFree()
+    {
+        _kit.RegisterAndStart();
+        return _kit.Allocate("ch0");
+    }
+
+    [Fact]
     public void Suspend_returning_with_the_current_descriptor_half_written_reports_NDMA3012()
     {
         ReadyFor("ProviderSuspendDma");
