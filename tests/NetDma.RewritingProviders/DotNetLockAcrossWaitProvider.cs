@@ -20,7 +20,7 @@ public sealed class DotNetLockAcrossWaitProvider : WrappedReferenceProvider
     {
         ArgumentNullException.ThrowIfNull(characteristics);
         var append = characteristics.AppendDma!;
-        var channels = RecordChannels(characteristics);
+        var channels = AllocationOrder.RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
             var channel = channels.IndexOf(context);

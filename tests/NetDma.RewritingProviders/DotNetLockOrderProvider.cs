@@ -25,7 +25,7 @@ public abstract class DotNetLockOrderProvider : WrappedReferenceProvider
     {
         ArgumentNullException.ThrowIfNull(characteristics);
         var append = characteristics.AppendDma!;
-        var channels = RecordChannels(characteristics);
+        var channels = AllocationOrder.RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
             var own = channels.IndexOf(context);

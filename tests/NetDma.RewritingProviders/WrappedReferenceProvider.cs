@@ -20,28 +20,6 @@ public abstract class WrappedReferenceProvider : INetDmaProviderDriver
     /// <summary>Changes the characteristics the provider registers.</summary>
     protected abstract void Break(NetDmaProviderCharacteristics characteristics);
 
-    /// <summary>
-    /// Wraps ProviderAllocateDmaChannel in <paramref name="characteristics"/> so that every channel context it returns
-    /// joins the returned list, in allocation order: how a broken handler tells the first channel from the second.
-    /// </summary>
-    protected static List<object> RecordChannels(NetDmaProviderCharacteristics characteristics)
-    {
-        ArgumentNullException.ThrowIfNull(characteristics);
-        var channels = new List<object>();
-        var allocate = characteristics.AllocateDmaChannel!;
-        characteristics.AllocateDmaChannel = (object provider, NetDmaChannelParameters parameters, NetDmaChannelHandle handle, out object? context) =>
-        {
-            var status = allocate(provider, parameters, handle, out context);
-            if (context is not null)
-            {
-                channels.Add(context);
-            }
-
-            return status;
-        };
-        return channels;
-    }
-
     /// <inheritdoc/>
     public NtStatus AddDevice(DriverEnvironment environment)
     {

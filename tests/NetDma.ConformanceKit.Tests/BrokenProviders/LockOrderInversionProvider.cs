@@ -1,5 +1,6 @@
 using NetDma.Contracts.Kernel;
 using NetDma.Contracts.NetDma;
+using NetDma.RewritingProviders;
 
 namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 
@@ -16,7 +17,7 @@ public sealed class LockOrderInversionProvider : BrokenNetDmaProvider
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
         var append = characteristics.AppendDma!;
-        var channels = RecordChannels(characteristics);
+        var channels = AllocationOrder.RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
             var own = channels.IndexOf(context);

@@ -1,5 +1,6 @@
 using NetDma.Contracts.Annotations;
 using NetDma.Contracts.NetDma;
+using NetDma.RewritingProviders;
 
 namespace NetDma.ConformanceKit.Tests.BrokenProviders;
 
@@ -14,7 +15,7 @@ public sealed class SpinForeverProvider : BrokenNetDmaProvider
     protected override void Break(NetDmaProviderCharacteristics characteristics)
     {
         var append = characteristics.AppendDma!;
-        var channels = RecordChannels(characteristics);
+        var channels = AllocationOrder.RecordChannels(characteristics);
         characteristics.AppendDma = (context, virtualAddress, physicalAddress, count) =>
         {
             // A poll for an IRQL the append never runs at: the second channel's append never leaves it.
