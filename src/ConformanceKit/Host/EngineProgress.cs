@@ -17,9 +17,6 @@ public sealed class EngineProgress
     // Records of an earlier channel (Recycle), reused by the next submissions.
     private readonly Stack<DescriptorProgress> _spare = new();
 
-    /// <summary>The progress of a freed channel whose records were handed on: it tracks nothing and is never changed.</summary>
-    public static EngineProgress Released { get; } = new();
-
     /// <summary>Every descriptor ever submitted on the channel, by physical address.</summary>
     public IReadOnlyDictionary<PhysicalAddress, DescriptorProgress> Descriptors => _descriptors;
 

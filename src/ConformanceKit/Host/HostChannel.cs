@@ -97,7 +97,8 @@ public sealed class HostChannel
 
     /// <summary>
     /// What the engine did with the channel's descriptors, as the bus shows it. Once the channel is freed its records go
-    /// to the next channel the host allocates (<see cref="ReleaseProgress"/>), and this is <see cref="EngineProgress.Released"/>.
+    /// to the next channel the host allocates (<see cref="ReleaseProgress"/>), and this is the host's empty progress of
+    /// freed channels, which tracks nothing.
     /// </summary>
     public EngineProgress Progress { get; private set; }
 
@@ -112,10 +113,11 @@ public sealed class HostChannel
     /// Hands the freed channel's engine records back for reuse: after ProviderFreeDmaChannel only the channel's handle,
     /// ring and completion buffer matter (NDMA3015 is judged on them), so its per-descriptor records need not live on.
     /// </summary>
-    internal EngineProgress ReleaseProgress()
+    /// <param name="released">What the freed channel shows from now on: the host's empty progress of freed channels.</param>
+    internal EngineProgress ReleaseProgress(EngineProgress released)
     {
         var progress = Progress;
-        Progress = EngineProgress.Released;
+        Progress = released;
         progress.Recycle();
         return progress;
     }

@@ -220,7 +220,7 @@ public sealed partial class NetDmaHost
         _channelsByName.Remove(name);
         _liveChannels.Remove(channel);
         _freedRings[name] = channel.Ring.Buffer;
-        _spareProgress.Push(channel.ReleaseProgress());
+        _spareProgress.Push(channel.ReleaseProgress(_releasedProgress));
     }
 
     /// <summary>NetDMA starts <paramref name="descriptors"/> on <paramref name="name"/> with ProviderStartDma (nc-netdma-dma_start_handler.md).</summary>

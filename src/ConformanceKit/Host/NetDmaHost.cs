@@ -39,6 +39,10 @@ public sealed partial class NetDmaHost : INetDma
     // The engine records of freed channels, for the next channels allocated: with one channel allocated and freed per
     // sequence, submitting descriptors then makes no record and grows no map once the pool is warm (issue 10).
     private readonly Stack<EngineProgress> _spareProgress = new();
+
+    // What every freed channel of this host shows as its progress: empty, and never changed (no check touches a freed
+    // channel's records). One per host, so nothing is shared between machines running side by side.
+    private readonly EngineProgress _releasedProgress = new();
     private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByRing = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<MemoryBuffer, HostChannel> _channelsByCompletion = new(ReferenceEqualityComparer.Instance);
 

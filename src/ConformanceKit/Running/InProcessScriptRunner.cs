@@ -67,7 +67,6 @@ public sealed class InProcessScriptRunner(IDriverFactory factory, TimeSpan watch
             return recorder;
         }))
         { IsBackground = true, Name = $"schedules of {Path.GetFileName(script.File)}" };
-        guard.ScheduleStarted();
         thread.Start();
         if (!guard.Wait(thread.Join))
         {

@@ -15,7 +15,7 @@ internal sealed class ScheduleWatchdog(TimeSpan period)
     private static readonly TimeSpan Poll = TimeSpan.FromMilliseconds(100);
 
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _scheduleStarted;
+    private long _scheduleStarted; // clock ticks at the running schedule's start; 0 (the watchdog's creation) before the first
 
     /// <summary>How long one schedule may run.</summary>
     public TimeSpan Period => period;
