@@ -34,14 +34,17 @@ public class AnalyzerCorpusBenchmarks
         Console.WriteLine($"// corpus: {corpus.Lines} lines, {corpus.Units} copies, {corpus.Trees.Count} files");
         _compilation = AnalyzerCompilations.Create($"Corpus{Lines}", corpus.Trees);
         _ndma = AnalyzerCompilations.NdmaAnalyzers();
+        _threading = ThreadingAnalyzers();
+    }
+
+    /// <summary>Every C# analyzer of Microsoft.VisualStudio.Threading.Analyzers, loaded from the assemblies the project file copies out of its package.</summary>
+    public static ImmutableArray<DiagnosticAnalyzer> ThreadingAnalyzers()
+    {
         var folder = Path.Combine(AppContext.BaseDirectory, ThreadingAnalyzersFolder);
-        _threading = AnalyzerCompilations.AnalyzersIn(
+        var analyzers = AnalyzerCompilations.AnalyzersIn(
             Assembly.LoadFrom(Path.Combine(folder, "Microsoft.VisualStudio.Threading.Analyzers.dll")),
             Assembly.LoadFrom(Path.Combine(folder, "Microsoft.VisualStudio.Threading.Analyzers.CSharp.dll")));
-        if (_threading.IsEmpty)
-        {
-            throw new InvalidOperationException($"no analyzer found in {folder}");
-        }
+        return analyzers.IsEmpty ? throw new InvalidOperationException($"no analyzer found in {folder}") : analyzers;
     }
 
     /// <summary>Compiler diagnostics only: binding and flow checks of the corpus.</summary>

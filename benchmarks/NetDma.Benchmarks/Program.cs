@@ -5,6 +5,13 @@ using NetDma.ConformanceKit.Concurrency;
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --schedules-to-find [seeds] [budget] [random|pct]
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --allocation-profile [sequences]
+// dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --analyzer-profile [lines] [rounds]
+if (args is ["--analyzer-profile", ..])
+{
+    var lines = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 100_000;
+    return AnalyzerProfile.Run(lines, args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 3);
+}
+
 if (args is ["--allocation-profile", ..])
 {
     return AllocationProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
