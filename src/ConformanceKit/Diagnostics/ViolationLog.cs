@@ -14,7 +14,9 @@ public sealed class ViolationLog(CallTrace trace)
 {
     private readonly List<Violation> _pending = [];
     private readonly List<Violation> _all = [];
-    private readonly Dictionary<string, int> _evaluations = new(StringComparer.Ordinal);
+    // Counted by the rule object, hashed by reference: a check runs on every device access, and hashing the rule's ID
+    // string there cost more than the access's own checks (the copy engine's fixed cost per descriptor).
+    private readonly Dictionary<Rule, int> _evaluations = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The call trace quoted by every violation.</summary>
     public CallTrace Trace { get; } = trace;
@@ -23,10 +25,23 @@ public sealed class ViolationLog(CallTrace trace)
     public IReadOnlyList<Violation> All => _all;
 
     /// <summary>
-    /// How many times each rule's run-time check was evaluated (rule ID to count), violations included. A rule missing
-    /// here was never judged in this run: what it requires was not exercised, so a green run says nothing about it.
+    /// How many times each rule's run-time check was evaluated so far (rule ID to count), violations included: a
+    /// snapshot, taken when read. A rule missing here was never judged in this run: what it requires was not
+    /// exercised, so a green run says nothing about it.
     /// </summary>
-    public IReadOnlyDictionary<string, int> Evaluations => _evaluations;
+    public IReadOnlyDictionary<string, int> Evaluations
+    {
+        get
+        {
+            var byId = new Dictionary<string, int>(_evaluations.Count, StringComparer.Ordinal);
+            foreach (var (rule, count) in _evaluations)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(byId, rule.Id, out _) += count;
+            }
+
+            return byId;
+        }
+    }
 
     /// <summary>Violations not yet consumed by an <c>assert_violation</c>.</summary>
     public IReadOnlyList<Violation> Pending => _pending;
@@ -57,7 +72,7 @@ public sealed class ViolationLog(CallTrace trace)
     /// it conforming or not. Called at the check site before its condition, so the run report can tell a verified rule
     /// from one that was never exercised.
     /// </summary>
-    public void Checked(Rule rule) => CollectionsMarshal.GetValueRefOrAddDefault(_evaluations, rule.Id, out _)++;
+    public void Checked(Rule rule) => CollectionsMarshal.GetValueRefOrAddDefault(_evaluations, rule, out _)++;
 
     /// <summary>Records a violation of <paramref name="rule"/> (which also counts as an evaluation of its check).</summary>
     /// <param name="rule">The rule broken.</param>

@@ -64,6 +64,6 @@ internal sealed class WorkerService
 
         var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection), spec);
         execution.Run();
-        return new RunReply(execution.SkipReason, new Dictionary<string, int>(execution.Log.Evaluations, StringComparer.Ordinal));
+        return new RunReply(execution.SkipReason, execution.Log.Evaluations);
     }
 }
