@@ -5,6 +5,12 @@ using NetDma.ConformanceKit.Concurrency;
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --filter '*'
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --schedules-to-find [seeds] [budget] [random|pct]
 // dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --allocation-profile [sequences]
+// dotnet run -c Release --project benchmarks/NetDma.Benchmarks -- --schedule-allocation-profile [batches of 100 schedules]
+if (args is ["--schedule-allocation-profile", ..])
+{
+    return AllocationProfile.RunSchedules(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 5);
+}
+
 if (args is ["--allocation-profile", ..])
 {
     return AllocationProfile.Run(args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 2000);
