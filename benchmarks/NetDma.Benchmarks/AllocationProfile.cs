@@ -55,15 +55,18 @@ internal static class AllocationProfile
         using var listener = new AllocationTickListener();
         var before = GC.GetTotalAllocatedBytes(precise: true);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        long steps = 0;
         for (var i = 0; i < batches; i++)
         {
-            benchmarks.Explore100Schedules();
+            steps += benchmarks.Explore().Schedules!.ScheduledSteps;
         }
 
+        var cpuTime = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
         var schedules = batches * ScheduleExplorationBenchmarks.Runs;
         var perSchedule = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)schedules;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Explore100Schedules: {perSchedule:0} bytes per schedule over {schedules} schedules ({clock.Elapsed.TotalMilliseconds / schedules:0.00} ms per schedule, wall, not a benchmark)"));
+            $"Explore100Schedules: {steps / (double)schedules:0.0} Coyote scheduling steps and {perSchedule:0} bytes per schedule over {schedules} schedules ({clock.Elapsed.TotalMilliseconds / schedules:0.00} ms wall, {cpuTime.TotalMilliseconds / schedules:0.00} ms CPU of all threads per schedule; not a benchmark)"));
         Print(listener.Snapshot());
         return 0;
     }
