@@ -111,12 +111,13 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
     /// <inheritdoc/>
     public void RunConcurrently(IReadOnlyList<Action> operations)
     {
+        var ids = new ulong[operations.Count];
         var failures = new ExceptionDispatchInfo?[operations.Count];
-        var running = operations.Count;
         for (var i = 0; i < operations.Count; i++)
         {
             var id = Operation.CreateNext() ?? throw new InvalidOperationException("Schedule exploration runs only inside a Coyote test iteration.");
             var index = i;
+            ids[i] = id;
             Operation.Start(id);
             ThreadFor(i).Post(() =>
             {
@@ -133,24 +134,20 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
                 finally
                 {
                     t_operation = null;
-                    // No scheduling point between this and OnCompleted, so the waiting operation below can only run
-                    // once this one has completed. Interlocked: once Coyote ends a schedule its operations run freely.
-                    Interlocked.Decrement(ref running);
                     Operation.OnCompleted();
                     Operation.ScheduleNext();
                 }
             });
         }
 
-        // Let the scheduler pick among the new operations and this one; then wait for all of them at once, without a
-        // busy loop. One wait, not one per operation: waiting for each in turn made this operation run (a scheduling
-        // step that switched to it) and pause again (another) after every operation but the last that completed,
-        // up to 8 steps of a 5-operation block in which it does nothing another operation can see, so no
-        // interleaving depends on them (docs/concurrency.md, "Scheduling points removed as redundant").
+        // Let the scheduler pick among the new operations and this one; then wait for each without a busy loop.
         KitWait(() =>
         {
             Operation.ScheduleNext();
-            Operation.PauseUntil(() => Volatile.Read(ref running) == 0);
+            foreach (var id in ids)
+            {
+                Operation.PauseUntilCompleted(id);
+            }
         });
 
         failures.FirstOrDefault(f => f is not null)?.Throw();
