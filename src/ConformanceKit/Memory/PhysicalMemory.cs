@@ -286,11 +286,10 @@ public sealed class PhysicalMemory(ViolationLog log)
     {
         // No scheduling point of its own: BeginDmaCopy's is the copy's one point (docs/concurrency.md, "Scheduling
         // points removed as redundant"). Between the two halves the bus only checks the source range, announces the
-        // read and translates the destination; a second point here would let another operation act after the source
-        // was checked and before the destination is, and the only actions that see a difference are ones that change
-        // the source's and the destination's mapping or liveness at once, which are reported either way (on the read
-        // instead of the write). The bytes themselves move only here, so no ordering of them against another access
-        // is lost.
+        // read and translates the destination (the source was translated before that point); the bytes move only
+        // here. Another operation's action in between differs from the same action before the copy or after it only
+        // if it changes both halves' state at once: freeing a buffer that is both the source and the destination,
+        // reported now as a refused read instead of a refused write (NDMA5001 either way).
         if (!CheckDeviceRange(destinationAddress, length, initiator, "write", out var destination))
         {
             DeviceAccessed?.Invoke(new DeviceAccess(destinationAddress, length, IsWrite: true, null, initiator));
