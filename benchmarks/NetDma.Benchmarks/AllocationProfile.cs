@@ -42,6 +42,49 @@ internal static class AllocationProfile
         return 0;
     }
 
+    /// <summary>
+    /// The same profile for <see cref="ScheduleExplorationBenchmarks.Explore100Schedules"/>: <paramref name="batches"/>
+    /// batches of 100 schedules, with the bytes per schedule counted over every thread
+    /// (<see cref="GC.GetTotalAllocatedBytes"/>, since a schedule runs on its operation threads) and the sampled types.
+    /// </summary>
+    public static int RunSchedules(int batches)
+    {
+        var benchmarks = new ScheduleExplorationBenchmarks();
+        benchmarks.Setup();
+        benchmarks.Explore100Schedules();
+        using var listener = new AllocationTickListener();
+        var before = GC.GetTotalAllocatedBytes(precise: true);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        long steps = 0;
+        for (var i = 0; i < batches; i++)
+        {
+            steps += benchmarks.Explore().Schedules!.ScheduledSteps;
+        }
+
+        var cpuTime = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu;
+        var schedules = batches * ScheduleExplorationBenchmarks.Runs;
+        var perSchedule = (GC.GetTotalAllocatedBytes(precise: true) - before) / (double)schedules;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"Explore100Schedules: {steps / (double)schedules:0.0} Coyote scheduling steps and {perSchedule:0} bytes per schedule over {schedules} schedules ({clock.Elapsed.TotalMilliseconds / schedules:0.00} ms wall, {cpuTime.TotalMilliseconds / schedules:0.00} ms CPU of all threads per schedule; not a benchmark)"));
+        Print(listener.Snapshot());
+        return 0;
+    }
+
+    private static void Print(Dictionary<string, int> samples)
+    {
+        var total = samples.Sum(s => s.Value);
+        Console.WriteLine();
+        Console.WriteLine("| type | share of sampled bytes |");
+        Console.WriteLine("| --- | ---: |");
+        foreach (var (type, count) in samples.OrderByDescending(s => s.Value).Take(25))
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{type}` | {100.0 * count / total:0.0}% |"));
+        }
+
+        Console.WriteLine();
+    }
+
     private static void Measure(string side, int sequences, Func<int> sequence)
     {
         // Warm: the first sequences grow lists and dictionaries to their steady size.
@@ -61,15 +104,7 @@ internal static class AllocationProfile
         var samples = listener.Snapshot();
         var total = samples.Sum(s => s.Value);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{side}: {perCall:0.#} bytes per NetDMA call over {sequences} sequences; {total} AllocationTick samples"));
-        Console.WriteLine();
-        Console.WriteLine("| type | share of sampled bytes |");
-        Console.WriteLine("| --- | ---: |");
-        foreach (var (type, count) in samples.OrderByDescending(s => s.Value).Take(25))
-        {
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| `{type}` | {100.0 * count / total:0.0}% |"));
-        }
-
-        Console.WriteLine();
+        Print(samples);
     }
 
     private sealed class AllocationTickListener : EventListener

@@ -92,6 +92,9 @@ internal static class ScheduleExplorer
         between.Wait();
         var bug = engine.TestReport.NumOfFoundBugs > 0;
         var replayable = options.ReplayTrace ?? engine.ReproducibleTrace;
-        return new ScheduleReport(schedules, options.Strategy, options.Seed, bug ? failing ?? schedules : null, bug ? replayable : null);
+        return new ScheduleReport(schedules, options.Strategy, options.Seed, bug ? failing ?? schedules : null, bug ? replayable : null)
+        {
+            ScheduledSteps = (long)engine.TestReport.TotalExploredFairSteps + engine.TestReport.TotalExploredUnfairSteps,
+        };
     }
 }

@@ -87,7 +87,11 @@ public sealed class DescriptorRing
             var slot = first + i;
             var isLast = i == descriptors.Count - 1;
             var next = isLast && !_unterminated ? PhysicalAddress.Null : SlotPhysical(slot + 1);
-            Write(slot, new NetDmaDescriptor
+            // One scheduling point for the whole chain, at its first descriptor: none of these slots is reachable by
+            // the engine until NetDMA links the chain (below) or the provider counts it (NetDMA 2.0), both after the
+            // last of these writes, so no other operation can tell them apart (docs/concurrency.md, "Scheduling points
+            // removed as redundant"); an engine that fetches a slot before then is reported whatever it reads there.
+            Write(slot, schedulingPoint: i == 0, new NetDmaDescriptor
             {
                 TransferSize = spec.Length,
                 ControlFlags = spec.Flags,
@@ -105,9 +109,7 @@ public sealed class DescriptorRing
         {
             // NetDMA links the old last descriptor to the new chain before calling ProviderAppendDma.
             var slot = (int)((previous.QuadPart - Buffer.PhysicalBase.QuadPart) / NetDmaDescriptor.SizeInBytes);
-            var descriptor = Read(slot);
-            descriptor.NextDescriptor = SlotPhysical(first);
-            Write(slot, descriptor);
+            Link(slot, SlotPhysical(first));
         }
 
         _next += descriptors.Count;
@@ -131,10 +133,7 @@ public sealed class DescriptorRing
         }
 
         var chain = Submit(descriptors, linkToPrevious: false);
-        var slot = (int)(offset / NetDmaDescriptor.SizeInBytes);
-        var descriptor = Read(slot);
-        descriptor.NextDescriptor = chain.PhysicalAddress;
-        Write(slot, descriptor);
+        Link((int)(offset / NetDmaDescriptor.SizeInBytes), chain.PhysicalAddress);
         return chain;
     }
 
@@ -159,11 +158,35 @@ public sealed class DescriptorRing
 
     private VirtualAddress SlotVirtual(int slot) => Buffer.VirtualBase.Offset((ulong)(slot * NetDmaDescriptor.SizeInBytes));
 
-    private void Write(int slot, NetDmaDescriptor descriptor)
+    /// <summary>
+    /// Sets the NextDescriptor of the descriptor at <paramref name="slot"/> to <paramref name="next"/>: NetDMA's one
+    /// write of that field. The kit reads the whole descriptor and writes it back, and only the write is a scheduling
+    /// point: a point between the two would only let a device write into that descriptor land in between and be
+    /// overwritten, which NetDMA's single write of the field would not do (docs/concurrency.md, "Scheduling points
+    /// removed as redundant").
+    /// </summary>
+    private void Link(int slot, PhysicalAddress next)
+    {
+        Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
+        _memory.ReadBytesWithinPoint(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
+        var descriptor = NetDmaDescriptor.Read(image);
+        descriptor.NextDescriptor = next;
+        Write(slot, schedulingPoint: true, descriptor);
+    }
+
+    private void Write(int slot, bool schedulingPoint, NetDmaDescriptor descriptor)
     {
         Span<byte> image = stackalloc byte[NetDmaDescriptor.SizeInBytes];
         descriptor.Write(image);
-        _memory.WriteBytes(Buffer, (ulong)(slot * NetDmaDescriptor.SizeInBytes), image);
+        var offset = (ulong)(slot * NetDmaDescriptor.SizeInBytes);
+        if (schedulingPoint)
+        {
+            _memory.WriteBytes(Buffer, offset, image);
+        }
+        else
+        {
+            _memory.WriteBytesWithinPoint(Buffer, offset, image);
+        }
     }
 
     private NetDmaDescriptor Read(int slot)

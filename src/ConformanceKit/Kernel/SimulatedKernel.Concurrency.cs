@@ -22,6 +22,9 @@ public sealed partial class SimulatedKernel
     private bool _inConcurrentBlock;
     private bool _hardwareLaneActive;
 
+    // The Coyote state name of each 4 KiB page touched under exploration (OnSharedMemoryAccess).
+    private readonly Dictionary<ulong, string> _pageStates = [];
+
     // True on the thread of the block's hardware lane.
     private readonly ThreadLocal<bool> _hardwareLane = new();
 
@@ -160,8 +163,15 @@ public sealed partial class SimulatedKernel
 
     private void OnSharedMemoryAccess(PhysicalAddress address, bool write)
     {
-        // One state per 4 KiB page: Coyote's read/write points let its strategies tell racing accesses apart.
-        var page = $"page 0x{address.QuadPart >> 12:X}";
+        // One state per 4 KiB page: Coyote's read/write points let its strategies tell racing accesses apart. Each
+        // page's name is made once per machine: this runs at every simulated memory access of every schedule.
+        var number = address.QuadPart >> 12;
+        if (!_pageStates.TryGetValue(number, out var page))
+        {
+            page = $"page 0x{number:X}";
+            _pageStates.Add(number, page);
+        }
+
         if (write)
         {
             _scheduler.Write(page);
@@ -183,7 +193,7 @@ public sealed partial class SimulatedKernel
 
         if (!InHardwareContext)
         {
-            Serve(CurrentProcessorState);
+            Serve(CurrentProcessorState, rightAfterPoint: true);
         }
     }
 
@@ -191,11 +201,29 @@ public sealed partial class SimulatedKernel
     /// What a processor does at a scheduling point and when idle: an interrupt targeted at it runs its ISR if it is
     /// below DIRQL, then its queued DPCs run if it is below DISPATCH_LEVEL.
     /// </summary>
-    private void Serve(ProcessorState processor)
+    /// <param name="processor">The processor whose operation runs this.</param>
+    /// <param name="rightAfterPoint">
+    /// True when this operation's last scheduling point (or the step that resumed it from a park) came just before, with
+    /// only the kernel's own bookkeeping since: then the first ISR delivered here has no entry point of its own.
+    /// </param>
+    /// <remarks>
+    /// Why the first ISR's entry point is redundant (docs/concurrency.md, "Scheduling points removed as redundant"):
+    /// between the point just passed and the ISR's first instruction this processor only takes the interrupt off the
+    /// pending queue (only an interrupt targeted at it: no other processor can take that one, and the hardware only
+    /// adds behind it), looks up the device's granted messages and connected ISR, and raises its own IRQL to DIRQL
+    /// (which no other processor reads). Every other operation's action commutes with that, so whatever another
+    /// operation could do at the entry point it can do at the point just passed, with the same outcome; the one
+    /// exception, another processor disconnecting the ISR or stopping the device in between, would let an ISR start
+    /// after IoDisconnectInterruptEx returned, which Windows does not do. A second ISR in the same loop follows the
+    /// first one's driver code and keeps its point.
+    /// </remarks>
+    private void Serve(ProcessorState processor, bool rightAfterPoint = false)
     {
+        var entryPoint = !rightAfterPoint;
         while (processor.Irql < InterruptIrql && TakeInterruptFor(processor.Number) is { } pending)
         {
-            Deliver(pending.Bus, pending.MessageId);
+            Deliver(pending.Bus, pending.MessageId, entryPoint);
+            entryPoint = true;
         }
 
         if (processor.Irql < Irql.DISPATCH_LEVEL)
@@ -249,6 +277,8 @@ public sealed partial class SimulatedKernel
         }
 
         bool Finished() => othersDone() && Quiescent();
+        // True right after the park below returned: the step that resumed this processor is its last scheduling point.
+        var resumed = false;
         while (true)
         {
             if (_halted)
@@ -258,7 +288,12 @@ public sealed partial class SimulatedKernel
 
             if (HasWork(processor))
             {
-                DoProcessorWork(() => Serve(processor));
+                // Straight after that step only reads of the kit's state and the busy count come (which cannot make
+                // the machine look quiet while an interrupt for this processor is pending), so the first ISR needs no
+                // entry point of its own (Serve). After a round of work, driver code ran since the last point: it keeps it.
+                var afterPoint = resumed;
+                DoProcessorWork(() => Serve(processor, rightAfterPoint: afterPoint));
+                resumed = false;
                 continue;
             }
 
@@ -267,7 +302,9 @@ public sealed partial class SimulatedKernel
                 return;
             }
 
+            // Parks for certain: nothing changed since HasWork and Finished were false.
             Park("an interrupt or a DPC to run (idle)", () => _halted || HasWork(processor) || Finished());
+            resumed = true;
         }
     }
 

@@ -141,7 +141,8 @@ public sealed partial class SimulatedKernel
             // that never came, while the processor waited for the hardware: a deadlock of the kit's own (issue 8).
             var progress = _progress;
             var worked = false;
-            foreach (var (bus, engine) in _engines.ToArray())
+            // The round's snapshot (AttachEngine replaces it, never changes it), as the sequential clock uses: no copy per round.
+            foreach (var (bus, engine) in _engineRound)
             {
                 if (done())
                 {

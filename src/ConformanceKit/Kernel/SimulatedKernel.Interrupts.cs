@@ -218,7 +218,7 @@ public sealed partial class SimulatedKernel
     }
 
     /// <returns>True when the ISR ran, false when the target processor masks it, null when it was dropped.</returns>
-    private bool? Deliver(DeviceBus bus, uint messageId)
+    private bool? Deliver(DeviceBus bus, uint messageId, bool entryPoint = true)
     {
         var device = bus.Device;
         var granted = _resources.TryGetValue(device, out var resources) ? resources.Interrupts : [];
@@ -252,7 +252,7 @@ public sealed partial class SimulatedKernel
             var claimed = call.Connection.ServiceRoutine(call.Connection.Interrupt, call.Connection.ServiceContext, call.MessageId);
             call.Kernel.Log.Trace.Record(new TraceEntry("{0} <- {1}(message {2}) = {*}", TraceValue.Processor(call.Cpu, InterruptIrql), IsrRoutineName, call.MessageId,
                 new TraceArguments("{0}", TraceValue.Boolean(claimed))));
-        });
+        }, entryPoint);
         return true;
     }
 
@@ -274,7 +274,8 @@ public sealed partial class SimulatedKernel
     /// Calls a driver routine the system itself starts (DPC, ISR): like <see cref="InvokeDriver"/>, but an exception is
     /// reported as NDMA2002 instead of propagating, since no driver caller is there to receive it.
     /// </summary>
-    private void CallSystemRoutine<TState>(uint cpu, Irql irql, string routine, string page, TState state, Action<TState> body)
+    /// <remarks>With <paramref name="entryPoint"/> false the routine's entry scheduling point is left out (an ISR delivered straight after a point, <see cref="Serve"/>).</remarks>
+    private void CallSystemRoutine<TState>(uint cpu, Irql irql, string routine, string page, TState state, Action<TState> body, bool entryPoint = true)
     {
         try
         {
@@ -282,7 +283,7 @@ public sealed partial class SimulatedKernel
             {
                 call.Body(call.State);
                 return true;
-            });
+            }, default, entryPoint);
         }
         catch (Exception exception) when (!EndsTheSchedule(exception))
         {

@@ -124,6 +124,17 @@ public sealed partial class SimulatedKernel : IWdmKernel
     public T InvokeDriver<TState, T>(uint cpu, Irql irql, string routine, string page, TState state, Func<TState, T> body, TraceArguments arguments = default)
     {
         ArgumentNullException.ThrowIfNull(body);
+        return InvokeDriver(cpu, irql, routine, page, state, body, arguments, entryPoint: true);
+    }
+
+    /// <summary>
+    /// <see cref="InvokeDriver{TState, T}(uint, Irql, string, string, TState, Func{TState, T}, TraceArguments)"/>, with
+    /// the routine's entry scheduling point left out when <paramref name="entryPoint"/> is false: only for an ISR the
+    /// kernel delivers straight after a scheduling point of the same processor, with nothing but the kernel's own
+    /// bookkeeping in between (<see cref="Serve"/>).
+    /// </summary>
+    private T InvokeDriver<TState, T>(uint cpu, Irql irql, string routine, string page, TState state, Func<TState, T> body, TraceArguments arguments, bool entryPoint)
+    {
         var processor = Processor(cpu);
         var previousIrql = processor.Irql;
         processor.Irql = irql;
@@ -135,7 +146,11 @@ public sealed partial class SimulatedKernel : IWdmKernel
         var returned = false;
         try
         {
-            SchedulingPoint();
+            if (entryPoint)
+            {
+                SchedulingPoint();
+            }
+
             var result = body(state);
             returned = true;
             return result;

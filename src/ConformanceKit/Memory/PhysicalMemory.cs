@@ -190,6 +190,28 @@ public sealed class PhysicalMemory(ViolationLog log)
         source.CopyTo(buffer.Storage.AsSpan((int)offset));
     }
 
+    /// <summary>
+    /// <see cref="WriteBytes"/> without a scheduling point of its own: for a host-side write that belongs to the point of
+    /// an access the caller just declared (the rest of a chain of descriptors NetDMA writes before any of them is linked,
+    /// <see cref="Host.DescriptorRing.Submit"/>). Only for writes no other operation can tell apart from that access.
+    /// </summary>
+    internal void WriteBytesWithinPoint(MemoryBuffer buffer, ulong offset, ReadOnlySpan<byte> source)
+    {
+        CheckHostRange(buffer, offset, (ulong)source.Length);
+        source.CopyTo(buffer.Storage.AsSpan((int)offset));
+    }
+
+    /// <summary>
+    /// <see cref="ReadBytes(MemoryBuffer, ulong, Span{byte})"/> without a scheduling point of its own: for a host-side
+    /// read that belongs to the point of the write that follows it (NetDMA's read of the descriptor it links a new chain
+    /// to, <see cref="Host.DescriptorRing.Submit"/>).
+    /// </summary>
+    internal void ReadBytesWithinPoint(MemoryBuffer buffer, ulong offset, Span<byte> destination)
+    {
+        CheckHostRange(buffer, offset, (ulong)destination.Length);
+        buffer.Storage.AsSpan((int)offset, destination.Length).CopyTo(destination);
+    }
+
     /// <summary>Host-side fill of the whole buffer with <paramref name="value"/>.</summary>
     public void Fill(MemoryBuffer buffer, byte value) => Fill(buffer, 0, buffer.Size, value);
 
@@ -262,7 +284,12 @@ public sealed class PhysicalMemory(ViolationLog log)
     internal bool CompleteDmaCopy(MemoryBuffer source, PhysicalAddress sourceAddress, PhysicalAddress destinationAddress,
         ulong length, string initiator)
     {
-        SharedAccess?.Invoke(destinationAddress, true);
+        // No scheduling point of its own: BeginDmaCopy's is the copy's one point (docs/concurrency.md, "Scheduling
+        // points removed as redundant"). Between the two halves the bus only checks the source range, announces the
+        // read and translates the destination (the source was translated before that point); the bytes move only
+        // here. Another operation's action in between differs from the same action before the copy or after it only
+        // if it changes both halves' state at once: freeing a buffer that is both the source and the destination,
+        // reported now as a refused read instead of a refused write (NDMA5001 either way).
         if (!CheckDeviceRange(destinationAddress, length, initiator, "write", out var destination))
         {
             DeviceAccessed?.Invoke(new DeviceAccess(destinationAddress, length, IsWrite: true, null, initiator));
