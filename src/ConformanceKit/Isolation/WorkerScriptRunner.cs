@@ -7,7 +7,8 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// Runs scripts against a driver loaded in a worker process, in the manner of a test host: the kit process keeps the
 /// scripts, the timeouts, the verdicts and the reports; the worker runs the simulated machine with the provider and
-/// streams every observation back as it happens. A worker that dies (FailFast, stack overflow, Environment.Exit, an
+/// records every observation as it happens in a journal the kit reads (<see cref="ObservationJournal"/>), which
+/// survives the worker. A worker that dies (FailFast, stack overflow, Environment.Exit, an
 /// unhandled exception on any thread, exhausted memory) fails the script with NDMA2002, naming the routine that was
 /// running, the call sequence and the exit code or signal; one that exceeds the watchdog, blocking or spinning, is
 /// killed (no CPU leaks) and the script fails with NDMA2003. Either way the next script gets a fresh worker. Under
@@ -67,11 +68,11 @@ public sealed class WorkerScriptRunner : IScriptRunner
         // Under schedules each schedule's observations go to a recorder of their own, as in the in-process
         // exploration: the result is the last schedule's, and a death is reported with the calls of the schedule it
         // happened in.
-        // Under schedules the watchdog applies to each schedule as its start event arrives (ScheduleWatchdog).
+        // Under schedules the watchdog applies to each schedule as the journal's header counts it started
+        // (WorkerProcess.Run; ScheduleWatchdog).
         var watchdog = new ScheduleWatchdog(_options.Watchdog);
         Func<ScriptRecorder>? nextSchedule = schedules is null ? null : () =>
         {
-            watchdog.ScheduleStarted();
             started++;
             return recorder = new ScriptRecorder(script);
         };

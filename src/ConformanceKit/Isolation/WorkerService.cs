@@ -7,14 +7,14 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// The worker's RPC target: loads the provider assembly once (from a copy rewritten by Coyote's rewriter when the kit
 /// asks, for schedule exploration), then runs each script it is sent against a fresh driver instance, in sequential
-/// mode or under schedules, streaming every observation to the kit process (<see cref="WorkerEventStream"/>).
+/// mode or under schedules, recording every observation in the kit's observation journal (<see cref="WorkerEventStream"/>).
 /// </summary>
 internal sealed class WorkerService
 {
     private IDriverFactory? _factory;
 
-    /// <summary>The connection to the kit process; set before the first request arrives.</summary>
-    public JsonRpc? Connection { get; set; }
+    /// <summary>The writer of the kit's observation journal; set before the first request arrives.</summary>
+    public WorkerJournalWriter? Journal { get; set; }
 
     [JsonRpcMethod(WorkerProtocol.Load)]
     public LoadReply Load(DriverSource source, string? rewriterPath = null, string? rewriteCache = null, IReadOnlyList<string>? kitAssemblies = null)
@@ -41,7 +41,8 @@ internal sealed class WorkerService
     public RunReply Run(string source, string file, string? faults, Concurrency.ScheduleOptions? schedules = null)
     {
         var factory = _factory ?? throw new InvalidOperationException("the kit asked the worker to run a script before loading a driver");
-        var connection = Connection ?? throw new InvalidOperationException("the worker has no connection to the kit");
+        var journal = Journal ?? throw new InvalidOperationException("the worker has no observation journal");
+        var stream = new WorkerEventStream(journal);
 
         // The kit process parsed this text already; it parses the same way here.
         var script = ScriptParser.Parse(source, file);
@@ -49,20 +50,19 @@ internal sealed class WorkerService
         var spec = faults is null ? null : Faults.FaultSpec.Parse(faults);
         if (schedules is not null)
         {
-            // The in-process exploration, run here: each schedule's observations go to the kit (which starts a new
-            // recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
+            // The in-process exploration, run here: each schedule's observations go to the journal (the kit starts a
+            // new recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
             var exploration = new ScheduledExecution(script, factory, spec, schedules);
-            var stream = new WorkerEventStream(connection);
             var report = exploration.Run(recorder =>
             {
                 stream.ScheduleStarted();
-                return new WorkerEventStream(connection, recorder);
+                return stream.With(recorder);
             });
             var result = exploration.Result(report);
             return new RunReply(result.SkipReason, result.Evaluations, report);
         }
 
-        var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection), spec);
+        var execution = new ScriptExecution(script, factory, stream, spec);
         execution.Run();
         return new RunReply(execution.SkipReason, new Dictionary<string, int>(execution.Log.Evaluations, StringComparer.Ordinal));
     }
