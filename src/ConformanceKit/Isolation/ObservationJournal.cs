@@ -12,7 +12,7 @@ namespace NetDma.ConformanceKit.Isolation;
 /// </summary>
 /// <remarks>
 /// Layout: a header of <see cref="HeaderBytes"/> bytes (the committed length of the records, a 64-bit integer at
-/// offset 0; the number of schedules started, a 64-bit integer at offset 8), then <see cref="Capacity"/> bytes of
+/// offset 0; the number of scripts and schedules started, a 64-bit integer at offset 8), then <see cref="Capacity"/> bytes of
 /// records. Only one side writes the committed length at a time: the worker while it runs a script, the kit while the
 /// worker waits for it to drain the journal (<see cref="WorkerProtocol.JournalFull"/>) or after the script's reply.
 /// </remarks>
@@ -25,7 +25,7 @@ internal sealed class ObservationJournal : IDisposable
     public const int MinimumCapacity = 64;
 
     private const long CommittedOffset = 0;
-    private const long SchedulesOffset = 8;
+    private const long StartsOffset = 8;
 
     private readonly MemoryMappedFile _map;
     private readonly MemoryMappedViewAccessor _view;
@@ -58,12 +58,15 @@ internal sealed class ObservationJournal : IDisposable
         }
     }
 
-    /// <summary>How many schedules the worker has started in this journal's life (under schedules; 0 otherwise).</summary>
-    public long SchedulesStarted
+    /// <summary>
+    /// How many scripts and schedules the worker has started in this journal's life: the kit's watchdog reads it to
+    /// give each its own period, without waiting for the records, which it reads only when it drains the journal.
+    /// </summary>
+    public long Starts
     {
         get
         {
-            var started = _view.ReadInt64(SchedulesOffset);
+            var started = _view.ReadInt64(StartsOffset);
             Interlocked.MemoryBarrier();
             return started;
         }
@@ -116,12 +119,12 @@ internal sealed class ObservationJournal : IDisposable
         _view.Write(CommittedOffset, committed);
     }
 
-    /// <summary>Counts one more schedule started (published after the schedule's start record).</summary>
-    public void ScheduleStarted()
+    /// <summary>Counts one more script or schedule started (published after its start record).</summary>
+    public void CountStart()
     {
-        var started = _view.ReadInt64(SchedulesOffset);
+        var started = _view.ReadInt64(StartsOffset);
         Interlocked.MemoryBarrier();
-        _view.Write(SchedulesOffset, started + 1);
+        _view.Write(StartsOffset, started + 1);
     }
 
     /// <summary>Writes <paramref name="count"/> bytes of <paramref name="bytes"/> at <paramref name="position"/> of the record area (not yet committed).</summary>

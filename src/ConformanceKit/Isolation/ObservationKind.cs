@@ -29,6 +29,18 @@ internal enum ObservationKind : byte
     FaultInjected,
 
     /// <summary>
+    /// The worker starts the next script of the <see cref="WorkerProtocol.Run"/> request; the records that follow, up to
+    /// its <see cref="ScriptEnded"/>, are its own. No body.
+    /// </summary>
+    ScriptStarted,
+
+    /// <summary>
+    /// The script ended: why it was skipped (or null), how many times each rule's check was evaluated (a count, then
+    /// rule ID and count pairs) and how long it ran in the worker (<see cref="TimeSpan"/> ticks).
+    /// </summary>
+    ScriptEnded,
+
+    /// <summary>
     /// Under schedules, the next schedule of the script starts on a fresh machine; the records that follow are its own
     /// (the kit starts a new recorder, as the in-process exploration does per schedule). No body.
     /// </summary>

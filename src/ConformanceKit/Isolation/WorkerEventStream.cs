@@ -101,11 +101,38 @@ internal sealed class WorkerEventStream(WorkerJournalWriter journal, IExecutionO
         local?.FaultInjected(fault);
     }
 
+    /// <summary>Records that the next script of the request starts (<see cref="ObservationKind.ScriptStarted"/>) and counts it in the journal's header, which the kit's watchdog reads.</summary>
+    public void ScriptStarted()
+    {
+        journal.Start(ObservationKind.ScriptStarted);
+        journal.Append();
+        journal.CountStart();
+    }
+
+    /// <summary>Records how the script ended (<see cref="ObservationKind.ScriptEnded"/>).</summary>
+    /// <param name="skipReason">Why it was skipped, or null.</param>
+    /// <param name="evaluations">How many times each rule's check was evaluated (rule ID to count).</param>
+    /// <param name="duration">How long it ran in the worker.</param>
+    public void ScriptEnded(string? skipReason, IReadOnlyDictionary<string, int> evaluations, TimeSpan duration)
+    {
+        var record = journal.Start(ObservationKind.ScriptEnded);
+        record.Write(skipReason);
+        record.Write(evaluations.Count);
+        foreach (var (rule, count) in evaluations)
+        {
+            record.Write(rule);
+            record.Write(count);
+        }
+
+        record.Write(duration.Ticks);
+        journal.Append();
+    }
+
     /// <summary>Records that the next schedule starts (<see cref="ObservationKind.ScheduleStarted"/>) and counts it in the journal's header, which the kit's watchdog reads.</summary>
     public void ScheduleStarted()
     {
         journal.Start(ObservationKind.ScheduleStarted);
         journal.Append();
-        journal.ScheduleStarted();
+        journal.CountStart();
     }
 }

@@ -22,6 +22,12 @@ internal sealed class WorkerEvents(ObservationJournal journal)
     /// <summary>The recorder of the script the worker is running, or null between scripts.</summary>
     public ScriptRecorder? Recorder { get; set; }
 
+    /// <summary>Makes the recorder of the request's next script as it starts (<see cref="ObservationKind.ScriptStarted"/>); null between requests.</summary>
+    public Func<ScriptRecorder>? NextScript { get; set; }
+
+    /// <summary>Takes how the running script ended (<see cref="ObservationKind.ScriptEnded"/>): skip reason or null, rule evaluations, duration in the worker; null between requests.</summary>
+    public Action<string?, IReadOnlyDictionary<string, int>, TimeSpan>? ScriptEnded { get; set; }
+
     /// <summary>Under schedules, makes the recorder of the schedule that starts (<see cref="ObservationKind.ScheduleStarted"/>); null otherwise.</summary>
     public Func<ScriptRecorder>? NextSchedule { get; set; }
 
@@ -126,6 +132,21 @@ internal sealed class WorkerEvents(ObservationJournal journal)
             case ObservationKind.FaultInjected:
                 var fault = new Faults.InjectedFault((Faults.FaultKind)body.ReadInt32(), body.ReadString(), body.ReadString(), body.ReadNullableLocation(), body.ReadInt64());
                 Recorder?.FaultInjected(fault);
+                break;
+            case ObservationKind.ScriptStarted:
+                Recorder = NextScript?.Invoke();
+                break;
+            case ObservationKind.ScriptEnded:
+                var skipReason = body.ReadNullableString();
+                var evaluations = new Dictionary<string, int>(StringComparer.Ordinal);
+                for (var count = body.ReadCount(); count > 0; count--)
+                {
+                    evaluations[body.ReadString()] = body.ReadInt32();
+                }
+
+                var duration = TimeSpan.FromTicks(body.ReadInt64());
+                ScriptEnded?.Invoke(skipReason, evaluations, duration);
+                Recorder = null;
                 break;
             case ObservationKind.ScheduleStarted:
                 if (NextSchedule is { } next)

@@ -59,6 +59,6 @@ internal sealed class WorkerJournalWriter(ObservationJournal journal, Action<byt
         }
     }
 
-    /// <summary>Counts a schedule started in the journal's header (after its start record), for the kit's watchdog.</summary>
-    public void ScheduleStarted() => journal.ScheduleStarted();
+    /// <summary>Counts a script or schedule started in the journal's header (after its start record), for the kit's watchdog.</summary>
+    public void CountStart() => journal.CountStart();
 }

@@ -133,32 +133,37 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/> (under
-    /// <paramref name="schedules"/>, to the recorder <paramref name="nextSchedule"/> makes as each schedule starts);
-    /// returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
+    /// Runs <paramref name="scripts"/> in the worker, one after another: each script's observations go to the recorder
+    /// <paramref name="nextScript"/> makes as it starts (under <paramref name="schedules"/>, to the recorder
+    /// <paramref name="nextSchedule"/> makes as each schedule starts), and <paramref name="scriptEnded"/> takes how it
+    /// ended. Returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how);
+    /// then the scripts that ended were reported, the recorder of the one that was running holds what it observed, and
+    /// the rest did not run. The <paramref name="watchdog"/> gives each script and schedule its own period.
     /// </summary>
     /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
-    public RunReply? Run(Script script, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, ScriptRecorder recorder, Func<ScriptRecorder>? nextSchedule,
-        Running.ScheduleWatchdog watchdog, out WorkerDeath? death)
+    public RunReply? Run(IReadOnlyList<Script> scripts, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, Func<ScriptRecorder> nextScript,
+        Action<string?, IReadOnlyDictionary<string, int>, TimeSpan> scriptEnded, Func<ScriptRecorder>? nextSchedule, Running.ScheduleWatchdog watchdog, out WorkerDeath? death)
     {
-        _events.Recorder = recorder;
+        _events.NextScript = nextScript;
+        _events.ScriptEnded = scriptEnded;
         _events.NextSchedule = nextSchedule;
         _stderr.Reset();
         _stdout.Reset();
         try
         {
-            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString(), schedules], CancellationToken.None);
-            // The watchdog learns that a schedule started from the journal's header, read at each poll (at most 100 ms
-            // late, which only lengthens a schedule's allowance by that much), not from a message per schedule: the
-            // records of a schedule are read only when the journal is drained, which may be many schedules later.
-            var schedulesSeen = _journal.SchedulesStarted;
+            var wire = scripts.Select(s => new WireScript(s.Source, s.File)).ToList();
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [wire, faults?.ToString(), schedules], CancellationToken.None);
+            // The watchdog learns that a script or schedule started from the journal's header, read at each poll (at
+            // most 100 ms late, which only lengthens its allowance by that much), not from a message per start: the
+            // records are read only when the journal is drained, which may be many scripts or schedules later.
+            var startsSeen = _journal.Starts;
             if (!watchdog.Wait(poll =>
             {
                 var ended = Wait(call, poll);
-                var started = _journal.SchedulesStarted;
-                if (started != schedulesSeen)
+                var starts = _journal.Starts;
+                if (starts != startsSeen)
                 {
-                    schedulesSeen = started;
+                    startsSeen = starts;
                     watchdog.ScheduleStarted();
                 }
 
@@ -186,7 +191,7 @@ internal sealed class WorkerProcess : IDisposable
             if (call.Exception?.InnerException is RemoteInvocationException error && !_process.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 Kill();
-                throw new WorkerStartException($"the worker failed to run {script.File}: {error.Message}");
+                throw new WorkerStartException($"the worker failed to run {(scripts.Count == 1 ? scripts[0].File : $"{scripts.Count} scripts from {scripts[0].File}")}: {error.Message}");
             }
 
             Drain();
@@ -196,6 +201,8 @@ internal sealed class WorkerProcess : IDisposable
         finally
         {
             _events.Recorder = null;
+            _events.NextScript = null;
+            _events.ScriptEnded = null;
             _events.NextSchedule = null;
         }
     }

@@ -7,7 +7,7 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// The JSON-RPC methods between the kit process and a worker (StreamJsonRpc, System.Text.Json formatter, over a named
 /// pipe, so a provider writing to its console cannot corrupt the stream). The kit calls <see cref="Load"/> once per
-/// worker and <see cref="Run"/> per script. The observations of a running script (<see cref="IExecutionObserver"/>)
+/// worker and <see cref="Run"/> per batch of scripts (one under schedules). The observations of a running script (<see cref="IExecutionObserver"/>)
 /// do not travel as messages: the worker appends each to the <see cref="ObservationJournal"/>, a file both processes
 /// map, which the kit created and named on the worker's command line (<see cref="WorkerHost.JournalOption"/>); the kit
 /// drains it when the <see cref="Run"/> reply arrives, or after the worker died, and when the worker finds it full
@@ -23,9 +23,13 @@ internal static class WorkerProtocol
     public const string Load = "load";
 
     /// <summary>
-    /// Request: run one script (its text, display name, the run's fault spec text or null, and the
-    /// <see cref="Concurrency.ScheduleOptions"/> to explore it under or null for sequential mode) → <see cref="RunReply"/>.
-    /// Every observation was committed to the journal before the reply is sent.
+    /// Request: run scripts one after another, each against a fresh driver (their <see cref="WireScript"/>s, the run's
+    /// fault spec text or null, and the <see cref="Concurrency.ScheduleOptions"/> to explore them under, with one script
+    /// per request, or null for sequential mode) → <see cref="RunReply"/>. Each script's observations are framed in the
+    /// journal by <see cref="ObservationKind.ScriptStarted"/> and <see cref="ObservationKind.ScriptEnded"/> (its skip
+    /// reason and rule evaluations), so a worker that dies in the middle of a batch has reported every script before the
+    /// one it died in; every record is committed before the reply is sent. Several scripts per request spare a
+    /// round trip per script (exploration runs thousands of short cases).
     /// </summary>
     public const string Run = "run";
 
@@ -44,11 +48,17 @@ internal static class WorkerProtocol
 /// <param name="Error">The load error (a <see cref="Running.DriverLoadException"/> message), or null on success.</param>
 internal sealed record LoadReply(string DriverName, bool HasNetDmaDriver, string? Error);
 
-/// <summary>How a script ended in the worker (its checks and violations are in the observation journal, committed before this reply).</summary>
-/// <param name="SkipReason">Why the script was skipped, or null.</param>
-/// <param name="Evaluations">How many times each rule's check was evaluated (rule ID to count), sent once at the end.</param>
-/// <param name="Schedules">Under schedules, Coyote's report (with the failing schedule's replayable trace text); null in sequential mode.</param>
-internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, int> Evaluations, Concurrency.ScheduleReport? Schedules = null);
+/// <summary>One script of a <see cref="WorkerProtocol.Run"/> request.</summary>
+/// <param name="Source">Its text (the worker parses it again, as the kit did).</param>
+/// <param name="File">Its display name.</param>
+internal sealed record WireScript(string Source, string File);
+
+/// <summary>
+/// How a <see cref="WorkerProtocol.Run"/> request ended in the worker: every script ran, and its checks, violations,
+/// skip reason and evaluations are in the observation journal, committed before this reply.
+/// </summary>
+/// <param name="Schedules">Under schedules, Coyote's report of the request's one script (with the failing schedule's replayable trace text); null in sequential mode.</param>
+internal sealed record RunReply(Concurrency.ScheduleReport? Schedules = null);
 
 /// <summary>A <see cref="Violation"/> as the journal records it: the rule by its ID, looked up again in the kit process.</summary>
 /// <param name="RuleId">The rule's ID.</param>

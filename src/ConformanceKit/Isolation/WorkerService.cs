@@ -38,32 +38,51 @@ internal sealed class WorkerService
     }
 
     [JsonRpcMethod(WorkerProtocol.Run)]
-    public RunReply Run(string source, string file, string? faults, Concurrency.ScheduleOptions? schedules = null)
+    public RunReply Run(IReadOnlyList<WireScript> scripts, string? faults, Concurrency.ScheduleOptions? schedules = null)
     {
         var factory = _factory ?? throw new InvalidOperationException("the kit asked the worker to run a script before loading a driver");
         var journal = Journal ?? throw new InvalidOperationException("the worker has no observation journal");
-        var stream = new WorkerEventStream(journal);
-
-        // The kit process parsed this text already; it parses the same way here.
-        var script = ScriptParser.Parse(source, file);
-        // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
-        var spec = faults is null ? null : Faults.FaultSpec.Parse(faults);
-        if (schedules is not null)
+        if (schedules is not null && scripts.Count != 1)
         {
-            // The in-process exploration, run here: each schedule's observations go to the journal (the kit starts a
-            // new recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
-            var exploration = new ScheduledExecution(script, factory, spec, schedules);
-            var report = exploration.Run(recorder =>
-            {
-                stream.ScheduleStarted();
-                return stream.With(recorder);
-            });
-            var result = exploration.Result(report);
-            return new RunReply(result.SkipReason, result.Evaluations, report);
+            throw new InvalidOperationException($"the kit sent {scripts.Count} scripts to explore under schedules; it sends one at a time");
         }
 
+        var stream = new WorkerEventStream(journal);
+        // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
+        var spec = faults is null ? null : Faults.FaultSpec.Parse(faults);
+        Concurrency.ScheduleReport? report = null;
+        foreach (var (source, file) in scripts)
+        {
+            stream.ScriptStarted();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            // The kit process parsed this text already; it parses the same way here.
+            var script = ScriptParser.Parse(source, file);
+            var (skipReason, evaluations) = schedules is null ? Run(script, factory, spec, stream) : Explore(script, factory, spec, schedules, stream, out report);
+            stream.ScriptEnded(skipReason, evaluations, clock.Elapsed);
+        }
+
+        return new RunReply(report);
+    }
+
+    private static (string? SkipReason, IReadOnlyDictionary<string, int> Evaluations) Run(Script script, IDriverFactory factory, Faults.FaultSpec? spec, WorkerEventStream stream)
+    {
         var execution = new ScriptExecution(script, factory, stream, spec);
         execution.Run();
-        return new RunReply(execution.SkipReason, new Dictionary<string, int>(execution.Log.Evaluations, StringComparer.Ordinal));
+        return (execution.SkipReason, execution.Log.Evaluations);
+    }
+
+    private static (string? SkipReason, IReadOnlyDictionary<string, int> Evaluations) Explore(Script script, IDriverFactory factory, Faults.FaultSpec? spec,
+        Concurrency.ScheduleOptions schedules, WorkerEventStream stream, out Concurrency.ScheduleReport report)
+    {
+        // The in-process exploration, run here: each schedule's observations go to the journal (the kit starts a
+        // new recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
+        var exploration = new ScheduledExecution(script, factory, spec, schedules);
+        report = exploration.Run(recorder =>
+        {
+            stream.ScheduleStarted();
+            return stream.With(recorder);
+        });
+        var result = exploration.Result(report);
+        return (result.SkipReason, result.Evaluations);
     }
 }

@@ -19,4 +19,16 @@ public interface IScriptRunner : IDisposable
     /// <summary>Runs one script against a new driver instance and returns what happened.</summary>
     /// <param name="script">The script; an isolated runner sends its <see cref="Script.Source"/> to the worker.</param>
     ScriptResult Run(Script script);
+
+    /// <summary>
+    /// Runs scripts one after another, each as <see cref="Run"/> would, and returns their results in order. A runner
+    /// may hand them over together (<see cref="Isolation.WorkerScriptRunner"/>: one request to its worker), which is
+    /// what makes many short scripts (exploration's cases) cheap; the results are those of running them one by one.
+    /// </summary>
+    /// <param name="scripts">The scripts, in run order.</param>
+    IReadOnlyList<ScriptResult> RunAll(IReadOnlyList<Script> scripts)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        return [.. scripts.Select(Run)];
+    }
 }

@@ -113,7 +113,7 @@ public sealed class ObservationJournalTests
     }
 
     [Fact]
-    public void Each_schedule_start_is_counted_in_the_header_and_starts_the_next_recorder()
+    public void Each_script_and_schedule_start_is_counted_in_the_header_and_starts_the_next_recorder()
     {
         using var journal = ObservationJournal.Create(ObservationJournal.MinimumCapacity);
         var (stream, events, _) = Connect(journal);
@@ -127,7 +127,7 @@ public sealed class ObservationJournalTests
         for (var schedule = 1; schedule <= 5; schedule++)
         {
             stream.ScheduleStarted();
-            Assert.Equal(schedule, journal.SchedulesStarted);
+            Assert.Equal(schedule, journal.Starts);
             stream.CommandStarted(new SourceLocation(File, schedule, 1));
         }
 
