@@ -9,9 +9,9 @@ namespace NetDma.ConformanceKit.Isolation;
 
 /// <summary>
 /// One live worker process: the child process, the named pipe it connected to, the JSON-RPC connection over it, the
-/// observation journal it records into and the capture of its console output. It runs one script at a time and ends in one of three ways per script: the script
-/// completes, the worker dies, or the watchdog kills it. A worker that died or was killed is finished; the runner
-/// starts another.
+/// observation journal it records into and the capture of its console output. It runs one request of scripts at a
+/// time, one script after another, and each script ends in one of three ways: it completes, the worker dies, or the
+/// watchdog kills it. A worker that died or was killed is finished; the runner starts another.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
