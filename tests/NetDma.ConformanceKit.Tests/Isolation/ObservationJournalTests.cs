@@ -100,13 +100,13 @@ public sealed class ObservationJournalTests
 
         Assert.Equal(Describe(direct), Describe(events.Recorder));
         Assert.True(drains.Count >= 2, $"capacity {capacity}: {drains.Count} drain(s)");
-        // The violation's record (its call sequence and timeline) is longer than the smallest journal: it travels in
-        // the request; in a journal of pages, every record fits.
-        if (capacity == ObservationJournal.MinimumCapacity)
+        // The long checks' records are longer than the small journals: they travel in the request; in a journal of
+        // pages, every record fits.
+        if (capacity < 4096)
         {
             Assert.Contains(true, drains);
         }
-        else if (capacity >= 4096)
+        else
         {
             Assert.DoesNotContain(true, drains);
         }
@@ -162,6 +162,13 @@ public sealed class ObservationJournalTests
             observer.FaultInjected(new InjectedFault(FaultKind.Pool, $"ExAllocatePool2 #{round}", "returned NULL", round % 2 == 0 ? at : null, round));
             observer.CheckRecorded(new CheckResult(at, $"assert_status {round}", round % 3 != 0, round % 3 != 0 ? [] : ["NDMA3004", "NDMA2002"], $"message {round}",
                 round % 2 == 0 ? new SourceLocation(File, 40 + round, 2) : null));
+            if (round % 4 == 3)
+            {
+                // Longer than the small journals: its record travels in the drain request, after the short check
+                // committed just before it (which a drain that applied the long record first would put after it).
+                observer.CheckRecorded(new CheckResult(at, $"assert_bytes {round}", true, [], $"long message {round}: " + new string('m', 400)));
+            }
+
             if (round % 5 == 0)
             {
                 observer.ViolationReported(new Violation(RuleCatalog.Get(StatusRules.CallbackReturns.Id), "expected", $"actual {round}", round % 2 == 0 ? null : "nc-netdma.md",
