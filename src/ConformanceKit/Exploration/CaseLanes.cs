@@ -11,7 +11,7 @@ namespace NetDma.ConformanceKit.Exploration;
 /// </summary>
 /// <remarks>
 /// Lanes take the next batch of case indices from a shared counter (a batch goes to the runner at once: one request
-/// to a worker process for all its cases). A finished case waits in a buffer (at most one batch per lane, so memory
+/// to a worker process for all its cases; it may end early, at a case whose commit stops the run). A finished case waits in a buffer (at most one batch per lane, so memory
 /// does not grow with the number of cases) until every lower index is committed. When the commit callback says stop
 /// (the first failing case in case order) no lane takes a further batch; batches already running on other lanes
 /// finish and are dropped uncommitted. An exception thrown while running a batch is committed at its first index, in
@@ -53,9 +53,10 @@ internal sealed class CaseLanes : IDisposable
     /// <summary>
     /// Runs cases <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive) with
     /// <paramref name="run"/>, which gets a runner, a batch's first index and its count (at most
-    /// <paramref name="batch"/>, fewer when the range is too short to give every lane a full one) and returns a result
-    /// per case, and commits each result in index order with <paramref name="commit"/>, which returns false to stop
-    /// the run after that case.
+    /// <paramref name="batch"/>, fewer when the range is too short to give every lane a full one) and returns the
+    /// results of the batch's cases in order (all of them, or fewer, ending with one whose commit stops the run), and
+    /// commits each result in index order with <paramref name="commit"/>, which returns false to stop the run after
+    /// that case. A short batch whose last result does not stop the run is a fault of <paramref name="run"/>, thrown.
     /// </summary>
     public void Run<T>(int start, int end, int batch, Func<IScriptRunner, int, int, IReadOnlyList<T>> run, Func<int, T, bool> commit)
     {
@@ -144,7 +145,7 @@ internal sealed class CaseLanes : IDisposable
                 try
                 {
                     values = run(runner, first, count);
-                    if (values.Count != count)
+                    if (values.Count is 0 || values.Count > count)
                     {
                         throw new InvalidOperationException($"a batch of {count} cases gave {values.Count} results");
                     }
@@ -162,9 +163,16 @@ internal sealed class CaseLanes : IDisposable
                     }
                     else
                     {
-                        for (var i = 0; i < count; i++)
+                        for (var i = 0; i < values!.Count; i++)
                         {
-                            finished[first + i] = (values![i], null);
+                            finished[first + i] = (values[i], null);
+                        }
+
+                        if (values.Count < count)
+                        {
+                            // The batch ended early: its last result must stop the run, or this is committed next.
+                            finished[first + values.Count] = (default!, ExceptionDispatchInfo.Capture(new InvalidOperationException(
+                                $"a batch of {count} cases from case {first} ended after {values.Count} without a result that stops the run")));
                         }
                     }
 

@@ -33,9 +33,10 @@ namespace NetDma.ConformanceKit.Exploration;
 public static class Explorer
 {
     /// <summary>
-    /// How many cases a lane hands its runner at once (<see cref="IScriptRunner.RunAll"/>): a worker process gets them
-    /// in one request instead of one round trip per case. Results are committed per case in case order, so they are the
-    /// same for every batch size and lane count; a lane whose case fails runs the rest of its batch for nothing.
+    /// How many cases a lane hands its runner at once (<see cref="IScriptRunner.RunUntilFailure"/>): a worker process
+    /// gets them in one request instead of one round trip per case. Results are committed per case in case order, and
+    /// a batch ends at its first failing case, where the commit stops the run: the results are the same for every
+    /// batch size and lane count.
     /// </summary>
     private const int CasesPerBatch = 32;
 
@@ -342,32 +343,32 @@ public static class Explorer
     private static string FileFor(string seed) => $"explore-{seed}.ndma";
 
     /// <summary>
-    /// Parses the cases and runs them with one <see cref="IScriptRunner.RunAll"/> call; a case the parser refuses is a
-    /// failed result in its place.
+    /// Parses the cases and runs them with one <see cref="IScriptRunner.RunUntilFailure"/> call; returns their results
+    /// up to and including the first failed one. A case the parser refuses is a failed result, and the last.
     /// </summary>
-    private static (ScriptResult Result, int Commands)[] RunTexts(IScriptRunner runner, string[] texts, string[] seeds)
+    private static List<(ScriptResult Result, int Commands)> RunTexts(IScriptRunner runner, string[] texts, string[] seeds)
     {
-        var done = new (ScriptResult Result, int Commands)[texts.Length];
         var scripts = new List<Script>(texts.Length);
-        var positions = new List<int>(texts.Length);
-        for (var c = 0; c < texts.Length; c++)
+        ScriptResult? notParsed = null;
+        foreach (var (text, seed) in texts.Zip(seeds))
         {
             try
             {
-                scripts.Add(ScriptParser.Parse(texts[c], FileFor(seeds[c])));
-                positions.Add(c);
+                scripts.Add(ScriptParser.Parse(text, FileFor(seed)));
             }
             catch (ScriptParseException error)
             {
                 // The model made a script the parser refuses: a kit bug, reported like any failing script so it is seen.
-                done[c] = (ScriptResult.NotParsed(FileFor(seeds[c]), error), 0);
+                notParsed = ScriptResult.NotParsed(FileFor(seed), error);
+                break;
             }
         }
 
-        var results = runner.RunAll(scripts);
-        for (var p = 0; p < positions.Count; p++)
+        var results = runner.RunUntilFailure(scripts);
+        var done = results.Select((result, c) => (result, scripts[c].Commands.Count)).ToList();
+        if (notParsed is not null && results.Count == scripts.Count && results.All(r => r.Outcome != ScriptOutcome.Failed))
         {
-            done[positions[p]] = (results[p], scripts[p].Commands.Count);
+            done.Add((notParsed, 0));
         }
 
         return done;

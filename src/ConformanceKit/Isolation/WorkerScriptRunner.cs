@@ -56,18 +56,19 @@ public sealed class WorkerScriptRunner : IScriptRunner
     public ScriptResult Run(Script script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        return RunAll([script])[0];
+        return RunUntilFailure([script])[0];
     }
 
     /// <inheritdoc/>
     /// <remarks>
     /// In sequential mode the scripts go to the worker in one request (under schedules, one request per script), so a
     /// batch of short scripts costs one round trip. A script that kills the worker or hangs is reported as
-    /// <see cref="Run"/> reports it, and the scripts after it run in a fresh worker.
+    /// <see cref="Run"/> reports it, and is the last result; the worker may have run the scripts after a failing one
+    /// that did not end it, whose results are dropped.
     /// </remarks>
     /// <exception cref="ArgumentException">A script has no <see cref="Script.Source"/> text to send.</exception>
     /// <exception cref="WorkerStartException">A new worker could not be started, or the worker failed (a kit fault).</exception>
-    public IReadOnlyList<ScriptResult> RunAll(IReadOnlyList<Script> scripts)
+    public IReadOnlyList<ScriptResult> RunUntilFailure(IReadOnlyList<Script> scripts)
     {
         ArgumentNullException.ThrowIfNull(scripts);
         foreach (var script in scripts)
@@ -82,8 +83,14 @@ public sealed class WorkerScriptRunner : IScriptRunner
         var results = new List<ScriptResult>(scripts.Count);
         while (results.Count < scripts.Count)
         {
-            var rest = scripts.Count - results.Count;
-            RunBatch(scripts.Skip(results.Count).Take(_options.Schedules is null ? rest : 1).ToList(), results);
+            var from = results.Count;
+            RunBatch(scripts.Skip(from).Take(_options.Schedules is null ? scripts.Count - from : 1).ToList(), results);
+            var failed = results.FindIndex(from, r => r.Outcome == ScriptOutcome.Failed);
+            if (failed >= 0)
+            {
+                results.RemoveRange(failed + 1, results.Count - failed - 1);
+                break;
+            }
         }
 
         return results;

@@ -21,14 +21,27 @@ public interface IScriptRunner : IDisposable
     ScriptResult Run(Script script);
 
     /// <summary>
-    /// Runs scripts one after another, each as <see cref="Run"/> would, and returns their results in order. A runner
-    /// may hand them over together (<see cref="Isolation.WorkerScriptRunner"/>: one request to its worker), which is
-    /// what makes many short scripts (exploration's cases) cheap; the results are those of running them one by one.
+    /// Runs scripts one after another, each as <see cref="Run"/> would, until one fails: returns their results in
+    /// order, up to and including the first <see cref="ScriptOutcome.Failed"/> one (all of them when none fails). A
+    /// runner may hand them over together (<see cref="Isolation.WorkerScriptRunner"/>: one request to its worker),
+    /// which is what makes many short scripts (exploration's cases) cheap; the results are those of running them one
+    /// by one and stopping at the first failure, so a provider that hangs or kills its process costs one watchdog
+    /// period or one worker, not one per script left.
     /// </summary>
     /// <param name="scripts">The scripts, in run order.</param>
-    IReadOnlyList<ScriptResult> RunAll(IReadOnlyList<Script> scripts)
+    IReadOnlyList<ScriptResult> RunUntilFailure(IReadOnlyList<Script> scripts)
     {
         ArgumentNullException.ThrowIfNull(scripts);
-        return [.. scripts.Select(Run)];
+        var results = new List<ScriptResult>(scripts.Count);
+        foreach (var script in scripts)
+        {
+            results.Add(Run(script));
+            if (results[^1].Outcome == ScriptOutcome.Failed)
+            {
+                break;
+            }
+        }
+
+        return results;
     }
 }
