@@ -10,11 +10,13 @@ namespace NetDma.ConformanceKit.Exploration;
 /// many lanes ran or which finished first.
 /// </summary>
 /// <remarks>
-/// Lanes take the next case index from a shared counter. A finished case waits in a buffer (at most one entry per
-/// lane, so memory does not grow with the number of cases) until every lower index is committed. When the commit
-/// callback says stop (the first failing case in case order) no lane takes a further index; cases already running
-/// on other lanes finish and are dropped uncommitted. An exception thrown while running case i is committed at i,
-/// in order, and rethrown once the lanes have stopped: a case that throws after the first failure is never seen.
+/// Lanes take the next batch of case indices from a shared counter (a batch goes to the runner at once: one request
+/// to a worker process for all its cases; it may end early, at a case whose commit stops the run). A finished case waits in a buffer (at most one batch per lane, so memory
+/// does not grow with the number of cases) until every lower index is committed. When the commit callback says stop
+/// (the first failing case in case order) no lane takes a further batch; batches already running on other lanes
+/// finish and are dropped uncommitted. An exception thrown while running a batch is committed at its first index, in
+/// order, and rethrown once the lanes have stopped: a batch that throws after the first failure is never seen. The
+/// batch size changes only how the cases are handed over, never what is committed.
 /// </remarks>
 internal sealed class CaseLanes : IDisposable
 {
@@ -50,13 +52,20 @@ internal sealed class CaseLanes : IDisposable
 
     /// <summary>
     /// Runs cases <paramref name="start"/> (inclusive) to <paramref name="end"/> (exclusive) with
-    /// <paramref name="run"/> and commits each result in index order with <paramref name="commit"/>, which returns
-    /// false to stop the run after that case.
+    /// <paramref name="run"/>, which gets a runner, a batch's first index and its count (at most
+    /// <paramref name="batch"/>, fewer when the range is too short to give every lane a full one) and returns the
+    /// results of the batch's cases in order (all of them, or fewer, ending with one whose commit stops the run), and
+    /// commits each result in index order with <paramref name="commit"/>, which returns false to stop the run after
+    /// that case. A short batch whose last result does not stop the run is a fault of <paramref name="run"/>, thrown.
     /// </summary>
-    public void Run<T>(int start, int end, Func<IScriptRunner, int, T> run, Func<int, T, bool> commit)
+    public void Run<T>(int start, int end, int batch, Func<IScriptRunner, int, int, IReadOnlyList<T>> run, Func<int, T, bool> commit)
     {
-        var state = new State<T>(start, end, run, commit);
-        var lanes = Math.Min(Count, end - start);
+        ArgumentOutOfRangeException.ThrowIfLessThan(batch, 1);
+        // Batches small enough that every lane gets one: a short range is spread over the lanes, not run by one.
+        var range = Math.Max(end - start, 0);
+        batch = Math.Clamp((range + Count - 1) / Count, 1, batch);
+        var state = new State<T>(start, end, batch, run, commit);
+        var lanes = Math.Min(Count, (range + batch - 1) / batch);
         if (lanes <= 1)
         {
             state.Lane(Primary);
@@ -104,7 +113,7 @@ internal sealed class CaseLanes : IDisposable
     }
 
     /// <summary>What the lanes of one run share; every field behind <see cref="gate"/>.</summary>
-    private sealed class State<T>(int start, int end, Func<IScriptRunner, int, T> run, Func<int, T, bool> commit)
+    private sealed class State<T>(int start, int end, int batch, Func<IScriptRunner, int, int, IReadOnlyList<T>> run, Func<int, T, bool> commit)
     {
         private readonly Lock gate = new();
         private readonly Dictionary<int, (T Value, ExceptionDispatchInfo? Error)> finished = [];
@@ -118,7 +127,7 @@ internal sealed class CaseLanes : IDisposable
         {
             while (true)
             {
-                int index;
+                int first, count;
                 lock (gate)
                 {
                     if (stopped || next >= end)
@@ -126,22 +135,47 @@ internal sealed class CaseLanes : IDisposable
                         return;
                     }
 
-                    index = next++;
+                    first = next;
+                    count = Math.Min(batch, end - first);
+                    next += count;
                 }
 
-                (T, ExceptionDispatchInfo?) outcome;
+                IReadOnlyList<T>? values = null;
+                ExceptionDispatchInfo? error = null;
                 try
                 {
-                    outcome = (run(runner, index), null);
+                    values = run(runner, first, count);
+                    if (values.Count is 0 || values.Count > count)
+                    {
+                        throw new InvalidOperationException($"a batch of {count} cases gave {values.Count} results");
+                    }
                 }
                 catch (Exception e)
                 {
-                    outcome = (default!, ExceptionDispatchInfo.Capture(e));
+                    error = ExceptionDispatchInfo.Capture(e);
                 }
 
                 lock (gate)
                 {
-                    finished[index] = outcome;
+                    if (error is not null)
+                    {
+                        finished[first] = (default!, error);
+                    }
+                    else
+                    {
+                        for (var i = 0; i < values!.Count; i++)
+                        {
+                            finished[first + i] = (values[i], null);
+                        }
+
+                        if (values.Count < count)
+                        {
+                            // The batch ended early: its last result must stop the run, or this is committed next.
+                            finished[first + values.Count] = (default!, ExceptionDispatchInfo.Capture(new InvalidOperationException(
+                                $"a batch of {count} cases from case {first} ended after {values.Count} without a result that stops the run")));
+                        }
+                    }
+
                     CommitReady();
                 }
             }

@@ -33,6 +33,14 @@ namespace NetDma.ConformanceKit.Exploration;
 public static class Explorer
 {
     /// <summary>
+    /// How many cases a lane hands its runner at once (<see cref="IScriptRunner.RunUntilFailure"/>): a worker process
+    /// gets them in one request instead of one round trip per case. Results are committed per case in case order, and
+    /// a batch ends at its first failing case, where the commit stops the run: the results are the same for every
+    /// batch size and lane count.
+    /// </summary>
+    private const int CasesPerBatch = 32;
+
+    /// <summary>
     /// Explores: probes the optional handlers (unless <see cref="ExplorationOptions.Capabilities"/> is set), runs up to
     /// <see cref="ExplorationOptions.Iterations"/> cases, stops at the first failure and shrinks it. Never throws for a
     /// failing case: the failure is in <see cref="ExplorationResult.Failure"/>.
@@ -178,12 +186,19 @@ public static class Explorer
 
         // Each case's seed comes from the first seed and its index alone, so the lanes need no shared random stream
         // and a shard regenerates exactly the unsharded run's cases.
-        lanes.Run(start, end,
-            (laneRunner, i) =>
+        lanes.Run<(string Seed, ScriptResult Result, int Commands)>(start, end, CasesPerBatch,
+            (laneRunner, from, count) =>
             {
-                var caseSeed = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
-                var (result, commands) = RunText(laneRunner, RenderSeed(caseSeed, gen, render, out _), caseSeed);
-                return (Seed: caseSeed, Result: result, Commands: commands);
+                var seeds = new string[count];
+                var texts = new string[count];
+                for (var c = 0; c < count; c++)
+                {
+                    var i = from + c;
+                    seeds[c] = i == 0 ? firstSeed : new PCG(unchecked(first.Stream + (uint)i), first.Seed).ToString();
+                    texts[c] = RenderSeed(seeds[c], gen, render, out _);
+                }
+
+                return [.. RunTexts(laneRunner, texts, seeds).Select((done, c) => (Seed: seeds[c], done.Result, done.Commands))];
             },
             (i, done) =>
             {
@@ -327,19 +342,39 @@ public static class Explorer
 
     private static string FileFor(string seed) => $"explore-{seed}.ndma";
 
-    private static (ScriptResult Result, int Commands) RunText(IScriptRunner runner, string text, string seed)
+    /// <summary>
+    /// Parses the cases and runs them with one <see cref="IScriptRunner.RunUntilFailure"/> call; returns their results
+    /// up to and including the first failed one. A case the parser refuses is a failed result, and the last.
+    /// </summary>
+    private static List<(ScriptResult Result, int Commands)> RunTexts(IScriptRunner runner, string[] texts, string[] seeds)
     {
-        try
+        var scripts = new List<Script>(texts.Length);
+        ScriptResult? notParsed = null;
+        foreach (var (text, seed) in texts.Zip(seeds))
         {
-            var script = ScriptParser.Parse(text, FileFor(seed));
-            return (runner.Run(script), script.Commands.Count);
+            try
+            {
+                scripts.Add(ScriptParser.Parse(text, FileFor(seed)));
+            }
+            catch (ScriptParseException error)
+            {
+                // The model made a script the parser refuses: a kit bug, reported like any failing script so it is seen.
+                notParsed = ScriptResult.NotParsed(FileFor(seed), error);
+                break;
+            }
         }
-        catch (ScriptParseException error)
+
+        var results = runner.RunUntilFailure(scripts);
+        var done = results.Select((result, c) => (result, scripts[c].Commands.Count)).ToList();
+        if (notParsed is not null && results.Count == scripts.Count && results.All(r => r.Outcome != ScriptOutcome.Failed))
         {
-            // The model made a script the parser refuses: a kit bug, reported like any failing script so it is seen.
-            return (ScriptResult.NotParsed(FileFor(seed), error), 0);
+            done.Add((notParsed, 0));
         }
+
+        return done;
     }
+
+    private static (ScriptResult Result, int Commands) RunText(IScriptRunner runner, string text, string seed) => RunTexts(runner, [text], [seed])[0];
 
     /// <summary>What a failure is about: its rule IDs, or the keyword of a failed check that names no rule.</summary>
     private static HashSet<string> Signature(ScriptResult result) =>

@@ -1,89 +1,138 @@
 using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Running;
 using NetDma.ConformanceKit.Scripting;
-using StreamJsonRpc;
 
 namespace NetDma.ConformanceKit.Isolation;
 
 /// <summary>
-/// The worker's side of the observation stream: every observation of the running script becomes a JSON-RPC
-/// notification to the kit process, written and flushed before the call returns, so a worker that dies the next
-/// instant has lost nothing it observed.
+/// The worker's side of the observation journal: every observation of the running script becomes one record of the
+/// <see cref="ObservationJournal"/> (<see cref="ObservationKind"/>), published before the call returns, so a worker
+/// that dies the next instant has lost nothing it observed. <see cref="WorkerEvents"/> reads the records back.
 /// </summary>
-/// <param name="rpc">The connection to the kit process.</param>
+/// <param name="journal">The journal's writer, shared by every stream of the worker.</param>
 /// <param name="local">
-/// An observer in the worker that sees every observation too, after it was sent, or null: under schedules, the
+/// An observer in the worker that sees every observation too, after it was recorded, or null: under schedules, the
 /// schedule's own recorder, whose verdict tells Coyote whether the schedule failed.
 /// </param>
-internal sealed class WorkerEventStream(JsonRpc rpc, IExecutionObserver? local = null) : IExecutionObserver
+internal sealed class WorkerEventStream(WorkerJournalWriter journal, IExecutionObserver? local = null) : IExecutionObserver
 {
+    /// <summary>A stream into the same journal that also hands every observation to <paramref name="observer"/>.</summary>
+    public WorkerEventStream With(IExecutionObserver observer) => new(journal, observer);
+
     public void CommandStarted(SourceLocation location)
     {
-        Send(WorkerProtocol.CommandStarted, location);
+        journal.Start(ObservationKind.CommandStarted).Write(location);
+        journal.Append();
         local?.CommandStarted(location);
     }
 
-    // The wire carries text: a worker formats every entry it streams (the in-process recorder keeps the values).
+    // The journal carries text: a worker formats every entry it records (the in-process recorder keeps the values).
     public void Traced(in TraceEntry entry)
     {
-        Send(WorkerProtocol.Traced, entry.ToString());
+        var text = entry.ToString();
+        journal.Start(ObservationKind.Traced).Write(text);
+        journal.Append();
         local?.Traced(entry);
     }
 
     public void RoutineEntered(in TraceEntry entry, bool traced)
     {
-        Send(WorkerProtocol.RoutineEntered, entry.ToString(), traced);
+        var text = entry.ToString();
+        var record = journal.Start(ObservationKind.RoutineEntered);
+        record.Write(text);
+        record.Write(traced);
+        journal.Append();
         local?.RoutineEntered(entry, traced);
     }
 
     public void RoutineLeft(bool returned)
     {
-        Send(WorkerProtocol.RoutineLeft, returned);
+        journal.Start(ObservationKind.RoutineLeft).Write(returned);
+        journal.Append();
         local?.RoutineLeft(returned);
     }
 
     public void ViolationReported(Violation violation)
     {
-        Send(WorkerProtocol.ViolationReported, WireViolation.From(violation));
+        var wire = WireViolation.From(violation);
+        var record = journal.Start(ObservationKind.ViolationReported);
+        record.Write(wire.RuleId);
+        record.Write(wire.Expected);
+        record.Write(wire.Actual);
+        record.Write(wire.Page);
+        record.Write(wire.CallSequence);
+        record.Write(wire.Location);
+        record.Write(wire.Timeline is not null);
+        record.Write(wire.Timeline?.Count ?? 0);
+        foreach (var entry in wire.Timeline ?? [])
+        {
+            record.Write(entry.Column);
+            record.Write(entry.Irql);
+            record.Write(entry.Text);
+            record.Write(entry.Held);
+        }
+
+        journal.Append();
         local?.ViolationReported(violation);
     }
 
     public void CheckRecorded(CheckResult check)
     {
-        Send(WorkerProtocol.CheckRecorded, check);
+        var record = journal.Start(ObservationKind.CheckRecorded);
+        record.Write(check.Location);
+        record.Write(check.Step);
+        record.Write(check.Passed);
+        record.Write(check.RuleIds);
+        record.Write(check.Message);
+        record.Write(check.AssertedAt);
+        journal.Append();
         local?.CheckRecorded(check);
     }
 
     public void FaultInjected(Faults.InjectedFault fault)
     {
-        Send(WorkerProtocol.FaultInjected, fault);
+        var record = journal.Start(ObservationKind.FaultInjected);
+        record.Write((int)fault.Kind);
+        record.Write(fault.Point);
+        record.Write(fault.Effect);
+        record.Write(fault.Location);
+        record.Write(fault.CallIndex);
+        journal.Append();
         local?.FaultInjected(fault);
     }
 
-    /// <summary>Tells the kit that the next schedule starts (<see cref="WorkerProtocol.ScheduleStarted"/>).</summary>
-    public void ScheduleStarted() => Send(WorkerProtocol.ScheduleStarted);
-
-    // NotifyAsync completes once the message is written and flushed to the pipe; waiting for it is what makes the
-    // observation durable. Under schedules the caller is a Coyote controlled operation, whose thread has Coyote's
-    // synchronization context: the connection's continuations are kept off it (on the thread pool), so the kit's I/O
-    // is never work Coyote's scheduler is handed, and the wait cannot deadlock on the operation that waits.
-    private void Send(string method, params object?[] arguments)
+    /// <summary>Records that the next script of the request starts (<see cref="ObservationKind.ScriptStarted"/>) and counts it in the journal's header, which the kit's watchdog reads.</summary>
+    public void ScriptStarted()
     {
-        var context = SynchronizationContext.Current;
-        if (context is null)
+        journal.Start(ObservationKind.ScriptStarted);
+        journal.Append();
+        journal.CountStart();
+    }
+
+    /// <summary>Records how the script ended (<see cref="ObservationKind.ScriptEnded"/>).</summary>
+    /// <param name="skipReason">Why it was skipped, or null.</param>
+    /// <param name="evaluations">How many times each rule's check was evaluated (rule ID to count).</param>
+    /// <param name="duration">How long it ran in the worker.</param>
+    public void ScriptEnded(string? skipReason, IReadOnlyDictionary<string, int> evaluations, TimeSpan duration)
+    {
+        var record = journal.Start(ObservationKind.ScriptEnded);
+        record.Write(skipReason);
+        record.Write(evaluations.Count);
+        foreach (var (rule, count) in evaluations)
         {
-            rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
-            return;
+            record.Write(rule);
+            record.Write(count);
         }
 
-        SynchronizationContext.SetSynchronizationContext(null);
-        try
-        {
-            rpc.NotifyAsync(method, arguments).GetAwaiter().GetResult();
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(context);
-        }
+        record.Write(duration.Ticks);
+        journal.Append();
+    }
+
+    /// <summary>Records that the next schedule starts (<see cref="ObservationKind.ScheduleStarted"/>) and counts it in the journal's header, which the kit's watchdog reads.</summary>
+    public void ScheduleStarted()
+    {
+        journal.Start(ObservationKind.ScheduleStarted);
+        journal.Append();
+        journal.CountStart();
     }
 }

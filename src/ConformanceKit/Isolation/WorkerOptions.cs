@@ -41,6 +41,12 @@ public sealed record WorkerOptions
     /// <summary>How long a new worker may take to connect and load the provider assembly.</summary>
     public TimeSpan StartupTimeout { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// Bytes of records the observation journal holds before the worker asks the kit to drain it (1 MiB: about ten
+    /// thousand observations). Tests make it small to force many drains in one script.
+    /// </summary>
+    internal int JournalCapacity { get; init; } = 1 << 20;
+
     /// <summary>The worker assembly this run uses.</summary>
     internal string ResolvedWorkerPath => WorkerPath ?? Path.Combine(AppContext.BaseDirectory, WorkerAssemblyName);
 }

@@ -8,10 +8,10 @@ using StreamJsonRpc;
 namespace NetDma.ConformanceKit.Isolation;
 
 /// <summary>
-/// One live worker process: the child process, the named pipe it connected to, the JSON-RPC connection over it and the
-/// capture of its console output. It runs one script at a time and ends in one of three ways per script: the script
-/// completes, the worker dies, or the watchdog kills it. A worker that died or was killed is finished; the runner
-/// starts another.
+/// One live worker process: the child process, the named pipe it connected to, the JSON-RPC connection over it, the
+/// observation journal it records into and the capture of its console output. It runs one request of scripts at a
+/// time, one script after another, and each script ends in one of three ways: it completes, the worker dies, or the
+/// watchdog kills it. A worker that died or was killed is finished; the runner starts another.
 /// </summary>
 internal sealed class WorkerProcess : IDisposable
 {
@@ -22,19 +22,22 @@ internal sealed class WorkerProcess : IDisposable
     private readonly NamedPipeServerStream _pipe;
     private readonly JsonRpc _rpc;
     private readonly NonConcurrentSynchronizationContext _dispatch = new(sticky: false);
-    private readonly WorkerEvents _events = new();
+    private readonly ObservationJournal _journal;
+    private readonly WorkerEvents _events;
     private readonly OutputCapture _stderr;
     private readonly OutputCapture _stdout;
 
-    private WorkerProcess(Process process, NamedPipeServerStream pipe, OutputCapture stderr, OutputCapture stdout)
+    private WorkerProcess(Process process, NamedPipeServerStream pipe, ObservationJournal journal, OutputCapture stderr, OutputCapture stdout)
     {
         _process = process;
         _pipe = pipe;
+        _journal = journal;
+        _events = new WorkerEvents(journal);
         _stderr = stderr;
         _stdout = stdout;
         _rpc = new JsonRpc(new HeaderDelimitedMessageHandler(pipe, pipe, new SystemTextJsonFormatter()))
         {
-            // Observations are applied one at a time, in the order the worker made them.
+            // Journal drains, the worker's and the kit's own, run one at a time (WorkerEvents is not thread-safe).
             SynchronizationContext = _dispatch,
         };
         _rpc.AddLocalRpcTarget(_events);
@@ -52,6 +55,7 @@ internal sealed class WorkerProcess : IDisposable
         }
 
         var pipeName = "netdma-" + Guid.NewGuid().ToString("N")[..16];
+        var journal = ObservationJournal.Create(options.JournalCapacity);
         var pipe = new NamedPipeServerStream(pipeName, PipeDirection.InOut, 1, PipeTransmissionMode.Byte, PipeOptions.Asynchronous);
         var start = new ProcessStartInfo(DotNetHost.Path)
         {
@@ -65,6 +69,8 @@ internal sealed class WorkerProcess : IDisposable
         start.ArgumentList.Add(workerPath);
         start.ArgumentList.Add(WorkerHost.PipeOption);
         start.ArgumentList.Add(pipeName);
+        start.ArgumentList.Add(WorkerHost.JournalOption);
+        start.ArgumentList.Add(journal.Path);
         start.Environment["DOTNET_GCHeapHardLimit"] = "0x" + Math.Max(options.HeapLimitBytes, 64L << 20).ToString("X");
         start.Environment["DOTNET_DbgEnableMiniDump"] = "0";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
@@ -81,6 +87,7 @@ internal sealed class WorkerProcess : IDisposable
         catch (Exception e) when (e is System.ComponentModel.Win32Exception or InvalidOperationException)
         {
             pipe.Dispose();
+            journal.Dispose();
             throw new WorkerStartException($"could not start the worker with '{DotNetHost.Path}': {e.Message}");
         }
 
@@ -96,10 +103,11 @@ internal sealed class WorkerProcess : IDisposable
             stderr.WaitForEnd(TimeSpan.FromSeconds(2));
             pipe.Dispose();
             process.Dispose();
+            journal.Dispose();
             throw new WorkerStartException($"the worker '{workerPath}' did not start: {how}" + (stderr.Summary() is { } words ? $"; it wrote: {words}" : ""));
         }
 
-        return new WorkerProcess(process, pipe, stderr, stdout);
+        return new WorkerProcess(process, pipe, journal, stderr, stdout);
     }
 
     /// <summary>The worker's operating-system process ID.</summary>
@@ -125,22 +133,42 @@ internal sealed class WorkerProcess : IDisposable
     }
 
     /// <summary>
-    /// Runs <paramref name="script"/> in the worker, every observation going to <paramref name="recorder"/> (under
-    /// <paramref name="schedules"/>, to the recorder <paramref name="nextSchedule"/> makes as each schedule starts);
-    /// returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how).
+    /// Runs <paramref name="scripts"/> in the worker, one after another: each script's observations go to the recorder
+    /// <paramref name="nextScript"/> makes as it starts (under <paramref name="schedules"/>, to the recorder
+    /// <paramref name="nextSchedule"/> makes as each schedule starts), and <paramref name="scriptEnded"/> takes how it
+    /// ended. Returns the worker's reply, or null when the worker died or was killed (<paramref name="death"/> says how);
+    /// then the scripts that ended were reported, the recorder of the one that was running holds what it observed, and
+    /// the rest did not run. The <paramref name="watchdog"/> gives each script and schedule its own period.
     /// </summary>
     /// <exception cref="WorkerStartException">The worker answered with an error: a fault of the kit, not of the driver.</exception>
-    public RunReply? Run(Script script, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, ScriptRecorder recorder, Func<ScriptRecorder>? nextSchedule,
-        Running.ScheduleWatchdog watchdog, out WorkerDeath? death)
+    public RunReply? Run(IReadOnlyList<Script> scripts, Faults.FaultSpec? faults, Concurrency.ScheduleOptions? schedules, Func<ScriptRecorder> nextScript,
+        Action<string?, IReadOnlyDictionary<string, int>, TimeSpan> scriptEnded, Func<ScriptRecorder>? nextSchedule, Running.ScheduleWatchdog watchdog, out WorkerDeath? death)
     {
-        _events.Recorder = recorder;
+        _events.NextScript = nextScript;
+        _events.ScriptEnded = scriptEnded;
         _events.NextSchedule = nextSchedule;
         _stderr.Reset();
         _stdout.Reset();
         try
         {
-            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [script.Source, script.File, faults?.ToString(), schedules], CancellationToken.None);
-            if (!watchdog.Wait(poll => Wait(call, poll)))
+            var wire = scripts.Select(s => new WireScript(s.Source, s.File)).ToList();
+            var call = _rpc.InvokeWithCancellationAsync<RunReply>(WorkerProtocol.Run, [wire, faults?.ToString(), schedules], CancellationToken.None);
+            // The watchdog learns that a script or schedule started from the journal's header, read at each poll (at
+            // most 100 ms late, which only lengthens its allowance by that much), not from a message per start: the
+            // records are read only when the journal is drained, which may be many scripts or schedules later.
+            var startsSeen = _journal.Starts;
+            if (!watchdog.Wait(poll =>
+            {
+                var ended = Wait(call, poll);
+                var starts = _journal.Starts;
+                if (starts != startsSeen)
+                {
+                    startsSeen = starts;
+                    watchdog.ScheduleStarted();
+                }
+
+                return ended;
+            }))
             {
                 Kill();
                 Wait(call, DeathGrace);
@@ -163,7 +191,7 @@ internal sealed class WorkerProcess : IDisposable
             if (call.Exception?.InnerException is RemoteInvocationException error && !_process.WaitForExit(TimeSpan.FromSeconds(2)))
             {
                 Kill();
-                throw new WorkerStartException($"the worker failed to run {script.File}: {error.Message}");
+                throw new WorkerStartException($"the worker failed to run {(scripts.Count == 1 ? scripts[0].File : $"{scripts.Count} scripts from {scripts[0].File}")}: {error.Message}");
             }
 
             Drain();
@@ -173,6 +201,8 @@ internal sealed class WorkerProcess : IDisposable
         finally
         {
             _events.Recorder = null;
+            _events.NextScript = null;
+            _events.ScriptEnded = null;
             _events.NextSchedule = null;
         }
     }
@@ -191,9 +221,11 @@ internal sealed class WorkerProcess : IDisposable
         if (!_process.WaitForExit(TimeSpan.FromSeconds(5)))
         {
             KillQuietly(_process);
+            _process.WaitForExit(DeathGrace);
         }
 
         _process.Dispose();
+        _journal.Dispose();
     }
 
     /// <summary>How the worker ended: its exit code (and signal) and, quoted (they end in their own punctuation), its first words on stderr since the script started.</summary>
@@ -211,12 +243,35 @@ internal sealed class WorkerProcess : IDisposable
         return ProcessExit.Describe(_process.ExitCode) + (words is null ? "" : $"; the worker's last output: \"{words}\"");
     }
 
-    /// <summary>Waits until every notification received so far has been applied (they run on <see cref="_dispatch"/>, in order).</summary>
+    /// <summary>
+    /// Applies what the journal holds to the script's recorder, on <see cref="_dispatch"/> after any drain the worker
+    /// asked for (so the order of the records is kept even when the worker died during its request).
+    /// </summary>
+    /// <exception cref="WorkerStartException">The journal does not decode: a kit fault.</exception>
     private void Drain()
     {
         using var done = new ManualResetEventSlim();
-        _dispatch.Post(_ => done.Set(), null);
+        InvalidDataException? corrupt = null;
+        _dispatch.Post(_ =>
+        {
+            try
+            {
+                _events.Drain();
+            }
+            catch (InvalidDataException e)
+            {
+                corrupt = e;
+            }
+            finally
+            {
+                done.Set();
+            }
+        }, null);
         done.Wait(DeathGrace);
+        if (corrupt is not null)
+        {
+            throw new WorkerStartException(corrupt.Message);
+        }
     }
 
     private static bool Wait(Task task, TimeSpan timeout)

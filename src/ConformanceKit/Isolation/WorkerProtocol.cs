@@ -7,8 +7,11 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// The JSON-RPC methods between the kit process and a worker (StreamJsonRpc, System.Text.Json formatter, over a named
 /// pipe, so a provider writing to its console cannot corrupt the stream). The kit calls <see cref="Load"/> once per
-/// worker and <see cref="Run"/> per script; while a script runs, the worker sends one notification per observation
-/// (<see cref="IExecutionObserver"/>), each flushed before the script's code goes on.
+/// worker and <see cref="Run"/> per batch of scripts (one under schedules). The observations of a running script (<see cref="IExecutionObserver"/>)
+/// do not travel as messages: the worker appends each to the <see cref="ObservationJournal"/>, a file both processes
+/// map, which the kit created and named on the worker's command line (<see cref="WorkerHost.JournalOption"/>); the kit
+/// drains it when the <see cref="Run"/> reply arrives, or after the worker died, and when the worker finds it full
+/// (<see cref="JournalFull"/>). One message per script and a few per full journal, instead of one per observation.
 /// </summary>
 internal static class WorkerProtocol
 {
@@ -20,37 +23,23 @@ internal static class WorkerProtocol
     public const string Load = "load";
 
     /// <summary>
-    /// Request: run one script (its text, display name, the run's fault spec text or null, and the
-    /// <see cref="Concurrency.ScheduleOptions"/> to explore it under or null for sequential mode) → <see cref="RunReply"/>.
+    /// Request: run scripts one after another, each against a fresh driver (their <see cref="WireScript"/>s, the run's
+    /// fault spec text or null, and the <see cref="Concurrency.ScheduleOptions"/> to explore them under, with one script
+    /// per request, or null for sequential mode) → <see cref="RunReply"/>. Each script's observations are framed in the
+    /// journal by <see cref="ObservationKind.ScriptStarted"/> and <see cref="ObservationKind.ScriptEnded"/> (its skip
+    /// reason and rule evaluations), so a worker that dies in the middle of a batch has reported every script before the
+    /// one it died in; every record is committed before the reply is sent. Several scripts per request spare a
+    /// round trip per script (exploration runs thousands of short cases).
     /// </summary>
     public const string Run = "run";
 
     /// <summary>
-    /// Notification: under schedules, the next schedule of the script starts on a fresh machine; the observations that
-    /// follow are its own (the kit starts a new recorder, as the in-process exploration does per schedule).
+    /// Request from the worker to the kit: the journal has no room for the next record. The kit applies every committed
+    /// record to the running script's recorder, empties the journal (committed length 0) and answers; the worker then
+    /// writes from the start again. The argument is a record longer than the whole journal, which the kit applies after
+    /// the journal's records, or null → no result.
     /// </summary>
-    public const string ScheduleStarted = "scheduleStarted";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.CommandStarted"/>.</summary>
-    public const string CommandStarted = "commandStarted";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.Traced"/>.</summary>
-    public const string Traced = "traced";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.RoutineEntered"/>.</summary>
-    public const string RoutineEntered = "routineEntered";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.RoutineLeft"/>.</summary>
-    public const string RoutineLeft = "routineLeft";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.ViolationReported"/>, as a <see cref="WireViolation"/>.</summary>
-    public const string ViolationReported = "violationReported";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.CheckRecorded"/>.</summary>
-    public const string CheckRecorded = "checkRecorded";
-
-    /// <summary>Notification: <see cref="IExecutionObserver.FaultInjected"/>.</summary>
-    public const string FaultInjected = "faultInjected";
+    public const string JournalFull = "journalFull";
 }
 
 /// <summary>What a worker found in the provider assembly, or why it could not load it.</summary>
@@ -59,13 +48,19 @@ internal static class WorkerProtocol
 /// <param name="Error">The load error (a <see cref="Running.DriverLoadException"/> message), or null on success.</param>
 internal sealed record LoadReply(string DriverName, bool HasNetDmaDriver, string? Error);
 
-/// <summary>How a script ended in the worker (its checks and violations came as notifications before this reply).</summary>
-/// <param name="SkipReason">Why the script was skipped, or null.</param>
-/// <param name="Evaluations">How many times each rule's check was evaluated (rule ID to count), sent once at the end.</param>
-/// <param name="Schedules">Under schedules, Coyote's report (with the failing schedule's replayable trace text); null in sequential mode.</param>
-internal sealed record RunReply(string? SkipReason, IReadOnlyDictionary<string, int> Evaluations, Concurrency.ScheduleReport? Schedules = null);
+/// <summary>One script of a <see cref="WorkerProtocol.Run"/> request.</summary>
+/// <param name="Source">Its text (the worker parses it again, as the kit did).</param>
+/// <param name="File">Its display name.</param>
+internal sealed record WireScript(string Source, string File);
 
-/// <summary>A <see cref="Violation"/> on the wire: the rule by its ID, looked up again in the kit process.</summary>
+/// <summary>
+/// How a <see cref="WorkerProtocol.Run"/> request ended in the worker: every script ran, and its checks, violations,
+/// skip reason and evaluations are in the observation journal, committed before this reply.
+/// </summary>
+/// <param name="Schedules">Under schedules, Coyote's report of the request's one script (with the failing schedule's replayable trace text); null in sequential mode.</param>
+internal sealed record RunReply(Concurrency.ScheduleReport? Schedules = null);
+
+/// <summary>A <see cref="Violation"/> as the journal records it: the rule by its ID, looked up again in the kit process.</summary>
 /// <param name="RuleId">The rule's ID.</param>
 /// <param name="Expected">What the contract required.</param>
 /// <param name="Actual">What happened.</param>

@@ -7,7 +7,8 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// Runs scripts against a driver loaded in a worker process, in the manner of a test host: the kit process keeps the
 /// scripts, the timeouts, the verdicts and the reports; the worker runs the simulated machine with the provider and
-/// streams every observation back as it happens. A worker that dies (FailFast, stack overflow, Environment.Exit, an
+/// records every observation as it happens in a journal the kit reads (<see cref="ObservationJournal"/>), which
+/// survives the worker. A worker that dies (FailFast, stack overflow, Environment.Exit, an
 /// unhandled exception on any thread, exhausted memory) fails the script with NDMA2002, naming the routine that was
 /// running, the call sequence and the exit code or signal; one that exceeds the watchdog, blocking or spinning, is
 /// killed (no CPU leaks) and the script fails with NDMA2003. Either way the next script gets a fresh worker. Under
@@ -55,43 +56,116 @@ public sealed class WorkerScriptRunner : IScriptRunner
     public ScriptResult Run(Script script)
     {
         ArgumentNullException.ThrowIfNull(script);
-        if (script.Source.Length == 0)
+        return RunUntilFailure([script])[0];
+    }
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// In sequential mode the scripts go to the worker in one request (under schedules, one request per script), so a
+    /// batch of short scripts costs one round trip. A script that kills the worker or hangs is reported as
+    /// <see cref="Run"/> reports it, and is the last result; the worker may have run the scripts after a failing one
+    /// that did not end it, whose results are dropped.
+    /// </remarks>
+    /// <exception cref="ArgumentException">A script has no <see cref="Script.Source"/> text to send.</exception>
+    /// <exception cref="WorkerStartException">A new worker could not be started, or the worker failed (a kit fault).</exception>
+    public IReadOnlyList<ScriptResult> RunUntilFailure(IReadOnlyList<Script> scripts)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        foreach (var script in scripts)
         {
-            throw new ArgumentException($"{script.File} has no source text; a worker runs scripts parsed from text", nameof(script));
+            ArgumentNullException.ThrowIfNull(script, nameof(scripts));
+            if (script.Source.Length == 0)
+            {
+                throw new ArgumentException($"{script.File} has no source text; a worker runs scripts parsed from text", nameof(scripts));
+            }
         }
 
+        var results = new List<ScriptResult>(scripts.Count);
+        while (results.Count < scripts.Count)
+        {
+            var from = results.Count;
+            RunBatch(scripts.Skip(from).Take(_options.Schedules is null ? scripts.Count - from : 1).ToList(), results);
+            var failed = results.FindIndex(from, r => r.Outcome == ScriptOutcome.Failed);
+            if (failed >= 0)
+            {
+                results.RemoveRange(failed + 1, results.Count - failed - 1);
+                break;
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Runs <paramref name="batch"/> in the worker, adding a result to <paramref name="results"/> for each script that ended and for the one the worker died in.</summary>
+    private void RunBatch(IReadOnlyList<Script> batch, List<ScriptResult> results)
+    {
         var worker = _worker ??= StartWorker(out _);
         var schedules = _options.Schedules;
-        var recorder = new ScriptRecorder(script);
+        var first = results.Count;
+        var running = -1;
+        ScriptRecorder? recorder = null;
         var started = 0;
-        // Under schedules each schedule's observations go to a recorder of their own, as in the in-process
-        // exploration: the result is the last schedule's, and a death is reported with the calls of the schedule it
-        // happened in.
-        // Under schedules the watchdog applies to each schedule as its start event arrives (ScheduleWatchdog).
+        // Each script's observations go to a recorder of its own, made as its start record is drained. Under schedules
+        // each schedule's go to a recorder of their own, as in the in-process exploration: the result is the last
+        // schedule's, and a death is reported with the calls of the schedule it happened in.
+        // The watchdog applies to each script and schedule as the journal's header counts it started (WorkerProcess.Run).
         var watchdog = new ScheduleWatchdog(_options.Watchdog);
-        Func<ScriptRecorder>? nextSchedule = schedules is null ? null : () =>
-        {
-            watchdog.ScheduleStarted();
-            started++;
-            return recorder = new ScriptRecorder(script);
-        };
         var clock = Stopwatch.StartNew();
-        var reply = worker.Run(script, _options.Faults, schedules, recorder, nextSchedule, watchdog, out var death);
+        var reported = TimeSpan.Zero;
+        var reply = worker.Run(batch, _options.Faults, schedules,
+            nextScript: () =>
+            {
+                running++;
+                started = 0;
+                return recorder = new ScriptRecorder(batch[running]);
+            },
+            scriptEnded: (skipReason, evaluations, duration) =>
+            {
+                results.Add(recorder!.Complete(skipReason, duration, evaluations));
+                reported += duration;
+                recorder = null;
+            },
+            nextSchedule: schedules is null ? null : () =>
+            {
+                started++;
+                return recorder = new ScriptRecorder(batch[running]);
+            },
+            watchdog, out var death);
         if (reply is not null)
         {
-            return recorder.Complete(reply.SkipReason, clock.Elapsed, reply.Evaluations) with { Schedules = reply.Schedules };
+            if (results.Count - first != batch.Count)
+            {
+                worker.Kill();
+                throw new WorkerStartException($"the worker answered for {batch.Count} scripts having reported {results.Count - first}");
+            }
+
+            if (reply.Schedules is { } report)
+            {
+                results[^1] = results[^1] with { Schedules = report };
+            }
+
+            return;
         }
 
-        // The worker is gone: the next script gets a new one.
+        // The worker is gone: the next script gets a new one. A worker that died between two scripts' records is
+        // charged to the next one, as a single script's death between its driver calls is.
         worker.Dispose();
         _worker = null;
-        var result = death!.Hung ? recorder.Hung(_options.Watchdog, death.Description, clock.Elapsed) : recorder.Crashed(death.Description, clock.Elapsed);
+        if (recorder is null && results.Count - first == batch.Count)
+        {
+            // Every script ended before the worker died: nothing was running to charge it to.
+            return;
+        }
+
+        var dying = recorder ?? new ScriptRecorder(batch[results.Count - first]);
+        var elapsed = clock.Elapsed - reported;
+        var result = death!.Hung ? dying.Hung(_options.Watchdog, death.Description, elapsed) : dying.Crashed(death.Description, elapsed);
         // The schedule the worker died in is known by its number (the same seed explores the same schedules in the
         // same order, so a rerun reaches it again); a process that died mid-schedule leaves no Coyote trace.
-        return schedules is null || started == 0 ? result : result with
+        results.Add(schedules is null || started == 0 ? result : result with
         {
             Schedules = new Concurrency.ScheduleReport(started, schedules.Strategy, schedules.Seed, started, null),
-        };
+        });
     }
 
     /// <summary>Ends the worker.</summary>

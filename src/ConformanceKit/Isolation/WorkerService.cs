@@ -7,14 +7,14 @@ namespace NetDma.ConformanceKit.Isolation;
 /// <summary>
 /// The worker's RPC target: loads the provider assembly once (from a copy rewritten by Coyote's rewriter when the kit
 /// asks, for schedule exploration), then runs each script it is sent against a fresh driver instance, in sequential
-/// mode or under schedules, streaming every observation to the kit process (<see cref="WorkerEventStream"/>).
+/// mode or under schedules, recording every observation in the kit's observation journal (<see cref="WorkerEventStream"/>).
 /// </summary>
 internal sealed class WorkerService
 {
     private IDriverFactory? _factory;
 
-    /// <summary>The connection to the kit process; set before the first request arrives.</summary>
-    public JsonRpc? Connection { get; set; }
+    /// <summary>The writer of the kit's observation journal; set before the first request arrives.</summary>
+    public WorkerJournalWriter? Journal { get; set; }
 
     [JsonRpcMethod(WorkerProtocol.Load)]
     public LoadReply Load(DriverSource source, string? rewriterPath = null, string? rewriteCache = null, IReadOnlyList<string>? kitAssemblies = null)
@@ -38,32 +38,51 @@ internal sealed class WorkerService
     }
 
     [JsonRpcMethod(WorkerProtocol.Run)]
-    public RunReply Run(string source, string file, string? faults, Concurrency.ScheduleOptions? schedules = null)
+    public RunReply Run(IReadOnlyList<WireScript> scripts, string? faults, Concurrency.ScheduleOptions? schedules = null)
     {
         var factory = _factory ?? throw new InvalidOperationException("the kit asked the worker to run a script before loading a driver");
-        var connection = Connection ?? throw new InvalidOperationException("the worker has no connection to the kit");
-
-        // The kit process parsed this text already; it parses the same way here.
-        var script = ScriptParser.Parse(source, file);
-        // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
-        var spec = faults is null ? null : Faults.FaultSpec.Parse(faults);
-        if (schedules is not null)
+        var journal = Journal ?? throw new InvalidOperationException("the worker has no observation journal");
+        if (schedules is not null && scripts.Count != 1)
         {
-            // The in-process exploration, run here: each schedule's observations go to the kit (which starts a new
-            // recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
-            var exploration = new ScheduledExecution(script, factory, spec, schedules);
-            var stream = new WorkerEventStream(connection);
-            var report = exploration.Run(recorder =>
-            {
-                stream.ScheduleStarted();
-                return new WorkerEventStream(connection, recorder);
-            });
-            var result = exploration.Result(report);
-            return new RunReply(result.SkipReason, result.Evaluations, report);
+            throw new InvalidOperationException($"the kit sent {scripts.Count} scripts to explore under schedules; it sends one at a time");
         }
 
-        var execution = new ScriptExecution(script, factory, new WorkerEventStream(connection), spec);
+        var stream = new WorkerEventStream(journal);
+        // The kit process parsed the fault spec too; its stable text form parses back to the same spec.
+        var spec = faults is null ? null : Faults.FaultSpec.Parse(faults);
+        Concurrency.ScheduleReport? report = null;
+        foreach (var (source, file) in scripts)
+        {
+            stream.ScriptStarted();
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            // The kit process parsed this text already; it parses the same way here.
+            var script = ScriptParser.Parse(source, file);
+            var (skipReason, evaluations) = schedules is null ? Run(script, factory, spec, stream) : Explore(script, factory, spec, schedules, stream, out report);
+            stream.ScriptEnded(skipReason, evaluations, clock.Elapsed);
+        }
+
+        return new RunReply(report);
+    }
+
+    private static (string? SkipReason, IReadOnlyDictionary<string, int> Evaluations) Run(Script script, IDriverFactory factory, Faults.FaultSpec? spec, WorkerEventStream stream)
+    {
+        var execution = new ScriptExecution(script, factory, stream, spec);
         execution.Run();
-        return new RunReply(execution.SkipReason, execution.Log.Evaluations);
+        return (execution.SkipReason, execution.Log.Evaluations);
+    }
+
+    private static (string? SkipReason, IReadOnlyDictionary<string, int> Evaluations) Explore(Script script, IDriverFactory factory, Faults.FaultSpec? spec,
+        Concurrency.ScheduleOptions schedules, WorkerEventStream stream, out Concurrency.ScheduleReport report)
+    {
+        // The in-process exploration, run here: each schedule's observations go to the journal (the kit starts a
+        // new recorder per schedule) and to the schedule's own recorder here, whose verdict Coyote needs.
+        var exploration = new ScheduledExecution(script, factory, spec, schedules);
+        report = exploration.Run(recorder =>
+        {
+            stream.ScheduleStarted();
+            return stream.With(recorder);
+        });
+        var result = exploration.Result(report);
+        return (result.SkipReason, result.Evaluations);
     }
 }

@@ -19,4 +19,29 @@ public interface IScriptRunner : IDisposable
     /// <summary>Runs one script against a new driver instance and returns what happened.</summary>
     /// <param name="script">The script; an isolated runner sends its <see cref="Script.Source"/> to the worker.</param>
     ScriptResult Run(Script script);
+
+    /// <summary>
+    /// Runs scripts one after another, each as <see cref="Run"/> would, until one fails: returns their results in
+    /// order, up to and including the first <see cref="ScriptOutcome.Failed"/> one (all of them when none fails). A
+    /// runner may hand them over together (<see cref="Isolation.WorkerScriptRunner"/>: one request to its worker),
+    /// which is what makes many short scripts (exploration's cases) cheap; the results are those of running them one
+    /// by one and stopping at the first failure, so a provider that hangs or kills its process costs one watchdog
+    /// period or one worker, not one per script left.
+    /// </summary>
+    /// <param name="scripts">The scripts, in run order.</param>
+    IReadOnlyList<ScriptResult> RunUntilFailure(IReadOnlyList<Script> scripts)
+    {
+        ArgumentNullException.ThrowIfNull(scripts);
+        var results = new List<ScriptResult>(scripts.Count);
+        foreach (var script in scripts)
+        {
+            results.Add(Run(script));
+            if (results[^1].Outcome == ScriptOutcome.Failed)
+            {
+                break;
+            }
+        }
+
+        return results;
+    }
 }

@@ -6,7 +6,8 @@ namespace NetDma.ConformanceKit.Running;
 /// The watchdog of a script explored under schedules, in this process or in a worker: each schedule gets the watchdog
 /// period, however many schedules ran before it. A hang is one schedule that does not end; a sweep of many schedules
 /// is not one (a rewritten provider's schedule passes many scheduling points, so a budget shared by all schedules would
-/// call a long, healthy sweep hung).
+/// call a long, healthy sweep hung). A worker's batch of scripts in sequential mode is watched the same way: each
+/// script gets the period.
 /// </summary>
 /// <param name="period">How long one schedule may run (<c>--timeout</c>).</param>
 internal sealed class ScheduleWatchdog(TimeSpan period)
@@ -20,7 +21,10 @@ internal sealed class ScheduleWatchdog(TimeSpan period)
     /// <summary>How long one schedule may run.</summary>
     public TimeSpan Period => period;
 
-    /// <summary>A schedule starts now (called on the exploring thread, or as the worker's schedule-start event arrives).</summary>
+    /// <summary>
+    /// A schedule starts now (called on the exploring thread, or when the kit sees the worker's observation journal count
+    /// one more start: a schedule, or the next script of a batch, which gets the period likewise).
+    /// </summary>
     public void ScheduleStarted() => Volatile.Write(ref _scheduleStarted, _clock.ElapsedTicks);
 
     /// <summary>

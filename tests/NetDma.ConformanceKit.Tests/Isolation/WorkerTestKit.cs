@@ -20,7 +20,8 @@ internal static class WorkerTestKit
     public static WorkerScriptRunner For(Type driver, TimeSpan? watchdog = null, ConformanceKit.Concurrency.ScheduleOptions? schedules = null) =>
         new(new DriverSource(TestAssembly, driver.FullName), new WorkerOptions { Watchdog = watchdog ?? Watchdog, HeapLimitBytes = SmallHeap, Schedules = schedules });
 
-    public static WorkerScriptRunner ForReference(ConformanceKit.Concurrency.ScheduleOptions? schedules = null) =>
+    /// <summary>A worker holding the reference drivers; <paramref name="journalCapacity"/> bytes of observation journal (small ones force many drains), or the default.</summary>
+    public static WorkerScriptRunner ForReference(ConformanceKit.Concurrency.ScheduleOptions? schedules = null, int? journalCapacity = null) =>
         new(new DriverSource(typeof(global::NetDma.ReferenceProvider.NetDma.ReferenceNetDmaProviderDriver).Assembly.Location),
-            new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30), Schedules = schedules });
+            new WorkerOptions { Watchdog = TimeSpan.FromSeconds(30), Schedules = schedules, JournalCapacity = journalCapacity ?? new WorkerOptions().JournalCapacity });
 }
