@@ -30,8 +30,8 @@ internal static class AnalyzerProfile
         {
             ("every NDMA analyzer", AnalyzerCompilations.NdmaAnalyzers()),
             ("Microsoft.VisualStudio.Threading.Analyzers", AnalyzerCorpusBenchmarks.ThreadingAnalyzers()),
-            ("probe: an empty syntax-node action per method", [new EmptyMethodSyntaxAnalyzer()]),
-            ("probe: an empty operation-block action", [new EmptyOperationBlockAnalyzer()]),
+            ("probe: an empty syntax-node action per method", [new DoNothingAnalyzer(operationBlocks: false)]),
+            ("probe: an empty operation-block action", [new DoNothingAnalyzer(operationBlocks: true)]),
         };
 
         var compiler = new List<TimeSpan>();
@@ -110,9 +110,13 @@ internal static class AnalyzerProfile
     // assemblies (release tracking, extended rules, target framework) do not apply to them.
 #pragma warning disable RS1036, RS1041, RS2008
 
-    /// <summary>Does nothing in a syntax-node action per method: the driver's event queue and per-tree work, no operation trees.</summary>
+    /// <summary>
+    /// Registers one action that does nothing, so what it costs is the driver's own work for that kind of action: an
+    /// empty syntax-node action per method (the event queue and per-tree work, no operation trees), or an empty
+    /// operation-block action (the driver still builds every body's operation tree). Its one rule is never reported.
+    /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EmptyMethodSyntaxAnalyzer : DiagnosticAnalyzer
+    private sealed class DoNothingAnalyzer(bool operationBlocks) : DiagnosticAnalyzer
     {
         private static readonly DiagnosticDescriptor Never = new("PROFILE0001", "never reported", "never reported", "Profile", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
@@ -122,23 +126,14 @@ internal static class AnalyzerProfile
         {
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.EnableConcurrentExecution();
-            context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.MethodDeclaration);
-        }
-    }
-
-    /// <summary>Does nothing in an operation-block action: the driver still builds every body's operation tree.</summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    private sealed class EmptyOperationBlockAnalyzer : DiagnosticAnalyzer
-    {
-        private static readonly DiagnosticDescriptor Never = new("PROFILE0002", "never reported", "never reported", "Profile", DiagnosticSeverity.Warning, isEnabledByDefault: true);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => [Never];
-
-        public override void Initialize(AnalysisContext context)
-        {
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.EnableConcurrentExecution();
-            context.RegisterOperationBlockAction(_ => { });
+            if (operationBlocks)
+            {
+                context.RegisterOperationBlockAction(_ => { });
+            }
+            else
+            {
+                context.RegisterSyntaxNodeAction(_ => { }, Microsoft.CodeAnalysis.CSharp.SyntaxKind.MethodDeclaration);
+            }
         }
     }
 #pragma warning restore RS1036, RS1041, RS2008
