@@ -78,6 +78,28 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         }
     }
 
+    /// <summary>
+    /// The innermost routine running on each thread that runs one, as (thread, trace entry), the most recently entered
+    /// last: under schedule exploration several processors can be inside driver code at once.
+    /// </summary>
+    internal IReadOnlyList<(int Thread, string Entry)> RunningRoutines()
+    {
+        lock (_gate)
+        {
+            var innermost = new List<(int Thread, string Entry)>();
+            var seen = new HashSet<int>();
+            for (var i = _running.Count - 1; i >= 0; i--)
+            {
+                if (seen.Add(_running[i].Thread))
+                {
+                    innermost.Insert(0, (_running[i].Thread, _running[i].Entry.ToString()));
+                }
+            }
+
+            return innermost;
+        }
+    }
+
     /// <summary>Appends one entry.</summary>
     public void Record(in TraceEntry entry)
     {
@@ -92,7 +114,13 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     /// <summary>Marks a driver routine the system calls as running and, unless <paramref name="traced"/> is false, appends its entry.</summary>
     /// <param name="entry">The routine's trace entry (<c>cpu0 PASSIVE_LEVEL system -&gt; AddDevice</c>).</param>
     /// <param name="traced">False for calls too frequent to trace (hardware engine steps): running, not recorded.</param>
-    public void EnterRoutine(in TraceEntry entry, bool traced = true)
+    public void EnterRoutine(in TraceEntry entry, bool traced = true) => EnterRoutine(entry, traced, Environment.CurrentManagedThreadId);
+
+    /// <summary>
+    /// <see cref="EnterRoutine(in TraceEntry, bool)"/> on behalf of <paramref name="thread"/>: a recorder mirroring
+    /// another process's trace is told which thread there entered the routine.
+    /// </summary>
+    internal void EnterRoutine(in TraceEntry entry, bool traced, int thread)
     {
         lock (_gate)
         {
@@ -104,13 +132,13 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
             {
                 // An untraced routine still names where it runs (a hardware engine step): what that thread records
                 // next, unprefixed, is the hardware's.
-                PlaceOnThread(entry);
+                PlaceOnThread(entry, thread);
             }
 
-            _running.Add((Environment.CurrentManagedThreadId, entry));
+            _running.Add((thread, entry));
         }
 
-        Observer?.RoutineEntered(entry, traced);
+        Observer?.RoutineEntered(entry, traced, thread);
     }
 
     /// <summary>
@@ -129,11 +157,13 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
     }
 
     /// <summary>The innermost running routine returned, or (<paramref name="returned"/> false) an exception left it.</summary>
-    public void LeaveRoutine(bool returned)
+    public void LeaveRoutine(bool returned) => LeaveRoutine(returned, Environment.CurrentManagedThreadId);
+
+    /// <summary><see cref="LeaveRoutine(bool)"/> on behalf of <paramref name="thread"/> (a mirrored trace).</summary>
+    internal void LeaveRoutine(bool returned, int thread)
     {
         lock (_gate)
         {
-            var thread = Environment.CurrentManagedThreadId;
             var index = _running.Count - 1;
             while (index >= 0 && _running[index].Thread != thread)
             {
@@ -156,7 +186,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
             }
         }
 
-        Observer?.RoutineLeft(returned);
+        Observer?.RoutineLeft(returned, thread);
     }
 
     /// <summary>The last <paramref name="count"/> entries, oldest first.</summary>
@@ -260,10 +290,9 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         return entry.First.IsHardware ? HardwareColumn : entry.First.LiteralText is { } text ? ColumnOf(text) : null;
     }
 
-    private int PlaceOnThread(in TraceEntry entry)
+    private int PlaceOnThread(in TraceEntry entry, int thread)
     {
         _threadColumns ??= [];
-        var thread = Environment.CurrentManagedThreadId;
         if (ColumnOf(entry) is { } named)
         {
             _threadColumns[thread] = named;
@@ -364,7 +393,7 @@ public sealed class CallTrace(int capacity = 256, IExecutionObserver? observer =
         if (TracksProcessors)
         {
             _columns ??= new int[_entries.Length];
-            var column = PlaceOnThread(entry);
+            var column = PlaceOnThread(entry, Environment.CurrentManagedThreadId);
             _columns[slot] = column;
             if (HeldLocks is { } heldLocks)
             {

@@ -24,10 +24,26 @@ public interface IExecutionObserver
     /// <summary>The system entered a driver routine; <paramref name="entry"/> is its trace entry.</summary>
     /// <param name="entry">The routine's trace entry (<c>cpu0 PASSIVE_LEVEL system -&gt; AddDevice</c>).</param>
     /// <param name="traced">False when the entry is not part of the call trace (hardware engine steps).</param>
-    void RoutineEntered(in TraceEntry entry, bool traced);
+    /// <param name="thread">
+    /// The managed thread ID of the simulated processor (or hardware lane) running it: under schedule exploration
+    /// processors interleave, and only the routines of one thread nest.
+    /// </param>
+    void RoutineEntered(in TraceEntry entry, bool traced, int thread);
 
-    /// <summary>The innermost running driver routine returned, or (<paramref name="returned"/> false) an exception left it.</summary>
-    void RoutineLeft(bool returned);
+    /// <summary>
+    /// The innermost driver routine running on <paramref name="thread"/> returned, or (<paramref name="returned"/>
+    /// false) an exception left it.
+    /// </summary>
+    void RoutineLeft(bool returned, int thread);
+
+    /// <summary>
+    /// <paramref name="thread"/> starts the lane at <paramref name="location"/> of a <c>concurrently</c> block: what it
+    /// runs until <see cref="LaneEnded"/> happens during that line, not the block's.
+    /// </summary>
+    void LaneStarted(SourceLocation location, int thread);
+
+    /// <summary><paramref name="thread"/> finished its lane of a <c>concurrently</c> block.</summary>
+    void LaneEnded(int thread);
 
     /// <summary>A rule was broken.</summary>
     void ViolationReported(Violation violation);

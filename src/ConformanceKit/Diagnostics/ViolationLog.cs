@@ -65,7 +65,18 @@ public sealed class ViolationLog(CallTrace trace)
     /// Marks that the calling thread runs the lane at <paramref name="location"/> of a concurrently block (null when it
     /// is done): what this thread reports meanwhile happens during that line.
     /// </summary>
-    internal void BeginLane(SourceLocation? location) => _laneCommand.Value = location;
+    internal void BeginLane(SourceLocation? location)
+    {
+        _laneCommand.Value = location;
+        if (location is { } lane)
+        {
+            Trace.Observer?.LaneStarted(lane, Environment.CurrentManagedThreadId);
+        }
+        else
+        {
+            Trace.Observer?.LaneEnded(Environment.CurrentManagedThreadId);
+        }
+    }
 
     /// <summary>
     /// Records that the check of <paramref name="rule"/> judged one observation (a call, an access, a state) and found

@@ -13,10 +13,10 @@ internal enum ObservationKind : byte
     /// <summary><see cref="Diagnostics.IExecutionObserver.Traced"/>: the entry, formatted.</summary>
     Traced,
 
-    /// <summary><see cref="Diagnostics.IExecutionObserver.RoutineEntered"/>: the entry, formatted, and whether it is traced.</summary>
+    /// <summary><see cref="Diagnostics.IExecutionObserver.RoutineEntered"/>: the entry, formatted, whether it is traced, and the thread.</summary>
     RoutineEntered,
 
-    /// <summary><see cref="Diagnostics.IExecutionObserver.RoutineLeft"/>: whether the routine returned.</summary>
+    /// <summary><see cref="Diagnostics.IExecutionObserver.RoutineLeft"/>: whether the routine returned, and the thread.</summary>
     RoutineLeft,
 
     /// <summary><see cref="Diagnostics.IExecutionObserver.ViolationReported"/>: the violation as a <see cref="WireViolation"/>.</summary>
@@ -45,4 +45,10 @@ internal enum ObservationKind : byte
     /// (the kit starts a new recorder, as the in-process exploration does per schedule). No body.
     /// </summary>
     ScheduleStarted,
+
+    /// <summary><see cref="Diagnostics.IExecutionObserver.LaneStarted"/>: the lane's location and the thread.</summary>
+    LaneStarted,
+
+    /// <summary><see cref="Diagnostics.IExecutionObserver.LaneEnded"/>: the thread.</summary>
+    LaneEnded,
 }

@@ -35,21 +35,40 @@ internal sealed class WorkerEventStream(WorkerJournalWriter journal, IExecutionO
         local?.Traced(entry);
     }
 
-    public void RoutineEntered(in TraceEntry entry, bool traced)
+    public void RoutineEntered(in TraceEntry entry, bool traced, int thread)
     {
         var text = entry.ToString();
         var record = journal.Start(ObservationKind.RoutineEntered);
         record.Write(text);
         record.Write(traced);
+        record.Write(thread);
         journal.Append();
-        local?.RoutineEntered(entry, traced);
+        local?.RoutineEntered(entry, traced, thread);
     }
 
-    public void RoutineLeft(bool returned)
+    public void RoutineLeft(bool returned, int thread)
     {
-        journal.Start(ObservationKind.RoutineLeft).Write(returned);
+        var record = journal.Start(ObservationKind.RoutineLeft);
+        record.Write(returned);
+        record.Write(thread);
         journal.Append();
-        local?.RoutineLeft(returned);
+        local?.RoutineLeft(returned, thread);
+    }
+
+    public void LaneStarted(SourceLocation location, int thread)
+    {
+        var record = journal.Start(ObservationKind.LaneStarted);
+        record.Write(location);
+        record.Write(thread);
+        journal.Append();
+        local?.LaneStarted(location, thread);
+    }
+
+    public void LaneEnded(int thread)
+    {
+        journal.Start(ObservationKind.LaneEnded).Write(thread);
+        journal.Append();
+        local?.LaneEnded(thread);
     }
 
     public void ViolationReported(Violation violation)

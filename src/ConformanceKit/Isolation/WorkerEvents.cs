@@ -115,11 +115,18 @@ internal sealed class WorkerEvents(ObservationJournal journal)
             case ObservationKind.RoutineEntered:
                 var routine = body.ReadString();
                 var traced = body.ReadBool();
-                Recorder?.RoutineEntered(routine, traced);
+                Recorder?.RoutineEntered(routine, traced, body.ReadInt32());
                 break;
             case ObservationKind.RoutineLeft:
                 var returned = body.ReadBool();
-                Recorder?.RoutineLeft(returned);
+                Recorder?.RoutineLeft(returned, body.ReadInt32());
+                break;
+            case ObservationKind.LaneStarted:
+                var lane = body.ReadLocation();
+                Recorder?.LaneStarted(lane, body.ReadInt32());
+                break;
+            case ObservationKind.LaneEnded:
+                Recorder?.LaneEnded(body.ReadInt32());
                 break;
             case ObservationKind.ViolationReported:
                 var violation = ReadViolation(ref body);

@@ -21,6 +21,10 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     private readonly List<Faults.InjectedFault> _faults = [];
     private SourceLocation? _command;
 
+    // The lane of a concurrently block each thread runs now: a hang or a death inside the block is located at the lane
+    // of the routine that was running, not at the block's line.
+    private readonly Dictionary<int, SourceLocation> _lanes = [];
+
     /// <summary>The script command observed running last, or null before the first.</summary>
     public SourceLocation? CurrentCommand
     {
@@ -49,10 +53,28 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     public void Traced(in TraceEntry entry) => _trace.Record(entry);
 
     /// <inheritdoc/>
-    public void RoutineEntered(in TraceEntry entry, bool traced) => _trace.EnterRoutine(entry, traced);
+    public void RoutineEntered(in TraceEntry entry, bool traced, int thread) => _trace.EnterRoutine(entry, traced, thread);
 
     /// <inheritdoc/>
-    public void RoutineLeft(bool returned) => _trace.LeaveRoutine(returned);
+    public void RoutineLeft(bool returned, int thread) => _trace.LeaveRoutine(returned, thread);
+
+    /// <inheritdoc/>
+    public void LaneStarted(SourceLocation location, int thread)
+    {
+        lock (_gate)
+        {
+            _lanes[thread] = location;
+        }
+    }
+
+    /// <inheritdoc/>
+    public void LaneEnded(int thread)
+    {
+        lock (_gate)
+        {
+            _lanes.Remove(thread);
+        }
+    }
 
     /// <inheritdoc/>
     public void ViolationReported(Violation violation)
@@ -105,12 +127,12 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     /// <param name="duration">How long it ran before it was given up.</param>
     public ScriptResult Hung(TimeSpan watchdog, string aftermath, TimeSpan duration)
     {
-        var routine = _trace.RunningRoutine?.Trim();
+        var running = _trace.RunningRoutines();
         return Abandoned(StatusRules.CallbackTerminates, ScriptExecutionSteps.DriverHung,
             $"the routine returns within {watchdog.TotalSeconds:0.###} s",
-            (routine is null ? "no return to the script while no driver routine was running (the kit was busy between calls)" : $"no return from: {routine}") +
+            (running.Count == 0 ? "no return to the script while no driver routine was running (the kit was busy between calls)" : $"no return from: {Describe(running)}") +
             $"; {aftermath}",
-            duration);
+            running, duration);
     }
 
     /// <summary>
@@ -121,23 +143,42 @@ public sealed class ScriptRecorder(Script script) : IExecutionObserver
     /// <param name="duration">How long it ran.</param>
     public ScriptResult Crashed(string death, TimeSpan duration)
     {
-        var routine = _trace.RunningRoutine?.Trim();
+        var running = _trace.RunningRoutines();
         return Abandoned(StatusRules.CallbackReturns, ScriptExecutionSteps.DriverCrashed,
             "the routine returns to its caller and the driver's process keeps running",
-            routine is null ? $"the worker process died between driver calls: {death}" : $"the worker process died during: {routine}: {death}",
-            duration);
+            running.Count == 0 ? $"the worker process died between driver calls: {death}" : $"the worker process died during: {Describe(running)}: {death}",
+            running, duration);
     }
 
-    private ScriptResult Abandoned(Rule rule, string step, string expected, string actual, TimeSpan duration)
+    // The routine entered last is the one named; when other processors were inside driver code too (a concurrently
+    // block under schedules), the message names theirs, because the kit cannot tell which of them was on the CPU.
+    private static string Describe(IReadOnlyList<(int Thread, string Entry)> running) =>
+        running[^1].Entry.Trim() +
+        (running.Count > 1 ? $" (also running on other processors then: {string.Join("; ", running.Take(running.Count - 1).Select(r => r.Entry.Trim()))})" : string.Empty);
+
+    private ScriptResult Abandoned(Rule rule, string step, string expected, string actual, IReadOnlyList<(int Thread, string Entry)> running, TimeSpan duration)
     {
         lock (_gate)
         {
-            var location = _command ?? script.Commands.FirstOrDefault()?.Location ?? new SourceLocation(script.File, 1, 1);
+            var location = LocationOf(running);
             var violation = new Violation(rule, expected, actual, rule.Page, _trace.Tail(), location);
             _violations.Add(violation);
             _checks.Add(new CheckResult(location, step, false, [rule.Id], violation.Details));
             return Result(ScriptOutcome.Failed, null, duration);
         }
+    }
+
+    // Inside a concurrently block, the lane of the thread that entered the named routine, or the block's only lane in
+    // flight; else the command that was running.
+    private SourceLocation LocationOf(IReadOnlyList<(int Thread, string Entry)> running)
+    {
+        if (running.Count > 0 && _lanes.TryGetValue(running[^1].Thread, out var lane))
+        {
+            return lane;
+        }
+
+        return _lanes.Count == 1 ? _lanes.Values.First()
+            : _command ?? script.Commands.FirstOrDefault()?.Location ?? new SourceLocation(script.File, 1, 1);
     }
 
     private ScriptResult Result(ScriptOutcome outcome, string? skipReason, TimeSpan duration) =>

@@ -32,9 +32,17 @@ public sealed class SystemSideTests
 
         public void Traced(in TraceEntry entry) => Entries.Add(entry.ToString());
 
-        public void RoutineEntered(in TraceEntry entry, bool traced) => Entries.Add(entry.ToString());
+        public void RoutineEntered(in TraceEntry entry, bool traced, int thread) => Entries.Add(entry.ToString());
 
-        public void RoutineLeft(bool returned)
+        public void RoutineLeft(bool returned, int thread)
+        {
+        }
+
+        public void LaneStarted(SourceLocation location, int thread)
+        {
+        }
+
+        public void LaneEnded(int thread)
         {
         }
 

@@ -159,9 +159,26 @@ public sealed class ObservationJournalTests
         {
             var at = new SourceLocation(File, 3 + round, 1 + round % 3);
             observer.CommandStarted(at);
-            observer.RoutineEntered($"system -> ProviderAllocateDmaChannel(round {round}) \u00e9\u4e2d", traced: true);
+            // Two threads, each in a lane of its own in some rounds: the crash report's location and routine depend on
+            // which thread entered what, so the thread IDs and lanes must survive the journal.
+            var thread = 20 + round % 2;
+            if (round % 3 == 1)
+            {
+                observer.LaneStarted(new SourceLocation(File, 60 + round, 3), thread);
+            }
+
+            observer.RoutineEntered($"system -> ProviderAllocateDmaChannel(round {round}) \u00e9\u4e2d", traced: true, thread);
             observer.Traced($"  IoConnectInterruptEx -> STATUS_SUCCESS ({round})");
-            observer.RoutineLeft(returned: round % 2 == 0);
+            if (round % 4 != 2)
+            {
+                observer.RoutineLeft(returned: round % 2 == 0, thread);
+            }
+
+            if (round % 3 == 2)
+            {
+                observer.LaneEnded(thread);
+            }
+
             observer.FaultInjected(new InjectedFault(FaultKind.Pool, $"ExAllocatePool2 #{round}", "returned NULL", round % 2 == 0 ? at : null, round));
             observer.CheckRecorded(new CheckResult(at, $"assert_status {round}", round % 3 != 0, round % 3 != 0 ? [] : ["rule-a", "rule-b"], $"message {round}",
                 round % 2 == 0 ? new SourceLocation(File, 40 + round, 2) : null));

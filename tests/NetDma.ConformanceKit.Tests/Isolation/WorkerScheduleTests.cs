@@ -76,7 +76,12 @@ public sealed class WorkerScheduleTests
         Assert.Contains("the worker process died during:", death.Actual, StringComparison.Ordinal);
         Assert.Contains("ProviderAppendDma", death.Actual, StringComparison.Ordinal);
         Assert.Contains(InterleavedFailFastProvider.Message, death.Actual, StringComparison.Ordinal);
-        Assert.Equal(15, death.Location!.Value.Line); // the concurrently block whose appends overlapped
+        // At the lane whose append found the other running: line 16 issues it from cpu0, line 17 from cpu1 (the
+        // concurrently block is line 15). The other append, in flight too, is named beside it.
+        var dying = System.Text.RegularExpressions.Regex.Match(death.Actual, @"died during: cpu(?<cpu>[01]) ");
+        Assert.True(dying.Success, death.Actual);
+        Assert.Equal(16 + int.Parse(dying.Groups["cpu"].Value, System.Globalization.CultureInfo.InvariantCulture), death.Location!.Value.Line);
+        Assert.Contains("also running on other processors then: cpu" + (dying.Groups["cpu"].Value == "0" ? "1" : "0"), death.Actual, StringComparison.Ordinal);
         Assert.Contains(death.CallSequence, c => c.Contains("ProviderAppendDma", StringComparison.Ordinal));
         // The schedule it died in, by number (no Coyote trace survives a process that died mid-schedule).
         var schedules = Assert.IsType<ScheduleReport>(crashed.Schedules);
