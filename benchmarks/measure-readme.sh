@@ -101,7 +101,22 @@ for section in "${sections[@]}"; do
       explore in-process-100k --seed 0000000001G3 --iterations 100000 --in-process --parallel 1
       explore worker-10k --seed 0000000001G3 --iterations 10000
       explore worker-100k --seed 0000000001G3 --iterations 100000
-      bench exploration "Cases of up to 50 operations per minute, in process, one lane and two" --filter '*.ExplorationBenchmarks.*' --job short --inProcess ;;
+      bench exploration "Cases of up to 50 operations per minute, in process, one lane and two" --filter '*.ExplorationBenchmarks.*' --job short --inProcess
+      {
+        echo
+        echo "## The bundled suite end to end (process start to exit)"
+        echo
+        echo "| command | wall | run's own time | peak RSS | load before |"
+        echo "| --- | ---: | ---: | ---: | --- |"
+      } >>"$summary"
+      for mode in --in-process ""; do
+        before=$(load)
+        # shellcheck disable=SC2086 # an empty mode is no argument
+        /usr/bin/time -v dotnet "$kit" run $mode --json "$out/explore/run$mode.json" >"$out/explore/run$mode.log" 2>"$out/explore/run$mode.time" || true
+        printf '| `run %s` | %s | %s s | %s MiB | %s |\n' "$mode" \
+          "$(awk -F': ' '/Elapsed \(wall clock\)/ {print $2}' "$out/explore/run$mode.time")" "$(jq '.durationSeconds' "$out/explore/run$mode.json")" \
+          "$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2 / 1024}' "$out/explore/run$mode.time")" "$before" >>"$summary"
+      done ;;
     isolation)
       bench isolation "What isolation costs" --filter '*IsolationOverheadBenchmarks*' --job short ;;
     analyzers)
