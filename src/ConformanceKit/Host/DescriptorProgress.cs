@@ -55,6 +55,12 @@ public sealed class DescriptorProgress
         }
     }
 
+    /// <summary>
+    /// Where the descriptor's address first appears among the channel's submissions (<see cref="EngineProgress.Descriptors"/>'
+    /// order): lists of pending descriptors are put back in this order, so reports come out as they always did.
+    /// </summary>
+    internal int Order { get; set; }
+
     /// <summary>The descriptor's physical address.</summary>
     public PhysicalAddress Address { get; private set; }
 

@@ -17,6 +17,15 @@ public sealed class EngineProgress
     // Records of an earlier channel (Recycle), reused by the next submissions.
     private readonly Stack<DescriptorProgress> _spare = new();
 
+    // The descriptors waiting for the next step of the interrupt protocol, and those fetched that may still be moving
+    // data: an ISR, a DPC, the end of a run and each data access touch only these, not every descriptor ever submitted
+    // on the channel, which would make a long-lived channel's traffic quadratic in its length.
+    private readonly List<DescriptorProgress> _awaitingIsr = [];
+    private readonly List<DescriptorProgress> _awaitingDpc = [];
+    private readonly List<DescriptorProgress> _awaitingJudgment = [];
+    private readonly List<DescriptorProgress> _fetched = [];
+    private int _nextOrder;
+
     /// <summary>Every descriptor ever submitted on the channel, by physical address.</summary>
     public IReadOnlyDictionary<PhysicalAddress, DescriptorProgress> Descriptors => _descriptors;
 
@@ -53,8 +62,44 @@ public sealed class EngineProgress
     /// <summary>The progress record of the descriptor at <paramref name="address"/>, or null when NetDMA never submitted it here.</summary>
     public DescriptorProgress? Find(PhysicalAddress address) => _descriptors.GetValueOrDefault(address);
 
-    /// <summary><see cref="Descriptors"/>' values with the dictionary's own enumerator (no boxed one per bus access).</summary>
+    /// <summary><see cref="Descriptors"/>' values with the dictionary's own enumerator (no boxed one per call).</summary>
     internal Dictionary<PhysicalAddress, DescriptorProgress>.ValueCollection DescriptorValues => _descriptors.Values;
+
+    /// <summary>
+    /// The first descriptor in submission order that is in flight (<see cref="DescriptorProgress.InFlight"/>) and whose
+    /// destination (for a write) or source (for a read) overlaps [<paramref name="start"/>, <paramref name="end"/>), or
+    /// null. Plain loops over the fetched descriptors only: this runs on every data access of the engine.
+    /// </summary>
+    internal DescriptorProgress? InFlightTouching(ulong start, ulong end, bool write)
+    {
+        DescriptorProgress? first = null;
+        for (var i = _fetched.Count - 1; i >= 0; i--)
+        {
+            var descriptor = _fetched[i];
+            if (!descriptor.InFlight)
+            {
+                _fetched.RemoveAt(i); // Completed or abandoned: it never comes back in flight.
+                continue;
+            }
+
+            if (first is not null && first.Order < descriptor.Order)
+            {
+                continue;
+            }
+
+            var ranges = write ? descriptor.DestinationRanges : descriptor.SourceRanges;
+            for (var r = 0; r < ranges.Count; r++)
+            {
+                if (ranges[r].Overlaps(start, end))
+                {
+                    first = descriptor;
+                    break;
+                }
+            }
+        }
+
+        return first;
+    }
 
     /// <summary>ProviderStartDma: the previous chain is dropped and <paramref name="chain"/> is the current one.</summary>
     internal void Start(SubmittedChain chain, IReadOnlyList<DescriptorSpec> specs)
@@ -157,6 +202,10 @@ public sealed class EngineProgress
         {
             MarkCompleted(descriptor);
         }
+        else
+        {
+            _fetched.Add(descriptor);
+        }
     }
 
     /// <summary>How many descriptor completions the engine made on the channel so far.</summary>
@@ -164,6 +213,12 @@ public sealed class EngineProgress
 
     internal void MarkCompleted(DescriptorProgress descriptor)
     {
+        if (!descriptor.Completed && descriptor.InterruptRequested)
+        {
+            _awaitingIsr.Add(descriptor);
+            _awaitingJudgment.Add(descriptor);
+        }
+
         descriptor.Completed = true;
         descriptor.CompletionNumber = ++Completions;
         LastCompleted = descriptor;
@@ -177,13 +232,13 @@ public sealed class EngineProgress
     /// </summary>
     internal void MarkIsr()
     {
-        foreach (var descriptor in _descriptors.Values)
+        foreach (var descriptor in _awaitingIsr)
         {
-            if (descriptor is { Completed: true, InterruptRequested: true, IsrCalled: false })
-            {
-                descriptor.IsrCalled = true;
-            }
+            descriptor.IsrCalled = true;
+            _awaitingDpc.Add(descriptor);
         }
+
+        _awaitingIsr.Clear();
     }
 
     /// <summary>
@@ -198,14 +253,12 @@ public sealed class EngineProgress
     /// </summary>
     internal void MarkInterruptDpc(PhysicalAddress? reported)
     {
-        foreach (var descriptor in _descriptors.Values)
+        foreach (var descriptor in _awaitingDpc)
         {
-            if (descriptor is { IsrCalled: true, DpcCalled: false })
-            {
-                descriptor.DpcCalled = true;
-            }
+            descriptor.DpcCalled = true;
         }
 
+        _awaitingDpc.Clear();
         var through = reported is { } address ? Find(address) is { Completed: true } named ? named.CompletionNumber : 0 : Completions;
         ReportedThrough = Math.Max(ReportedThrough, through);
     }
@@ -219,13 +272,16 @@ public sealed class EngineProgress
     {
         // Runs after every run: a plain loop into one list kept for it, so judging allocates nothing per run.
         _due.Clear();
-        foreach (var descriptor in _descriptors.Values)
+        foreach (var descriptor in _awaitingJudgment)
         {
-            if (descriptor is { Completed: true, InterruptRequested: true, InterruptJudged: false })
-            {
-                descriptor.InterruptJudged = true;
-                _due.Add(descriptor);
-            }
+            descriptor.InterruptJudged = true;
+            _due.Add(descriptor);
+        }
+
+        _awaitingJudgment.Clear();
+        if (_due.Count > 1)
+        {
+            _due.Sort(static (a, b) => a.Order.CompareTo(b.Order)); // Completion order is not always submission order.
         }
 
         return _due;
@@ -256,6 +312,11 @@ public sealed class EngineProgress
         _descriptors.Clear();
         _chain.Clear();
         _due.Clear();
+        _awaitingIsr.Clear();
+        _awaitingDpc.Clear();
+        _awaitingJudgment.Clear();
+        _fetched.Clear();
+        _nextOrder = 0;
         UnattributedReports.Clear();
         (LastCompleted, LastFetched, ErrorOn, Error, RereadExpected) = (null, null, null, null, null);
         (CompletedSinceStart, Completions, ReportedThrough) = (false, 0, 0);
@@ -266,6 +327,20 @@ public sealed class EngineProgress
         for (var i = 0; i < chain.Count; i++)
         {
             var progress = _spare.TryPop(out var spare) ? spare.Reuse(chain.Descriptor(i), specs[i]) : new DescriptorProgress(chain.Descriptor(i), specs[i]);
+            if (_descriptors.TryGetValue(progress.Address, out var replaced))
+            {
+                // Submitted again at the same address: the new record takes the old one's place, in every list too.
+                progress.Order = replaced.Order;
+                _awaitingIsr.Remove(replaced);
+                _awaitingDpc.Remove(replaced);
+                _awaitingJudgment.Remove(replaced);
+                _fetched.Remove(replaced);
+            }
+            else
+            {
+                progress.Order = _nextOrder++;
+            }
+
             _descriptors[progress.Address] = progress;
             _chain.Add(progress);
         }

@@ -121,39 +121,12 @@ public sealed partial class NetDmaHost
 
         foreach (var channel in _liveChannels)
         {
-            if (InFlightDescriptorTouching(channel, access) is { } descriptor)
+            if (channel.Progress.InFlightTouching(access.Address.QuadPart, access.End, access.IsWrite) is { } descriptor)
             {
                 ObserveData(channel, descriptor, access);
                 return;
             }
         }
-    }
-
-    /// <summary>
-    /// The first in-flight descriptor of <paramref name="channel"/> whose destination (for a write) or source (for a read)
-    /// overlaps <paramref name="access"/>, or null. Plain loops: this runs on every data access of the engine.
-    /// </summary>
-    private static DescriptorProgress? InFlightDescriptorTouching(HostChannel channel, DeviceAccess access)
-    {
-        var start = access.Address.QuadPart;
-        foreach (var descriptor in channel.Progress.DescriptorValues)
-        {
-            if (!descriptor.InFlight)
-            {
-                continue;
-            }
-
-            var ranges = access.IsWrite ? descriptor.DestinationRanges : descriptor.SourceRanges;
-            for (var i = 0; i < ranges.Count; i++)
-            {
-                if (ranges[i].Overlaps(start, access.End))
-                {
-                    return descriptor;
-                }
-            }
-        }
-
-        return null;
     }
 
     private void ObserveData(HostChannel channel, DescriptorProgress descriptor, DeviceAccess access)
