@@ -155,6 +155,47 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
         await Verifier.VerifyAsync(source);
     }
 
+    /// <summary>
+    /// A catch handler starts with the state before each call of its try block that may throw: entered from
+    /// <c>KeSetEvent</c>, it runs with the spin lock still held. One that falls through to the release is balanced.
+    /// </summary>
+    [Fact]
+    public async Task A_catch_entered_while_a_spin_lock_is_held_reports_NDMA1005_unless_it_reaches_the_release()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void {|#0:Stop|}()
+                {
+                    try
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                        Kernel.KeSetEvent(_event);
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Restart()
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    try
+                    {
+                        Kernel.KeSetEvent(_event);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1005(0, "Stop", "DISPATCH_LEVEL", "some", "IRQL = PASSIVE_LEVEL", $"{SpinLockRaise}; {Page}"));
+    }
+
     [Fact]
     public async Task Balanced_raises_and_releases_in_finally_are_silent()
     {
