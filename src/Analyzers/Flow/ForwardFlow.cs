@@ -21,7 +21,8 @@ namespace NetDma.Analyzers.Flow;
 /// not followed;</item>
 /// <item>finally regions: a branch that leaves try blocks (a return, a break, the end of the try) runs each finally
 /// region it names in order with the path it carries, then goes on to its destination; the end of a finally region
-/// resumes the branch that entered it (a finally region entered by an exception is not modelled);</item>
+/// resumes the branch that entered it (a finally region entered by an exception is not modelled; a filter that rejects
+/// its exception ends the path);</item>
 /// <item>exceptions: an operation the analysis says may throw sends the path as it is before the operation to every
 /// catch (and filter) handler of the try regions around it; an explicit <c>throw</c> goes to those handlers, or, outside
 /// any try, catch or finally region, leaves the function (<see cref="FlowResult{TPath}.ThrowExits"/>); inside other
@@ -134,8 +135,9 @@ internal static class ForwardFlow
 
                 if (branch.Destination is null && branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
                 {
-                    // The end of a finally region: resume the branch that entered it (none when an exception did).
-                    completed = pending is null || Continue(pending.Branch, pending.Next, taken, pending.Outer);
+                    // The end of a finally region resumes the branch that entered it (none when an exception did); a
+                    // filter that rejects the exception lets it go on, which ends the path.
+                    completed = pending is null || InFilter(block) || Continue(pending.Branch, pending.Next, taken, pending.Outer);
                 }
                 else if (branch.Destination is null && branch.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow)
                 {
@@ -217,6 +219,20 @@ internal static class ForwardFlow
             if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch })
             {
                 return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the innermost finally or filter region around <paramref name="block"/> is a filter.</summary>
+    private static bool InFilter(BasicBlock block)
+    {
+        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
+        {
+            if (region.Kind is ControlFlowRegionKind.Filter or ControlFlowRegionKind.Finally)
+            {
+                return region.Kind == ControlFlowRegionKind.Filter;
             }
         }
 

@@ -133,7 +133,7 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
         .ToImmutableArray();
 
     /// <summary>
-    /// Follows every path through the stored result (<see cref="StoredResult"/> on the shared driver): a read of
+    /// Follows every path through the stored result (<see cref="StoredResultAnalysis"/> on the shared driver): a read of
     /// <paramref name="result"/> ends a path as inspected; a read of an out local before it is noted; an overwrite or the
     /// routine's exit ends it uninspected. A result no path reads is reported at the call; otherwise each out use that
     /// some path reaches before the result is reported where it happens. Code no path reaches is left alone.
@@ -141,7 +141,7 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
     private static void CheckStoredResult(ControlFlowGraph graph, IOperation statement, ILocalSymbol result, ImmutableArray<ILocalSymbol> outputs,
         IInvocationOperation invocation, MethodContract contract, string page, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
-        var stored = new StoredResult(statement, result, outputs);
+        var stored = new StoredResultAnalysis(statement, result, outputs);
         if (!ForwardFlow.Run(graph, stored, budgets).Completed || !stored.Reached)
         {
             return;
@@ -158,70 +158,6 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
             report(Create(use.Syntax, OutputFirstKind, contract.Role, $"is not checked before its output '{use.Local.Name}' is used here", page));
         }
     }
-
-    /// <summary>
-    /// The must-inspect analysis of one stored result: a path is before the store, holding the uninspected result, or
-    /// done with it (read, overwritten); done paths are not followed further. Any operation may throw.
-    /// </summary>
-    private sealed class StoredResult(IOperation statement, ILocalSymbol result, ImmutableArray<ILocalSymbol> outputs) : IFlowAnalysis<object>
-    {
-        private static readonly object Before = new();
-        private static readonly object Holding = new();
-        private static readonly object Done = new();
-
-        /// <summary>Some path reaches the store.</summary>
-        public bool Reached { get; private set; }
-
-        /// <summary>Some path reads the result.</summary>
-        public bool Inspected { get; private set; }
-
-        /// <summary>Out locals read while a path still holds the uninspected result.</summary>
-        public List<ILocalReferenceOperation> OutputUses { get; } = new();
-
-        public object Entry => Before;
-
-        public object Transfer(IOperation operation, object path)
-        {
-            if (path == Holding)
-            {
-                var references = operation.DescendantsAndSelf().OfType<ILocalReferenceOperation>().ToList();
-                if (references.Any(r => IsRead(r) && SymbolEqualityComparer.Default.Equals(r.Local, result)))
-                {
-                    Inspected = true;
-                    path = Done;
-                }
-                else if (references.FirstOrDefault(r => IsRead(r) && outputs.Contains(r.Local, SymbolEqualityComparer.Default)) is { } use)
-                {
-                    OutputUses.Add(use);
-                }
-                else if (references.Any(r => SymbolEqualityComparer.Default.Equals(r.Local, result)))
-                {
-                    path = Done;
-                }
-            }
-
-            if (ReferenceEquals(operation, statement))
-            {
-                Reached = true;
-                return Holding;
-            }
-
-            return path;
-        }
-
-        public bool MayThrow(IOperation operation) => true;
-
-        public object? Branch(BasicBlock source, ControlFlowBranch branch, object path) => path == Done ? null : path;
-    }
-
-    /// <summary>A reference that reads the local: not the target of a plain assignment, not an out argument, not a declaration.</summary>
-    private static bool IsRead(ILocalReferenceOperation reference) => reference.Parent switch
-    {
-        ISimpleAssignmentOperation assignment => !ReferenceEquals(assignment.Target, reference),
-        IArgumentOperation argument => argument.Parameter?.RefKind != RefKind.Out,
-        IDeclarationExpressionOperation => false,
-        _ => !reference.IsDeclaration,
-    };
 
     private static Diagnostic Create(SyntaxNode syntax, string kind, string role, string what, string page) =>
         Diagnostic.Create(Rule, syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind), role, what, page);
