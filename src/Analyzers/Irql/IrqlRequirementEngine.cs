@@ -154,10 +154,10 @@ internal sealed class IrqlRequirementEngine
             {
                 case IInvocationOperation invocation when CallGraph.IsOwnCode(invocation.TargetMethod, _assembly):
                     var callee = CallGraph.Node(invocation.TargetMethod);
-                    calls.Add(new IrqlCallEdge(callee, callee.Name, invocation.Syntax.GetLocation(), observation.Before));
+                    calls.Add(new IrqlCallEdge(callee, RoutineWalker.DisplayName(callee), invocation.Syntax.GetLocation(), observation.Before));
                     break;
                 case IFlowAnonymousFunctionOperation lambda when RunsWhereCreated(lambda):
-                    calls.Add(new IrqlCallEdge(lambda.Symbol, "lambda", IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
+                    calls.Add(new IrqlCallEdge(lambda.Symbol, RoutineWalker.DisplayName(lambda.Symbol), IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
                     break;
                 case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } creation when CallGraph.IsOwnCode(reference.Method, _assembly):
                     var method = CallGraph.Node(reference.Method);
@@ -167,7 +167,7 @@ internal sealed class IrqlRequirementEngine
                     }
                     else if (RunsWhereCreated(creation))
                     {
-                        calls.Add(new IrqlCallEdge(method, method.Name, reference.Syntax.GetLocation(), observation.Before));
+                        calls.Add(new IrqlCallEdge(method, RoutineWalker.DisplayName(method), reference.Syntax.GetLocation(), observation.Before));
                     }
 
                     break;
