@@ -99,9 +99,23 @@ internal static class ForwardFlow
             var (ordinal, path, pending) = work.Pop();
             var block = blocks[ordinal];
             var inTry = HasCatchHandlers(block);
+
+            // The handlers need each distinct path once: an operation that changed nothing sends nothing new.
+            TPath? seeded = null;
+            bool Seed(IOperation operation)
+            {
+                if (!inTry || ReferenceEquals(path, seeded) || !analysis.MayThrow(operation))
+                {
+                    return true;
+                }
+
+                seeded = path;
+                return ToHandlers(block, path, pending);
+            }
+
             foreach (var operation in block.Operations)
             {
-                if (inTry && analysis.MayThrow(operation) && !ToHandlers(block, path, pending))
+                if (!Seed(operation))
                 {
                     completed = false;
                     break;
@@ -117,7 +131,7 @@ internal static class ForwardFlow
 
             if (block.BranchValue is { } branchValue)
             {
-                if (inTry && analysis.MayThrow(branchValue) && !ToHandlers(block, path, pending))
+                if (!Seed(branchValue))
                 {
                     completed = false;
                     break;
