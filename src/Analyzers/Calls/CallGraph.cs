@@ -4,14 +4,15 @@ using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 
 namespace NetDma.Analyzers.Calls;
 
 /// <summary>
 /// The caller→callee map of one compilation (the VSTHRD010 shape): filled concurrently while operation blocks are
 /// analyzed, searched at compilation end. Only calls whose callee is the compilation's own code (<see cref="IsOwnCode"/>)
-/// are edges, each to its <see cref="Node"/>; calls through interfaces, delegates and lambdas that are not converted to
-/// a contract delegate are not followed. The node rule, the own-code rule and the way chains are written are the ones
+/// are edges, each to its <see cref="Node"/>; so is a lambda or method group that runs where it is created
+/// (<see cref="RunsWhereCreated"/>). Calls through interfaces, and delegates stored for later, are not followed. The node rule, the own-code rule and the way chains are written are the ones
 /// every call-chain search uses (this map for NDMA3001/NDMA4002, <c>IrqlRequirementEngine</c> for NDMA1001-NDMA1003).
 /// </summary>
 internal sealed class CallGraph
@@ -47,6 +48,23 @@ internal sealed class CallGraph
     public static bool IsOwnCode(IMethodSymbol method, IAssemblySymbol assembly) =>
         method.MethodKind is MethodKind.LocalFunction
         || (SymbolEqualityComparer.Default.Equals(method.ContainingAssembly, assembly) && !method.DeclaringSyntaxReferences.IsDefaultOrEmpty);
+
+    /// <summary>
+    /// True when a delegate created for a delegate type without a contract runs where it is created, so a call chain
+    /// goes through it: passed as an argument (<c>Array.ForEach</c>, <c>List.Sort</c>: assumed to run during that call)
+    /// or stored in a local of the creating routine. Stored in a field or returned, it runs at an unknown time and is not
+    /// followed. The one rule every call-chain search applies to lambdas and method groups.
+    /// </summary>
+    public static bool RunsWhereCreated(IDelegateCreationOperation? creation)
+    {
+        var parent = creation?.Parent;
+        while (parent is IConversionOperation)
+        {
+            parent = parent.Parent;
+        }
+
+        return parent is IArgumentOperation or ISimpleAssignmentOperation { Target: ILocalReferenceOperation } or IVariableInitializerOperation;
+    }
 
     /// <summary>A chain as messages write it: <c>StartDevice -> RegisterWithNetDma -> NetDmaRegisterProvider</c>.</summary>
     public static string DescribeChain(IEnumerable<string> routines) => string.Join(Arrow, routines);

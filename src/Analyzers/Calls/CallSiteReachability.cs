@@ -13,7 +13,7 @@ namespace NetDma.Analyzers.Calls;
 
 /// <summary>
 /// "Routine X must (not) be called from entry points of kind Y", checked directly and through the compilation's own
-/// helpers. A call site (an invocation whose contract matches) directly inside a reported entry point is reported
+/// helpers and the lambdas and method groups that run where they are created (<see cref="CallGraph.RunsWhereCreated"/>). A call site (an invocation whose contract matches) directly inside a reported entry point is reported
 /// while typing; calls reached through helpers (bounded, <see cref="Infrastructure.AnalysisBudgets.CallDepth"/>) and entry points known
 /// only from a method group elsewhere are reported at compilation end, at the call in the entry point that leads to the
 /// site, with the chain in the message. The search does not pass through another reported entry point: that one gets
@@ -107,6 +107,12 @@ internal sealed class CallSiteReachability
         {
             RoutineWalker.Walk(block, owner, (operation, routine) =>
             {
+                if (routine is not null && operation is IDelegateCreationOperation creation
+                    && _routines.OfDelegate(creation.Type) is null && CallGraph.RunsWhereCreated(creation))
+                {
+                    AddDelegateEdge(routine, creation);
+                }
+
                 if (routine is null || operation is not IInvocationOperation invocation)
                 {
                     return;
@@ -127,6 +133,20 @@ internal sealed class CallSiteReachability
                     _graph.Add(new CallEdge(routine, CallGraph.Node(invocation.TargetMethod), invocation.Syntax.GetLocation()));
                 }
             });
+        }
+    }
+
+    /// <summary>A lambda or method group that runs where <paramref name="routine"/> creates it is a call of it.</summary>
+    private void AddDelegateEdge(IMethodSymbol routine, IDelegateCreationOperation creation)
+    {
+        switch (creation.Target)
+        {
+            case IAnonymousFunctionOperation lambda:
+                _graph.Add(new CallEdge(routine, lambda.Symbol, Irql.IrqlFunctions.LambdaLocation(lambda.Syntax)));
+                break;
+            case IMethodReferenceOperation { Method: var method } reference when IsInCompilation(method):
+                _graph.Add(new CallEdge(routine, CallGraph.Node(method), reference.Syntax.GetLocation()));
+                break;
         }
     }
 

@@ -38,6 +38,6 @@ internal static class RoutineWalker
         }
     }
 
-    /// <summary>How messages name a routine: the method or local function name, or <c>lambda</c>.</summary>
+    /// <summary>How every call chain in a message names a routine (IRQL chains and entry-point chains alike): the method or local function name, or <c>lambda</c>.</summary>
     public static string DisplayName(IMethodSymbol routine) => routine.MethodKind == MethodKind.AnonymousFunction ? "lambda" : routine.Name;
 }

@@ -9,16 +9,17 @@ using Microsoft.CodeAnalysis.Operations;
 namespace NetDma.Analyzers.Flow;
 
 /// <summary>
-/// A path-sensitive walk of a routine's control-flow graph that tracks NTSTATUS constants through locals and
-/// conditionals (the graph lowers <c>?:</c>, <c>??</c> and switch expressions into flow captures), whether
-/// <c>ChannelParameters.CpuNumber</c> was written, and null reaching the out channel context (a literal, or a local or
-/// conditional that holds one on the path). <c>static readonly</c> fields with a constant initializer are constants. Each block is
-/// explored once per distinct <see cref="PathState"/>; branches whose condition the state decides
+/// The NTSTATUS/null/constant analysis of a routine, run on the shared driver (<see cref="ForwardFlow"/>): a path
+/// (<see cref="PathState"/>) holds the NTSTATUS constants of locals and flow captures (the graph lowers <c>?:</c>,
+/// <c>??</c> and switch expressions into flow captures), whether <c>ChannelParameters.CpuNumber</c> was written, and
+/// null reaching the out channel context (a literal, or a local or conditional that holds one on the path).
+/// <c>static readonly</c> fields with a constant initializer are constants. Branches whose condition a path decides
 /// (<c>status == STATUS_SUCCESS</c>, <c>NT_SUCCESS(status)</c>, <c>!x</c>) follow only the feasible side. Values are
-/// never guessed: anything not a constant is unknown, and routines that outgrow the state budget (<see cref="Infrastructure.AnalysisBudgets.PathStates"/>) are not analyzed
+/// never guessed: anything not a constant is unknown; a routine whose finally or filter blocks write tracked state, or
+/// whose paths outgrow the driver's budgets (<see cref="Infrastructure.AnalysisBudgets.PathStates"/>), is not analyzed
 /// (<see cref="Explore"/> returns default), so a report never rests on a lost path.
 /// </summary>
-internal sealed class PathExplorer
+internal sealed class PathExplorer : IFlowAnalysis<PathState>
 {
     private readonly ControlFlowGraph _graph;
     private readonly ImmutableHashSet<ISymbol> _captured;
@@ -29,6 +30,7 @@ internal sealed class PathExplorer
     /// control flow (<c>p = c ? a : b</c> becomes <c>#1 = p; ...; #1 = #0</c>), the capture stands for that variable.
     /// </summary>
     private readonly Dictionary<CaptureId, IOperation> _capturedReferences = new();
+    private readonly ImmutableArray<ReturnPath>.Builder _returns = ImmutableArray.CreateBuilder<ReturnPath>();
     private int _trackedWrites;
 
     private PathExplorer(FlowRoutine routine, PathExplorerOptions options)
@@ -48,134 +50,34 @@ internal sealed class PathExplorer
             return default;
         }
 
-        var returns = ImmutableArray.CreateBuilder<ReturnPath>();
-        var seen = new HashSet<(int, PathState)>();
-        var work = new Stack<(BasicBlock Block, PathState State)>();
-        var entry = _graph.Blocks[0];
-        work.Push((entry, PathState.Empty));
-        seen.Add((entry.Ordinal, PathState.Empty));
-        while (work.Count > 0)
-        {
-            var (block, state) = work.Pop();
-            var handlers = CatchHandlers(block);
-            foreach (var operation in block.Operations)
-            {
-                Seed(handlers, operation, state, work, seen);
-                state = Apply(operation, state);
-            }
-
-            if (block.BranchValue is { } branch)
-            {
-                Seed(handlers, branch, state, work, seen);
-                state = Apply(branch, state);
-            }
-
-            if (block.ConditionalSuccessor is { } conditional && block.BranchValue is { } condition)
-            {
-                var takesConditional = Evaluate(condition, state) is { } truth ? truth == (block.ConditionKind == ControlFlowConditionKind.WhenTrue) : (bool?)null;
-                if (takesConditional != false && !Follow(conditional, state, returns, work, seen, block))
-                {
-                    return default;
-                }
-
-                if (takesConditional != true && block.FallThroughSuccessor is { } otherwise && !Follow(otherwise, state, returns, work, seen, block))
-                {
-                    return default;
-                }
-            }
-            else if (block.FallThroughSuccessor is { } fallThrough && !Follow(fallThrough, state, returns, work, seen, block))
-            {
-                return default;
-            }
-        }
-
-        return returns.ToImmutable();
+        return ForwardFlow.Run(_graph, this, _options.Budgets).Completed ? _returns.ToImmutable() : default;
     }
 
-    private bool Follow(ControlFlowBranch branch, PathState state, ImmutableArray<ReturnPath>.Builder returns,
-        Stack<(BasicBlock, PathState)> work, HashSet<(int, PathState)> seen, BasicBlock source)
-    {
-        if (branch.Semantics == ControlFlowBranchSemantics.Return && source.ConditionalSuccessor is null && source.BranchValue is { } returned)
-        {
-            returns.Add(new ReturnPath(state, Eval(returned, state), returned));
-            return true;
-        }
+    PathState IFlowAnalysis<PathState>.Entry => PathState.Empty;
 
-        if (branch.Destination is not { } destination)
-        {
-            return true;
-        }
+    PathState IFlowAnalysis<PathState>.Transfer(IOperation operation, PathState path) => Apply(operation, path);
 
-        if (seen.Add((destination.Ordinal, state)))
-        {
-            if (seen.Count > _options.Budgets.PathStates)
-            {
-                return false;
-            }
-
-            work.Push((destination, state));
-        }
-
-        return true;
-    }
-
-    /// <summary>The first blocks of the catch handlers of the try regions around <paramref name="block"/>.</summary>
-    private ImmutableArray<BasicBlock> CatchHandlers(BasicBlock block)
-    {
-        var handlers = ImmutableArray.CreateBuilder<BasicBlock>();
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-        {
-            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
-            {
-                handlers.AddRange(tryAndCatch.NestedRegions
-                    .Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler)
-                    .Select(r => _graph.Blocks[r.FirstBlockOrdinal]));
-            }
-        }
-
-        return handlers.ToImmutable();
-    }
+    bool IFlowAnalysis<PathState>.MayThrow(IOperation operation) => !ForwardFlow.CannotThrow(operation);
 
     /// <summary>
-    /// An operation in a try block that can throw sends the path, in its state before the operation, to every catch
-    /// handler. Storing a constant or a local into a local cannot throw, so a handler never sees a value that the
-    /// following assignment has already replaced.
+    /// A conditional branch is taken unless the path decides its condition the other way; a <c>return</c> ends the path
+    /// with its returned value (evaluated before any finally block runs; finally blocks write no tracked state here).
     /// </summary>
-    private static void Seed(ImmutableArray<BasicBlock> handlers, IOperation operation, PathState state, Stack<(BasicBlock, PathState)> work, HashSet<(int, PathState)> seen)
+    PathState? IFlowAnalysis<PathState>.Branch(BasicBlock source, ControlFlowBranch branch, PathState path)
     {
-        if (handlers.IsEmpty || CannotThrow(operation))
+        if (source.ConditionalSuccessor is { } conditional && source.BranchValue is { } condition)
         {
-            return;
+            var takesConditional = Evaluate(condition, path) is { } truth ? truth == (source.ConditionKind == ControlFlowConditionKind.WhenTrue) : (bool?)null;
+            return takesConditional == (branch == conditional) || takesConditional is null ? path : null;
         }
 
-        foreach (var handler in handlers)
+        if (branch.Semantics == ControlFlowBranchSemantics.Return && source.BranchValue is { } returned)
         {
-            if (seen.Add((handler.Ordinal, state)))
-            {
-                work.Push((handler, state));
-            }
-        }
-    }
-
-    private static bool CannotThrow(IOperation operation)
-    {
-        if (operation is IExpressionStatementOperation statement)
-        {
-            operation = statement.Operation;
+            _returns.Add(new ReturnPath(path, Eval(returned, path), returned));
+            return null;
         }
 
-        var value = operation switch
-        {
-            ISimpleAssignmentOperation { Target: ILocalReferenceOperation or IParameterReferenceOperation } assignment => assignment.Value,
-            IFlowCaptureOperation capture => capture.Value,
-            _ => null,
-        };
-        while (value is IConversionOperation { Conversion.IsImplicit: true } conversion)
-        {
-            value = conversion.Operand;
-        }
-
-        return value is not null && (value.ConstantValue.HasValue || value is ILocalReferenceOperation or IParameterReferenceOperation or IFlowCaptureReferenceOperation);
+        return path;
     }
 
     /// <summary>Finally and filter blocks are not on the explored paths: a routine whose finally writes tracked state is not analyzed.</summary>

@@ -1,8 +1,13 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.FlowAnalysis;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Flow;
 using NetDma.Analyzers.Irql;
+using NetDma.Analyzers.Protocol;
 
 namespace NetDma.Analyzers.Infrastructure;
 
@@ -10,12 +15,16 @@ namespace NetDma.Analyzers.Infrastructure;
 /// What every NDMA analyzer needs of one compilation, set up once and shared by all of them (the roslyn-analyzers
 /// <c>WellKnownTypeProvider.GetOrCreate</c> shape): the contract types, one contract reader and one routine-contract
 /// resolver whose caches all rules fill and read, the IRQL call effects, and the budgets. Before, each of the twelve
-/// analyzers resolved the symbols and filled its own caches. Null when the compilation does not reference
+/// analyzers resolved the symbols and filled its own caches. Flow results are cached here per graph too, so rules that
+/// ask the same question of one routine share one run (the IRQL analysis is cached per member by
+/// <see cref="IrqlFunctions"/>). Null when the compilation does not reference
 /// NetDma.Contracts (the analyzers then stay silent).
 /// </summary>
 internal sealed class CompilationAnalysis
 {
     private static readonly ConditionalWeakTable<Compilation, Holder> Shared = new();
+
+    private readonly ConditionalWeakTable<ControlFlowGraph, ConcurrentDictionary<(IParameterSymbol?, IParameterSymbol?), ImmutableArray<ReturnPath>>> _returnPaths = new();
 
     private CompilationAnalysis(Compilation compilation, ContractSymbols symbols, AnalysisBudgets budgets)
     {
@@ -43,6 +52,19 @@ internal sealed class CompilationAnalysis
     public IrqlContextResolver IrqlContexts { get; }
 
     public AnalysisBudgets Budgets { get; }
+
+    /// <summary>
+    /// The return paths of <paramref name="routine"/> (<see cref="PathExplorer"/>), or default when it is not analyzed;
+    /// explored once per graph and shared by NDMA2001, NDMA3002 and NDMA3003. An AllocateDmaChannel handler's paths
+    /// track both its CpuNumber writes and its out context.
+    /// </summary>
+    public ImmutableArray<ReturnPath> ReturnPaths(FlowRoutine routine)
+    {
+        var handler = AllocateHandler.TryCreate(routine, Symbols);
+        var key = (handler?.ChannelParameters, handler?.ChannelContext);
+        return _returnPaths.GetValue(routine.Graph, _ => new ConcurrentDictionary<(IParameterSymbol?, IParameterSymbol?), ImmutableArray<ReturnPath>>())
+            .GetOrAdd(key, k => PathExplorer.Explore(routine, new PathExplorerOptions(Symbols, k.Item1, k.Item2, Budgets)));
+    }
 
     /// <summary>
     /// The shared analysis of <paramref name="compilation"/>. The first analyzer to ask creates it with its options (all

@@ -5,28 +5,32 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Contracts;
+using NetDma.Analyzers.Flow;
 
 namespace NetDma.Analyzers.Irql;
 
 /// <summary>
-/// A forward dataflow over one function's control-flow graph (CA1416's shape): the state is the set of path classes
-/// (<see cref="IrqlFlowState"/>), the join is their union, and calls change it as their attributes say
-/// (<see cref="IrqlCallEffects"/>): a raise sets the current level, an <c>[IrqlSaves]</c> out argument stores the
-/// level before the raise in its local or field, an <c>[IrqlRestores]</c> argument makes the stored level current
-/// again. The entry level stays symbolic (<see cref="IrqlValue.Entry"/>), so one run serves the function's own contract,
-/// each contract delegate it is converted to and each caller's level.
+/// The IRQL analysis of one function, run on the shared driver (<see cref="ForwardFlow"/>; CA1416's shape): a path
+/// (<see cref="IrqlPath"/>) holds the current level, the levels stored in <c>Irql</c> locals and fields, and the
+/// values of tested booleans; calls change it as their attributes say (<see cref="IrqlCallEffects"/>): a raise sets the
+/// current level, an <c>[IrqlSaves]</c> out argument stores the level before the raise in its local or field, an
+/// <c>[IrqlRestores]</c> argument makes the stored level current again. The entry level stays symbolic
+/// (<see cref="IrqlValue.Entry"/>), so one run serves the function's own contract, each contract delegate it is
+/// converted to and each caller's level. The state at a point is the set of path classes that reach it
+/// (<see cref="IrqlFlowState"/>).
 /// </summary>
 /// <remarks>
 /// Branches on a <c>bool</c> local, parameter or field (or its negation) are correlated: a path that took
 /// <c>if (locked)</c> one way takes a later <c>if (locked)</c> the same way, until the boolean is assigned (a
 /// constant assignment makes its value known) or, for a field or a boolean a nested function may capture, until a call
 /// that is not a kernel IRQL primitive (such a call may change it). Other branch conditions are not evaluated.
-/// Approximations, on purpose: exceptions thrown by calls are not followed (a catch handler starts with every state of its
-/// try block; a finally block is entered from the normal exits of its try block only); an explicit <c>throw</c> outside
-/// any try, catch or finally block is an exit of the function (<see cref="ThrowExits"/>), one inside them ends its
-/// path; loops are iterated to a fixed point with at most <see cref="IrqlFlowState.MaxPaths"/> path classes per point.
+/// Exceptions follow the driver's rules: a catch handler starts with the path before each statement of its try block
+/// that may throw (any but a local store of a constant or a local), finally regions run on the branches that leave
+/// their try blocks, and an explicit <c>throw</c> outside any try, catch or finally block is an exit of the function
+/// (<see cref="ThrowExits"/>). A function whose paths outgrow the driver's budgets is not analyzed: no observations, an
+/// unreachable exit.
 /// </remarks>
-internal sealed class IrqlFlowAnalysis
+internal sealed class IrqlFlowAnalysis : IFlowAnalysis<IrqlPath>
 {
     private readonly ControlFlowGraph _graph;
     private readonly IrqlCallEffects _effects;
@@ -35,16 +39,16 @@ internal sealed class IrqlFlowAnalysis
     private readonly Dictionary<ISymbol, int> _conditions = new(SymbolEqualityComparer.Default);
     private readonly List<int> _volatileConditions = new();
     private readonly Dictionary<CaptureId, IOperation> _captures = new();
-    private readonly IrqlFlowState?[] _finallyStates;
-    private readonly SortedDictionary<int, IrqlFlowState> _throwStates = new();
-    private readonly List<IrqlObservation> _observations = new();
+
+    /// <summary>During the recording pass: the paths seen at each observed operation, in the order first seen.</summary>
+    private Dictionary<IOperation, List<IrqlPath>>? _recorded;
+    private readonly List<IOperation> _recordedOrder = new();
 
     private IrqlFlowAnalysis(ControlFlowGraph graph, IrqlCallEffects effects)
     {
         _graph = graph;
         _effects = effects;
         _irqlType = effects.Symbols.Irql;
-        _finallyStates = new IrqlFlowState?[graph.Blocks.Length];
     }
 
     public ControlFlowGraph Graph => _graph;
@@ -52,7 +56,7 @@ internal sealed class IrqlFlowAnalysis
     public IrqlCallEffects Effects => _effects;
 
     /// <summary>Invocations, awaits, property references, delegate creations and anonymous functions with their states.</summary>
-    public ImmutableArray<IrqlObservation> Observations { get; private set; }
+    public ImmutableArray<IrqlObservation> Observations { get; private set; } = ImmutableArray<IrqlObservation>.Empty;
 
     /// <summary>The state at the function's exit (normal returns only).</summary>
     public IrqlFlowState ExitState { get; private set; } = IrqlFlowState.Unreachable;
@@ -112,26 +116,48 @@ internal sealed class IrqlFlowAnalysis
     private void Solve()
     {
         CollectSlots();
-        var blocks = _graph.Blocks;
-        var states = new IrqlFlowState?[blocks.Length];
-        states[0] = IrqlFlowState.Of(IrqlPath.AtEntry(_slots.Count, _conditions.Count));
-        SolveRegion(states, 0, blocks.Length - 1);
-        ExitState = states[blocks.Length - 1] ?? IrqlFlowState.Unreachable;
-        ThrowExits = _throwStates.Select(t => (ThrowLocation(blocks[t.Key]), t.Value)).ToImmutableArray();
+        var result = ForwardFlow.Run(_graph, this, _effects.Budgets);
+        if (!result.Completed)
+        {
+            return;
+        }
 
-        // One recording pass over the fixed point: each block once, with the state that reaches it.
+        var blocks = _graph.Blocks;
+        ExitState = result.AtExit.IsEmpty ? IrqlFlowState.Unreachable : IrqlFlowState.Of(result.AtExit);
+        ThrowExits = result.ThrowExits
+            .GroupBy(exit => exit.Block)
+            .OrderBy(exit => exit.Key)
+            .Select(exit => (ThrowLocation(blocks[exit.Key]), IrqlFlowState.Of(exit.Select(e => e.Path))))
+            .ToImmutableArray();
+
+        // One recording pass: each reached block once per path that reaches it; an operation's state is the set of
+        // paths seen there.
         _captures.Clear();
+        _recorded = new Dictionary<IOperation, List<IrqlPath>>();
         for (var ordinal = 0; ordinal < blocks.Length; ordinal++)
         {
-            var state = states[ordinal] ?? _finallyStates[ordinal];
-            if (state is not null && !state.IsUnreachable)
+            foreach (var path in result.AtEntry[ordinal])
             {
-                Transfer(blocks[ordinal], state, record: true);
+                var current = path;
+                foreach (var root in RootsOf(blocks[ordinal]))
+                {
+                    current = Visit(root, current);
+                }
             }
         }
 
-        Observations = _observations.ToImmutableArray();
+        Observations = _recordedOrder.Select(operation => new IrqlObservation(operation, IrqlFlowState.Of(_recorded[operation]))).ToImmutableArray();
+        _recorded = null;
     }
+
+    IrqlPath IFlowAnalysis<IrqlPath>.Entry => IrqlPath.AtEntry(_slots.Count, _conditions.Count);
+
+    IrqlPath IFlowAnalysis<IrqlPath>.Transfer(IOperation operation, IrqlPath path) => Visit(operation, path);
+
+    /// <summary>Storing a constant or a local into a local cannot throw; anything else may.</summary>
+    bool IFlowAnalysis<IrqlPath>.MayThrow(IOperation operation) => !ForwardFlow.CannotThrow(operation);
+
+    IrqlPath? IFlowAnalysis<IrqlPath>.Branch(BasicBlock source, ControlFlowBranch branch, IrqlPath path) => Assume(source, branch, path);
 
     private void CollectSlots()
     {
@@ -251,19 +277,19 @@ internal sealed class IrqlFlowAnalysis
         _ => true,
     };
 
-    /// <summary>Keeps the paths consistent with the branch taken and records the boolean's value on them.</summary>
-    private IrqlFlowState Assume(BasicBlock block, ControlFlowBranch branch, IrqlFlowState state)
+    /// <summary>The path along the branch taken, with the boolean's value recorded; null when it contradicts the path.</summary>
+    private IrqlPath? Assume(BasicBlock block, ControlFlowBranch branch, IrqlPath path)
     {
-        if (block.ConditionKind == ControlFlowConditionKind.None || state.IsUnreachable
+        if (block.ConditionKind == ControlFlowConditionKind.None
             || ConditionSymbol(block.BranchValue, out var negated) is not { } symbol || !_conditions.TryGetValue(symbol, out var slot))
         {
-            return state;
+            return path;
         }
 
         // The conditional successor is taken when the branch value is what ConditionKind names (WhenTrue or WhenFalse).
         var branchValue = (block.ConditionKind == ControlFlowConditionKind.WhenTrue) == (branch == block.ConditionalSuccessor);
         var value = branchValue != negated;
-        return IrqlFlowState.Of(state.Paths.Where(p => p.Conditions[slot] != !value).Select(p => p.WithCondition(slot, value)));
+        return path.Conditions[slot] == !value ? null : path.WithCondition(slot, value);
     }
 
     private static IEnumerable<IOperation> RootsOf(BasicBlock block)
@@ -277,74 +303,6 @@ internal sealed class IrqlFlowAnalysis
         {
             yield return branchValue;
         }
-    }
-
-    /// <summary>Iterates blocks <paramref name="first"/>..<paramref name="last"/> to a fixed point; returns the state leaving a finally region.</summary>
-    private IrqlFlowState SolveRegion(IrqlFlowState?[] states, int first, int last)
-    {
-        var blocks = _graph.Blocks;
-        var visits = new int[blocks.Length];
-        var work = new SortedSet<int> { first };
-        var leaving = IrqlFlowState.Unreachable;
-        while (work.Count > 0)
-        {
-            var ordinal = work.Min;
-            work.Remove(ordinal);
-            if (states[ordinal] is not { } input || ++visits[ordinal] > _effects.Budgets.FlowVisitsPerBlock)
-            {
-                continue;
-            }
-
-            var block = blocks[ordinal];
-            var output = Transfer(block, input, record: false);
-            EnterHandlers(block, input.Join(output), states, first, last, work);
-            foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
-            {
-                if (branch is null)
-                {
-                    continue;
-                }
-
-                var state = Assume(block, branch, output);
-                foreach (var region in branch.FinallyRegions)
-                {
-                    state = RunFinally(region, state);
-                }
-
-                if (branch.Destination is not { } destination)
-                {
-                    if (branch.Semantics == ControlFlowBranchSemantics.StructuredExceptionHandling)
-                    {
-                        leaving = leaving.Join(state);
-                    }
-                    else if (branch.Semantics is ControlFlowBranchSemantics.Throw or ControlFlowBranchSemantics.Rethrow && LeavesFunction(block) && !state.IsUnreachable)
-                    {
-                        _throwStates[ordinal] = _throwStates.TryGetValue(ordinal, out var known) ? known.Join(state) : state;
-                    }
-
-                    continue;
-                }
-
-                Flow(states, destination.Ordinal, state, first, last, work);
-            }
-        }
-
-        return leaving;
-    }
-
-    /// <summary>A throw from this block leaves the function: no try, catch, filter or finally region encloses it.</summary>
-    private static bool LeavesFunction(BasicBlock block)
-    {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-        {
-            if (region.Kind is ControlFlowRegionKind.Try or ControlFlowRegionKind.Catch or ControlFlowRegionKind.Filter
-                or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally or ControlFlowRegionKind.TryAndCatch or ControlFlowRegionKind.TryAndFinally)
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 
     /// <summary>The <c>throw</c> statement or expression a throwing block ends with (its thrown value's syntax otherwise).</summary>
@@ -362,82 +320,18 @@ internal sealed class IrqlFlowAnalysis
         return syntax?.GetLocation() ?? Location.None;
     }
 
-    /// <summary>A catch or filter handler can start at any point of its try block: it gets every state seen there.</summary>
-    private static void EnterHandlers(BasicBlock block, IrqlFlowState state, IrqlFlowState?[] states, int first, int last, SortedSet<int> work)
-    {
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-        {
-            if (region.Kind != ControlFlowRegionKind.Try || region.EnclosingRegion is not { Kind: ControlFlowRegionKind.TryAndCatch } tryAndCatch)
-            {
-                continue;
-            }
-
-            foreach (var handler in tryAndCatch.NestedRegions.Skip(1))
-            {
-                Flow(states, handler.FirstBlockOrdinal, state, first, last, work);
-            }
-        }
-    }
-
-    private static void Flow(IrqlFlowState?[] states, int destination, IrqlFlowState state, int first, int last, SortedSet<int> work)
-    {
-        if (destination < first || destination > last || state.IsUnreachable)
-        {
-            return;
-        }
-
-        var joined = states[destination] is { } existing ? existing.Join(state) : state;
-        if (!joined.Equals(states[destination]))
-        {
-            states[destination] = joined;
-            work.Add(destination);
-        }
-    }
-
-    /// <summary>Runs a finally region entered with <paramref name="state"/>; keeps what reached its blocks for the recording pass.</summary>
-    private IrqlFlowState RunFinally(ControlFlowRegion region, IrqlFlowState state)
-    {
-        if (state.IsUnreachable)
-        {
-            return state;
-        }
-
-        var local = new IrqlFlowState?[_graph.Blocks.Length];
-        local[region.FirstBlockOrdinal] = state;
-        var leaving = SolveRegion(local, region.FirstBlockOrdinal, region.LastBlockOrdinal);
-        for (var ordinal = region.FirstBlockOrdinal; ordinal <= region.LastBlockOrdinal; ordinal++)
-        {
-            if (local[ordinal] is { } reached)
-            {
-                _finallyStates[ordinal] = _finallyStates[ordinal] is { } known ? known.Join(reached) : reached;
-            }
-        }
-
-        return leaving;
-    }
-
-    private IrqlFlowState Transfer(BasicBlock block, IrqlFlowState state, bool record)
-    {
-        foreach (var root in RootsOf(block))
-        {
-            state = Visit(root, state, record);
-        }
-
-        return state;
-    }
-
     /// <summary>Evaluation order: operands first, then the operation. Nested function bodies are separate graphs.</summary>
-    private IrqlFlowState Visit(IOperation operation, IrqlFlowState state, bool record)
+    private IrqlPath Visit(IOperation operation, IrqlPath path)
     {
         if (operation is IFlowAnonymousFunctionOperation or IAnonymousFunctionOperation or ILocalFunctionOperation)
         {
-            Record(operation, state, record);
-            return state;
+            Record(operation, path);
+            return path;
         }
 
         foreach (var child in operation.ChildOperations)
         {
-            state = Visit(child, state, record);
+            path = Visit(child, path);
         }
 
         switch (operation)
@@ -446,139 +340,117 @@ internal sealed class IrqlFlowAnalysis
                 _captures[capture.Id] = capture.Value;
                 break;
             case IInvocationOperation invocation:
-                Record(invocation, state, record);
-                state = ApplyCall(invocation, state);
+                Record(invocation, path);
+                path = ApplyCall(invocation, path);
                 break;
             case ISimpleAssignmentOperation assignment:
-                state = ApplyAssignment(assignment, state);
-                state = AssignCondition(assignment, state);
+                path = ApplyAssignment(assignment, path);
+                path = AssignCondition(assignment, path);
                 break;
             case IAwaitOperation or IPropertyReferenceOperation or IDelegateCreationOperation or IObjectCreationOperation:
-                Record(operation, state, record);
+                Record(operation, path);
                 break;
         }
 
-        return state;
+        return path;
     }
 
-    private void Record(IOperation operation, IrqlFlowState state, bool record)
+    private void Record(IOperation operation, IrqlPath path)
     {
-        if (record)
+        if (_recorded is null)
         {
-            _observations.Add(new IrqlObservation(operation, state));
+            return;
         }
+
+        if (!_recorded.TryGetValue(operation, out var paths))
+        {
+            _recorded.Add(operation, paths = new List<IrqlPath>());
+            _recordedOrder.Add(operation);
+        }
+
+        paths.Add(path);
     }
 
     /// <summary>An assignment to a tested boolean: its value becomes the constant assigned, or unknown.</summary>
-    private IrqlFlowState AssignCondition(ISimpleAssignmentOperation assignment, IrqlFlowState state)
+    private IrqlPath AssignCondition(ISimpleAssignmentOperation assignment, IrqlPath path)
     {
-        if (state.IsUnreachable || BooleanSymbol(assignment.Target) is not { } symbol || !_conditions.TryGetValue(symbol, out var slot))
+        if (BooleanSymbol(assignment.Target) is not { } symbol || !_conditions.TryGetValue(symbol, out var slot))
         {
-            return state;
+            return path;
         }
 
         var value = WithoutConversions(assignment.Value) is { ConstantValue: { HasValue: true, Value: bool constant } } ? constant : (bool?)null;
-        return state.Select(path => path.WithCondition(slot, value));
+        return path.WithCondition(slot, value);
     }
 
     /// <summary>A call that is not a kernel IRQL primitive may change a field or a captured boolean: forget them.</summary>
-    private IrqlFlowState ForgetVolatileConditions(IrqlFlowState state) =>
-        _volatileConditions.Count == 0 ? state : state.Select(path =>
-        {
-            foreach (var slot in _volatileConditions)
-            {
-                path = path.WithCondition(slot, null);
-            }
-
-            return path;
-        });
-
-    private IrqlFlowState ApplyCall(IInvocationOperation invocation, IrqlFlowState state)
+    private IrqlPath ForgetVolatileConditions(IrqlPath path)
     {
-        if (state.IsUnreachable)
+        foreach (var slot in _volatileConditions)
         {
-            return state;
+            path = path.WithCondition(slot, null);
         }
 
+        return path;
+    }
+
+    private IrqlPath ApplyCall(IInvocationOperation invocation, IrqlPath path)
+    {
         if (_effects.Of(invocation.TargetMethod) is not { HasEffect: true } effect)
         {
-            return ForgetVolatileConditions(state);
+            return ForgetVolatileConditions(path);
         }
 
-        var savedSlots = new List<int>();
         foreach (var argument in invocation.Arguments)
         {
             if (argument.Parameter is { } parameter
                 && effect.SavesParameters.Any(p => p.Ordinal == parameter.Ordinal)
                 && SlotOf(argument.Value) is { } slot)
             {
-                savedSlots.Add(slot);
+                path = path.WithSaved(slot, path.Current);
             }
         }
 
         if (effect.SavesReturn && AssignedSlot(invocation) is { } returnSlot)
         {
-            savedSlots.Add(returnSlot);
+            path = path.WithSaved(returnSlot, path.Current);
         }
 
-        IrqlValue? restored = null;
-        int? restoredSlot = null;
         if (effect.RestoresParameter is { } restores && ArgumentFor(invocation, restores) is { } restoreArgument)
         {
             var value = Unwrap(restoreArgument.Value);
-            restoredSlot = SlotOf(value);
-            if (restoredSlot is null)
-            {
-                restored = ConstantLevel(value) is { } constant
+            path = SlotOf(value) is { } fromSlot
+                ? path.WithCurrent(path.Saved[fromSlot] ?? IrqlValue.Unresolved)
+                : path.WithCurrent(ConstantLevel(value) is { } constant
                     ? IrqlValue.Known(IrqlLevels.Single(constant), $"{effect.Name} set the IRQL to {IrqlRange.Name(constant)}")
-                    : IrqlValue.Unresolved;
-            }
+                    : IrqlValue.Unresolved);
         }
 
-        IrqlValue? raised = null;
         if (effect.Raises)
         {
             var level = effect.RaisesTo ?? (effect.NewIrqlParameter is { } newIrql ? ConstantLevel(Unwrap(ArgumentFor(invocation, newIrql)?.Value)) : null);
-            raised = level is { } to
+            path = path.WithCurrent(level is { } to
                 ? IrqlValue.Known(IrqlLevels.Single(to), $"{effect.Name} raised the IRQL to {IrqlRange.Name(to)}")
-                : IrqlValue.Unresolved;
+                : IrqlValue.Unresolved);
         }
 
-        return state.Select(path =>
-        {
-            foreach (var slot in savedSlots)
-            {
-                path = path.WithSaved(slot, path.Current);
-            }
-
-            if (restoredSlot is { } fromSlot)
-            {
-                path = path.WithCurrent(path.Saved[fromSlot] ?? IrqlValue.Unresolved);
-            }
-            else if (restored is { } value)
-            {
-                path = path.WithCurrent(value);
-            }
-
-            return raised is { } to ? path.WithCurrent(to) : path;
-        });
+        return path;
     }
 
-    private IrqlFlowState ApplyAssignment(ISimpleAssignmentOperation assignment, IrqlFlowState state)
+    private IrqlPath ApplyAssignment(ISimpleAssignmentOperation assignment, IrqlPath path)
     {
-        if (state.IsUnreachable || SlotOf(assignment.Target) is not { } target)
+        if (SlotOf(assignment.Target) is not { } target)
         {
-            return state;
+            return path;
         }
 
         var value = Unwrap(assignment.Value);
         if (value is IInvocationOperation invocation && _effects.Of(invocation.TargetMethod) is { SavesReturn: true })
         {
-            return state; // ApplyCall stored the level from before the call.
+            return path; // ApplyCall stored the level from before the call.
         }
 
-        var source = SlotOf(value);
-        return state.Select(path => path.WithSaved(target, source is { } from ? path.Saved[from] : null));
+        return path.WithSaved(target, SlotOf(value) is { } from ? path.Saved[from] : null);
     }
 
     /// <summary>The slot an invocation's result is assigned to, through conversions.</summary>

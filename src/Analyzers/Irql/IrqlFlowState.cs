@@ -6,9 +6,9 @@ using System.Linq;
 namespace NetDma.Analyzers.Irql;
 
 /// <summary>
-/// The IRQL facts at one point of a function: the distinct path classes that reach it (empty when unreachable). The
-/// join of two states is the union of their paths, so a later check can tell "on all paths" from "on some paths".
-/// Past <see cref="MaxPaths"/> classes the paths are merged into one (and "all paths" is no longer claimed).
+/// The IRQL facts at one point of a function: the distinct path classes the flow driver found there (empty when
+/// unreachable), so a later check can tell "on all paths" from "on some paths". Past <see cref="MaxPaths"/> classes the
+/// paths are merged into one (and "all paths" is no longer claimed).
 /// </summary>
 internal sealed class IrqlFlowState : IEquatable<IrqlFlowState>
 {
@@ -22,8 +22,6 @@ internal sealed class IrqlFlowState : IEquatable<IrqlFlowState>
     public ImmutableArray<IrqlPath> Paths { get; }
 
     public bool IsUnreachable => Paths.IsEmpty;
-
-    public static IrqlFlowState Of(IrqlPath path) => new(ImmutableArray.Create(path));
 
     public static IrqlFlowState Of(IEnumerable<IrqlPath> paths)
     {
@@ -44,23 +42,11 @@ internal sealed class IrqlFlowState : IEquatable<IrqlFlowState>
                 merged = merged.MergeWith(distinct[i]);
             }
 
-            return Of(merged);
+            return new IrqlFlowState(ImmutableArray.Create(merged));
         }
 
         return new IrqlFlowState(distinct.ToImmutableArray());
     }
-
-    public IrqlFlowState Join(IrqlFlowState other)
-    {
-        if (other.IsUnreachable)
-        {
-            return this;
-        }
-
-        return IsUnreachable ? other : Of(Paths.Concat(other.Paths));
-    }
-
-    public IrqlFlowState Select(Func<IrqlPath, IrqlPath> transform) => IsUnreachable ? this : Of(Paths.Select(transform));
 
     public bool Equals(IrqlFlowState? other) =>
         other is not null && Paths.Length == other.Paths.Length && Paths.All(p => other.Paths.Contains(p));

@@ -10,6 +10,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using NetDma.Analyzers.Calls;
 
 namespace NetDma.Analyzers.Irql;
 
@@ -96,7 +97,7 @@ internal static class IrqlFunctions
         return Shared.GetValue(method, _ =>
         {
             var functions = new List<IrqlFunction>();
-            var root = Add(functions, graph, method, method.Name, NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, cancellationToken);
+            var root = Add(functions, graph, method, RoutineWalker.DisplayName(method), NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, cancellationToken);
             Nested(functions, root, effects, resolver, cancellationToken);
             return new AnalyzedBody(functions.ToImmutableArray());
         }).Functions;
@@ -123,7 +124,7 @@ internal static class IrqlFunctions
 
             cancellationToken.ThrowIfCancellationRequested();
             var localGraph = graph.GetLocalFunctionControlFlowGraph(local, cancellationToken);
-            var function = Add(functions, localGraph, local, local.Name, NameLocation(local, localGraph.OriginalOperation.Syntax),
+            var function = Add(functions, localGraph, local, RoutineWalker.DisplayName(local), NameLocation(local, localGraph.OriginalOperation.Syntax),
                 resolver.ContractEntry(local), parent, effects, cancellationToken);
             Nested(functions, function, effects, resolver, cancellationToken);
         }
@@ -137,7 +138,7 @@ internal static class IrqlFunctions
 
             cancellationToken.ThrowIfCancellationRequested();
             var lambdaGraph = graph.GetAnonymousFunctionControlFlowGraph(lambda, cancellationToken);
-            var function = Add(functions, lambdaGraph, lambda.Symbol, "lambda", LambdaLocation(lambda.Syntax),
+            var function = Add(functions, lambdaGraph, lambda.Symbol, RoutineWalker.DisplayName(lambda.Symbol), LambdaLocation(lambda.Syntax),
                 resolver.LambdaEntry(lambda.Symbol, lambda), parent, effects, cancellationToken);
             Nested(functions, function, effects, resolver, cancellationToken);
         }

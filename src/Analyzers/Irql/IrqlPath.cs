@@ -22,6 +22,8 @@ internal sealed class IrqlPath : IEquatable<IrqlPath>
         Merged = merged;
     }
 
+    private int? _hash;
+
     public IrqlValue Current { get; }
 
     public ImmutableArray<IrqlValue?> Saved { get; }
@@ -82,7 +84,10 @@ internal sealed class IrqlPath : IEquatable<IrqlPath>
 
     public override bool Equals(object? obj) => Equals(obj as IrqlPath);
 
-    public override int GetHashCode()
+    /// <summary>Computed once: the flow driver hashes every path it meets to tell whether it was explored already.</summary>
+    public override int GetHashCode() => _hash ??= ComputeHash();
+
+    private int ComputeHash()
     {
         var hash = Current.GetHashCode() ^ (Merged ? 0x5555 : 0);
         foreach (var value in Saved)

@@ -154,10 +154,10 @@ internal sealed class IrqlRequirementEngine
             {
                 case IInvocationOperation invocation when CallGraph.IsOwnCode(invocation.TargetMethod, _assembly):
                     var callee = CallGraph.Node(invocation.TargetMethod);
-                    calls.Add(new IrqlCallEdge(callee, callee.Name, invocation.Syntax.GetLocation(), observation.Before));
+                    calls.Add(new IrqlCallEdge(callee, RoutineWalker.DisplayName(callee), invocation.Syntax.GetLocation(), observation.Before));
                     break;
-                case IFlowAnonymousFunctionOperation lambda when RunsWhereCreated(lambda):
-                    calls.Add(new IrqlCallEdge(lambda.Symbol, "lambda", IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
+                case IFlowAnonymousFunctionOperation lambda when CallGraph.RunsWhereCreated(IrqlContextResolver.DelegateCreation(lambda)):
+                    calls.Add(new IrqlCallEdge(lambda.Symbol, RoutineWalker.DisplayName(lambda.Symbol), IrqlFunctions.LambdaLocation(lambda.Syntax), observation.Before));
                     break;
                 case IDelegateCreationOperation { Target: IMethodReferenceOperation reference } creation when CallGraph.IsOwnCode(reference.Method, _assembly):
                     var method = CallGraph.Node(reference.Method);
@@ -165,9 +165,9 @@ internal sealed class IrqlRequirementEngine
                     {
                         conversions.Add((method, entry));
                     }
-                    else if (RunsWhereCreated(creation))
+                    else if (CallGraph.RunsWhereCreated(creation))
                     {
-                        calls.Add(new IrqlCallEdge(method, method.Name, reference.Syntax.GetLocation(), observation.Before));
+                        calls.Add(new IrqlCallEdge(method, RoutineWalker.DisplayName(method), reference.Syntax.GetLocation(), observation.Before));
                     }
 
                     break;
@@ -175,23 +175,6 @@ internal sealed class IrqlRequirementEngine
         }
 
         return new IrqlFunctionSummary(function, _rule.SitesOf(function, _effects).ToImmutableArray(), calls.ToImmutable(), conversions.ToImmutable());
-    }
-
-    /// <summary>
-    /// A lambda or method group given to a delegate type without a contract is assumed to run during the call it is
-    /// passed to (<c>Array.ForEach</c>, <c>List.Sort</c>) or in the function that stores it in a local: at the IRQL
-    /// where it is created. Stored in a field or returned, its IRQL is unknown.
-    /// </summary>
-    private static bool RunsWhereCreated(IOperation operation)
-    {
-        var creation = operation is IDelegateCreationOperation ? operation : IrqlContextResolver.DelegateCreation(operation);
-        var parent = creation?.Parent;
-        while (parent is IConversionOperation)
-        {
-            parent = parent.Parent;
-        }
-
-        return parent is IArgumentOperation or ISimpleAssignmentOperation { Target: ILocalReferenceOperation } or IVariableInitializerOperation;
     }
 
     private void Propagate(

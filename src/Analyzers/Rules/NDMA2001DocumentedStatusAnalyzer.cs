@@ -55,18 +55,19 @@ public sealed class NDMA2001DocumentedStatusAnalyzer : DiagnosticAnalyzer
                 analysis,
                 method => SymbolEqualityComparer.Default.Equals(method.ReturnType, ntStatus),
                 contract => !contract.Statuses.IsDefaultOrEmpty,
-                (routine, report) => Analyze(routine, symbols, names, analysis.Budgets, report));
+                (routine, report) => Analyze(routine, analysis, names, report));
         });
     }
 
-    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, AnalysisBudgets budgets, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, CompilationAnalysis analysis, StatusNames names, System.Action<Diagnostic> report)
     {
+        var symbols = analysis.Symbols;
         if (routine.Contract is not { } contract || !SymbolEqualityComparer.Default.Equals(routine.Symbol.ReturnType, symbols.NtStatus))
         {
             return;
         }
 
-        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, null, budgets));
+        var paths = analysis.ReturnPaths(routine);
         if (paths.IsDefaultOrEmpty)
         {
             return;

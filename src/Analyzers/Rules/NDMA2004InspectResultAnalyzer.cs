@@ -70,7 +70,7 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
 
                 foreach (var routine in FlowRoutines.Collect(block, analysis.Routines))
                 {
-                    Analyze(routine, reader, block.ReportDiagnostic);
+                    Analyze(routine, reader, analysis.Budgets, block.ReportDiagnostic);
                 }
             });
         });
@@ -79,7 +79,7 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
     private static MethodContract? MustInspect(IInvocationOperation invocation, ContractReader reader) =>
         reader.Read(invocation.TargetMethod) is { MustInspectResult: true } contract ? contract : null;
 
-    private static void Analyze(FlowRoutine routine, ContractReader reader, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, ContractReader reader, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
         var graph = routine.Graph;
         foreach (var block in graph.Blocks)
@@ -111,7 +111,7 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
                             break;
                         case ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } assignment
                             when ReferenceEquals(assignment.Value, node) && IsStatement(assignment, statements[index]) && !routine.Captured.Contains(target.Local):
-                            CheckStoredResult(graph, block, index, target.Local, OutLocals(invocation), invocation, contract, page, report);
+                            CheckStoredResult(graph, statements[index], target.Local, OutLocals(invocation), invocation, contract, page, budgets, report);
                             break;
                     }
                 }
@@ -133,107 +133,31 @@ public sealed class NDMA2004InspectResultAnalyzer : DiagnosticAnalyzer
         .ToImmutableArray();
 
     /// <summary>
-    /// Follows every path from the assignment: a read of <paramref name="result"/> ends a path as inspected; a read of an
-    /// out local before it is noted; an overwrite or the routine's exit ends it uninspected. A result no path reads is
-    /// reported at the call; otherwise each out use that some path reaches before the result is reported where it happens.
+    /// Follows every path through the stored result (<see cref="StoredResultAnalysis"/> on the shared driver): a read of
+    /// <paramref name="result"/> ends a path as inspected; a read of an out local before it is noted; an overwrite or the
+    /// routine's exit ends it uninspected. A result no path reads is reported at the call; otherwise each out use that
+    /// some path reaches before the result is reported where it happens. Code no path reaches is left alone.
     /// </summary>
-    private static void CheckStoredResult(ControlFlowGraph graph, BasicBlock start, int index, ILocalSymbol result, ImmutableArray<ILocalSymbol> outputs,
-        IInvocationOperation invocation, MethodContract contract, string page, System.Action<Diagnostic> report)
+    private static void CheckStoredResult(ControlFlowGraph graph, IOperation statement, ILocalSymbol result, ImmutableArray<ILocalSymbol> outputs,
+        IInvocationOperation invocation, MethodContract contract, string page, AnalysisBudgets budgets, System.Action<Diagnostic> report)
     {
-        var inspected = false;
-        var outputUses = new List<ILocalReferenceOperation>();
-        var visited = new HashSet<int>();
-        var work = new Stack<(BasicBlock Block, int Index)>();
-        work.Push((start, index + 1));
-        while (work.Count > 0)
+        var stored = new StoredResultAnalysis(statement, result, outputs);
+        if (!ForwardFlow.Run(graph, stored, budgets).Completed || !stored.Reached)
         {
-            var (block, from) = work.Pop();
-            var statements = block.BranchValue is { } branch ? block.Operations.Add(branch) : block.Operations;
-            var ended = false;
-            for (var i = from; i < statements.Length && !ended; i++)
-            {
-                var references = statements[i].DescendantsAndSelf().OfType<ILocalReferenceOperation>().ToList();
-                if (references.Any(r => IsRead(r) && SymbolEqualityComparer.Default.Equals(r.Local, result)))
-                {
-                    inspected = true;
-                    ended = true;
-                }
-                else if (references.FirstOrDefault(r => IsRead(r) && outputs.Contains(r.Local, SymbolEqualityComparer.Default)) is { } use)
-                {
-                    outputUses.Add(use);
-                }
-                else if (references.Any(r => SymbolEqualityComparer.Default.Equals(r.Local, result)))
-                {
-                    ended = true;
-                }
-            }
-
-            if (ended)
-            {
-                continue;
-            }
-
-            foreach (var next in Successors(graph, block))
-            {
-                if (visited.Add(next.Ordinal))
-                {
-                    work.Push((next, 0));
-                }
-            }
+            return;
         }
 
-        if (!inspected)
+        if (!stored.Inspected)
         {
             report(Create(invocation.Syntax, NeverReadKind, contract.Role, $"is stored in '{result.Name}' but never read", page));
             return;
         }
 
-        foreach (var use in outputUses.GroupBy(u => u.Syntax).Select(g => g.First()))
+        foreach (var use in stored.OutputUses.GroupBy(u => u.Syntax).Select(g => g.First()))
         {
             report(Create(use.Syntax, OutputFirstKind, contract.Role, $"is not checked before its output '{use.Local.Name}' is used here", page));
         }
     }
-
-    private static IEnumerable<BasicBlock> Successors(ControlFlowGraph graph, BasicBlock block)
-    {
-        foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
-        {
-            if (branch is null)
-            {
-                continue;
-            }
-
-            foreach (var finallyRegion in branch.FinallyRegions)
-            {
-                yield return graph.Blocks[finallyRegion.FirstBlockOrdinal];
-            }
-
-            if (branch.Destination is { } destination)
-            {
-                yield return destination;
-            }
-        }
-
-        for (var region = block.EnclosingRegion; region is not null; region = region.EnclosingRegion)
-        {
-            if (region.Kind == ControlFlowRegionKind.Try && region.EnclosingRegion is { } tryRegion)
-            {
-                foreach (var handler in tryRegion.NestedRegions.Where(r => r.Kind is ControlFlowRegionKind.Catch or ControlFlowRegionKind.FilterAndHandler or ControlFlowRegionKind.Finally))
-                {
-                    yield return graph.Blocks[handler.FirstBlockOrdinal];
-                }
-            }
-        }
-    }
-
-    /// <summary>A reference that reads the local: not the target of a plain assignment, not an out argument, not a declaration.</summary>
-    private static bool IsRead(ILocalReferenceOperation reference) => reference.Parent switch
-    {
-        ISimpleAssignmentOperation assignment => !ReferenceEquals(assignment.Target, reference),
-        IArgumentOperation argument => argument.Parameter?.RefKind != RefKind.Out,
-        IDeclarationExpressionOperation => false,
-        _ => !reference.IsDeclaration,
-    };
 
     private static Diagnostic Create(SyntaxNode syntax, string kind, string role, string what, string page) =>
         Diagnostic.Create(Rule, syntax.GetLocation(), ImmutableDictionary<string, string?>.Empty.Add(KindProperty, kind), role, what, page);

@@ -45,18 +45,19 @@ public sealed class NDMA3002ChannelContextAnalyzer : DiagnosticAnalyzer
                 analysis,
                 method => method.Parameters.Any(p => p.RefKind == RefKind.Out) && method.Parameters.Any(p => SymbolEqualityComparer.Default.Equals(p.Type, parametersType)),
                 contract => contract.Name == DdiNames.DmaChannelAllocateHandler,
-                (routine, report) => Analyze(routine, symbols, names, analysis.Budgets, report));
+                (routine, report) => Analyze(routine, analysis, names, report));
         });
     }
 
-    private static void Analyze(FlowRoutine routine, ContractSymbols symbols, StatusNames names, AnalysisBudgets budgets, System.Action<Diagnostic> report)
+    private static void Analyze(FlowRoutine routine, CompilationAnalysis analysis, StatusNames names, System.Action<Diagnostic> report)
     {
+        var symbols = analysis.Symbols;
         if (AllocateHandler.TryCreate(routine, symbols) is not { ChannelContext: { } channelContext } handler)
         {
             return;
         }
 
-        var paths = PathExplorer.Explore(routine, new PathExplorerOptions(symbols, null, channelContext, budgets));
+        var paths = analysis.ReturnPaths(routine);
         if (paths.IsDefaultOrEmpty)
         {
             return;

@@ -18,7 +18,12 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
     [Fact]
     public async Task A_spin_lock_released_on_one_branch_only_reports_NDMA1005_on_some_paths()
     {
-        var source = Sources.Provider("""
+        await Verifier.VerifyAsync(ReleasedOnOneBranch,
+            Ndma1005(0, "AllocateDmaChannel", "DISPATCH_LEVEL", "some", "IRQL <= DISPATCH_LEVEL", $"{SpinLockRaise}; {Page}"));
+    }
+
+    /// <summary>A handler that releases its spin lock on one branch only.</summary>
+    private static readonly string ReleasedOnOneBranch = Sources.Provider("""
                     pProviderChannelContext = null;
                     Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
                     if (ChannelParameters.CpuNumber == 0)
@@ -29,7 +34,21 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
                     Kernel.KeReleaseSpinLock(_lock, oldIrql);
                     return NtStatus.STATUS_SUCCESS;
             """).Replace("public NtStatus AllocateDmaChannel(", "public NtStatus {|#0:AllocateDmaChannel|}(");
-        await Verifier.VerifyAsync(source,
+
+    /// <summary>
+    /// The IRQL analysis runs on the shared flow driver and stops at its budgets: a function with more (block, path)
+    /// pairs than <c>max_path_states</c> is not analyzed (no verdict rests on a path left out); within it, it is.
+    /// </summary>
+    [Fact]
+    public async Task A_function_beyond_the_editorconfig_max_path_states_is_not_analyzed()
+    {
+        await Verifier.VerifyAsync([ReleasedOnOneBranch], "root = true\n\n[*.cs]\nnetdma_analyzers.max_path_states = 3\n");
+    }
+
+    [Fact]
+    public async Task A_function_within_the_editorconfig_max_path_states_is_analyzed()
+    {
+        await Verifier.VerifyAsync([ReleasedOnOneBranch], "root = true\n\n[*.cs]\nnetdma_analyzers.max_path_states = 64\n",
             Ndma1005(0, "AllocateDmaChannel", "DISPATCH_LEVEL", "some", "IRQL <= DISPATCH_LEVEL", $"{SpinLockRaise}; {Page}"));
     }
 
@@ -153,6 +172,47 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
                 }
             """);
         await Verifier.VerifyAsync(source);
+    }
+
+    /// <summary>
+    /// A catch handler starts with the state before each call of its try block that may throw: entered from
+    /// <c>KeSetEvent</c>, it runs with the spin lock still held. One that falls through to the release is balanced.
+    /// </summary>
+    [Fact]
+    public async Task A_catch_entered_while_a_spin_lock_is_held_reports_NDMA1005_unless_it_reaches_the_release()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void {|#0:Stop|}()
+                {
+                    try
+                    {
+                        Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                        Kernel.KeSetEvent(_event);
+                        Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+                }
+
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void Restart()
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    try
+                    {
+                        Kernel.KeSetEvent(_event);
+                    }
+                    catch (InvalidOperationException)
+                    {
+                    }
+
+                    Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                }
+            """);
+        await Verifier.VerifyAsync(source,
+            Ndma1005(0, "Stop", "DISPATCH_LEVEL", "some", "IRQL = PASSIVE_LEVEL", $"{SpinLockRaise}; {Page}"));
     }
 
     [Fact]

@@ -78,6 +78,24 @@ public sealed class NDMA3001RegisterProviderLocationAnalyzerTests
             Ndma3001(0, "StartDevice", "through StartDevice -> RegisterWithNetDma -> Checked -> NetDmaRegisterProvider"));
     }
 
+    /// <summary>
+    /// A lambda passed on runs during the call it is passed to (the rule the IRQL chains use too): registering in it is
+    /// registering in StartDevice. One stored in a field runs at an unknown time and is not followed.
+    /// </summary>
+    [Fact]
+    public async Task Registering_in_a_lambda_StartDevice_passes_on_reports_NDMA3001_with_the_chain_but_not_one_stored_in_a_field()
+    {
+        var source = Driver("        return NtStatus.STATUS_SUCCESS;", $$"""
+                    var status = NtStatus.STATUS_SUCCESS;
+                    Array.ForEach(new[] { 0 }, {|#0:_ =>|} status = {{Register}});
+                    _later = () => {{Register}};
+                    return status;
+            """, """
+                private Func<NtStatus> _later = null!;
+            """);
+        await Verify.VerifyAsync(source, Ndma3001(0, "StartDevice", "through StartDevice -> lambda -> NetDmaRegisterProvider"));
+    }
+
     [Fact]
     public async Task A_helper_reached_only_from_AddDevice_or_from_nowhere_stays_silent()
     {
