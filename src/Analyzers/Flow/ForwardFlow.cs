@@ -27,9 +27,10 @@ namespace NetDma.Analyzers.Flow;
 /// catch (and filter) handler of the try regions around it; an explicit <c>throw</c> goes to those handlers, or, outside
 /// any try, catch or finally region, leaves the function (<see cref="FlowResult{TPath}.ThrowExits"/>); inside other
 /// regions it ends its path;</item>
-/// <item>budgets: more than <see cref="AnalysisBudgets.FlowVisitsPerBlock"/> distinct paths at one block, or more than
-/// <see cref="AnalysisBudgets.PathStates"/> in the whole routine, stops the run and the routine is not analyzed
-/// (<see cref="FlowResult{TPath}.Completed"/> is false): no verdict rests on a path left out.</item>
+/// <item>budgets: past <see cref="AnalysisBudgets.FlowVisitsPerBlock"/> distinct paths at one block, the paths that
+/// reach it are merged into one (<see cref="IFlowAnalysis{TPath}.Widen"/>; an analysis that cannot merge is stopped);
+/// more than <see cref="AnalysisBudgets.PathStates"/> in the whole routine stops the run. A stopped routine is not
+/// analyzed (<see cref="FlowResult{TPath}.Completed"/> is false): no verdict rests on a path left out.</item>
 /// </list>
 /// </remarks>
 internal static class ForwardFlow
@@ -41,6 +42,7 @@ internal static class ForwardFlow
         var blocks = graph.Blocks;
         var atEntry = new List<TPath>?[blocks.Length];
         var perBlock = new int[blocks.Length];
+        var widened = new TPath?[blocks.Length];
         var seen = new HashSet<Item<TPath>>();
         var work = new Stack<Item<TPath>>();
         var throws = new List<(int Block, TPath Path)>();
@@ -48,15 +50,48 @@ internal static class ForwardFlow
 
         bool Enqueue(int block, TPath path, Continuation? pending)
         {
+            if (widened[block] is { } known)
+            {
+                // Past the block's budget every path arriving there is merged into the one that stands for them all.
+                if (analysis.Widen(known, path) is not { } merged || merged.Equals(known))
+                {
+                    return true;
+                }
+
+                widened[block] = path = merged;
+            }
+
             var item = new Item<TPath>(block, path, pending);
             if (!seen.Add(item))
             {
                 return true;
             }
 
-            if (++perBlock[block] > budgets.FlowVisitsPerBlock || seen.Count > budgets.PathStates)
+            if (seen.Count > budgets.PathStates)
             {
                 return false;
+            }
+
+            if (widened[block] is null && ++perBlock[block] > budgets.FlowVisitsPerBlock)
+            {
+                var merged = path;
+                foreach (var earlier in atEntry[block]!)
+                {
+                    if (analysis.Widen(merged, earlier) is not { } next)
+                    {
+                        return false;
+                    }
+
+                    merged = next;
+                }
+
+                widened[block] = path = merged;
+                if (!seen.Add(new Item<TPath>(block, path, pending)))
+                {
+                    return true;
+                }
+
+                item = new Item<TPath>(block, path, pending);
             }
 
             var reached = atEntry[block] ??= new List<TPath>();

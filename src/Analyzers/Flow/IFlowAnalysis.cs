@@ -31,4 +31,10 @@ internal interface IFlowAnalysis<TPath>
     /// condition is decided the other way, or the analysis has nothing left to learn on it).
     /// </summary>
     TPath? Branch(BasicBlock source, ControlFlowBranch branch, TPath path);
+
+    /// <summary>
+    /// One path standing for both, used when more distinct paths reach one block than the driver follows there; null
+    /// when the analysis cannot merge paths soundly (the routine is then not analyzed).
+    /// </summary>
+    TPath? Widen(TPath left, TPath right);
 }

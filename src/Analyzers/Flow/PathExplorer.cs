@@ -59,6 +59,9 @@ internal sealed class PathExplorer : IFlowAnalysis<PathState>
 
     bool IFlowAnalysis<PathState>.MayThrow(IOperation operation) => !ForwardFlow.CannotThrow(operation);
 
+    /// <summary>Constants are never merged into a guess: past the block budget the routine is not analyzed.</summary>
+    PathState? IFlowAnalysis<PathState>.Widen(PathState left, PathState right) => null;
+
     /// <summary>
     /// A conditional branch is taken unless the path decides its condition the other way; a <c>return</c> ends the path
     /// with its returned value (evaluated before any finally block runs; finally blocks write no tracked state here).

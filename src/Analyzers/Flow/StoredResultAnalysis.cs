@@ -60,6 +60,9 @@ internal sealed class StoredResultAnalysis(IOperation statement, ILocalSymbol re
 
     public bool MayThrow(IOperation operation) => true;
 
+    /// <summary>Before, holding and done are not merged: past the block budget the result is not checked.</summary>
+    public object? Widen(object left, object right) => null;
+
     public object? Branch(BasicBlock source, ControlFlowBranch branch, object path) => path == Done ? null : path;
 
     /// <summary>A reference that reads the local: not the target of a plain assignment, not an out argument, not a declaration.</summary>

@@ -13,7 +13,7 @@ namespace NetDma.Analyzers.Infrastructure;
 /// <param name="CallDepth">Calls followed from an entry point through the compilation's own helpers (NDMA1001-NDMA1003, NDMA3001, NDMA4002).</param>
 /// <param name="VisitsPerCall">Functions visited per starting call by the IRQL propagation, a guard against call graphs with many paths.</param>
 /// <param name="FunctionsPerMember">Nested bodies (local functions, lambdas) analyzed per member.</param>
-/// <param name="FlowVisitsPerBlock">Distinct paths the forward-flow driver (<see cref="Flow.ForwardFlow"/>) follows into one basic block; beyond it the routine is not analyzed (every flow rule).</param>
+/// <param name="FlowVisitsPerBlock">Distinct paths the forward-flow driver (<see cref="Flow.ForwardFlow"/>) follows into one basic block; beyond it the IRQL analysis merges the paths reaching the block into one, the other flow analyses leave the routine alone.</param>
 /// <param name="PathStates">(block, path) pairs the forward-flow driver visits per routine; beyond it the routine is not analyzed (every flow rule).</param>
 internal sealed record AnalysisBudgets(int CallDepth, int VisitsPerCall, int FunctionsPerMember, int FlowVisitsPerBlock, int PathStates)
 {

@@ -15,9 +15,9 @@ namespace NetDma.Analyzers.Infrastructure;
 /// What every NDMA analyzer needs of one compilation, set up once and shared by all of them (the roslyn-analyzers
 /// <c>WellKnownTypeProvider.GetOrCreate</c> shape): the contract types, one contract reader and one routine-contract
 /// resolver whose caches all rules fill and read, the IRQL call effects, and the budgets. Before, each of the twelve
-/// analyzers resolved the symbols and filled its own caches. Flow results are cached here per graph too, so rules that
-/// ask the same question of one routine share one run (the IRQL analysis is cached per member by
-/// <see cref="IrqlFunctions"/>). Null when the compilation does not reference
+/// analyzers resolved the symbols and filled its own caches. Flow results are cached here too, so rules that ask the
+/// same question of one routine share one run: the IRQL analysis per member (<see cref="IrqlBodies"/>), the return
+/// paths per graph (<see cref="ReturnPaths"/>). Null when the compilation does not reference
 /// NetDma.Contracts (the analyzers then stay silent).
 /// </summary>
 internal sealed class CompilationAnalysis
@@ -52,6 +52,12 @@ internal sealed class CompilationAnalysis
     public IrqlContextResolver IrqlContexts { get; }
 
     public AnalysisBudgets Budgets { get; }
+
+    /// <summary>
+    /// Each member's IRQL-analyzed bodies (<see cref="IrqlFunctions"/>), keyed by its symbol: every IRQL rule analyzes
+    /// the same bodies, from its own operation block or from a caller's, and the first to get there runs the flow.
+    /// </summary>
+    public ConditionalWeakTable<IMethodSymbol, IrqlFunctions.AnalyzedBody> IrqlBodies { get; } = new();
 
     /// <summary>
     /// The return paths of <paramref name="routine"/> (<see cref="PathExplorer"/>), or default when it is not analyzed;

@@ -27,7 +27,8 @@ namespace NetDma.Analyzers.Irql;
 /// Exceptions follow the driver's rules: a catch handler starts with the path before each statement of its try block
 /// that may throw (any but a local store of a constant or a local), finally regions run on the branches that leave
 /// their try blocks, and an explicit <c>throw</c> outside any try, catch or finally block is an exit of the function
-/// (<see cref="ThrowExits"/>). A function whose paths outgrow the driver's budgets is not analyzed: no observations, an
+/// (<see cref="ThrowExits"/>). Past the driver's per-block budget the paths reaching a block are merged into one
+/// (<see cref="IrqlPath.MergeWith"/>); a function past its total budget is not analyzed: no observations, an
 /// unreachable exit.
 /// </remarks>
 internal sealed class IrqlFlowAnalysis : IFlowAnalysis<IrqlPath>
@@ -158,6 +159,9 @@ internal sealed class IrqlFlowAnalysis : IFlowAnalysis<IrqlPath>
     bool IFlowAnalysis<IrqlPath>.MayThrow(IOperation operation) => !ForwardFlow.CannotThrow(operation);
 
     IrqlPath? IFlowAnalysis<IrqlPath>.Branch(BasicBlock source, ControlFlowBranch branch, IrqlPath path) => Assume(source, branch, path);
+
+    /// <summary>A merged path unions the levels and forgets conditions that differ; it never justifies "on all paths".</summary>
+    IrqlPath? IFlowAnalysis<IrqlPath>.Widen(IrqlPath left, IrqlPath right) => left.MergeWith(right);
 
     private void CollectSlots()
     {

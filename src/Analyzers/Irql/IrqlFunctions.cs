@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.FlowAnalysis;
 using Microsoft.CodeAnalysis.Operations;
 using NetDma.Analyzers.Calls;
+using NetDma.Analyzers.Infrastructure;
 
 namespace NetDma.Analyzers.Irql;
 
@@ -23,14 +24,14 @@ namespace NetDma.Analyzers.Irql;
 internal static class IrqlFunctions
 {
     /// <summary>The analyzed bodies of <paramref name="context"/>'s member, outermost first; empty when it has no body.</summary>
-    public static ImmutableArray<IrqlFunction> Analyze(OperationBlockAnalysisContext context, IrqlCallEffects effects, IrqlContextResolver resolver)
+    public static ImmutableArray<IrqlFunction> Analyze(OperationBlockAnalysisContext context, CompilationAnalysis analysis)
     {
         if (context.OwningSymbol is not IMethodSymbol method)
         {
             return ImmutableArray<IrqlFunction>.Empty;
         }
 
-        if (Shared.TryGetValue(method, out var known))
+        if (analysis.IrqlBodies.TryGetValue(method, out var known))
         {
             return known.Functions;
         }
@@ -41,7 +42,7 @@ internal static class IrqlFunctions
             ?? context.OperationBlocks.FirstOrDefault(b => Root(b) is IBlockOperation);
         return block is null
             ? ImmutableArray<IrqlFunction>.Empty
-            : AnalyzeBody(method, Root(block), () => context.GetControlFlowGraph(block), effects, resolver, context.CancellationToken);
+            : AnalyzeBody(method, Root(block), () => context.GetControlFlowGraph(block), analysis, context.CancellationToken);
     }
 
     /// <summary>
@@ -50,9 +51,9 @@ internal static class IrqlFunctions
     /// (live) pass follows a call into a helper declared anywhere in the compilation. Empty for a method without a
     /// body in source.
     /// </summary>
-    public static ImmutableArray<IrqlFunction> OfMethod(IMethodSymbol method, Compilation compilation, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
+    public static ImmutableArray<IrqlFunction> OfMethod(IMethodSymbol method, CompilationAnalysis analysis, CancellationToken cancellationToken)
     {
-        if (Shared.TryGetValue(method, out var known))
+        if (analysis.IrqlBodies.TryGetValue(method, out var known))
         {
             return known.Functions;
         }
@@ -60,13 +61,13 @@ internal static class IrqlFunctions
         foreach (var reference in method.DeclaringSyntaxReferences)
         {
             var syntax = reference.GetSyntax(cancellationToken);
-            var body = Infrastructure.SourceSemanticModels.Of(compilation, syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken);
+            var body = SourceSemanticModels.Of(analysis.Compilation, syntax.SyntaxTree)?.GetOperation(syntax, cancellationToken);
             switch (body)
             {
                 case IMethodBodyOperation methodBody:
-                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(methodBody, cancellationToken), effects, resolver, cancellationToken);
+                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(methodBody, cancellationToken), analysis, cancellationToken);
                 case IConstructorBodyOperation constructorBody:
-                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(constructorBody, cancellationToken), effects, resolver, cancellationToken);
+                    return AnalyzeBody(method, body, () => ControlFlowGraph.Create(constructorBody, cancellationToken), analysis, cancellationToken);
             }
         }
 
@@ -74,7 +75,7 @@ internal static class IrqlFunctions
     }
 
     private static ImmutableArray<IrqlFunction> AnalyzeBody(
-        IMethodSymbol method, IOperation body, Func<ControlFlowGraph> graphOf, IrqlCallEffects effects, IrqlContextResolver resolver, CancellationToken cancellationToken)
+        IMethodSymbol method, IOperation body, Func<ControlFlowGraph> graphOf, CompilationAnalysis analysis, CancellationToken cancellationToken)
     {
         if (!MayMatter(body))
         {
@@ -94,7 +95,9 @@ internal static class IrqlFunctions
 
         // Every IRQL analyzer analyzes the same bodies, from their own operation block or from a caller's: the first
         // one to get there runs the flow analysis, the others reuse it (it depends only on the contract attributes).
-        return Shared.GetValue(method, _ =>
+        var effects = analysis.IrqlEffects;
+        var resolver = analysis.IrqlContexts;
+        return analysis.IrqlBodies.GetValue(method, _ =>
         {
             var functions = new List<IrqlFunction>();
             var root = Add(functions, graph, method, RoutineWalker.DisplayName(method), NameLocation(method, body.Syntax), resolver.ContractEntry(method), null, effects, cancellationToken);
@@ -103,11 +106,8 @@ internal static class IrqlFunctions
         }).Functions;
     }
 
-    /// <summary>Each member's analyzed bodies, keyed by its symbol (source symbols are unique within their compilation).</summary>
-    private static readonly ConditionalWeakTable<IMethodSymbol, AnalyzedBody> Shared = new();
-
-    /// <summary>The functions of one member, boxed for the weak table.</summary>
-    private sealed class AnalyzedBody(ImmutableArray<IrqlFunction> functions)
+    /// <summary>The functions of one member, boxed for <see cref="CompilationAnalysis.IrqlBodies"/>.</summary>
+    internal sealed class AnalyzedBody(ImmutableArray<IrqlFunction> functions)
     {
         public ImmutableArray<IrqlFunction> Functions { get; } = functions;
     }

@@ -31,9 +31,9 @@ namespace NetDma.Analyzers.Irql;
 internal sealed class IrqlRequirementEngine
 {
     private readonly IrqlRequirementRule _rule;
+    private readonly CompilationAnalysis _analysis;
     private readonly IrqlCallEffects _effects;
     private readonly IrqlContextResolver _resolver;
-    private readonly Compilation _compilation;
     private readonly IAssemblySymbol _assembly;
     private readonly AnalysisBudgets _budgets;
     private readonly ConcurrentDictionary<IMethodSymbol, IrqlFunctionSummary> _summaries = new(SymbolEqualityComparer.Default);
@@ -42,9 +42,9 @@ internal sealed class IrqlRequirementEngine
     private IrqlRequirementEngine(IrqlRequirementRule rule, CompilationAnalysis analysis)
     {
         _rule = rule;
+        _analysis = analysis;
         _effects = analysis.IrqlEffects;
         _resolver = analysis.IrqlContexts;
-        _compilation = analysis.Compilation;
         _assembly = analysis.Compilation.Assembly;
         _budgets = analysis.Budgets;
     }
@@ -67,7 +67,7 @@ internal sealed class IrqlRequirementEngine
 
     private void AnalyzeBlock(OperationBlockAnalysisContext context)
     {
-        var functions = IrqlFunctions.Analyze(context, _effects, _resolver);
+        var functions = IrqlFunctions.Analyze(context, _analysis);
         if (functions.IsEmpty)
         {
             return;
@@ -126,7 +126,7 @@ internal sealed class IrqlRequirementEngine
             return null; // Analyzed with the member that declares it, or not at all.
         }
 
-        SummariesOf(IrqlFunctions.OfMethod(callee, _compilation, _effects, _resolver, cancellationToken));
+        SummariesOf(IrqlFunctions.OfMethod(callee, _analysis, cancellationToken));
         return _summaries.TryGetValue(callee, out var computed) ? computed : null;
     };
 

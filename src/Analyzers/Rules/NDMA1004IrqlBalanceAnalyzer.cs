@@ -52,10 +52,9 @@ public sealed class NDMA1004IrqlBalanceAnalyzer : DiagnosticAnalyzer
             }
 
             var effects = analysis.IrqlEffects;
-            var resolver = analysis.IrqlContexts;
             start.RegisterOperationBlockAction(block =>
             {
-                foreach (var function in IrqlFunctions.Analyze(block, effects, resolver))
+                foreach (var function in IrqlFunctions.Analyze(block, analysis))
                 {
                     var entry = function.ContractEntry ?? IrqlEntry.Unresolved;
                     CheckExit(block, function, entry, effects);

@@ -52,6 +52,42 @@ public sealed class NDMA1004IrqlBalanceAnalyzerTests
             Ndma1005(0, "AllocateDmaChannel", "DISPATCH_LEVEL", "some", "IRQL <= DISPATCH_LEVEL", $"{SpinLockRaise}; {Page}"));
     }
 
+    /// <summary>
+    /// Past <c>max_flow_visits_per_block</c> the IRQL analysis merges the paths reaching a block instead of giving up: the
+    /// early return under <c>a</c> still exits with the spin lock held, now on "some" paths only (a merged path never
+    /// justifies "all"). The path explorer, which does not merge constants, leaves such a routine alone instead.
+    /// </summary>
+    [Fact]
+    public async Task Past_the_editorconfig_max_flow_visits_per_block_the_IRQL_paths_are_merged_and_still_reported()
+    {
+        var source = Sources.Driver("""
+                [IrqlRequires(Irql.PASSIVE_LEVEL)]
+                public void {|#0:Stop|}(bool a, bool b)
+                {
+                    Kernel.KeAcquireSpinLock(_lock, out var oldIrql);
+                    if (a)
+                    {
+                        Kernel.KeSetEvent(_event);
+                    }
+
+                    if (b)
+                    {
+                        Kernel.KeSetEvent(_event);
+                    }
+
+                    if (a)
+                    {
+                        return;
+                    }
+
+                    Kernel.KeReleaseSpinLock(_lock, oldIrql);
+                }
+            """);
+        var expected = Ndma1005(0, "Stop", "DISPATCH_LEVEL", "some", "IRQL = PASSIVE_LEVEL", $"{SpinLockRaise}; {Page}");
+        await Verifier.VerifyAsync([source], "root = true\n\n[*.cs]\nnetdma_analyzers.max_flow_visits_per_block = 1\n", expected);
+        await Verifier.VerifyAsync([source], expected);
+    }
+
     /// <summary>Raise-if/lower-if on one unmodified boolean exits at the entry IRQL on every path: no NDMA1005.</summary>
     [Fact]
     public async Task A_raise_and_a_lower_under_the_same_boolean_are_balanced()
