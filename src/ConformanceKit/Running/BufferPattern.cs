@@ -5,9 +5,9 @@ namespace NetDma.ConformanceKit.Running;
 /// never hold the same bytes and a copy to the wrong place shows.
 /// </summary>
 /// <remarks>
-/// The generator is a serial chain (one xorshift32 step per byte), about 0.1 ms for 64 KiB: about a tenth of a sequential run
-/// of the schedule benchmark's case, paid again by every schedule and every explored case that declares the buffer
-/// (docs/performance.md). The bytes of a name only ever extend (a shorter pattern is a prefix of a longer one), so the
+/// The generator is a serial chain (one xorshift32 step per byte), about 0.1 ms for 64 KiB: about a tenth of a
+/// sequential run of the schedule benchmark's case, paid again by every schedule and every explored case that declares
+/// the buffer (docs/performance.md). The bytes of a name only ever extend (a shorter pattern is a prefix of a longer one), so the
 /// longest pattern made so far of a few recent names is kept and copied out; memory stays bounded
 /// (<see cref="CachedNames"/> names of at most <see cref="CachedLength"/> bytes) whatever a run declares.
 /// </remarks>
