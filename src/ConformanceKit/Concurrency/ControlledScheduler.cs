@@ -17,14 +17,22 @@ namespace NetDma.ConformanceKit.Concurrency;
 /// </remarks>
 internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
 {
-    // One thread per operation slot, started on first use and reused by every later block of the schedule.
-    private readonly List<OperationThread> _threads = [];
+    // One thread per operation slot, started on first use and reused by every later block of the schedule, and by the
+    // later schedules of the exploration when the explorer hands the same list to each schedule's scheduler.
+    private readonly List<OperationThread> _threads;
+    private readonly bool _ownsThreads;
     private readonly ICoyoteRuntime _runtime;
     private bool _disposed;
 
     /// <summary>Created at the start of a schedule, inside its Coyote iteration: it watches that iteration's failures.</summary>
-    public ControlledScheduler()
+    /// <param name="threads">
+    /// The operation threads to run on (started here on first use and kept in the list), owned by the caller, who ends
+    /// them; null for threads of this schedule only, ended by <see cref="Dispose"/>.
+    /// </param>
+    public ControlledScheduler(List<OperationThread>? threads = null)
     {
+        _ownsThreads = threads is null;
+        _threads = threads ?? [];
         _runtime = RuntimeProvider.Current;
         _runtime.OnFailure += OnCoyoteFailure;
     }
@@ -171,11 +179,9 @@ internal sealed class ControlledScheduler : IProcessorScheduler, IDisposable
     {
         _runtime.OnFailure -= OnCoyoteFailure;
         _disposed = true;
-        foreach (var thread in _threads)
+        if (_ownsThreads)
         {
-            thread.Dispose();
+            OperationThread.EndAll(_threads);
         }
-
-        _threads.Clear();
     }
 }

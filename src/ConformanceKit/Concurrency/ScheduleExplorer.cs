@@ -56,6 +56,10 @@ internal static class ScheduleExplorer
 
         var schedules = 0;
         int? failing = null;
+        // The operation threads of every schedule of this exploration (null: each schedule its own): starting and
+        // ending a schedule's five threads cost about 0.4 ms of CPU on one core, some 7% of a schedule of the 50-call
+        // benchmark case (docs/performance.md).
+        var threads = OperationThread.CanOutliveSchedule ? new List<OperationThread>() : null;
         // Set while no schedule's run is in progress. Coyote ends a schedule that deadlocks or reaches its step bound by
         // interrupting its operations and returns without waiting for the run to unwind; the report (and the next
         // schedule) wait for it here, so they see the whole run.
@@ -77,7 +81,7 @@ internal static class ScheduleExplorer
         void RunSchedule()
         {
             schedules++;
-            using var scheduler = new ControlledScheduler();
+            using var scheduler = new ControlledScheduler(threads);
             blocking.Scheduler = scheduler;
             if (!runOnce(scheduler))
             {
@@ -90,6 +94,11 @@ internal static class ScheduleExplorer
         engine.SetLogger(rewrittenProvider ? blocking : new MemoryLogger(VerbosityLevel.None));
         engine.Run();
         between.Wait();
+        if (threads is not null)
+        {
+            OperationThread.EndAll(threads);
+        }
+
         var bug = engine.TestReport.NumOfFoundBugs > 0;
         var replayable = options.ReplayTrace ?? engine.ReproducibleTrace;
         return new ScheduleReport(schedules, options.Strategy, options.Seed, bug ? failing ?? schedules : null, bug ? replayable : null)

@@ -15,8 +15,9 @@ public sealed class ViolationLog(CallTrace trace)
     private readonly List<Violation> _pending = [];
     private readonly List<Violation> _all = [];
     // Counted by the rule object, hashed by reference: a check runs on every device access, and hashing the rule's ID
-    // string there cost more than the access's own checks (the copy engine's fixed cost per descriptor).
-    private readonly Dictionary<Rule, int> _evaluations = new(ReferenceEqualityComparer.Instance);
+    // string there cost more than the access's own checks (the copy engine's fixed cost per descriptor). The checks on
+    // every device access hold their counter (CounterFor) and skip even this lookup.
+    private readonly Dictionary<Rule, RuleEvaluationCounter> _evaluations = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>The call trace quoted by every violation.</summary>
     public CallTrace Trace { get; } = trace;
@@ -34,9 +35,13 @@ public sealed class ViolationLog(CallTrace trace)
         get
         {
             var byId = new Dictionary<string, int>(_evaluations.Count, StringComparer.Ordinal);
-            foreach (var (rule, count) in _evaluations)
+            foreach (var (rule, counter) in _evaluations)
             {
-                CollectionsMarshal.GetValueRefOrAddDefault(byId, rule.Id, out _) += count;
+                // A counter handed out (CounterFor) whose check never ran is not an evaluation.
+                if (counter.Count > 0)
+                {
+                    CollectionsMarshal.GetValueRefOrAddDefault(byId, rule.Id, out _) += counter.Count;
+                }
             }
 
             return byId;
@@ -83,7 +88,17 @@ public sealed class ViolationLog(CallTrace trace)
     /// it conforming or not. Called at the check site before its condition, so the run report can tell a verified rule
     /// from one that was never exercised.
     /// </summary>
-    public void Checked(Rule rule) => CollectionsMarshal.GetValueRefOrAddDefault(_evaluations, rule, out _)++;
+    public void Checked(Rule rule) => CounterFor(rule).Checked();
+
+    /// <summary>
+    /// The counter <see cref="Checked"/> increments for <paramref name="rule"/>, for a check site that runs so often
+    /// (every device access) that it keeps the counter instead of looking it up each time. Counts nothing by itself.
+    /// </summary>
+    internal RuleEvaluationCounter CounterFor(Rule rule)
+    {
+        ref var counter = ref CollectionsMarshal.GetValueRefOrAddDefault(_evaluations, rule, out _);
+        return counter ??= new RuleEvaluationCounter(rule);
+    }
 
     /// <summary>Records a violation of <paramref name="rule"/> (which also counts as an evaluation of its check).</summary>
     /// <param name="rule">The rule broken.</param>

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.ConformanceKit.Wdm;
 using NetDma.Contracts.Platform;
@@ -9,6 +11,15 @@ namespace NetDma.ConformanceKit.Kernel;
 public sealed partial class SimulatedKernel
 {
     private readonly List<SimulatedDmaAdapter> _adapters = [];
+
+    // The evaluation counters of the translation checks every device access of an adapter's device makes, resolved on
+    // first use and then held (an increment per access instead of a dictionary lookup; docs/performance.md).
+    private RuleEvaluationCounter? _mappedRangesChecks;
+    private RuleEvaluationCounter? _logicalAddressChecks;
+
+    // Adapters with DEVICE_DESCRIPTION.Master = FALSE not yet reported for a bus-master access (NDMA4015): while none
+    // is left, NoteBusMasterDma has nothing to check and returns at once.
+    private int _unreportedSubordinateAdapters;
 
     /// <summary>Every adapter IoGetDmaAdapter returned, in order.</summary>
     public IReadOnlyList<SimulatedDmaAdapter> DmaAdapters => _adapters;
@@ -70,8 +81,8 @@ public sealed partial class SimulatedKernel
 
             if (last is null)
             {
-                Log.Checked(AdapterRules.DeviceUsesMappedRanges);
-                Log.Checked(AdapterRules.CommonBufferLogicalAddress);
+                (_mappedRangesChecks ??= Log.CounterFor(AdapterRules.DeviceUsesMappedRanges)).Checked();
+                (_logicalAddressChecks ??= Log.CounterFor(AdapterRules.CommonBufferLogicalAddress)).Checked();
             }
 
             last = adapter;
@@ -117,6 +128,10 @@ public sealed partial class SimulatedKernel
         CheckDeviceDescription(DeviceDescription);
         var adapter = new SimulatedDmaAdapter(this, PhysicalDeviceObject, DeviceDescription, _adapters.Count + 1);
         _adapters.Add(adapter);
+        if (!adapter.IsBusMaster)
+        {
+            _unreportedSubordinateAdapters++;
+        }
         NumberOfMapRegisters = Faults?.GrantMapRegisters(adapter.MaximumMapRegisters, $"IoGetDmaAdapter(MaximumLength = {DeviceDescription.MaximumLength})")
             ?? adapter.MaximumMapRegisters;
         adapter.MaximumMapRegisters = NumberOfMapRegisters;
@@ -168,6 +183,12 @@ public sealed partial class SimulatedKernel
     /// </summary>
     internal void NoteBusMasterDma(DeviceObject pdo)
     {
+        // Every device access passes here; with no subordinate adapter left to report there is nothing to look at.
+        if (_unreportedSubordinateAdapters == 0)
+        {
+            return;
+        }
+
         foreach (var adapter in _adapters)
         {
             if (!ReferenceEquals(adapter.PhysicalDeviceObject, pdo) || adapter.IsBusMaster || adapter.IsPut || adapter.ReportedAsSubordinate)
@@ -176,11 +197,20 @@ public sealed partial class SimulatedKernel
             }
 
             adapter.ReportedAsSubordinate = true;
-            Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Master = TRUE for a bus-master DMA device",
-                $"{pdo} performs DMA itself (bus master), but its driver got {adapter} with DEVICE_DESCRIPTION.Master = FALSE (a subordinate device)",
-                AdapterRules.DeviceDescriptionFields.Page);
+            _unreportedSubordinateAdapters--;
+            ReportSubordinateBusMaster(pdo, adapter);
         }
     }
+
+    /// <summary>
+    /// NDMA4015 for a device that masters the bus on a subordinate adapter. Out of line (never inlined): formatted in
+    /// <see cref="NoteBusMasterDma"/>, the report made every device access set up and clear a large frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportSubordinateBusMaster(DeviceObject pdo, SimulatedDmaAdapter adapter) =>
+        Log.Report(AdapterRules.DeviceDescriptionFields, "DEVICE_DESCRIPTION.Master = TRUE for a bus-master DMA device",
+            $"{pdo} performs DMA itself (bus master), but its driver got {adapter} with DEVICE_DESCRIPTION.Master = FALSE (a subordinate device)",
+            AdapterRules.DeviceDescriptionFields.Page);
 
     /// <summary>
     /// After a successful IRP_MN_START_DEVICE: NDMA4025 (nc-wdm-pget_dma_alignment.md: GetDmaAlignment's value "should

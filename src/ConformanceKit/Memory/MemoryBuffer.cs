@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetDma.Contracts.Platform;
 
 namespace NetDma.ConformanceKit.Memory;
@@ -56,7 +57,14 @@ public sealed class MemoryBuffer
     /// <summary>Physical address one past the guard band after the buffer.</summary>
     internal ulong GuardEnd { get; }
 
-    internal byte[] Storage => _storage ?? throw new InvalidOperationException($"Buffer '{Name}' has been freed.");
+    internal byte[] Storage => _storage ?? throw Freed();
+
+    /// <summary>
+    /// The exception for a use of a freed buffer's storage, made out of line (never inlined) so the message's
+    /// formatting stays out of every access that reads <see cref="Storage"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private InvalidOperationException Freed() => new($"Buffer '{Name}' has been freed.");
 
     /// <summary>The physical address <paramref name="offset"/> bytes into the buffer.</summary>
     public PhysicalAddress PhysicalAt(ulong offset) => PhysicalBase.Offset(offset);

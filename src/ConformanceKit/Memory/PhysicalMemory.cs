@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using NetDma.ConformanceKit.Diagnostics;
 using NetDma.ConformanceKit.Rules;
 using NetDma.Contracts.Platform;
@@ -51,6 +52,11 @@ public sealed class PhysicalMemory(ViolationLog log)
 
     /// <summary>Where device-access violations are reported.</summary>
     public ViolationLog Log { get; } = log;
+
+    // The evaluation counters of the two checks every device access makes, held so the access counts with an
+    // increment, not a dictionary lookup (docs/performance.md, the copy engine's fixed cost per descriptor).
+    private readonly RuleEvaluationCounter _insideBuffersChecks = log.CounterFor(MemoryRules.DmaInsideBuffers);
+    private readonly RuleEvaluationCounter _descriptorAlignmentChecks = log.CounterFor(MemoryRules.DescriptorAlignment);
 
     /// <summary>Every buffer ever allocated, live or freed, in address order.</summary>
     public IReadOnlyList<MemoryBuffer> Buffers => _buffers;
@@ -316,17 +322,25 @@ public sealed class PhysicalMemory(ViolationLog log)
 
         if (buffer.Kind == MemoryKind.DescriptorRing)
         {
-            Log.Checked(MemoryRules.DescriptorAlignment);
+            _descriptorAlignmentChecks.Checked();
             if (length == 0 || length % DescriptorSize != 0 || address.QuadPart % DescriptorSize != 0)
             {
-                Log.Report(MemoryRules.DescriptorAlignment,
-                    "whole 64-byte NET_DMA_DESCRIPTORs fetched at 64-byte-aligned physical addresses",
-                    $"{initiator} DMA read of {length} bytes at {address}, offset {address.QuadPart - buffer.PhysicalBase.QuadPart} in descriptor ring {buffer.Describe()}");
+                ReportMisshapedFetch(address, length, initiator, buffer);
             }
         }
 
         return true;
     }
+
+    /// <summary>
+    /// NDMA5002 for a fetch that is not whole aligned descriptors. Out of line (never inlined) so the formatting of the
+    /// report does not enlarge the frame every device read sets up and clears (docs/performance.md).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void ReportMisshapedFetch(PhysicalAddress address, ulong length, string initiator, MemoryBuffer buffer) =>
+        Log.Report(MemoryRules.DescriptorAlignment,
+            "whole 64-byte NET_DMA_DESCRIPTORs fetched at 64-byte-aligned physical addresses",
+            $"{initiator} DMA read of {length} bytes at {address}, offset {address.QuadPart - buffer.PhysicalBase.QuadPart} in descriptor ring {buffer.Describe()}");
 
     /// <summary>Tells the observers a performed device read happened: a descriptor fetch first, then the access.</summary>
     private void AnnounceDeviceRead(PhysicalAddress address, ulong length, MemoryBuffer buffer, string initiator)
@@ -433,27 +447,37 @@ public sealed class PhysicalMemory(ViolationLog log)
     private bool CheckDeviceRange(PhysicalAddress address, ulong length, string initiator, string direction,
         out MemoryBuffer buffer)
     {
-        Log.Checked(MemoryRules.DmaInsideBuffers);
+        _insideBuffersChecks.Checked();
         if (FindRegion(address.QuadPart) is { Live: true } candidate && candidate.Contains(address, length))
         {
             buffer = candidate;
             return true;
         }
 
+        buffer = null!;
+        RefuseDeviceRange(address, length, initiator, direction);
+        return false;
+    }
+
+    /// <summary>
+    /// The refusal of a device range outside every live buffer: a master abort in an unbacked range (traced), else
+    /// NDMA5001. Out of line (never inlined): formatting the report in the checking method made every device access
+    /// set up and clear a frame of several hundred bytes (docs/performance.md, the copy engine's fixed cost).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private void RefuseDeviceRange(PhysicalAddress address, ulong length, string initiator, string direction)
+    {
         var end = length == 0 || length - 1 > ulong.MaxValue - address.QuadPart
             ? string.Empty
             : $"-{new PhysicalAddress(address.QuadPart + length - 1)}";
         if (UnbackedRangeAt(address.QuadPart) is { } hole)
         {
             Log.Trace.Record($"  bus: {initiator} DMA {direction} of {length} bytes at {address}{end}: no memory answers there ({hole}); master abort, the {direction} was not performed");
-            buffer = null!;
-            return false;
+            return;
         }
 
         Log.Report(MemoryRules.DmaInsideBuffers, "a range inside one allocated buffer",
             $"{initiator} DMA {direction} of {length} bytes at {address}{end}: {DescribeRange(address, length)}; the {direction} was not performed");
-        buffer = null!;
-        return false;
     }
 
     /// <summary>

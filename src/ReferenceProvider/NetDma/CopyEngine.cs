@@ -298,14 +298,19 @@ public sealed class CopyEngine : ISimulatedEngine
             return false;
         }
 
-        for (var k = 0; k < _channels.Length; k++)
+        // Round robin from _nextChannel, wrapping by comparison rather than by a remainder (an integer division per
+        // channel looked at, on every step).
+        var channels = _channels;
+        var channel = _nextChannel;
+        for (var k = 0; k < channels.Length; k++)
         {
-            var channel = (_nextChannel + k) % _channels.Length;
-            if (StepChannel(_channels[channel]))
+            if (StepChannel(channels[channel]))
             {
-                _nextChannel = (channel + 1) % _channels.Length;
+                _nextChannel = channel + 1 == channels.Length ? 0 : channel + 1;
                 return true;
             }
+
+            channel = channel + 1 == channels.Length ? 0 : channel + 1;
         }
 
         return false;

@@ -34,7 +34,20 @@ public static class TransferSegmentation
     /// <exception cref="ArgumentException"><paramref name="segments"/> is shorter than <see cref="MaximumSegmentCount"/>.</exception>
     public static int Split(in NetDmaDescriptor descriptor, Span<TransferSegment> segments)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(segments.Length, MaximumSegmentCount, nameof(segments));
         var flags = descriptor.ControlFlags;
+        if ((flags & (NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK | NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK)) == 0)
+        {
+            // No page break: one run (none for a zero-length transfer), without the general split's cut points.
+            if (descriptor.TransferSize == 0)
+            {
+                return 0;
+            }
+
+            segments[0] = new TransferSegment(descriptor.SourceAddress, descriptor.DestinationAddress, descriptor.TransferSize);
+            return 1;
+        }
+
         PhysicalAddress? nextSource = ((flags & NetDmaDescriptorControlFlags.NET_DMA_SOURCE_PAGE_BREAK) != 0) ? descriptor.NextSourceAddress : null;
         PhysicalAddress? nextDestination = ((flags & NetDmaDescriptorControlFlags.NET_DMA_DESTINATION_PAGE_BREAK) != 0) ? descriptor.NextDestinationAddress : null;
         return Split(descriptor.TransferSize, descriptor.SourceAddress, nextSource, descriptor.DestinationAddress, nextDestination, segments);

@@ -8,7 +8,8 @@ namespace NetDma.ConformanceKit.Tests.Concurrency;
 /// <summary>
 /// <see cref="ControlledScheduler"/> runs a schedule's concurrent operations on threads it starts once
 /// (<see cref="OperationThread"/>): every block of one schedule uses the threads of its first, the i-th operation on the
-/// i-th thread, and an operation that throws fails only its block. One Coyote iteration, seed 1.
+/// i-th thread, and an operation that throws fails only its block; threads handed to it by the explorer serve later
+/// schedules too. Coyote iterations with seed 1.
 /// </summary>
 public sealed class OperationThreadTests
 {
@@ -61,6 +62,38 @@ public sealed class OperationThreadTests
         Assert.Equal(Operations, first.Distinct().Count());
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Threads_handed_to_every_schedule_run_the_operations_of_later_schedules_and_threads_of_a_schedule_end_with_it(bool shared)
+    {
+        // With the Coyote in use the threads can outlive a schedule (else the explorer falls back to threads per schedule).
+        Assert.True(OperationThread.CanOutliveSchedule);
+        const int schedules = 3;
+        var list = shared ? new List<OperationThread>() : null;
+        var threads = new List<int[]>();
+        try
+        {
+            RunSchedules(schedules, () =>
+            {
+                using var scheduler = new ControlledScheduler(list);
+                threads.Add(RunBlock(scheduler, throwing: null));
+                threads.Add(RunBlock(scheduler, throwing: null));
+            });
+        }
+        finally
+        {
+            if (list is not null)
+            {
+                OperationThread.EndAll(list);
+            }
+        }
+
+        Assert.Equal(2 * schedules, threads.Count);
+        var distinct = threads.SelectMany(block => block).Distinct().Count();
+        Assert.Equal(shared ? Operations : schedules * Operations, distinct);
+    }
+
     /// <summary>One block of <see cref="Operations"/> operations, each recording its thread around a scheduling point.</summary>
     private static int[] RunBlock(ControlledScheduler scheduler, int? throwing)
     {
@@ -79,13 +112,15 @@ public sealed class OperationThreadTests
         return threads;
     }
 
-    private static void RunOneSchedule(Action test)
+    private static void RunOneSchedule(Action test) => RunSchedules(1, test);
+
+    private static void RunSchedules(uint schedules, Action test)
     {
         var configuration = Configuration.Create()
             .WithTelemetryEnabled(false)
             .WithRandomStrategy()
             .WithRandomGeneratorSeed(1)
-            .WithTestingIterations(1);
+            .WithTestingIterations(schedules);
         using var engine = TestingEngine.Create(configuration, test);
         engine.SetLogger(new MemoryLogger(VerbosityLevel.None));
         engine.Run();

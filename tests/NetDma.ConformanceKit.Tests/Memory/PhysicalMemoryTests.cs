@@ -177,4 +177,23 @@ public sealed class PhysicalMemoryTests
 
         Assert.Empty(_log.All);
     }
+
+    [Fact]
+    public void Device_access_checks_count_their_evaluations_in_the_log_and_a_memory_no_device_touched_counts_none()
+    {
+        // PhysicalMemory holds its NDMA5001/NDMA5002 counters from construction: holding one is not an evaluation.
+        Assert.False(_log.Evaluations.ContainsKey("NDMA5001"));
+        Assert.False(_log.Evaluations.ContainsKey("NDMA5002"));
+
+        var ring = _memory.Allocate("ring", 256, MemoryKind.DescriptorRing);
+        var data = _memory.Allocate("data", 64, MemoryKind.Data);
+        Assert.True(_memory.DmaRead(ring.PhysicalAt(0), new byte[64], "dev0"));
+        Assert.True(_memory.DmaWrite(data.PhysicalAt(0), new byte[64], "dev0"));
+        Assert.False(_memory.DmaWrite(data.PhysicalAt(32), new byte[64], "dev0"));
+
+        // Three ranges judged, and the refused one counted again by its report (as Checked + Report always did).
+        Assert.Equal(4, _log.Evaluations["NDMA5001"]);
+        Assert.Equal(1, _log.Evaluations["NDMA5002"]);
+        Assert.Equal("NDMA5001", Assert.Single(_log.All).Rule.Id);
+    }
 }

@@ -42,6 +42,23 @@ public sealed class DmaAdapterBasicsTests
         Assert.Equal(1, new AdapterTestKit().Adapter.Version);
     }
 
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 0)]
+    public void A_device_mastering_the_bus_on_a_subordinate_adapter_is_NDMA4015_once_and_on_a_bus_master_adapter_silent(bool master, int expected)
+    {
+        var kit = new AdapterTestKit(master: master);
+        var buffer = kit.Kit.Kernel.Memory.Allocate("buf", 64, MemoryKind.Data);
+
+        // Two accesses: the device is reported at its first (the adapter is then known as reported), not again.
+        kit.Bus.DmaRead(buffer.PhysicalBase, new byte[16]);
+        kit.Bus.DmaWrite(buffer.PhysicalBase, new byte[16]);
+
+        var reports = kit.Kit.Log.All.Where(v => v.Rule.Id == "NDMA4015").ToList();
+        Assert.Equal(expected, reports.Count);
+        Assert.All(reports, v => Assert.Contains(@"\Device\Pdo0 performs DMA itself (bus master)", v.Actual));
+    }
+
     [Fact]
     public void IoGetDmaAdapter_with_an_unsupported_version_returns_NULL()
     {
