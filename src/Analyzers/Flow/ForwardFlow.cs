@@ -175,8 +175,10 @@ internal static class ForwardFlow
                 path = analysis.Transfer(branchValue, path);
             }
 
-            foreach (var branch in new[] { block.ConditionalSuccessor, block.FallThroughSuccessor })
+            // The conditional successor first, then the fall-through one (no array per visited block).
+            for (var side = 0; side < 2; side++)
             {
+                var branch = side == 0 ? block.ConditionalSuccessor : block.FallThroughSuccessor;
                 if (branch is null || analysis.Branch(block, branch, path) is not { } taken)
                 {
                     continue;
